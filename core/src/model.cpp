@@ -1,0 +1,110 @@
+#include "kgraph/model.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <tuple>
+
+// Boost's SHA-1 is header-only and already on every machine that has
+// libboost-graph-dev; a content hash needs no stronger guarantee than
+// "different articles get different ids".
+#include <boost/uuid/detail/sha1.hpp>
+
+namespace kgraph {
+
+std::string_view EntityTypeName(EntityType type) {
+    switch (type) {
+        case EntityType::kOrganization: return "Organization";
+        case EntityType::kPerson: return "Person";
+    }
+    return "Organization";
+}
+
+std::optional<EntityType> ParseEntityType(std::string_view name) {
+    if (name == "Organization") return EntityType::kOrganization;
+    if (name == "Person") return EntityType::kPerson;
+    return std::nullopt;
+}
+
+std::string DocumentId(std::string_view text) {
+    boost::uuids::detail::sha1 hash;
+    hash.process_bytes(text.data(), text.size());
+    boost::uuids::detail::sha1::digest_type digest;
+    hash.get_digest(digest);
+    char hex[41];
+    for (int i = 0; i < 5; ++i) std::snprintf(hex + 8 * i, 9, "%08x", digest[i]);
+    return std::string(hex, 40);
+}
+
+const Entity* GraphModel::FindEntity(std::string_view name) const {
+    auto it = std::lower_bound(entities.begin(), entities.end(), name,
+                               [](const Entity& e, std::string_view n) { return e.name < n; });
+    return it != entities.end() && it->name == name ? &*it : nullptr;
+}
+
+bool IsSymmetricPredicate(std::string_view predicate) { return predicate == "competes-with"; }
+
+double RelationConfidence(const Relation& relation) {
+    double doubt = 1.0;
+    for (const Evidence& e : relation.evidence) doubt *= 1.0 - std::clamp(e.confidence, 0.0, 1.0);
+    return 1.0 - doubt;
+}
+
+namespace {
+
+// Picks the claim most evidence agrees on. `rank` orders ties (greater wins),
+// so the choice never depends on the order evidence was stored in.
+template <typename T, typename Get, typename Rank>
+std::optional<T> MostSupported(const Relation& relation, Get get, Rank rank) {
+    std::vector<std::pair<T, int>> votes;
+    for (const Evidence& e : relation.evidence) {
+        const std::optional<T>& claim = get(e);
+        if (!claim) continue;
+        auto it = std::find_if(votes.begin(), votes.end(), [&](const auto& v) { return v.first == *claim; });
+        if (it == votes.end()) votes.emplace_back(*claim, 1);
+        else ++it->second;
+    }
+    if (votes.empty()) return std::nullopt;
+    auto best = std::max_element(votes.begin(), votes.end(), [&](const auto& a, const auto& b) {
+        return std::make_tuple(a.second, rank(a.first)) < std::make_tuple(b.second, rank(b.first));
+    });
+    return best->first;
+}
+
+}  // namespace
+
+std::optional<Money> RelationAmount(const Relation& relation) {
+    return MostSupported<Money>(
+        relation, [](const Evidence& e) -> const std::optional<Money>& { return e.amount; },
+        [](const Money& m) { return std::make_tuple(m.qualifier.empty(), m.value, m.currency); });
+}
+
+std::optional<double> RelationPercent(const Relation& relation) {
+    return MostSupported<double>(
+        relation, [](const Evidence& e) -> const std::optional<double>& { return e.percent; },
+        [](double p) { return p; });
+}
+
+std::optional<std::string> RelationDate(const Relation& relation) {
+    // A longer ISO date is more precise ("2025-06-23" over "2025").
+    return MostSupported<std::string>(
+        relation, [](const Evidence& e) -> const std::optional<std::string>& { return e.date; },
+        [](const std::string& d) { return std::make_pair(d.size(), d); });
+}
+
+bool HasConflictingClaims(const Relation& relation) {
+    auto differs = [&](auto get) {
+        const Evidence* first = nullptr;
+        for (const Evidence& e : relation.evidence) {
+            if (!get(e)) continue;
+            if (first && !(*get(*first) == *get(e))) return true;
+            if (!first) first = &e;
+        }
+        return false;
+    };
+    return differs([](const Evidence& e) { return e.amount; }) ||
+           differs([](const Evidence& e) { return e.percent; }) ||
+           differs([](const Evidence& e) { return e.date; });
+}
+
+}  // namespace kgraph

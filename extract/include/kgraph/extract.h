@@ -1,0 +1,71 @@
+// Extraction: plain text in, entities and relations with evidence out.
+//
+// A pure per-document step: it knows nothing of storage, and its output for a
+// document depends only on that document's text and the loaded rules. The
+// relation patterns and the schema (each relation type's domain and range) are
+// data files loaded at start-up, so a user adds a pattern or a relation type
+// without recompiling; see docs/rules.md.
+//
+// Thread-safety: an Extractor is immutable once created; Extract() may be
+// called from several threads at once.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kgraph/model.h"
+#include "kgraph/status.h"
+
+namespace kgraph {
+
+struct ExtractorOptions {
+    // Relation patterns and schema. Empty: the files installed with kgraph
+    // (KGRAPH_DATA_DIR, with a fallback to the source tree's extract/data).
+    std::filesystem::path rules_file;
+    std::filesystem::path schema_file;
+};
+
+// Why extraction did what it did, sentence by sentence (`kgraph extract
+// --explain`). Filled only when the caller asks for it.
+struct SentenceExplanation {
+    std::size_t start = 0, end = 0;  // byte offsets in the document
+    std::string text;
+    std::vector<std::string> entities;  // "Scale AI (Organization)" ...
+    std::vector<std::string> accepted;  // "Meta invests-in Scale AI [rule invest-in-verb]"
+    std::vector<std::string> rejected;  // candidate and the reason it was dropped
+};
+struct Explanation {
+    std::vector<SentenceExplanation> sentences;
+};
+
+// Counts for the ingest summary.
+struct ExtractionCounts {
+    std::size_t sentences = 0;
+    std::size_t relations = 0;
+    std::size_t rejected_by_schema = 0;
+};
+
+class Extractor {
+public:
+    static Result<std::unique_ptr<Extractor>> Create(const ExtractorOptions& options);
+    virtual ~Extractor() = default;
+
+    // Entities and relations of one document. `explanation` and `counts`
+    // may be null.
+    virtual DocumentFacts Extract(const Document& document, Explanation* explanation = nullptr,
+                                  ExtractionCounts* counts = nullptr) const = 0;
+};
+
+// Reads one file as a Document. Refuses (InvalidArgument, naming the file and
+// the reason) binary content (NUL bytes) and files that are not text; invalid
+// UTF-8 is repaired (U+FFFD) and reported through `warning`, naming the first
+// bad byte offset. NotFound / IOError for missing or unreadable paths.
+Result<Document> ReadDocument(const std::filesystem::path& path, std::string* warning = nullptr);
+
+// Every regular *.txt file under `root` (or `root` itself when it is a file),
+// sorted by path, following no symlink loops. Errors name the path.
+Result<std::vector<std::filesystem::path>> ListDocuments(const std::filesystem::path& root);
+
+}  // namespace kgraph

@@ -1,0 +1,90 @@
+// The graph store: entities, relations and evidence on RocksDB.
+//
+// Promises:
+// - Atomic per document: Ingest() writes one document's entities, relations
+//   and evidence in one WriteBatch, or nothing.
+// - Idempotent: a document is keyed by its content hash (Document::id);
+//   ingesting the same facts again writes nothing and reports kUnchanged.
+//   Facts for a source path whose content changed replace the old document's
+//   evidence in the same batch (relations no document supports any more
+//   disappear).
+// - One entity across documents: names and aliases of incoming entities are
+//   matched (case-insensitively) against the stored aliases.
+// - competes-with and other symmetric predicates are stored once per pair.
+//
+// The layout (column families for entities, aliases, out-edges, in-edges,
+// evidence, documents, meta) is private to graph/; no RocksDB type leaves it.
+//
+// Thread-safety: a Store may be shared by threads; writes are serialized
+// internally. One writing process per database; others open it read-only.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kgraph/model.h"
+#include "kgraph/status.h"
+
+namespace kgraph {
+
+struct StoreOptions {
+    bool read_only = false;          // open for queries only (no lock taken)
+    bool create_if_missing = true;   // ignored when read_only
+    bool sync = false;               // fsync the WAL on every document
+};
+
+enum class IngestOutcome { kAdded, kReplaced, kUnchanged };
+
+struct DocumentInfo {
+    std::string id;
+    std::string source;
+    std::size_t relations = 0;  // evidence items the document contributed
+};
+
+struct StoreStats {
+    std::size_t documents = 0;
+    std::size_t entities = 0;
+    std::size_t relations = 0;
+    std::size_t evidence = 0;
+    std::vector<std::pair<std::string, std::size_t>> entities_by_type;      // sorted by type
+    std::vector<std::pair<std::string, std::size_t>> relations_by_predicate;  // sorted by predicate
+    std::uint64_t bytes_on_disk = 0;
+};
+
+// What Check() found; empty `problems` means every invariant holds.
+struct CheckReport {
+    std::vector<std::string> problems;
+    bool ok() const { return problems.empty(); }
+};
+
+class Store {
+public:
+    // NotFound when the database is missing and may not be created (or is
+    // opened read-only); Busy naming the holding process when another writer
+    // has it; VersionMismatch naming both versions; Corruption when the path
+    // is not a kgraph database; IOError when the path is a file or unwritable.
+    static Result<std::unique_ptr<Store>> Open(const std::filesystem::path& path,
+                                               const StoreOptions& options = {});
+    virtual ~Store() = default;
+
+    virtual Result<IngestOutcome> Ingest(const DocumentFacts& facts) = 0;
+    // `doc` is a document id (or a unique prefix of one) or a source path.
+    virtual Status Forget(const std::string& doc) = 0;
+
+    virtual Result<GraphModel> ReadGraph() const = 0;
+    virtual Result<std::vector<DocumentInfo>> Documents() const = 0;
+    virtual Result<StoreStats> Stats() const = 0;
+    virtual Result<CheckReport> Check() const = 0;
+
+    // The entity whose name or alias equals `name` case-insensitively.
+    virtual Result<std::optional<Entity>> FindEntity(const std::string& name) const = 0;
+};
+
+// Schema version written in every database this build creates.
+inline constexpr int kStoreSchemaVersion = 1;
+
+}  // namespace kgraph

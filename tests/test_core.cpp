@@ -1,0 +1,71 @@
+// The shared model: document ids and the summaries of a relation's evidence.
+#include <catch2/catch.hpp>
+
+#include "kgraph/model.h"
+#include "kgraph/status.h"
+
+using namespace kgraph;
+
+namespace {
+Evidence Claim(std::string doc, std::optional<Money> amount, double confidence = 0.5) {
+    Evidence e;
+    e.doc = std::move(doc);
+    e.amount = std::move(amount);
+    e.confidence = confidence;
+    return e;
+}
+Money Usd(double value, std::string qualifier = "") {
+    Money m;
+    m.value = value;
+    m.qualifier = std::move(qualifier);
+    return m;
+}
+}  // namespace
+
+TEST_CASE("DocumentId is the SHA-1 of the text, whatever the path") {
+    CHECK(DocumentId("abc") == "a9993e364706816aba3e25717850c26c9cd0d89d");
+    CHECK(DocumentId("") == "da39a3ee5e6b4b0d3255bfef95601890afd80709");
+}
+
+TEST_CASE("Relation confidence grows with every statement") {
+    Relation r;
+    r.evidence = {Claim("a", std::nullopt, 0.5)};
+    CHECK(RelationConfidence(r) == Approx(0.5));
+    r.evidence.push_back(Claim("b", std::nullopt, 0.5));
+    CHECK(RelationConfidence(r) == Approx(0.75));
+}
+
+TEST_CASE("Disagreeing amounts stay separate claims; the summary prefers the exact one") {
+    Relation r;
+    r.evidence = {Claim("a", Usd(14e9, "more-than")), Claim("b", Usd(14.3e9))};
+    CHECK(HasConflictingClaims(r));
+    REQUIRE(RelationAmount(r));
+    CHECK(RelationAmount(r)->value == 14.3e9);
+
+    // Order of evidence does not change the answer.
+    std::swap(r.evidence[0], r.evidence[1]);
+    CHECK(RelationAmount(r)->value == 14.3e9);
+
+    // More support wins over precision.
+    r.evidence.push_back(Claim("c", Usd(14e9, "more-than")));
+    CHECK(RelationAmount(r)->value == 14e9);
+}
+
+TEST_CASE("Agreeing evidence is no conflict") {
+    Relation r;
+    r.evidence = {Claim("a", Usd(13e9)), Claim("b", Usd(13e9)), Claim("c", std::nullopt)};
+    CHECK_FALSE(HasConflictingClaims(r));
+    CHECK_FALSE(RelationPercent(r));
+}
+
+TEST_CASE("Status carries code and message; Result carries value or status") {
+    Status s = Status::NotFound("no entity named \"Foo\"");
+    CHECK(s.IsNotFound());
+    CHECK(s.ToString() == "not found: no entity named \"Foo\"");
+    Result<int> good = 3;
+    Result<int> bad = Status::Busy("database in use by process 42");
+    CHECK(good.ok());
+    CHECK(*good == 3);
+    CHECK_FALSE(bad.ok());
+    CHECK(bad.status().IsBusy());
+}
