@@ -69,3 +69,15 @@ TEST_CASE("Status carries code and message; Result carries value or status") {
     CHECK_FALSE(bad.ok());
     CHECK(bad.status().IsBusy());
 }
+
+TEST_CASE("Money and percentages format compactly, hedges kept") {
+    CHECK(FormatMoney(Usd(14.3e9)) == "$14.3B");
+    CHECK(FormatMoney(Usd(14e9, "more-than")) == "> $14B");
+    CHECK(FormatMoney(Usd(200e6, "approximately")) == "~$200M");
+    Money range = Usd(5e6);
+    range.upper = 7.5e6;
+    CHECK(FormatMoney(range) == "$5M-$7.5M");
+    CHECK(FormatMoney(Usd(950)) == "$950");
+    CHECK(FormatPercent(49) == "49%");
+    CHECK(FormatPercent(12.5) == "12.5%");
+}

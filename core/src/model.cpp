@@ -107,4 +107,52 @@ bool HasConflictingClaims(const Relation& relation) {
            differs([](const Evidence& e) { return e.date; });
 }
 
+namespace {
+
+std::string CurrencySymbol(const std::string& currency) {
+    if (currency == "USD") return "$";
+    if (currency == "EUR") return "\u20ac";
+    if (currency == "GBP") return "\u00a3";
+    if (currency == "JPY") return "\u00a5";
+    return currency + " ";
+}
+
+// Shortest decimal form with at most `digits` fractional digits: 14.3, 14, 0.25.
+std::string TrimmedNumber(double value, int digits) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", digits, value);
+    std::string text = buffer;
+    if (text.find('.') != std::string::npos) {
+        text.erase(text.find_last_not_of('0') + 1);
+        if (text.back() == '.') text.pop_back();
+    }
+    return text;
+}
+
+std::string ScaledAmount(const std::string& currency, double value) {
+    static constexpr std::pair<double, const char*> kScales[] = {{1e12, "T"}, {1e9, "B"}, {1e6, "M"}, {1e3, "K"}};
+    for (const auto& [scale, suffix] : kScales) {
+        if (value >= scale) return CurrencySymbol(currency) + TrimmedNumber(value / scale, 2) + suffix;
+    }
+    return CurrencySymbol(currency) + TrimmedNumber(value, 2);
+}
+
+std::string QualifierPrefix(const std::string& qualifier) {
+    if (qualifier == "approximately") return "~";
+    if (qualifier == "more-than") return "> ";
+    if (qualifier == "less-than") return "< ";
+    if (qualifier == "up-to") return "\u2264 ";
+    return "";
+}
+
+}  // namespace
+
+std::string FormatMoney(const Money& money) {
+    std::string text = QualifierPrefix(money.qualifier) + ScaledAmount(money.currency, money.value);
+    if (money.upper) text += "-" + ScaledAmount(money.currency, *money.upper);
+    return text;
+}
+
+std::string FormatPercent(double percent) { return TrimmedNumber(percent, 2) + "%"; }
+
 }  // namespace kgraph

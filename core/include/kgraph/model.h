@@ -129,4 +129,11 @@ std::optional<std::string> RelationDate(const Relation& relation);
 // True when the evidence disagrees on amount, percent or date.
 bool HasConflictingClaims(const Relation& relation);
 
+// --- Display (shared by cli/ tables and export/ labels) ---
+
+// "$14.3B", "> $14B", "~$200M", "€5M-€7M": compact, for labels and tables.
+std::string FormatMoney(const Money& money);
+// "49%", "12.5%".
+std::string FormatPercent(double percent);
+
 }  // namespace kgraph
