@@ -1,1 +1,167 @@
-int main() { return 0; }
+// kgraph: the command line. Parses options with CLI11, runs one command, and
+// is the only place where a Status becomes words: one line on stderr and a
+// non-zero exit code. Exceptions never escape to the user as a stack trace.
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <exception>
+#include <iostream>
+
+#include "commands.h"
+
+namespace {
+
+using namespace kgraph;
+using namespace kgraph::cli;
+
+// Exit codes: 0 success, 1 a command failed, 2 bad usage, 130 interrupted.
+int ExitCode(const Status& status) {
+    if (status.ok()) return 0;
+    if (status.IsInterrupted()) return 130;
+    if (status.IsInvalidArgument()) return 2;
+    return 1;
+}
+
+int Report(const Status& status) {
+    if (!status.ok()) std::cerr << "kgraph: " << status.message() << "\n";
+    return ExitCode(status);
+}
+
+std::filesystem::path DefaultDb() {
+    const char* env = std::getenv("KGRAPH_DB");
+    return env && *env ? env : "kgraph.db";
+}
+
+void AddFilterOptions(CLI::App* command, std::vector<std::string>& predicates, std::string& direction) {
+    command->add_option("--rel", predicates, "Only these relation types (comma-separated), e.g. invests-in,customer-of")
+        ->delimiter(',');
+    command->add_option("--direction", direction, "Follow relations out of, into, or both ways")
+        ->check(CLI::IsMember({"out", "in", "both"}))
+        ->capture_default_str();
+}
+
+TraversalFilter MakeFilter(const std::vector<std::string>& predicates, const std::string& direction) {
+    TraversalFilter filter;
+    filter.predicates.insert(predicates.begin(), predicates.end());
+    filter.direction = direction == "out" ? Direction::kOut : direction == "in" ? Direction::kIn : Direction::kBoth;
+    return filter;
+}
+
+int Run(int argc, char** argv) {
+    CLI::App app{"kgraph: build a knowledge graph from news articles, query it and draw it"};
+    app.require_subcommand(1);
+    app.fallthrough();  // global options such as --db may follow the command
+    std::filesystem::path db = DefaultDb();
+    app.add_option("--db", db, "RocksDB database folder (default ./kgraph.db, or $KGRAPH_DB)");
+
+    Status status;
+    QueryOptions query;
+    auto add_json = [&](CLI::App* command) { command->add_flag("--json", query.json, "Print JSON for programs"); };
+
+    IngestOptions ingest;
+    CLI::App* ingest_cmd = app.add_subcommand("ingest", "Extract and store every .txt file under the given paths");
+    ingest_cmd->add_option("paths", ingest.paths, "Files or folders")->required();
+    ingest_cmd->add_option("--rules", ingest.rules_file, "Relation patterns file (default: the installed rules)");
+    ingest_cmd->add_option("--schema", ingest.schema_file, "Relation schema file (default: the installed schema)");
+    ingest_cmd->add_option("--threads", ingest.threads, "Extraction threads (default: one per core)");
+    ingest_cmd->callback([&] { status = RunIngest(db, ingest); });
+
+    ExtractOptions extract;
+    CLI::App* extract_cmd = app.add_subcommand("extract", "Show what extraction finds in files, without storing it");
+    extract_cmd->add_option("paths", extract.paths, "Files or folders")->required();
+    extract_cmd->add_option("--rules", extract.rules_file, "Relation patterns file");
+    extract_cmd->add_option("--schema", extract.schema_file, "Relation schema file");
+    extract_cmd->add_flag("--explain", extract.explain, "Sentence by sentence: entities, rules fired, candidates rejected");
+    extract_cmd->callback([&] { status = RunExtract(extract); });
+
+    CLI::App* entities_cmd = app.add_subcommand("entities", "List entities: name, type, aliases, degree");
+    add_json(entities_cmd);
+    entities_cmd->callback([&] { status = RunEntities(db, query); });
+
+    std::vector<std::string> predicates;
+    CLI::App* relations_cmd = app.add_subcommand("relations", "List relations with attributes and confidence");
+    add_json(relations_cmd);
+    relations_cmd->add_option("--rel", predicates, "Only these relation types (comma-separated)")->delimiter(',');
+    relations_cmd->callback([&] { status = RunRelations(db, predicates, query); });
+
+    CLI::App* stats_cmd = app.add_subcommand("stats", "Counts per entity type and relation type, documents, size");
+    add_json(stats_cmd);
+    stats_cmd->callback([&] { status = RunStats(db, query); });
+
+    std::string name;
+    CLI::App* show_cmd = app.add_subcommand("show", "An entity, its aliases and its relations with evidence");
+    show_cmd->add_option("name", name, "Entity name or alias (any case)")->required();
+    add_json(show_cmd);
+    show_cmd->callback([&] { status = RunShow(db, name, query); });
+
+    int depth = 1;
+    std::string direction = "both";
+    CLI::App* neighbors_cmd = app.add_subcommand("neighbors", "Entities within k hops of an entity");
+    neighbors_cmd->add_option("name", name, "Entity name or alias")->required();
+    neighbors_cmd->add_option("--depth", depth, "Hops (k)")->capture_default_str()->check(CLI::PositiveNumber);
+    AddFilterOptions(neighbors_cmd, predicates, direction);
+    add_json(neighbors_cmd);
+    neighbors_cmd->callback([&] { status = RunNeighbors(db, name, depth, MakeFilter(predicates, direction), query); });
+
+    std::string from, to;
+    CLI::App* path_cmd = app.add_subcommand("path", "A shortest path between two entities, hop by hop");
+    path_cmd->add_option("from", from, "Start entity")->required();
+    path_cmd->add_option("to", to, "End entity")->required();
+    AddFilterOptions(path_cmd, predicates, direction);
+    add_json(path_cmd);
+    path_cmd->callback([&] { status = RunPath(db, from, to, MakeFilter(predicates, direction), query); });
+
+    CLI::App* conflicts_cmd = app.add_subcommand("conflicts", "Relations whose sources disagree on amount, percent or date");
+    add_json(conflicts_cmd);
+    conflicts_cmd->callback([&] { status = RunConflicts(db, query); });
+
+    CLI::App* documents_cmd = app.add_subcommand("documents", "List the stored documents");
+    add_json(documents_cmd);
+    documents_cmd->callback([&] { status = RunDocuments(db, query); });
+
+    std::string doc;
+    CLI::App* forget_cmd = app.add_subcommand("forget", "Remove one document's evidence (by path, id or id prefix)");
+    forget_cmd->add_option("doc", doc, "Document path, id or id prefix")->required();
+    forget_cmd->callback([&] { status = RunForget(db, doc); });
+
+    CLI::App* check_cmd = app.add_subcommand("check", "Verify the database's invariants");
+    check_cmd->callback([&] { status = RunCheck(db); });
+
+    std::string format;
+    std::filesystem::path output;
+    CLI::App* export_cmd = app.add_subcommand("export", "Write the graph as DOT, SVG, JSON-LD or relations JSON");
+    export_cmd->add_option("--format", format, "dot, svg, jsonld or json")
+        ->required()
+        ->check(CLI::IsMember({"dot", "svg", "jsonld", "json"}));
+    export_cmd->add_option("-o,--output", output, "Output file")->required();
+    export_cmd->callback([&] {
+        const ExportFormat chosen = format == "dot"   ? ExportFormat::kDot
+                                    : format == "svg" ? ExportFormat::kSvg
+                                    : format == "jsonld" ? ExportFormat::kJsonLd
+                                                         : ExportFormat::kJson;
+        status = RunExport(db, chosen, output);
+    });
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& help) {
+        return app.exit(help);
+    } catch (const CLI::CallForAllHelp& help) {
+        return app.exit(help);
+    } catch (const CLI::ParseError& error) {
+        std::cerr << "kgraph: " << error.what() << " (see kgraph --help)\n";
+        return 2;
+    }
+    return Report(status);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return Run(argc, argv);
+    } catch (const std::exception& error) {
+        // A library threw where it promised not to: still one line, no trace.
+        std::cerr << "kgraph: internal error: " << error.what() << "\n";
+        return 1;
+    }
+}

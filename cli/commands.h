@@ -1,0 +1,52 @@
+// The kgraph commands. Each takes its parsed options, writes its output to
+// stdout, and returns a Status that main() turns into one line on stderr and
+// an exit code. Nothing here throws.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kgraph/status.h"
+#include "kgraph/traversal.h"
+
+namespace kgraph::cli {
+
+struct IngestOptions {
+    std::vector<std::filesystem::path> paths;
+    std::filesystem::path rules_file;
+    std::filesystem::path schema_file;
+    unsigned threads = 0;  // extraction threads; 0: one per core
+};
+Status RunIngest(const std::filesystem::path& db, const IngestOptions& options);
+
+struct ExtractOptions {
+    std::vector<std::filesystem::path> paths;
+    std::filesystem::path rules_file;
+    std::filesystem::path schema_file;
+    bool explain = false;
+};
+Status RunExtract(const ExtractOptions& options);
+
+struct QueryOptions {
+    bool json = false;
+};
+Status RunEntities(const std::filesystem::path& db, const QueryOptions& options);
+Status RunRelations(const std::filesystem::path& db, const std::vector<std::string>& predicates,
+                    const QueryOptions& options);
+Status RunStats(const std::filesystem::path& db, const QueryOptions& options);
+Status RunShow(const std::filesystem::path& db, const std::string& name, const QueryOptions& options);
+Status RunNeighbors(const std::filesystem::path& db, const std::string& name, int depth,
+                    const TraversalFilter& filter, const QueryOptions& options);
+Status RunPath(const std::filesystem::path& db, const std::string& from, const std::string& to,
+               const TraversalFilter& filter, const QueryOptions& options);
+Status RunConflicts(const std::filesystem::path& db, const QueryOptions& options);
+Status RunDocuments(const std::filesystem::path& db, const QueryOptions& options);
+Status RunForget(const std::filesystem::path& db, const std::string& doc);
+Status RunCheck(const std::filesystem::path& db);
+
+enum class ExportFormat { kDot, kSvg, kJsonLd, kJson };
+Status RunExport(const std::filesystem::path& db, ExportFormat format, const std::filesystem::path& output);
+
+}  // namespace kgraph::cli

@@ -1,0 +1,181 @@
+// `kgraph ingest` and `kgraph extract`.
+//
+// Ingest reads and extracts documents on worker threads and writes them from
+// this thread in the order of the file list, so the database sees the same
+// sequence of writes whatever the number of threads. Each document is one
+// atomic write; Ctrl-C stops after the document being written.
+#include <csignal>
+#include <deque>
+#include <future>
+#include <iostream>
+#include <thread>
+
+#include "commands.h"
+#include "kgraph/extract.h"
+#include "kgraph/store.h"
+#include "progress.h"
+
+namespace kgraph::cli {
+namespace {
+
+volatile std::sig_atomic_t g_interrupted = 0;
+extern "C" void OnInterrupt(int) { g_interrupted = 1; }
+
+// Restores the previous SIGINT handler when ingest returns.
+class InterruptGuard {
+public:
+    InterruptGuard() { previous_ = std::signal(SIGINT, OnInterrupt); }
+    ~InterruptGuard() { std::signal(SIGINT, previous_); }
+    InterruptGuard(const InterruptGuard&) = delete;
+    InterruptGuard& operator=(const InterruptGuard&) = delete;
+
+private:
+    void (*previous_)(int);
+};
+
+// One document read and extracted, ready to be written.
+struct Extracted {
+    std::filesystem::path path;
+    Status read_status;
+    std::string warning;
+    DocumentFacts facts;
+    ExtractionCounts counts;
+};
+
+Extracted ReadAndExtract(const Extractor& extractor, const std::filesystem::path& path) {
+    Extracted out;
+    out.path = path;
+    Result<Document> document = ReadDocument(path, &out.warning);
+    if (!document.ok()) {
+        out.read_status = document.status();
+        return out;
+    }
+    out.facts = extractor.Extract(*document, nullptr, &out.counts);
+    return out;
+}
+
+Result<std::vector<std::filesystem::path>> ListAll(const std::vector<std::filesystem::path>& roots) {
+    std::vector<std::filesystem::path> all;
+    for (const auto& root : roots) {
+        Result<std::vector<std::filesystem::path>> listed = ListDocuments(root);
+        if (!listed.ok()) return listed.status();
+        all.insert(all.end(), listed->begin(), listed->end());
+    }
+    return all;
+}
+
+struct IngestSummary {
+    std::size_t added = 0, replaced = 0, unchanged = 0, skipped = 0;
+    std::size_t relations = 0, rejected_by_schema = 0;
+};
+
+void Record(IngestSummary& summary, IngestOutcome outcome, const ExtractionCounts& counts) {
+    switch (outcome) {
+        case IngestOutcome::kAdded: ++summary.added; break;
+        case IngestOutcome::kReplaced: ++summary.replaced; break;
+        case IngestOutcome::kUnchanged: ++summary.unchanged; break;
+    }
+    summary.relations += counts.relations;
+    summary.rejected_by_schema += counts.rejected_by_schema;
+}
+
+void PrintSummary(const IngestSummary& s, std::size_t total) {
+    std::cout << "ingested " << total << " document" << (total == 1 ? "" : "s") << ": " << s.added << " added, "
+              << s.replaced << " replaced, " << s.unchanged << " unchanged, " << s.skipped << " skipped; "
+              << s.relations << " relation statements extracted, " << s.rejected_by_schema
+              << " candidates rejected by the schema\n";
+}
+
+Result<std::unique_ptr<Extractor>> MakeExtractor(const std::filesystem::path& rules,
+                                                 const std::filesystem::path& schema) {
+    ExtractorOptions options;
+    options.rules_file = rules;
+    options.schema_file = schema;
+    return Extractor::Create(options);
+}
+
+}  // namespace
+
+Status RunIngest(const std::filesystem::path& db, const IngestOptions& options) {
+    Result<std::vector<std::filesystem::path>> files = ListAll(options.paths);
+    if (!files.ok()) return files.status();
+    Result<std::unique_ptr<Extractor>> extractor = MakeExtractor(options.rules_file, options.schema_file);
+    if (!extractor.ok()) return extractor.status();
+    Result<std::unique_ptr<Store>> store = Store::Open(db);
+    if (!store.ok()) return store.status();
+
+    const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t window = 2 * threads;  // documents in flight: bounds memory
+    InterruptGuard guard;
+    Progress progress(files->size());
+    IngestSummary summary;
+    std::deque<std::future<Extracted>> in_flight;
+    std::size_t next = 0, written = 0;
+
+    while (written < files->size()) {
+        while (next < files->size() && in_flight.size() < window && !g_interrupted) {
+            in_flight.push_back(std::async(std::launch::async, ReadAndExtract, std::cref(**extractor), (*files)[next++]));
+        }
+        if (g_interrupted) {
+            for (auto& pending : in_flight) pending.wait();
+            progress.Finish();
+            PrintSummary(summary, written);
+            return Status::Interrupted("stopped after " + std::to_string(written) + " of " +
+                                       std::to_string(files->size()) +
+                                       " documents; every stored document is complete, run the same command to continue");
+        }
+        Extracted done = in_flight.front().get();
+        in_flight.pop_front();
+        ++written;
+        if (!done.read_status.ok()) {
+            ++summary.skipped;
+            progress.Finish();
+            std::cerr << "kgraph: warning: skipped " << done.read_status.message() << "\n";
+        } else {
+            if (!done.warning.empty()) std::cerr << "kgraph: warning: " << done.warning << "\n";
+            Result<IngestOutcome> outcome = (*store)->Ingest(done.facts);
+            if (!outcome.ok()) {
+                progress.Finish();
+                return Status(outcome.status());
+            }
+            Record(summary, *outcome, done.counts);
+        }
+        progress.Advance(done.path.string());
+    }
+    progress.Finish();
+    PrintSummary(summary, files->size());
+    return Status::Ok();
+}
+
+Status RunExtract(const ExtractOptions& options) {
+    Result<std::vector<std::filesystem::path>> files = ListAll(options.paths);
+    if (!files.ok()) return files.status();
+    Result<std::unique_ptr<Extractor>> extractor = MakeExtractor(options.rules_file, options.schema_file);
+    if (!extractor.ok()) return extractor.status();
+
+    for (const auto& path : *files) {
+        std::string warning;
+        Result<Document> document = ReadDocument(path, &warning);
+        if (!document.ok()) return document.status();
+        if (!warning.empty()) std::cerr << "kgraph: warning: " << warning << "\n";
+        Explanation explanation;
+        ExtractionCounts counts;
+        DocumentFacts facts = (*extractor)->Extract(*document, options.explain ? &explanation : nullptr, &counts);
+        std::cout << "== " << path.string() << "  (" << counts.sentences << " sentences, " << counts.relations
+                  << " relations, " << counts.rejected_by_schema << " rejected by the schema)\n";
+        for (const SentenceExplanation& sentence : explanation.sentences) {
+            std::cout << "\n[" << sentence.start << "-" << sentence.end << "] " << sentence.text << "\n";
+            for (const auto& entity : sentence.entities) std::cout << "  entity    " << entity << "\n";
+            for (const auto& relation : sentence.accepted) std::cout << "  relation  " << relation << "\n";
+            for (const auto& rejected : sentence.rejected) std::cout << "  rejected  " << rejected << "\n";
+        }
+        if (!options.explain) {
+            for (const Relation& relation : facts.relations) {
+                std::cout << relation.subject << "  " << relation.predicate << "  " << relation.object << "\n";
+            }
+        }
+    }
+    return Status::Ok();
+}
+
+}  // namespace kgraph::cli
