@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "entity_lookup.h"
 #include "kgraph/export.h"
+#include "kgraph/extract.h"
 #include "kgraph/store.h"
 #include "table.h"
 
@@ -346,7 +347,11 @@ Status RunForget(const std::filesystem::path& db, const std::string& doc) {
     options.create_if_missing = false;
     Result<std::unique_ptr<Store>> store = Store::Open(db, options);
     if (!store.ok()) return store.status();
-    Status forgotten = (*store)->Forget(doc);
+    // A path to a file that is still there names its content; the stored
+    // source path is the fallback for a file that changed or disappeared.
+    Status forgotten = Status::NotFound("no stored document matches \"" + doc + "\"");
+    if (Result<Document> current = ReadDocument(doc); current.ok()) forgotten = (*store)->Forget(current->id);
+    if (forgotten.IsNotFound()) forgotten = (*store)->Forget(doc);
     if (forgotten.ok()) std::cout << "forgot " << doc << "\n";
     return forgotten;
 }

@@ -1,1 +1,253 @@
+// The kgraph program end to end, as a user runs it: real seeds, a real
+// database in a temporary folder, the real binary (KGRAPH_BIN).
+#include <sys/wait.h>
+
 #include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <sstream>
+#include <string>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+struct Run {
+    int exit_code = -1;
+    std::string out, err;
+};
+
+std::string Slurp(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+std::string Quote(const std::string& arg) {
+    std::string quoted = "'";
+    for (char c : arg) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return quoted + "'";
+}
+
+// A fresh folder per test, removed at the end.
+class TempDir {
+public:
+    TempDir() {
+        std::random_device random;
+        path_ = fs::temp_directory_path() / ("kgraph-cli-" + std::to_string(random()));
+        fs::create_directories(path_);
+    }
+    ~TempDir() { fs::remove_all(path_); }
+    const fs::path& path() const { return path_; }
+    fs::path operator/(const std::string& name) const { return path_ / name; }
+
+private:
+    fs::path path_;
+};
+
+Run Kgraph(const TempDir& dir, const std::vector<std::string>& args) {
+    std::string command = Quote(std::getenv("KGRAPH_BIN")) + " --db " + Quote((dir / "db").string());
+    for (const std::string& arg : args) command += " " + Quote(arg);
+    command += " >" + Quote((dir / "stdout").string()) + " 2>" + Quote((dir / "stderr").string()) + " </dev/null";
+    Run run;
+    const int status = std::system(command.c_str());
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    run.out = Slurp(dir / "stdout");
+    run.err = Slurp(dir / "stderr");
+    return run;
+}
+
+std::size_t Lines(const std::string& text) {
+    return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+// A failure is one line on stderr that names the problem, not a library's words.
+void RequireCleanFailure(const Run& run, const std::string& expected_words) {
+    INFO("stderr: " << run.err);
+    CHECK(run.exit_code != 0);
+    CHECK(Lines(run.err) == 1);
+    CHECK(run.err.rfind("kgraph: ", 0) == 0);
+    CHECK(run.err.find(expected_words) != std::string::npos);
+    CHECK(run.err.find("RocksDB") == std::string::npos);
+    CHECK(run.err.find("terminate") == std::string::npos);
+}
+
+void IngestSeeds(const TempDir& dir) {
+    Run run = Kgraph(dir, {"ingest", KGRAPH_SEEDS_DIR});
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+}
+
+}  // namespace
+
+TEST_CASE("ingest stores the seeds once; ingesting again changes nothing") {
+    TempDir dir;
+    Run first = Kgraph(dir, {"ingest", KGRAPH_SEEDS_DIR});
+    INFO(first.err);
+    REQUIRE(first.exit_code == 0);
+    CHECK(first.out.find("5 added") != std::string::npos);
+    const std::string before = Kgraph(dir, {"relations", "--json"}).out;
+
+    Run again = Kgraph(dir, {"ingest", KGRAPH_SEEDS_DIR});
+    REQUIRE(again.exit_code == 0);
+    CHECK(again.out.find("0 added, 0 replaced, 5 unchanged") != std::string::npos);
+    CHECK(Kgraph(dir, {"relations", "--json"}).out == before);
+    CHECK(Kgraph(dir, {"check"}).exit_code == 0);
+}
+
+TEST_CASE("stats counts documents, entities per type and relations per type") {
+    TempDir dir;
+    IngestSeeds(dir);
+    Run run = Kgraph(dir, {"stats", "--json"});
+    REQUIRE(run.exit_code == 0);
+    json stats = json::parse(run.out);
+    CHECK(stats["documents"] == 5);
+    CHECK(stats["entities_by_type"]["Organization"].get<int>() > 5);
+    CHECK(stats["entities_by_type"]["Person"].get<int>() >= 3);
+    CHECK(stats["relations_by_predicate"]["invests-in"].get<int>() >= 2);
+    CHECK(stats["bytes_on_disk"].get<long>() > 0);
+}
+
+TEST_CASE("relations --json carries subject, object, predicate, amount and evidence") {
+    TempDir dir;
+    IngestSeeds(dir);
+    Run run = Kgraph(dir, {"relations", "--json"});
+    REQUIRE(run.exit_code == 0);
+    json relations = json::parse(run.out);
+    REQUIRE(relations.is_array());
+    bool found = false;
+    for (const json& r : relations) {
+        if (r["predicate"] == "invests-in" && r["subject"]["name"] == "Microsoft" && r["object"]["name"] == "OpenAI") {
+            found = true;
+            CHECK(r["amount"]["value"].get<double>() == Approx(13e9));
+            CHECK(r["amount"]["currency"] == "USD");
+            REQUIRE(r["evidence"].size() >= 1);
+            const json& evidence = r["evidence"][0];
+            CHECK(evidence["sentence"].get<std::string>().find("13 billion dollars") != std::string::npos);
+            CHECK(evidence["end"].get<long>() > evidence["start"].get<long>());
+            CHECK_FALSE(evidence["rule"].get<std::string>().empty());
+        }
+        CHECK(r["confidence"].get<double>() > 0);
+        CHECK(r["confidence"].get<double>() <= 1);
+    }
+    CHECK(found);
+}
+
+TEST_CASE("show finds an entity by any alias in any case, with evidence") {
+    TempDir dir;
+    IngestSeeds(dir);
+    Run run = Kgraph(dir, {"show", "scale ai"});
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.out.rfind("Scale AI (Organization)", 0) == 0);
+    CHECK(run.out.find("invests-in Meta") == std::string::npos);  // Meta invests in Scale AI, not the reverse
+    CHECK(run.out.find("<- invests-in Meta") != std::string::npos);
+    CHECK(run.out.find("\"") != std::string::npos);  // evidence sentences are quoted
+}
+
+TEST_CASE("an unknown name is one line that suggests the closest names") {
+    TempDir dir;
+    IngestSeeds(dir);
+    Run run = Kgraph(dir, {"show", "Scale A1"});
+    RequireCleanFailure(run, "did you mean \"Scale AI\"");
+}
+
+TEST_CASE("neighbors follows relation filters and direction") {
+    TempDir dir;
+    IngestSeeds(dir);
+    Run out = Kgraph(dir, {"neighbors", "Meta", "--depth", "1", "--rel", "invests-in", "--direction", "out", "--json"});
+    REQUIRE(out.exit_code == 0);
+    json neighbors = json::parse(out.out);
+    bool scale = false;
+    for (const json& n : neighbors) {
+        CHECK(n["depth"] == 1);
+        scale = scale || n["entity"] == "Scale AI";
+    }
+    CHECK(scale);
+
+    Run in = Kgraph(dir, {"neighbors", "Meta", "--rel", "invests-in", "--direction", "in", "--json"});
+    REQUIRE(in.exit_code == 0);
+    for (const json& n : json::parse(in.out)) CHECK(n["entity"] != "Scale AI");
+
+    Run two = Kgraph(dir, {"neighbors", "Scale AI", "--depth", "2", "--json"});
+    REQUIRE(two.exit_code == 0);
+    int deeper = 0;
+    for (const json& n : json::parse(two.out)) deeper += n["depth"] == 2;
+    CHECK(deeper > 0);
+}
+
+TEST_CASE("path prints each hop with its relation") {
+    TempDir dir;
+    IngestSeeds(dir);
+    Run run = Kgraph(dir, {"path", "Google", "Meta", "--json"});
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    json hops = json::parse(run.out);
+    REQUIRE(hops.size() >= 1);
+    // The hops chain from Google to Meta.
+    std::string at = "Google";
+    for (const json& hop : hops) {
+        const bool forward = hop["forward"];
+        CHECK((forward ? hop["subject"] : hop["object"]) == at);
+        at = forward ? hop["object"] : hop["subject"];
+    }
+    CHECK(at == "Meta");
+}
+
+TEST_CASE("export writes DOT, SVG and JSON-LD files") {
+    TempDir dir;
+    IngestSeeds(dir);
+    for (const std::string format : {"dot", "svg", "jsonld"}) {
+        const fs::path file = dir / ("out/graph." + format);
+        Run run = Kgraph(dir, {"export", "--format", format, "-o", file.string()});
+        INFO(format << ": " << run.err);
+        REQUIRE(run.exit_code == 0);
+        REQUIRE(fs::exists(file));
+        CHECK(fs::file_size(file) > 500);
+    }
+    CHECK(Slurp(dir / "out/graph.svg").find("<svg") != std::string::npos);
+    CHECK(Slurp(dir / "out/graph.dot").find("digraph") != std::string::npos);
+}
+
+TEST_CASE("bad usage and missing things fail with one clear line") {
+    TempDir dir;
+    SECTION("unknown command") { RequireCleanFailure(Kgraph(dir, {"frobnicate"}), "frobnicate"); }
+    SECTION("unknown option") { RequireCleanFailure(Kgraph(dir, {"stats", "--bogus"}), "--bogus"); }
+    SECTION("missing path") {
+        RequireCleanFailure(Kgraph(dir, {"ingest", (dir / "no-such-folder").string()}), "no-such-folder");
+    }
+    SECTION("query on a missing database") { RequireCleanFailure(Kgraph(dir, {"entities"}), "kgraph ingest"); }
+    SECTION("database path is a file") {
+        std::ofstream(dir / "db") << "not a database";
+        RequireCleanFailure(Kgraph(dir, {"ingest", KGRAPH_SEEDS_DIR}), (dir / "db").string());
+    }
+}
+
+TEST_CASE("every command has --help") {
+    TempDir dir;
+    for (const std::string command : {"ingest", "extract", "entities", "relations", "stats", "show", "neighbors",
+                                      "path", "conflicts", "documents", "forget", "check", "export"}) {
+        Run run = Kgraph(dir, {command, "--help"});
+        INFO(command);
+        CHECK(run.exit_code == 0);
+        CHECK(run.out.find("Usage") != std::string::npos);
+        CHECK(run.out.find(command) != std::string::npos);
+    }
+}
+
+TEST_CASE("forget removes one document's evidence and keeps the database consistent") {
+    TempDir dir;
+    IngestSeeds(dir);
+    const fs::path seed = fs::path(KGRAPH_SEEDS_DIR) / "002_ebd9bb11e48bbdcf.txt";  // the only "13 billion dollars"
+    Run forget = Kgraph(dir, {"forget", seed.string()});
+    INFO(forget.err);
+    REQUIRE(forget.exit_code == 0);
+    CHECK(Kgraph(dir, {"relations", "--json"}).out.find("13 billion dollars") == std::string::npos);
+    CHECK(json::parse(Kgraph(dir, {"stats", "--json"}).out)["documents"] == 4);
+    CHECK(Kgraph(dir, {"check"}).exit_code == 0);
+}
