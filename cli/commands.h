@@ -3,6 +3,7 @@
 // an exit code. Nothing here throws.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -18,6 +19,9 @@ struct IngestOptions {
     std::filesystem::path rules_file;
     std::filesystem::path schema_file;
     unsigned threads = 0;  // extraction threads; 0: one per core
+    // Larger files are skipped with a warning: a news article is kilobytes,
+    // a file of hundreds of megabytes is a dump that needs splitting first.
+    std::uintmax_t max_bytes = 64ull << 20;
 };
 Status RunIngest(const std::filesystem::path& db, const IngestOptions& options);
 

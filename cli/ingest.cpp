@@ -42,9 +42,17 @@ struct Extracted {
     ExtractionCounts counts;
 };
 
-Extracted ReadAndExtract(const Extractor& extractor, const std::filesystem::path& path) {
+Extracted ReadAndExtract(const Extractor& extractor, const std::filesystem::path& path, std::uintmax_t max_bytes) {
     Extracted out;
     out.path = path;
+    std::error_code error;
+    const std::uintmax_t size = std::filesystem::file_size(path, error);
+    if (!error && size > max_bytes) {
+        out.read_status = Status::InvalidArgument(path.string() + ": " + std::to_string(size >> 20) +
+                                                  " MB is over the --max-mb limit of " +
+                                                  std::to_string(max_bytes >> 20) + " MB");
+        return out;
+    }
     Result<Document> document = ReadDocument(path, &out.warning);
     if (!document.ok()) {
         out.read_status = document.status();
@@ -114,7 +122,8 @@ Status RunIngest(const std::filesystem::path& db, const IngestOptions& options) 
 
     while (written < files->size()) {
         while (next < files->size() && in_flight.size() < window && !g_interrupted) {
-            in_flight.push_back(std::async(std::launch::async, ReadAndExtract, std::cref(**extractor), (*files)[next++]));
+            in_flight.push_back(std::async(std::launch::async, ReadAndExtract, std::cref(**extractor), (*files)[next++],
+                                            options.max_bytes));
         }
         if (g_interrupted) {
             for (auto& pending : in_flight) pending.wait();

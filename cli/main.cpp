@@ -63,7 +63,12 @@ int Run(int argc, char** argv) {
     ingest_cmd->add_option("--rules", ingest.rules_file, "Relation patterns file (default: the installed rules)");
     ingest_cmd->add_option("--schema", ingest.schema_file, "Relation schema file (default: the installed schema)");
     ingest_cmd->add_option("--threads", ingest.threads, "Extraction threads (default: one per core)");
-    ingest_cmd->callback([&] { status = RunIngest(db, ingest); });
+    std::uintmax_t max_mb = ingest.max_bytes >> 20;
+    ingest_cmd->add_option("--max-mb", max_mb, "Skip files larger than this many megabytes")->capture_default_str();
+    ingest_cmd->callback([&] {
+        ingest.max_bytes = max_mb << 20;
+        status = RunIngest(db, ingest);
+    });
 
     ExtractOptions extract;
     CLI::App* extract_cmd = app.add_subcommand("extract", "Show what extraction finds in files, without storing it");

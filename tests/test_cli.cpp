@@ -1,81 +1,19 @@
 // The kgraph program end to end, as a user runs it: real seeds, a real
 // database in a temporary folder, the real binary (KGRAPH_BIN).
-#include <sys/wait.h>
-
 #include <catch2/catch.hpp>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <random>
-#include <sstream>
 #include <string>
+
+#include "cli_harness.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
 
-struct Run {
-    int exit_code = -1;
-    std::string out, err;
-};
-
-std::string Slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
-
-std::string Quote(const std::string& arg) {
-    std::string quoted = "'";
-    for (char c : arg) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return quoted + "'";
-}
-
-// A fresh folder per test, removed at the end.
-class TempDir {
-public:
-    TempDir() {
-        std::random_device random;
-        path_ = fs::temp_directory_path() / ("kgraph-cli-" + std::to_string(random()));
-        fs::create_directories(path_);
-    }
-    ~TempDir() { fs::remove_all(path_); }
-    const fs::path& path() const { return path_; }
-    fs::path operator/(const std::string& name) const { return path_ / name; }
-
-private:
-    fs::path path_;
-};
-
-Run Kgraph(const TempDir& dir, const std::vector<std::string>& args) {
-    std::string command = Quote(std::getenv("KGRAPH_BIN")) + " --db " + Quote((dir / "db").string());
-    for (const std::string& arg : args) command += " " + Quote(arg);
-    command += " >" + Quote((dir / "stdout").string()) + " 2>" + Quote((dir / "stderr").string()) + " </dev/null";
-    Run run;
-    const int status = std::system(command.c_str());
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    run.out = Slurp(dir / "stdout");
-    run.err = Slurp(dir / "stderr");
-    return run;
-}
-
-std::size_t Lines(const std::string& text) {
-    return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
-}
-
-// A failure is one line on stderr that names the problem, not a library's words.
-void RequireCleanFailure(const Run& run, const std::string& expected_words) {
-    INFO("stderr: " << run.err);
-    CHECK(run.exit_code != 0);
-    CHECK(Lines(run.err) == 1);
-    CHECK(run.err.rfind("kgraph: ", 0) == 0);
-    CHECK(run.err.find(expected_words) != std::string::npos);
-    CHECK(run.err.find("RocksDB") == std::string::npos);
-    CHECK(run.err.find("terminate") == std::string::npos);
-}
+using namespace kgraph::test;
 
 void IngestSeeds(const TempDir& dir) {
     Run run = Kgraph(dir, {"ingest", KGRAPH_SEEDS_DIR});
@@ -223,8 +161,8 @@ TEST_CASE("bad usage and missing things fail with one clear line") {
     }
     SECTION("query on a missing database") { RequireCleanFailure(Kgraph(dir, {"entities"}), "kgraph ingest"); }
     SECTION("database path is a file") {
-        std::ofstream(dir / "db") << "not a database";
-        RequireCleanFailure(Kgraph(dir, {"ingest", KGRAPH_SEEDS_DIR}), (dir / "db").string());
+        std::ofstream(dir.db()) << "not a database";
+        RequireCleanFailure(Kgraph(dir, {"ingest", KGRAPH_SEEDS_DIR}), dir.db().string());
     }
 }
 
