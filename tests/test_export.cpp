@@ -1,1 +1,433 @@
+// export/: DOT read back with cgraph and checked by the `dot` program, SVG
+// checked by xmllint, JSON-LD read by rdflib and pyld, relations JSON read
+// back by nlohmann. The graph is built by hand, with names that need escaping.
 #include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <cgraph.h>
+#include <nlohmann/json.hpp>
+
+#include "kgraph/export.h"
+
+using namespace kgraph;
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+const std::string kDocA = DocumentId("article a");
+const std::string kDocB = DocumentId("article b");
+const std::string kQuoted = "Quote \"Q\" Labs";
+
+Money Usd(double value, std::string qualifier = "") {
+    return Money{.value = value, .currency = "USD", .qualifier = std::move(qualifier), .upper = std::nullopt};
+}
+
+Evidence Said(const std::string& doc, std::string sentence, std::size_t start, std::string rule, double confidence) {
+    Evidence e;
+    e.doc = doc;
+    e.source = doc == kDocA ? "seeds/a.txt" : "seeds/b.txt";
+    e.start = start;
+    e.end = start + sentence.size();
+    e.sentence = std::move(sentence);
+    e.rule = std::move(rule);
+    e.confidence = confidence;
+    return e;
+}
+
+Relation Rel(std::string subject, std::string predicate, std::string object, std::vector<Evidence> evidence) {
+    return Relation{.subject = std::move(subject), .predicate = std::move(predicate), .object = std::move(object),
+                    .evidence = std::move(evidence), .ended = false};
+}
+
+// Sorted as the store returns it: entities by name, relations by
+// (subject, predicate, object), evidence by (doc, start).
+GraphModel SampleGraph() {
+    using enum EntityType;
+    GraphModel g;
+    g.entities = {
+        {"Alexandr Wang", kPerson, {"Wang"}},
+        {"Google", kOrganization, {}},
+        {"Johnson & Johnson", kOrganization, {"J&J"}},
+        {"Meta", kOrganization, {"Meta Platforms", "META"}},
+        {kQuoted, kOrganization, {}},
+        {"Scale AI", kOrganization, {"Scale"}},
+        {"Société Générale", kOrganization, {"SocGen"}},
+        {"Turing", kOrganization, {}},
+    };
+
+    Evidence invested = Said(kDocA, "Meta invested $14.3 billion in Scale AI in June 2025.", 0, "invests-in/verb", 0.9);
+    invested.amount = Usd(14.3e9);
+    invested.date = "2025-06";
+    Evidence put = Said(kDocB, "Meta put more than $14 billion into Scale AI.", 200, "invests-in/put-into", 0.8);
+    put.amount = Usd(14e9, "more-than");
+    Evidence stake = Said(kDocA, "The deal gives Meta a 49% stake in Scale AI.", 60, "owns-stake/stake-in", 0.85);
+    stake.percent = 49;
+    Evidence cut = Said(kDocB, "Google plans to cut ties with Scale AI in June 2025.", 50, "leaves/cut-ties", 0.7);
+    cut.date = "2025-06";
+    cut.modality = "planned";
+    Evidence partners = Said(kDocB, "Quote \"Q\" Labs reportedly partners with Société Générale.", 300,
+                             "partners-with/verb", 0.6);
+    partners.modality = "reported";
+
+    g.relations = {
+        Rel("Alexandr Wang", "ceo-of", "Scale AI",
+            {Said(kDocA, "Alexandr Wang, CEO of Scale AI, joins Meta.", 120, "ceo-of/apposition", 0.9)}),
+        Rel("Google", "customer-of", "Scale AI",
+            {Said(kDocB, "Google was Scale AI's largest customer.", 0, "customer-of/possessive", 0.8)}),
+        Rel("Google", "leaves", "Scale AI", {cut}),
+        Rel("Meta", "invests-in", "Scale AI", {invested, put}),
+        Rel("Meta", "owns-stake", "Scale AI", {stake}),
+        Rel(kQuoted, "partners-with", "Société Générale", {partners}),
+        Rel("Scale AI", "competes-with", "Turing",
+            {Said(kDocA, "Scale AI competes with Turing & others.", 180, "competes-with/verb", 0.75)}),
+        Rel("Société Générale", "customer-of", "Johnson & Johnson",
+            {Said(kDocB, "Société Générale buys from Johnson & Johnson.", 400, "customer-of/buys", 0.65)}),
+    };
+    g.relations[1].ended = true;
+    return g;
+}
+
+// A directory of its own per test, removed afterwards.
+class TempDir {
+public:
+    TempDir() {
+        static int counter = 0;
+        path_ = fs::temp_directory_path() /
+                ("kgraph-test-export-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
+        fs::create_directories(path_);
+    }
+    ~TempDir() {
+        std::error_code ignored;
+        fs::remove_all(path_, ignored);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const fs::path& path() const { return path_; }
+
+private:
+    fs::path path_;
+};
+
+void WriteText(const fs::path& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
+
+std::string ReadText(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+std::string Quoted(const fs::path& path) { return "'" + path.string() + "'"; }
+
+struct Run {
+    int exit_code = -1;
+    std::string output;  // stdout and stderr
+};
+
+Run RunCommand(const std::string& command) {
+    Run run;
+    std::FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
+    REQUIRE(pipe);
+    char buffer[4096];
+    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) run.output.append(buffer, n);
+    int status = ::pclose(pipe);
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return run;
+}
+
+std::size_t CountOccurrences(const std::string& text, const std::string& needle) {
+    std::size_t count = 0;
+    for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++count;
+    return count;
+}
+
+// --- DOT read back with cgraph ---
+
+struct DotEdge {
+    std::string tail, head, label, color, style, dir;
+};
+
+struct ParsedDot {
+    std::map<std::string, std::string> shapes;  // node name -> shape
+    std::map<std::string, std::string> labels;  // node name -> label
+    std::vector<DotEdge> edges;
+    std::string rankdir;
+};
+
+std::string Attribute(void* object, const char* name) {
+    const char* value = agget(object, const_cast<char*>(name));
+    return value ? value : "";
+}
+
+ParsedDot ParseDot(const std::string& dot) {
+    Agraph_t* graph = agmemread(dot.c_str());
+    REQUIRE(graph);
+    ParsedDot parsed;
+    parsed.rankdir = Attribute(graph, "rankdir");
+    for (Agnode_t* n = agfstnode(graph); n; n = agnxtnode(graph, n)) {
+        parsed.shapes[agnameof(n)] = Attribute(n, "shape");
+        parsed.labels[agnameof(n)] = Attribute(n, "label");
+        for (Agedge_t* e = agfstout(graph, n); e; e = agnxtout(graph, e)) {
+            parsed.edges.push_back({agnameof(agtail(e)), agnameof(aghead(e)), Attribute(e, "label"),
+                                    Attribute(e, "color"), Attribute(e, "style"), Attribute(e, "dir")});
+        }
+    }
+    agclose(graph);
+    return parsed;
+}
+
+const DotEdge& EdgeLabelled(const ParsedDot& dot, const std::string& tail, const std::string& predicate) {
+    for (const DotEdge& e : dot.edges) {
+        if (e.tail == tail && e.label.rfind(predicate, 0) == 0) return e;
+    }
+    FAIL("no " << predicate << " edge from " << tail);
+    throw;  // unreachable: FAIL throws
+}
+
+// --- JSON-LD read by the Python RDF libraries ---
+
+json CheckJsonLd(const std::string& jsonld) {
+    TempDir dir;
+    fs::path file = dir.path() / "graph.jsonld";
+    WriteText(file, jsonld);
+    Run run = RunCommand("/usr/bin/python3 " + Quoted(fs::path(KGRAPH_TESTS_DIR) / "jsonld_check.py") + " " +
+                         Quoted(file));
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    return json::parse(run.output);
+}
+
+}  // namespace
+
+TEST_CASE("DOT has a node per entity, shaped by type, and a labelled edge per relation") {
+    Result<std::string> dot = ToDot(SampleGraph());
+    REQUIRE(dot.ok());
+    ParsedDot parsed = ParseDot(*dot);
+
+    // Names with quotes, ampersands and accents come back unchanged.
+    CHECK(parsed.shapes.size() == 8);
+    CHECK(parsed.shapes.at(kQuoted) == "box");
+    CHECK(parsed.shapes.at("Johnson & Johnson") == "box");
+    CHECK(parsed.shapes.at("Société Générale") == "box");
+    CHECK(parsed.shapes.at("Alexandr Wang") == "ellipse");
+    CHECK(parsed.rankdir == "LR");
+    REQUIRE(parsed.edges.size() == 8);
+
+    const DotEdge& invests = EdgeLabelled(parsed, "Meta", "invests-in");
+    CHECK(invests.head == "Scale AI");
+    // The exact amount wins the tie with the hedged one.
+    CHECK(invests.label == "invests-in\\n$14.3B, 2025-06");
+    CHECK(EdgeLabelled(parsed, "Meta", "owns-stake").label == "owns-stake\\n49%");
+    CHECK(EdgeLabelled(parsed, "Google", "leaves").label == "leaves (planned)\\n2025-06");
+
+    // Each scored predicate its own colour; others grey.
+    CHECK(invests.color != EdgeLabelled(parsed, "Meta", "owns-stake").color);
+    CHECK(EdgeLabelled(parsed, kQuoted, "partners-with").color == "#7f7f7f");
+
+    const DotEdge& customer = EdgeLabelled(parsed, "Google", "customer-of");
+    CHECK(customer.style == "dashed");
+    CHECK(customer.label == "customer-of (ended)");
+    CHECK(EdgeLabelled(parsed, "Meta", "invests-in").style != "dashed");
+
+    CHECK(EdgeLabelled(parsed, "Scale AI", "competes-with").dir == "none");
+    CHECK(EdgeLabelled(parsed, "Meta", "invests-in").dir != "none");
+}
+
+TEST_CASE("A backslash in a name is drawn, not read as a Graphviz escape") {
+    GraphModel g;
+    g.entities = {{"Path\\new Ventures", EntityType::kOrganization, {}}};
+    TempDir dir;
+    REQUIRE(WriteSvg(g, dir.path() / "graph.svg").ok());
+    CHECK(ReadText(dir.path() / "graph.svg").find(">Path\\new Ventures</text>") != std::string::npos);
+}
+
+TEST_CASE("The dot program accepts the DOT") {
+    TempDir dir;
+    Result<std::string> dot = ToDot(SampleGraph());
+    REQUIRE(dot.ok());
+    WriteText(dir.path() / "graph.dot", *dot);
+    Run run = RunCommand("dot -Tsvg " + Quoted(dir.path() / "graph.dot") + " -o " + Quoted(dir.path() / "out.svg"));
+    INFO(run.output);
+    CHECK(run.exit_code == 0);
+    CHECK(run.output.empty());  // not even a warning
+}
+
+TEST_CASE("A relation naming an unlisted entity still gets both nodes") {
+    GraphModel g;
+    g.entities = {{"Meta", EntityType::kOrganization, {}}};
+    g.relations = {Rel("Meta", "invests-in", "Nowhere Inc", {Said(kDocA, "s", 0, "r", 0.5)})};
+
+    Result<std::string> dot = ToDot(g);
+    REQUIRE(dot.ok());
+    CHECK(ParseDot(*dot).shapes.count("Nowhere Inc") == 1);
+
+    json relations = json::parse(ToRelationsJson(g));
+    CHECK(relations.at(0).at("object") == json({{"name", "Nowhere Inc"}, {"type", nullptr}, {"aliases", json::array()}}));
+
+    json rdf = CheckJsonLd(ToJsonLd(g));
+    CHECK(rdf.at("invests_in") == json::array({json::array({"Meta", "Nowhere Inc"})}));
+}
+
+TEST_CASE("WriteSvg writes well-formed SVG with one node per entity") {
+    TempDir dir;
+    fs::path svg = dir.path() / "graph.svg";
+    Status status = WriteSvg(SampleGraph(), svg);
+    INFO(status.ToString());
+    REQUIRE(status.ok());
+
+    Run lint = RunCommand("xmllint --noout " + Quoted(svg));
+    INFO(lint.output);
+    CHECK(lint.exit_code == 0);
+    std::string text = ReadText(svg);
+    CHECK(CountOccurrences(text, "class=\"node\"") == 8);
+    CHECK(CountOccurrences(text, "class=\"edge\"") == 8);
+    CHECK(text.find("Société Générale") != std::string::npos);
+    CHECK(text.find("Johnson &amp; Johnson") != std::string::npos);
+}
+
+TEST_CASE("WriteSvg to a path it cannot write returns a one-line error naming the path") {
+    TempDir dir;
+    WriteText(dir.path() / "a-file", "x");
+    const GraphModel graph = SampleGraph();
+
+    Status missing = WriteSvg(graph, dir.path() / "no-such-dir" / "graph.svg");
+    CHECK(missing.IsNotFound());
+    CHECK(missing.message().find("no-such-dir") != std::string::npos);
+
+    Status under_file = WriteSvg(graph, dir.path() / "a-file" / "graph.svg");
+    CHECK(under_file.IsIOError());
+    CHECK(under_file.message().find("a-file") != std::string::npos);
+
+    Status onto_directory = WriteSvg(graph, dir.path());
+    CHECK(onto_directory.IsIOError());
+
+    for (const Status& s : {missing, under_file, onto_directory}) {
+        CHECK(s.message().find('\n') == std::string::npos);
+    }
+}
+
+TEST_CASE("JSON-LD parses into the expected triples and answers SPARQL") {
+    json rdf = CheckJsonLd(ToJsonLd(SampleGraph()));
+    // 7 relation types x 2 (type, label)                                 14
+    // entities: type + name + aliases + direct edges (competes-with both
+    //   ways): Wang 4, Google 4, J&J 3, Meta 6, Quote 3, Scale AI 4,
+    //   Société Générale 4, Turing 3                                     31
+    // relations: 6 (type, subject, predicate, object, confidence, ended)
+    //   + 1 per evidence + claims + modality; evidence: 7 (type, document,
+    //   sentence, start, end, rule, confidence) + claims + modality:
+    //   ceo-of 7+7, customer-of 7+7, leaves 9+9, invests-in 11+10+10,
+    //   owns-stake 8+8, partners-with 8+8, competes-with 7+7,
+    //   customer-of 7+7                                                 137
+    // documents: 2 x (type, source)                                       4
+    CHECK(rdf.at("triples") == 186);
+    CHECK(rdf.at("pyld_triples") == 186);
+    CHECK(rdf.at("isomorphic") == true);
+    CHECK(rdf.at("ill_typed") == json::array());
+    CHECK(rdf.at("invests_in") == json::array({json::array({"Meta", "Scale AI"})}));
+}
+
+TEST_CASE("JSON-LD keeps each relation's claims and evidence on a node of its own") {
+    json doc = json::parse(ToJsonLd(SampleGraph()));
+    CHECK(doc.at("@context").at("Organization") == "schema:Organization");
+    CHECK(doc.at("@context").at("investsIn").at("@id") == "kg:investsIn");
+
+    const json* invests = nullptr;
+    for (const json& node : doc.at("@graph")) {
+        if (node.value("@id", "") == "urn:kgraph:relation:Meta:invests-in:Scale%20AI") invests = &node;
+    }
+    REQUIRE(invests);
+    CHECK(invests->at("subject") == "urn:kgraph:entity:Meta");
+    CHECK(invests->at("amount") == "14300000000");
+    CHECK(invests->at("date") == json({{"@value", "2025-06"}, {"@type", "xsd:gYearMonth"}}));
+    REQUIRE(invests->at("evidence").size() == 2);
+    const json& hedged = invests->at("evidence").at(1);
+    CHECK(hedged.at("amount") == "14000000000");
+    CHECK(hedged.at("amountQualifier") == "more-than");
+    CHECK(hedged.at("wasDerivedFrom") == "urn:kgraph:doc:" + kDocB);
+}
+
+TEST_CASE("Relations JSON carries every field the scorer and the CLI read") {
+    json relations = json::parse(ToRelationsJson(SampleGraph()));
+    REQUIRE(relations.size() == 8);
+
+    const json& invests = relations.at(3);
+    CHECK(invests.at("subject") == json({{"name", "Meta"}, {"type", "Organization"}, {"aliases", {"Meta Platforms", "META"}}}));
+    CHECK(invests.at("predicate") == "invests-in");
+    CHECK(invests.at("object").at("name") == "Scale AI");
+    CHECK(invests.at("amount") ==
+          json({{"value", 14300000000}, {"currency", "USD"}, {"qualifier", ""}, {"upper", nullptr}}));
+    CHECK(invests.at("amount").at("value").is_number_integer());
+    CHECK(invests.at("percent").is_null());
+    CHECK(invests.at("date") == "2025-06");
+    CHECK(invests.at("confidence").get<double>() == Approx(0.98));
+    CHECK(invests.at("ended") == false);
+    CHECK(invests.at("modality") == "");
+    CHECK(invests.at("conflicting") == true);
+    REQUIRE(invests.at("evidence").size() == 2);
+    CHECK(invests.at("evidence").at(1) ==
+          json({{"doc", kDocB}, {"source", "seeds/b.txt"},
+                {"sentence", "Meta put more than $14 billion into Scale AI."}, {"start", 200}, {"end", 245},
+                {"rule", "invests-in/put-into"}, {"confidence", 0.8},
+                {"amount", {{"value", 14000000000}, {"currency", "USD"}, {"qualifier", "more-than"}, {"upper", nullptr}}},
+                {"percent", nullptr}, {"date", nullptr}, {"modality", ""}}));
+
+    CHECK(relations.at(4).at("percent") == 49);
+    CHECK(relations.at(1).at("ended") == true);
+    CHECK(relations.at(2).at("modality") == "planned");
+    CHECK(relations.at(5).at("subject").at("name") == kQuoted);
+    CHECK(relations.at(7).at("object").at("aliases") == json({"J&J"}));
+}
+
+TEST_CASE("The scorer reads the relations JSON") {
+    TempDir dir;
+    json gold = {{"entities", {{{"name", "Meta"}, {"aliases", {"Meta Platforms"}}},
+                               {{"name", "Scale AI"}, {"aliases", json::array()}}}},
+                 {"relations", {{{"subject", "Meta"}, {"predicate", "invests-in"}, {"object", "Scale AI"},
+                                 {"amount_usd", {14.3e9}}}}}};
+    WriteText(dir.path() / "gold.json", gold.dump());
+    GraphModel graph = SampleGraph();
+    graph.relations = {graph.relations[3]};  // only Meta invests-in Scale AI
+    WriteText(dir.path() / "relations.json", ToRelationsJson(graph));
+
+    Run run = RunCommand("/usr/bin/python3 " + Quoted(fs::path(KGRAPH_TESTS_DIR) / "../../shared/eval/score.py") + " " +
+                         Quoted(dir.path() / "gold.json") + " " + Quoted(dir.path() / "relations.json"));
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.output.find("attributes right: 1/1") != std::string::npos);
+    CHECK(run.output.find("F1 1.000") != std::string::npos);
+}
+
+TEST_CASE("Every format is byte-identical for the same graph") {
+    const GraphModel graph = SampleGraph();
+    CHECK(*ToDot(graph) == *ToDot(graph));
+    CHECK(ToJsonLd(graph) == ToJsonLd(graph));
+    CHECK(ToRelationsJson(graph) == ToRelationsJson(graph));
+
+    TempDir dir;
+    REQUIRE(WriteSvg(graph, dir.path() / "a.svg").ok());
+    REQUIRE(WriteSvg(graph, dir.path() / "b.svg").ok());
+    CHECK(ReadText(dir.path() / "a.svg") == ReadText(dir.path() / "b.svg"));
+}
+
+TEST_CASE("An empty graph exports to valid, empty documents") {
+    const GraphModel empty;
+    Result<std::string> dot = ToDot(empty);
+    REQUIRE(dot.ok());
+    CHECK(ParseDot(*dot).shapes.empty());
+    CHECK(json::parse(ToRelationsJson(empty)) == json::array());
+    CHECK(CheckJsonLd(ToJsonLd(empty)).at("triples") == 0);
+    TempDir dir;
+    CHECK(WriteSvg(empty, dir.path() / "empty.svg").ok());
+}

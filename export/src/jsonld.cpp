@@ -1,1 +1,260 @@
-// in progress
+// JSON-LD: the graph as RDF, in the vocabulary that docs/vocabulary.md
+// describes. Each relation appears twice: as a direct edge between entities,
+// so that simple SPARQL works, and as a kg:Relation node that carries its
+// summaries and its evidence, so that nothing in the graph is lost.
+#include <charconv>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "kgraph/export.h"
+#include "relation_modality.h"
+
+namespace kgraph {
+namespace {
+
+// Insertion-ordered, so that @context and @id come first and the output reads
+// in a fixed, sensible order.
+using Json = nlohmann::ordered_json;
+
+// --- IRIs ------------------------------------------------------------------
+
+// RFC 3986: everything but unreserved characters as %XX of its UTF-8 bytes,
+// so that any name gives a valid IRI and ':' can separate components.
+std::string PercentEncode(std::string_view text) {
+    std::string encoded;
+    for (unsigned char c : text) {
+        bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                          c == '-' || c == '.' || c == '_' || c == '~';
+        if (unreserved) {
+            encoded += static_cast<char>(c);
+        } else {
+            char hex[4];
+            std::snprintf(hex, sizeof hex, "%%%02X", c);
+            encoded += hex;
+        }
+    }
+    return encoded;
+}
+
+std::string EntityIri(std::string_view name) { return "urn:kgraph:entity:" + PercentEncode(name); }
+
+std::string DocumentIri(std::string_view doc) { return "urn:kgraph:doc:" + PercentEncode(doc); }
+
+std::string RelationIri(const Relation& r) {
+    return "urn:kgraph:relation:" + PercentEncode(r.subject) + ":" + PercentEncode(r.predicate) + ":" +
+           PercentEncode(r.object);
+}
+
+// "invests-in" -> "investsIn": the term, and the local name in kg:, of a
+// relation type. Any run of characters other than ASCII letters and digits
+// separates words.
+std::string PredicateTerm(std::string_view predicate) {
+    std::string term;
+    bool new_word = false;
+    for (char c : predicate) {
+        bool alphanumeric = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (!alphanumeric) {
+            new_word = !term.empty();
+            continue;
+        }
+        term += new_word && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+        new_word = false;
+    }
+    return term;
+}
+
+// --- Literals --------------------------------------------------------------
+
+// The shortest decimal that reads back as the same double, never in exponent
+// form, which xsd:decimal does not allow. to_chars ignores the locale.
+std::string DecimalLexical(double value) {
+    char buffer[512];
+    auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
+    return error == std::errc() ? std::string(buffer, end) : "0";
+}
+
+// ISO 8601 dates of the three precisions extraction produces, typed so that
+// SPARQL can compare them; anything else stays a plain string.
+Json DateLiteral(const std::string& date) {
+    auto digits_at = [&date](std::size_t from, std::size_t count) {
+        for (std::size_t i = from; i < from + count; ++i) {
+            if (date[i] < '0' || date[i] > '9') return false;
+        }
+        return true;
+    };
+    const char* type = nullptr;
+    if (date.size() == 4 && digits_at(0, 4)) type = "xsd:gYear";
+    if (date.size() == 7 && digits_at(0, 4) && date[4] == '-' && digits_at(5, 2)) type = "xsd:gYearMonth";
+    if (date.size() == 10 && digits_at(0, 4) && date[4] == '-' && digits_at(5, 2) && date[7] == '-' &&
+        digits_at(8, 2)) {
+        type = "xsd:date";
+    }
+    if (!type) return date;
+    return {{"@value", date}, {"@type", type}};
+}
+
+// amount, currency, amountQualifier, amountUpper, percent, date: the claims
+// of one evidence sentence, or the summary of a relation. An exact amount has
+// no amountQualifier.
+void AddClaims(Json& node, const std::optional<Money>& amount, const std::optional<double>& percent,
+               const std::optional<std::string>& date) {
+    if (amount) {
+        node["amount"] = DecimalLexical(amount->value);
+        node["currency"] = amount->currency;
+        if (!amount->qualifier.empty()) node["amountQualifier"] = amount->qualifier;
+        if (amount->upper) node["amountUpper"] = DecimalLexical(*amount->upper);
+    }
+    if (percent) node["percent"] = DecimalLexical(*percent);
+    if (date) node["date"] = DateLiteral(*date);
+}
+
+// A modality is only stated when there is one: no kg:modality means asserted.
+void AddModality(Json& node, std::string_view modality) {
+    if (!modality.empty()) node["modality"] = modality;
+}
+
+// --- Nodes -------------------------------------------------------------------
+
+Json Context(const std::set<std::string>& predicates) {
+    auto iri_valued = [](const char* iri) { return Json{{"@id", iri}, {"@type", "@id"}}; };
+    auto decimal = [](const char* iri) { return Json{{"@id", iri}, {"@type", "xsd:decimal"}}; };
+    Json context = {
+        {"kg", "https://kgraph.dev/ns#"},
+        {"schema", "https://schema.org/"},
+        {"prov", "http://www.w3.org/ns/prov#"},
+        {"rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"},
+        {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"},
+        {"xsd", "http://www.w3.org/2001/XMLSchema#"},
+        {"Organization", "schema:Organization"},
+        {"Person", "schema:Person"},
+        {"Relation", "kg:Relation"},
+        {"Evidence", "kg:Evidence"},
+        {"Document", "kg:Document"},
+        {"name", "schema:name"},
+        {"alternateName", "schema:alternateName"},
+        {"label", "rdfs:label"},
+        {"subject", iri_valued("kg:subject")},
+        {"predicate", iri_valued("kg:predicate")},
+        {"object", iri_valued("kg:object")},
+        {"amount", decimal("kg:amount")},
+        {"amountUpper", decimal("kg:amountUpper")},
+        {"currency", "kg:currency"},
+        {"amountQualifier", "kg:amountQualifier"},
+        {"percent", decimal("kg:percent")},
+        {"date", "kg:date"},
+        {"confidence", decimal("kg:confidence")},
+        {"ended", "kg:ended"},
+        {"modality", "kg:modality"},
+        {"evidence", iri_valued("kg:evidence")},
+        {"sentence", "kg:sentence"},
+        {"start", "kg:start"},
+        {"end", "kg:end"},
+        {"rule", "kg:rule"},
+        {"source", "kg:source"},
+        {"wasDerivedFrom", iri_valued("prov:wasDerivedFrom")},
+    };
+    for (const std::string& predicate : predicates) {
+        std::string term = PredicateTerm(predicate);
+        context[term] = iri_valued(("kg:" + term).c_str());
+    }
+    return context;
+}
+
+// The relation type itself, labelled with the predicate as kgraph spells it,
+// which the camel-cased IRI cannot give back.
+Json RelationTypeNode(const std::string& predicate) {
+    return {{"@id", "kg:" + PredicateTerm(predicate)}, {"@type", "rdf:Property"}, {"label", predicate}};
+}
+
+Json EntityNode(const Entity& entity) {
+    Json node = {{"@id", EntityIri(entity.name)},
+                 {"@type", EntityTypeName(entity.type)},
+                 {"name", entity.name}};
+    if (!entity.aliases.empty()) node["alternateName"] = entity.aliases;
+    return node;
+}
+
+// An entity a relation names but the model does not list: all we know is
+// its name.
+Json UnlistedEntityNode(const std::string& name) { return {{"@id", EntityIri(name)}, {"name", name}}; }
+
+void AddDirectEdge(Json& from, const std::string& predicate, const std::string& to) {
+    from[PredicateTerm(predicate)].push_back(EntityIri(to));
+}
+
+Json EvidenceNode(const Evidence& evidence) {
+    Json node = {{"@type", "Evidence"},
+                 {"wasDerivedFrom", DocumentIri(evidence.doc)},
+                 {"sentence", evidence.sentence},
+                 {"start", evidence.start},
+                 {"end", evidence.end},
+                 {"rule", evidence.rule},
+                 {"confidence", DecimalLexical(evidence.confidence)}};
+    AddClaims(node, evidence.amount, evidence.percent, evidence.date);
+    AddModality(node, evidence.modality);
+    return node;
+}
+
+Json RelationNode(const Relation& relation) {
+    Json node = {{"@id", RelationIri(relation)},
+                 {"@type", "Relation"},
+                 {"subject", EntityIri(relation.subject)},
+                 {"predicate", "kg:" + PredicateTerm(relation.predicate)},
+                 {"object", EntityIri(relation.object)}};
+    AddClaims(node, RelationAmount(relation), RelationPercent(relation), RelationDate(relation));
+    node["confidence"] = DecimalLexical(RelationConfidence(relation));
+    node["ended"] = relation.ended;
+    AddModality(node, RelationModality(relation));
+    Json& evidence = node["evidence"] = Json::array();
+    for (const Evidence& e : relation.evidence) evidence.push_back(EvidenceNode(e));
+    return node;
+}
+
+// A document once, however many evidence items cite it. The same text read
+// from two paths has one id and keeps both sources.
+Json DocumentNode(const std::string& doc, const std::set<std::string>& sources) {
+    Json node = {{"@id", DocumentIri(doc)}, {"@type", "Document"}};
+    if (sources.size() == 1) node["source"] = *sources.begin();
+    else node["source"] = sources;
+    return node;
+}
+
+}  // namespace
+
+std::string ToJsonLd(const GraphModel& graph) {
+    std::set<std::string> predicates;
+    std::map<std::string, std::set<std::string>> documents;  // id -> sources
+    // By name, so entities come out sorted whatever the model's order.
+    std::map<std::string, Json> entities;
+    for (const Entity& entity : graph.entities) entities.emplace(entity.name, EntityNode(entity));
+    for (const Relation& relation : graph.relations) {
+        predicates.insert(relation.predicate);
+        for (const Evidence& e : relation.evidence) documents[e.doc].insert(e.source);
+        for (const std::string* name : {&relation.subject, &relation.object}) {
+            entities.try_emplace(*name, UnlistedEntityNode(*name));
+        }
+        AddDirectEdge(entities.at(relation.subject), relation.predicate, relation.object);
+        // Stored once per pair, but true both ways.
+        if (IsSymmetricPredicate(relation.predicate)) {
+            AddDirectEdge(entities.at(relation.object), relation.predicate, relation.subject);
+        }
+    }
+
+    Json nodes = Json::array();
+    for (const std::string& predicate : predicates) nodes.push_back(RelationTypeNode(predicate));
+    for (auto& [name, node] : entities) nodes.push_back(std::move(node));
+    for (const Relation& relation : graph.relations) nodes.push_back(RelationNode(relation));
+    for (const auto& [doc, sources] : documents) nodes.push_back(DocumentNode(doc, sources));
+
+    Json document = {{"@context", Context(predicates)}, {"@graph", std::move(nodes)}};
+    // Names come from article text; a stray invalid byte must not make the
+    // export throw.
+    return document.dump(2, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace kgraph

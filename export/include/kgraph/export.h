@@ -17,23 +17,33 @@
 
 namespace kgraph {
 
-// Entity type as node shape, relation type as edge label and colour, amounts
-// and percentages in the edge label.
+// Entity type as node shape (Organization box, Person ellipse), relation type
+// as edge label and colour; amount, percent, date and modality in the edge
+// label; ended relations dashed, symmetric ones without arrowhead. A relation
+// may name an entity the model does not list: it gets a plain node.
+// Fails (IOError) only if Graphviz itself fails.
 Result<std::string> ToDot(const GraphModel& graph);
 
-// Lays the graph out with Graphviz (dot) and writes SVG to `path`.
+// Lays the graph out with Graphviz (dot) and writes SVG to `path`. NotFound
+// when the directory of `path` does not exist, IOError when it cannot be
+// written; nothing is printed.
 Status WriteSvg(const GraphModel& graph, const std::filesystem::path& path);
 
 // JSON-LD document: @context mapping entity types to schema.org and relation
 // types to the kgraph vocabulary (docs/vocabulary.md); every relation also as
 // a node of its own with amount, percent, date, confidence and its evidence,
-// each evidence prov:wasDerivedFrom its document. Pretty-printed.
+// each evidence prov:wasDerivedFrom its document. Pretty-printed, no final
+// newline.
 std::string ToJsonLd(const GraphModel& graph);
 
-// One JSON array, an item per relation: subject, object ({name, type,
-// aliases}), predicate, amount ({value, currency, qualifier} or null),
-// percent, date, confidence, modality, ended, claims and evidence
-// ([{doc, source, sentence, start, end, rule, ...}]).
+// One JSON array, an item per relation, every field always present:
+// subject and object ({name, type, aliases}; type null for an entity the
+// model does not list), predicate, amount ({value, currency, qualifier,
+// upper} or null), percent, date, confidence, ended, modality (of the most
+// confident evidence), conflicting (the evidence disagrees, see
+// HasConflictingClaims) and evidence ([{doc, source, sentence, start, end,
+// rule, confidence, amount, percent, date, modality}]): each sentence with
+// its own claims. Pretty-printed, no final newline.
 std::string ToRelationsJson(const GraphModel& graph);
 
 }  // namespace kgraph
