@@ -3,6 +3,7 @@
 // back by nlohmann. The graph is built by hand, with names that need escaping.
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -10,6 +11,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <sstream>
 #include <string>
@@ -151,6 +153,28 @@ std::size_t CountOccurrences(const std::string& text, const std::string& needle)
     std::size_t count = 0;
     for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++count;
     return count;
+}
+
+// Runs `action` with stdout and stderr going to a file; returns what they got.
+std::string PrintedBy(const std::function<void()>& action) {
+    TempDir dir;
+    const fs::path file = dir.path() / "printed";
+    std::fflush(stdout);
+    std::fflush(stderr);
+    int saved_out = ::dup(1);
+    int saved_err = ::dup(2);
+    int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    ::dup2(fd, 1);
+    ::dup2(fd, 2);
+    ::close(fd);
+    action();
+    std::fflush(stdout);
+    std::fflush(stderr);
+    ::dup2(saved_out, 1);
+    ::dup2(saved_err, 2);
+    ::close(saved_out);
+    ::close(saved_err);
+    return ReadText(file);
 }
 
 // --- DOT read back with cgraph ---
@@ -316,6 +340,23 @@ TEST_CASE("WriteSvg to a path it cannot write returns a one-line error naming th
     for (const Status& s : {missing, under_file, onto_directory}) {
         CHECK(s.message().find('\n') == std::string::npos);
     }
+}
+
+TEST_CASE("Export never prints, even when Graphviz has something to say") {
+    // Graphviz warns on stderr about a name that is not valid UTF-8.
+    GraphModel graph = SampleGraph();
+    graph.entities.push_back({"Bad \xC3 Byte", EntityType::kOrganization, {}});
+    graph.relations.push_back(Rel("Turing", "competes-with", "Bad \xC3 Byte", {Said(kDocA, "s", 0, "r", 0.5)}));
+    TempDir dir;
+    std::string printed = PrintedBy([&] {
+        CHECK(ToDot(graph).ok());
+        CHECK(WriteSvg(graph, dir.path() / "graph.svg").ok());
+        CHECK_FALSE(WriteSvg(graph, dir.path() / "missing" / "graph.svg").ok());
+        // A stray byte is replaced, not thrown about.
+        CHECK_NOTHROW(json::parse(ToJsonLd(graph)));
+        CHECK_NOTHROW(json::parse(ToRelationsJson(graph)));
+    });
+    CHECK(printed == "");
 }
 
 TEST_CASE("JSON-LD parses into the expected triples and answers SPARQL") {

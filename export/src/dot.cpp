@@ -7,7 +7,6 @@
 #include <string>
 #include <string_view>
 #include <system_error>
-#include <vector>
 
 #include <cgraph.h>
 #include <gvc.h>
@@ -183,9 +182,16 @@ Result<GraphPtr> BuildGraph(const GraphModel& model) {
 
 // --- SVG -----------------------------------------------------------------
 
-using ContextPtr = std::unique_ptr<GVC_t, decltype(&gvFreeContext)>;
+// One context for the whole process, never freed. Graphviz 2.42's pango
+// plugin caches a pointer to a font name that the context owns, so laying out
+// with a second context after gvFreeContext() reads freed memory (AddressSanitizer
+// shows it as soon as WriteSvg runs twice in one process).
+GVC_t* SharedContext() {
+    static GVC_t* const context = gvContext();
+    return context;
+}
 
-// A laid-out graph holds layout data that must be freed before the context.
+// A laid-out graph holds layout data that must be freed before the graph.
 class Layout {
 public:
     Layout(GVC_t* context, Agraph_t* graph) : context_(context), graph_(graph) {}
@@ -199,15 +205,15 @@ private:
 };
 
 Result<std::string> RenderSvg(Agraph_t* graph) {
-    ContextPtr context(gvContext(), &gvFreeContext);
+    GVC_t* context = SharedContext();
     if (!context) return Status::IOError("Graphviz could not start: " + LastGraphvizError());
-    if (gvLayout(context.get(), graph, "dot") != 0) {
+    if (gvLayout(context, graph, "dot") != 0) {
         return Status::IOError("Graphviz could not lay out the graph: " + LastGraphvizError());
     }
-    Layout layout(context.get(), graph);
+    Layout layout(context, graph);
     char* data = nullptr;
     unsigned int length = 0;
-    if (gvRenderData(context.get(), graph, "svg", &data, &length) != 0) {
+    if (gvRenderData(context, graph, "svg", &data, &length) != 0) {
         return Status::IOError("Graphviz could not render SVG: " + LastGraphvizError());
     }
     std::string svg(data, length);
