@@ -1,0 +1,336 @@
+#include "mention_finder.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
+namespace kgraph::extract {
+
+std::string_view StripApostropheS(std::string_view word, bool* possessive) {
+    for (std::string_view ending : {"\xE2\x80\x99s", "'s", "\xE2\x80\x99S", "'S", "\xE2\x80\x99", "'"}) {
+        if (word.size() > ending.size() && word.substr(word.size() - ending.size()) == ending) {
+            if (possessive) *possessive = true;
+            return word.substr(0, word.size() - ending.size());
+        }
+    }
+    return word;
+}
+
+std::string NameKey(std::string_view surface) {
+    std::string folded = FoldCase(surface);
+    std::string key;
+    bool space = false;
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(folded[i]);
+        const bool word_char = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+        if (word_char) {
+            if (space && !key.empty()) key += ' ';
+            key += static_cast<char>(c);
+            space = false;
+        } else {
+            space = true;
+        }
+    }
+    return key;
+}
+
+namespace {
+
+UChar32 FirstCodePoint(std::string_view s, int32_t* next = nullptr) {
+    int32_t i = 0;
+    UChar32 c = -1;
+    if (!s.empty()) U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+    if (next) *next = i;
+    return c;
+}
+
+bool IsCapitalized(std::string_view s) { return u_isupper(FirstCodePoint(s)); }
+
+// "xAI", "eBay", "iPhone": lower-case first letter, capitals inside.
+bool IsInnerCapitalized(std::string_view s) {
+    int32_t i = 0;
+    if (!u_islower(FirstCodePoint(s, &i))) return false;
+    return std::any_of(s.begin() + i, s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// "OpenAI", "DeepMind", "WhatsApp": capitals after a lower-case letter.
+bool IsCamelCase(std::string_view s) {
+    for (std::size_t i = 1; i + 1 < s.size(); ++i) {
+        if (s[i] >= 'a' && s[i] <= 'z' && s[i + 1] >= 'A' && s[i + 1] <= 'Z') return true;
+    }
+    return false;
+}
+
+bool EndsWithLetterS(std::string_view s) { return s.size() > 2 && (s.back() == 's' || s.back() == 'S'); }
+
+}  // namespace
+
+// One document's worth of state: the tokens, which of them could be part of
+// a name, and the names known from the first pass.
+class MentionFinder::Pass {
+public:
+    Pass(const NameLexicons& lex, const SegmentedText& text, const std::vector<bool>& skip_line)
+        : lex_(lex), text_(text), skip_line_(skip_line), title_case_line_(text.lines.size()) {
+        for (std::size_t l = 0; l < text.lines.size(); ++l) title_case_line_[l] = IsTitleCase(text.lines[l]);
+    }
+
+    MentionsFound Run() {
+        // Pass 1: names where capitalization is reliable.
+        for (std::size_t s = 0; s < text_.sentences.size(); ++s) {
+            if (skip_line_[text_.sentences[s].line]) continue;
+            ForEachRun(s, [&](std::size_t first, std::size_t end) { SplitRun(s, first, end, /*use_known=*/false); });
+        }
+        for (const Mention& m : found_.mentions) known_.insert(NameKey(m.raw));
+        found_.mentions.clear();
+
+        // Pass 2: every mention, names the document uses elsewhere included.
+        found_.hidden_tokens.assign(text_.tokens.size(), false);
+        for (std::size_t s = 0; s < text_.sentences.size(); ++s) {
+            if (skip_line_[text_.sentences[s].line]) continue;
+            FindReferencesAndRuns(s);
+        }
+        return std::move(found_);
+    }
+
+private:
+    const Token& Tok(std::size_t i) const { return text_.tokens[i]; }
+    std::string Folded(std::size_t i) const { return FoldCase(StripApostropheS(Tok(i).text, nullptr)); }
+    bool InDictionary(const std::string& folded) const {
+        return lex_.dictionary != nullptr && lex_.dictionary->count(folded) > 0;
+    }
+
+    // Most words of four letters or more capitalized: a headline.
+    bool IsTitleCase(const Line& line) const {
+        std::size_t capitalized = 0, words = 0;
+        const std::size_t first = text_.sentences[line.first_sentence].first_token;
+        const std::size_t end = text_.sentences[line.end_sentence - 1].end_token;
+        for (std::size_t i = first; i < end; ++i) {
+            if (Tok(i).kind != Token::Kind::kWord || Tok(i).text.size() < 4) continue;
+            ++words;
+            capitalized += IsCapitalized(Tok(i).text);
+        }
+        return words >= 2 && capitalized * 4 >= words * 3;
+    }
+
+    bool IsSuffix(std::size_t i) const { return lex_.org_suffix->Contains(Folded(i)); }
+
+    bool IsNameLike(std::size_t i) const {
+        const Token& t = Tok(i);
+        if (t.kind != Token::Kind::kWord || !(IsCapitalized(t.text) || IsInnerCapitalized(t.text))) return false;
+        const std::string folded = Folded(i);
+        return !lex_.not_a_name->Contains(folded) && !lex_.person_title->Contains(folded) &&
+               !lex_.function_word->Contains(folded) && !lex_.stock_exchange->Contains(folded) &&
+               !lex_.org_suffix->Contains(folded);
+    }
+
+    // Capitalization says nothing at the start of a sentence, after a colon or
+    // an opening quote, and in a headline.
+    bool IsWeak(std::size_t sentence, std::size_t i) const {
+        const Sentence& s = text_.sentences[sentence];
+        const bool uninformative_position =
+            i == s.first_token || title_case_line_[s.line] ||
+            std::string_view(":\"(\xE2\x80\x9C\xE2\x80\x94\xE2\x80\x93-").find(Tok(i - 1).text) != std::string_view::npos;
+        return uninformative_position && InDictionary(Folded(i));
+    }
+
+    bool EndsPossessive(std::size_t i) const {
+        bool possessive = false;
+        StripApostropheS(Tok(i).text, &possessive);
+        return possessive;
+    }
+
+    // Maximal runs of tokens that could belong to a name; a possessive ends one.
+    template <typename F>
+    void ForEachRun(std::size_t sentence, F&& on_run) const {
+        const Sentence& s = text_.sentences[sentence];
+        std::size_t i = s.first_token;
+        while (i < s.end_token) {
+            if (!IsNameLike(i) || (found_.hidden_tokens.size() > i && found_.hidden_tokens[i])) {
+                ++i;
+                continue;
+            }
+            std::size_t end = i + 1;
+            while (!EndsPossessive(end - 1) && end < s.end_token && (IsNameLike(end) || IsSuffix(end))) ++end;
+            on_run(i, end);
+            i = end;
+        }
+    }
+
+    std::string Surface(std::size_t first, std::size_t end) const {
+        return std::string(text_.tokens.front().text.data() - text_.tokens.front().begin + Tok(first).begin,
+                           Tok(end - 1).end - Tok(first).begin);
+    }
+
+    // Known as written, or as a possessive without apostrophe ("Scale AIS").
+    bool Known(std::size_t first, std::size_t end) const {
+        const std::string surface = Surface(first, end);
+        return known_.count(NameKey(surface)) > 0 ||
+               (EndsWithLetterS(surface) && known_.count(NameKey(surface.substr(0, surface.size() - 1))) > 0);
+    }
+
+    void SplitRun(std::size_t sentence, std::size_t first, std::size_t end, bool use_known) {
+        std::size_t i = first;
+        while (i < end) {
+            std::size_t j = i;
+            if (use_known) {
+                for (std::size_t k = end; k > i && j == i; --k) {
+                    if (Known(i, k)) j = k;
+                }
+            }
+            const bool weak = IsWeak(sentence, i);
+            if (j == i && !weak) {
+                j = i + 1;
+            } else if (j == i && i + 1 < end && IsSuffix(i + 1)) {
+                j = i + 2;  // "Meta Platforms acquired ...": a suffix vouches for a weak first word
+            }
+            if (j == i) {
+                ++i;
+                continue;
+            }
+            while (j < end && !Known(j, end) && (!IsWeak(sentence, j) || IsSuffix(j))) ++j;
+            AddName(sentence, i, j);
+            i = j;
+        }
+    }
+
+    void AddName(std::size_t sentence, std::size_t first, std::size_t end) {
+        Mention m;
+        m.first_token = first;
+        m.end_token = end;
+        m.sentence = sentence;
+        m.raw = Surface(first, end);
+        m.surface = std::string(StripApostropheS(m.raw, &m.possessive));
+        // "Metas", "Scale AIS": a possessive without apostrophe, recognized
+        // when the document knows the name without the final s.
+        if (!m.possessive && EndsWithLetterS(m.surface) && known_.count(NameKey(m.surface.substr(0, m.surface.size() - 1)))) {
+            m.surface.pop_back();
+            m.possessive = true;
+        }
+        m.cue = TypeCue(sentence, first, end);
+        for (std::size_t i = first; i < end && !m.confident; ++i) m.confident = !InDictionary(Folded(i));
+        found_.mentions.push_back(std::move(m));
+    }
+
+    MentionType TypeCue(std::size_t sentence, std::size_t first, std::size_t end) const {
+        const std::size_t sentence_end = text_.sentences[sentence].end_token;
+        const std::size_t sentence_first = text_.sentences[sentence].first_token;
+        if (end - first >= 2 && lex_.first_name->Contains(Folded(first))) return MentionType::kPerson;
+        if (first > sentence_first && lex_.person_title->Contains(Folded(first - 1))) return MentionType::kPerson;
+        if (end + 2 < sentence_end && Tok(end).text == "(" && Tok(end + 1).kind == Token::Kind::kNumber &&
+            Tok(end + 2).text == ")") {
+            return MentionType::kPerson;  // "Alexandr Wang (28)"
+        }
+        if (end < sentence_end && Tok(end).text == ",") {
+            // "Alexandr Wang, the prodigious 28-year-old founder of ..."
+            for (std::size_t i = end + 1; i < std::min(sentence_end, end + 8) && Tok(i).text != ","; ++i) {
+                if (lex_.person_title->Contains(Folded(i))) return MentionType::kPerson;
+                if (IsNameLike(i)) break;
+            }
+        }
+        if (IsSuffix(end - 1)) return MentionType::kOrganization;
+        for (std::size_t i = first; i < end; ++i) {
+            if (IsCamelCase(Tok(i).text) || IsInnerCapitalized(Tok(i).text)) return MentionType::kOrganization;
+        }
+        return MentionType::kUnknown;
+    }
+
+    // "(NASDAQ: GOOGL)" after a name: an alias of that name, hidden from rules.
+    void FindTickers(std::size_t sentence) {
+        const Sentence& s = text_.sentences[sentence];
+        for (std::size_t i = s.first_token; i + 2 < s.end_token; ++i) {
+            if (!lex_.stock_exchange->Contains(Folded(i)) || Tok(i + 1).text != ":" || Tok(i + 2).kind == Token::Kind::kPunct) continue;
+            std::size_t first = i, end = i + 3;
+            if (first > s.first_token && Tok(first - 1).text == "(" && end < s.end_token && Tok(end).text == ")") {
+                --first;
+                ++end;
+            }
+            std::fill(found_.hidden_tokens.begin() + static_cast<long>(first), found_.hidden_tokens.begin() + static_cast<long>(end), true);
+            pending_tickers_.push_back({first, std::string(Tok(i).text) + ": " + std::string(Tok(i + 2).text)});
+        }
+    }
+
+    void AttachTickers(std::size_t sentence_first_mention) {
+        for (const auto& [token, alias] : pending_tickers_) {
+            for (std::size_t m = found_.mentions.size(); m > sentence_first_mention; --m) {
+                const Mention& mention = found_.mentions[m - 1];
+                if (!mention.reference && mention.end_token <= token) {
+                    found_.tickers.push_back({m - 1, alias});
+                    break;
+                }
+            }
+        }
+        pending_tickers_.clear();
+    }
+
+    // "the data-labeling firm", "the company's": a definite description of an
+    // organization, unless it is relational ("the company of") or introduces
+    // a name ("the startup Scale").
+    std::size_t DefiniteDescriptionEnd(std::size_t i, std::size_t sentence_end) const {
+        const std::string det = FoldCase(Tok(i).text);
+        if (det != "the" && det != "this") return 0;
+        for (std::size_t j = i + 1; j < std::min(sentence_end, i + 5); ++j) {
+            const Token& t = Tok(j);
+            if (t.kind != Token::Kind::kWord || IsCapitalized(t.text)) return 0;
+            if (!lex_.reference_head->Contains(Folded(j))) continue;
+            if (j + 1 < sentence_end && (FoldCase(Tok(j + 1).text) == "of" || IsNameLike(j + 1))) return 0;
+            return j + 1;
+        }
+        return 0;
+    }
+
+    void AddReference(std::size_t sentence, std::size_t first, std::size_t end, MentionType type) {
+        Mention m;
+        m.first_token = first;
+        m.end_token = end;
+        m.sentence = sentence;
+        m.raw = Surface(first, end);
+        m.surface = std::string(StripApostropheS(m.raw, &m.possessive));
+        m.possessive = m.possessive || FoldCase(m.raw) == "its" || FoldCase(m.raw) == "his" || FoldCase(m.raw) == "her";
+        m.cue = type;
+        m.reference = true;
+        found_.mentions.push_back(std::move(m));
+    }
+
+    void FindReferencesAndRuns(std::size_t sentence) {
+        const Sentence& s = text_.sentences[sentence];
+        const std::size_t first_mention = found_.mentions.size();
+        FindTickers(sentence);
+        std::vector<std::pair<std::size_t, std::size_t>> runs;
+        ForEachRun(sentence, [&](std::size_t first, std::size_t end) { runs.emplace_back(first, end); });
+        std::size_t next_run = 0;
+        for (std::size_t i = s.first_token; i < s.end_token;) {
+            if (next_run < runs.size() && runs[next_run].first == i) {
+                SplitRun(sentence, runs[next_run].first, runs[next_run].second, /*use_known=*/true);
+                i = runs[next_run++].second;
+                continue;
+            }
+            const std::string folded = FoldCase(Tok(i).text);
+            if (lex_.org_pronoun->Contains(folded)) {
+                AddReference(sentence, i, i + 1, MentionType::kOrganization);
+            } else if (lex_.person_pronoun->Contains(folded)) {
+                AddReference(sentence, i, i + 1, MentionType::kPerson);
+            } else if (const std::size_t end = DefiniteDescriptionEnd(i, s.end_token); end > 0) {
+                AddReference(sentence, i, end, MentionType::kOrganization);
+                i = end;
+                continue;
+            }
+            ++i;
+        }
+        AttachTickers(first_mention);
+    }
+
+    const NameLexicons& lex_;
+    const SegmentedText& text_;
+    const std::vector<bool>& skip_line_;
+    std::vector<bool> title_case_line_;
+    std::unordered_set<std::string> known_;
+    MentionsFound found_;
+    std::vector<std::pair<std::size_t, std::string>> pending_tickers_;
+};
+
+MentionsFound MentionFinder::Find(const SegmentedText& text, const std::vector<bool>& skip_line) const {
+    return Pass(lex_, text, skip_line).Run();
+}
+
+}  // namespace kgraph::extract

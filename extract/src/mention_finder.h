@@ -1,0 +1,76 @@
+// Names of organizations and people from capitalization, context and
+// lexicons, plus the references ("it", "the data-labeling firm") that stand
+// for them and the stock tickers that are aliases rather than names.
+//
+// Capitalization alone lies at the start of a sentence and in title-case
+// headlines ("Strategic Investment by Meta"), so a capitalized common word
+// (Debian's word list) in those positions is only a name when the document
+// also uses it as a name elsewhere. Hence two passes: the first collects the
+// names seen where capitalization is reliable, the second finds every mention.
+#pragma once
+
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "lexicon.h"
+#include "sentence_items.h"
+#include "text_segmenter.h"
+
+namespace kgraph::extract {
+
+struct NameLexicons {
+    const Lexicon* org_suffix = nullptr;      // Inc, Ltd, AI, Platforms ...: continue a name, never start one
+    const Lexicon* person_title = nullptr;    // CEO, founder ...: a neighbouring name is a person
+    const Lexicon* first_name = nullptr;
+    const Lexicon* not_a_name = nullptr;      // months, days, common acronyms
+    const Lexicon* function_word = nullptr;   // The, This, In ...
+    const Lexicon* stock_exchange = nullptr;  // NASDAQ, NYSE ...
+    const Lexicon* org_pronoun = nullptr;     // it, its
+    const Lexicon* person_pronoun = nullptr;  // he, his, she, her
+    const Lexicon* reference_head = nullptr;  // company, firm, startup ... in "the data-labeling firm"
+    const std::unordered_set<std::string>* dictionary = nullptr;  // lower-case English words; may be empty
+};
+
+struct Mention {
+    std::size_t first_token = 0, end_token = 0;
+    std::size_t sentence = 0;
+    std::string surface;  // as written, without the possessive ending: "Meta", "Scale AI"
+    std::string raw;      // as written: "Metas", "Meta’s"
+    bool possessive = false;
+    MentionType cue = MentionType::kUnknown;  // what the context says it is
+    bool reference = false;                   // pronoun or definite description
+    bool confident = false;                   // not only common words ("Artificial Intelligence")
+};
+
+struct Ticker {
+    std::size_t mention = 0;  // index of the mention it is an alias of
+    std::string alias;        // "NASDAQ: GOOGL"
+};
+
+struct MentionsFound {
+    std::vector<Mention> mentions;  // in text order
+    std::vector<Ticker> tickers;
+    std::vector<bool> hidden_tokens;  // "(NASDAQ: GOOGL)": not seen by patterns
+};
+
+class MentionFinder {
+public:
+    explicit MentionFinder(NameLexicons lexicons) : lex_(lexicons) {}
+
+    // `skip_line[i]` marks page furniture lines, which yield no mention.
+    MentionsFound Find(const SegmentedText& text, const std::vector<bool>& skip_line) const;
+
+private:
+    class Pass;
+    NameLexicons lex_;
+};
+
+// Lower-cased, possessive-free, punctuation folded to single spaces: the key
+// under which surface forms of one name meet ("Scale Ai" == "SCALE AI").
+std::string NameKey(std::string_view surface);
+
+// "Meta’s" -> "Meta" (and sets *possessive); other words unchanged.
+std::string_view StripApostropheS(std::string_view word, bool* possessive);
+
+}  // namespace kgraph::extract

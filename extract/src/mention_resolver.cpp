@@ -1,0 +1,214 @@
+#include "mention_resolver.h"
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+namespace kgraph::extract {
+namespace {
+
+std::vector<std::string> Words(const std::string& key) {
+    std::istringstream in(key);
+    std::vector<std::string> words;
+    for (std::string w; in >> w;) words.push_back(w);
+    return words;
+}
+
+struct NameGroup {
+    std::string key;
+    std::vector<std::string> words;
+    std::vector<std::pair<std::string, std::size_t>> surfaces;  // first-seen order, with counts
+    std::vector<std::string> raw_forms;
+    std::size_t mentions = 0;
+    MentionType cue = MentionType::kUnknown;
+    bool confident = false;
+    int root = -1;
+};
+
+bool Contains(const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+constexpr std::size_t kMaxCandidates = 6;
+constexpr std::size_t kSentencesBack = 3;
+
+}  // namespace
+
+std::vector<int> MentionResolver::ClusterNames(const MentionsFound& found, std::vector<DocumentEntity>& entities) const {
+    std::vector<NameGroup> groups;
+    std::map<std::string, int> group_of_key;
+    std::vector<int> group_of_mention(found.mentions.size(), -1);
+    for (std::size_t m = 0; m < found.mentions.size(); ++m) {
+        const Mention& mention = found.mentions[m];
+        if (mention.reference) continue;
+        const std::string key = NameKey(mention.surface);
+        if (key.empty()) continue;
+        auto [it, inserted] = group_of_key.emplace(key, static_cast<int>(groups.size()));
+        if (inserted) groups.push_back({key, Words(key), {}, {}, 0, MentionType::kUnknown, false, -1});
+        NameGroup& g = groups[static_cast<std::size_t>(it->second)];
+        group_of_mention[m] = it->second;
+        ++g.mentions;
+        g.confident = g.confident || mention.confident;
+        if (g.cue == MentionType::kUnknown || mention.cue == MentionType::kPerson) g.cue = mention.cue == MentionType::kUnknown ? g.cue : mention.cue;
+        auto surface = std::find_if(g.surfaces.begin(), g.surfaces.end(), [&](const auto& s) { return s.first == mention.surface; });
+        if (surface == g.surfaces.end()) {
+            g.surfaces.emplace_back(mention.surface, 1);
+        } else {
+            ++surface->second;
+        }
+        if (mention.raw.find('\'') == std::string::npos && mention.raw.find("\xE2\x80\x99") == std::string::npos &&
+            mention.raw != mention.surface && std::find(g.raw_forms.begin(), g.raw_forms.end(), mention.raw) == g.raw_forms.end()) {
+            g.raw_forms.push_back(mention.raw);
+        }
+    }
+
+    // Longer names first, so that every short form finds its full name's root.
+    std::vector<std::size_t> order(groups.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return groups[a].words.size() > groups[b].words.size(); });
+    auto all_suffixes = [&](const std::vector<std::string>& words, std::size_t from) {
+        for (std::size_t i = from; i < words.size(); ++i) {
+            if (!org_suffix_.Contains(words[i])) return false;
+        }
+        return true;
+    };
+    auto abbreviates = [&](const NameGroup& shorter, const NameGroup& longer) {
+        if (shorter.words.size() >= longer.words.size()) return false;
+        if (std::equal(shorter.words.begin(), shorter.words.end(), longer.words.begin()) &&
+            all_suffixes(longer.words, shorter.words.size())) {
+            return true;  // "Scale" for "Scale AI", "Meta" for "Meta Platforms"
+        }
+        // A surname: "Wang" for "Alexandr Wang"; not "AI" for "Scale AI".
+        return shorter.words.size() == 1 && shorter.cue != MentionType::kOrganization &&
+               longer.cue != MentionType::kOrganization && shorter.words[0] == longer.words.back() &&
+               !org_suffix_.Contains(shorter.words[0]);
+    };
+    for (std::size_t i : order) {
+        NameGroup& g = groups[i];
+        int best = -1;
+        for (std::size_t j : order) {
+            const NameGroup& longer = groups[j];
+            if (longer.root < 0 || !abbreviates(g, longer)) continue;
+            if (best < 0 || groups[static_cast<std::size_t>(longer.root)].mentions > groups[static_cast<std::size_t>(best)].mentions) {
+                best = longer.root;
+            }
+        }
+        g.root = best >= 0 ? best : static_cast<int>(i);
+    }
+
+    // One entity per root, in order of first mention.
+    std::vector<int> entity_of_group(groups.size(), -1);
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+        const std::size_t root = static_cast<std::size_t>(groups[i].root);
+        if (entity_of_group[root] < 0) {
+            entity_of_group[root] = static_cast<int>(entities.size());
+            const auto& surfaces = groups[root].surfaces;
+            const auto most_used = std::max_element(surfaces.begin(), surfaces.end(),
+                                                    [](const auto& a, const auto& b) { return a.second < b.second; });
+            entities.push_back({most_used->first, {}, MentionType::kUnknown, false, 0});
+        }
+        entity_of_group[i] = entity_of_group[root];
+    }
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+        DocumentEntity& e = entities[static_cast<std::size_t>(entity_of_group[i])];
+        const NameGroup& g = groups[i];
+        e.mentions += g.mentions;
+        e.confident = e.confident || g.confident;
+        if (g.cue == MentionType::kPerson || e.type == MentionType::kUnknown) e.type = g.cue == MentionType::kUnknown ? e.type : g.cue;
+        auto add_alias = [&](const std::string& alias) {
+            if (alias != e.name && std::find(e.aliases.begin(), e.aliases.end(), alias) == e.aliases.end()) e.aliases.push_back(alias);
+        };
+        for (const auto& [surface, count] : g.surfaces) add_alias(surface);
+        for (const std::string& raw : g.raw_forms) add_alias(raw);
+    }
+    std::vector<int> entity_of_mention(found.mentions.size(), -1);
+    for (std::size_t m = 0; m < found.mentions.size(); ++m) {
+        if (group_of_mention[m] >= 0) entity_of_mention[m] = entity_of_group[static_cast<std::size_t>(group_of_mention[m])];
+    }
+    for (const Ticker& ticker : found.tickers) {
+        const int e = entity_of_mention[ticker.mention];
+        if (e >= 0) {
+            auto& aliases = entities[static_cast<std::size_t>(e)].aliases;
+            if (std::find(aliases.begin(), aliases.end(), ticker.alias) == aliases.end()) aliases.push_back(ticker.alias);
+        }
+    }
+    return entity_of_mention;
+}
+
+ResolvedMentions MentionResolver::Resolve(const MentionsFound& found) const {
+    ResolvedMentions out;
+    out.entity_of_mention = ClusterNames(found, out.entities);
+    out.candidates_of_mention.resize(found.mentions.size());
+
+    auto type_fits = [&](int entity, MentionType wanted) {
+        const MentionType t = out.entities[static_cast<std::size_t>(entity)].type;
+        return wanted == MentionType::kPerson ? t == MentionType::kPerson : t != MentionType::kPerson;
+    };
+    for (std::size_t m = 0; m < found.mentions.size(); ++m) {
+        const Mention& ref = found.mentions[m];
+        if (!ref.reference) continue;
+        std::vector<int>& candidates = out.candidates_of_mention[m];
+        auto consider = [&](std::size_t other) {
+            const int e = out.entity_of_mention[other];
+            if (e >= 0 && type_fits(e, ref.cue) && !Contains(candidates, e) && candidates.size() < kMaxCandidates) {
+                candidates.push_back(e);
+            }
+        };
+        // Names before the reference, sentence by sentence going back. A
+        // pronoun prefers each sentence's first name (its subject), a
+        // description the most recent name.
+        const bool pronoun = ref.end_token - ref.first_token == 1 && ref.raw.size() <= 3;
+        std::size_t sentence_start = m;
+        for (std::size_t back = 0; back <= kSentencesBack; ++back) {
+            if (sentence_start == 0) break;
+            const std::size_t sentence = found.mentions[sentence_start - 1].sentence;
+            if (ref.sentence - sentence > kSentencesBack) break;
+            std::size_t first = sentence_start;
+            while (first > 0 && found.mentions[first - 1].sentence == sentence) --first;
+            if (pronoun) {
+                for (std::size_t o = first; o < sentence_start; ++o) consider(o);
+            } else {
+                for (std::size_t o = sentence_start; o > first; --o) consider(o - 1);
+            }
+            sentence_start = first;
+        }
+    }
+    return out;
+}
+
+DiscourseContext::DiscourseContext(const SegmentedText& text, const MentionsFound& found, const ResolvedMentions& resolved,
+                                   std::vector<int> heading_of_line)
+    : text_(text), resolved_(resolved), entities_of_sentence_(text.sentences.size()),
+      document_count_(resolved.entities.size()), heading_of_line_(std::move(heading_of_line)) {
+    for (std::size_t m = 0; m < found.mentions.size(); ++m) {
+        const int e = resolved.entity_of_mention[m];
+        if (e < 0) continue;
+        entities_of_sentence_[found.mentions[m].sentence].push_back(e);
+        ++document_count_[static_cast<std::size_t>(e)];
+    }
+}
+
+int DiscourseContext::Topic(std::size_t line, const std::vector<int>& excluded) const {
+    std::vector<std::size_t> score(document_count_);
+    auto weigh_line = [&](std::size_t l) {
+        for (std::size_t s = text_.lines[l].first_sentence; s < text_.lines[l].end_sentence; ++s) {
+            for (const int e : entities_of_sentence_[s]) score[static_cast<std::size_t>(e)] += 2;
+        }
+    };
+    weigh_line(line);
+    if (heading_of_line_[line] >= 0) weigh_line(static_cast<std::size_t>(heading_of_line_[line]));
+    int best = -1;
+    for (std::size_t e = 0; e < score.size(); ++e) {
+        if (resolved_.entities[e].type == MentionType::kPerson || Contains(excluded, static_cast<int>(e))) continue;
+        if (best < 0 || score[e] > score[static_cast<std::size_t>(best)]) best = static_cast<int>(e);
+    }
+    return best >= 0 && score[static_cast<std::size_t>(best)] > 0 ? best : -1;
+}
+
+int DiscourseContext::SentenceSubject(std::size_t sentence, const std::vector<int>& excluded) const {
+    for (const int e : entities_of_sentence_[sentence]) {
+        if (resolved_.entities[static_cast<std::size_t>(e)].type != MentionType::kPerson && !Contains(excluded, e)) return e;
+    }
+    return Topic(text_.sentences[sentence].line, excluded);
+}
+
+}  // namespace kgraph::extract

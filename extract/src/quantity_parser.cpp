@@ -1,0 +1,266 @@
+#include "quantity_parser.h"
+
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <string_view>
+
+namespace kgraph::extract {
+namespace {
+
+struct Named {
+    std::string_view word;
+    double value;
+};
+constexpr std::array<Named, 12> kScales{{{"thousand", 1e3}, {"k", 1e3}, {"million", 1e6}, {"millions", 1e6},
+                                         {"m", 1e6}, {"mn", 1e6}, {"mln", 1e6}, {"billion", 1e9},
+                                         {"bn", 1e9}, {"b", 1e9}, {"trillion", 1e12}, {"tn", 1e12}}};
+
+struct Currency {
+    std::string_view word;
+    std::string_view code;
+};
+constexpr std::array<Currency, 11> kCurrencySymbols{{{"$", "USD"}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "JPY"},
+                                                     {"usd", "USD"}, {"eur", "EUR"}, {"gbp", "GBP"}, {"jpy", "JPY"},
+                                                     {"chf", "CHF"}, {"cad", "CAD"}, {"aud", "AUD"}}};
+constexpr std::array<Currency, 9> kCurrencyWords{{{"dollars", "USD"}, {"dollar", "USD"}, {"euros", "EUR"},
+                                                  {"euro", "EUR"}, {"pounds", "GBP"}, {"yen", "JPY"},
+                                                  {"usd", "USD"}, {"eur", "EUR"}, {"gbp", "GBP"}}};
+constexpr std::array<std::string_view, 12> kMonths{"january", "february", "march", "april", "may", "june",
+                                                   "july", "august", "september", "october", "november", "december"};
+// A bare "14 billion" is money only when followed by one of these ("invest
+// 14 billion in ..."), not in "14 billion users".
+constexpr std::array<std::string_view, 9> kAfterBareAmount{"in", "into", "for", "to", "from", ",", ".", "?", ";"};
+
+template <typename Table>
+const auto* Lookup(const Table& table, std::string_view word) {
+    for (const auto& entry : table) {
+        if (entry.word == word) return &entry;
+    }
+    return static_cast<decltype(&table[0])>(nullptr);
+}
+
+bool Contains(const auto& list, std::string_view word) {
+    for (const auto& w : list) {
+        if (w == word) return true;
+    }
+    return false;
+}
+
+int MonthNumber(std::string_view word) {
+    for (std::size_t i = 0; i < kMonths.size(); ++i) {
+        if (word == kMonths[i] || (word.size() >= 3 && word.size() <= 4 && kMonths[i].substr(0, word.size()) == word && i != 4)) {
+            return static_cast<int>(i) + 1;
+        }
+    }
+    return 0;
+}
+
+// "14.3", "1,200", "14bn" (suffix "bn"). Nullopt for anything else.
+std::optional<double> ParseNumber(std::string_view s, std::string_view* suffix) {
+    std::string digits;
+    std::size_t i = 0;
+    for (; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c >= '0' && c <= '9') {
+            digits += c;
+        } else if (c == '.' && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '9') {
+            digits += c;
+        } else if (c == ',' && i + 3 < s.size() + 0 && !digits.empty()) {
+            continue;  // thousands separator
+        } else {
+            break;
+        }
+    }
+    if (digits.empty() || digits == ".") return std::nullopt;
+    *suffix = s.substr(i);
+    return std::stod(digits);
+}
+
+class SentenceQuantities {
+public:
+    SentenceQuantities(const std::vector<Token>& tokens, std::size_t first, std::size_t end)
+        : tokens_(tokens), first_(first) {
+        for (std::size_t i = first; i < end; ++i) words_.push_back(FoldCase(tokens[i].text));
+    }
+
+    const std::vector<std::string>& words() const { return words_; }
+
+    // Money starting exactly at word i: [currency] number [scale] [currency].
+    std::optional<Quantity> MoneyAt(std::size_t i) const {
+        std::size_t j = i;
+        std::string currency;
+        if (Word(j) == "us" && Word(j + 1) == "$") {
+            currency = "USD";
+            j += 2;
+        } else if (const auto* symbol = Lookup(kCurrencySymbols, Word(j))) {
+            currency = symbol->code;
+            ++j;
+        }
+        const std::optional<std::pair<double, std::size_t>> amount = ScaledNumberAt(j);
+        if (!amount) return std::nullopt;
+        const bool scaled = amount->second > j + 1 || ScaleOfSuffix(j) > 1;
+        j = amount->second;
+        if (currency.empty()) {
+            if (Word(j) == "us" && Lookup(kCurrencyWords, Word(j + 1))) ++j;
+            if (const auto* word = Lookup(kCurrencyWords, Word(j))) {
+                currency = word->code;
+                ++j;
+            } else if (scaled && (j >= words_.size() || Contains(kAfterBareAmount, Word(j)))) {
+                currency = "USD";  // documented: a bare scaled amount is taken as US dollars
+            } else {
+                return std::nullopt;
+            }
+        }
+        Quantity q;
+        q.kind = QuantityKind::kMoney;
+        q.first_token = first_ + i;
+        q.end_token = first_ + j;
+        q.money.value = amount->first;
+        q.money.currency = currency;
+        return q;
+    }
+
+    std::optional<Quantity> PercentAt(std::size_t i) const {
+        std::string_view suffix;
+        if (!IsNumber(i) || !ParseNumber(Word(i), &suffix) || !suffix.empty()) return std::nullopt;
+        std::size_t j = i + 1;
+        if (Word(j) == "%" || Word(j) == "percent" || Word(j) == "pct") {
+            ++j;
+        } else if (Word(j) == "per" && Word(j + 1) == "cent") {
+            j += 2;
+        } else {
+            return std::nullopt;
+        }
+        Quantity q;
+        q.kind = QuantityKind::kPercent;
+        q.first_token = first_ + i;
+        q.end_token = first_ + j;
+        q.percent = *ParseNumber(Word(i), &suffix);
+        return q;
+    }
+
+    // "June 15, 2025", "23 June 2025", "June 2025", "2014".
+    std::optional<Quantity> DateAt(std::size_t i) const {
+        char iso[16];
+        std::size_t j = i;
+        if (const int month = MonthNumber(Word(i)); month > 0) {
+            const int day = DayAt(i + 1);
+            std::size_t k = i + (day > 0 ? 2 : 1);
+            if (day > 0 && Word(k) == ",") ++k;
+            const int year = YearAt(k);
+            if (year == 0) return std::nullopt;
+            day > 0 ? std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, month, day)
+                    : std::snprintf(iso, sizeof iso, "%04d-%02d", year, month);
+            j = k + 1;
+        } else if (const int day = DayAt(i); day > 0 && MonthNumber(Word(i + 1)) > 0 && YearAt(i + 2) > 0) {
+            std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", YearAt(i + 2), MonthNumber(Word(i + 1)), day);
+            j = i + 3;
+        } else if (const int year = YearAt(i); year > 0) {
+            std::snprintf(iso, sizeof iso, "%04d", year);
+            j = i + 1;
+        } else {
+            return std::nullopt;
+        }
+        Quantity q;
+        q.kind = QuantityKind::kDate;
+        q.first_token = first_ + i;
+        q.end_token = first_ + j;
+        q.date = iso;
+        return q;
+    }
+
+private:
+    std::string_view Word(std::size_t i) const { return i < words_.size() ? std::string_view(words_[i]) : std::string_view(); }
+    bool IsNumber(std::size_t i) const {
+        return i < words_.size() && !words_[i].empty() && words_[i][0] >= '0' && words_[i][0] <= '9';
+    }
+
+    double ScaleOfSuffix(std::size_t i) const {
+        std::string_view suffix;
+        if (!IsNumber(i) || !ParseNumber(Word(i), &suffix)) return 0;
+        if (suffix.empty()) return 1;
+        const auto* scale = Lookup(kScales, suffix);
+        return scale ? scale->value : 0;
+    }
+
+    // A number with its scale ("14.3 billion", "14bn"): value and end index.
+    std::optional<std::pair<double, std::size_t>> ScaledNumberAt(std::size_t i) const {
+        std::string_view suffix;
+        if (!IsNumber(i)) return std::nullopt;
+        const std::optional<double> number = ParseNumber(Word(i), &suffix);
+        const double suffix_scale = ScaleOfSuffix(i);
+        if (!number || suffix_scale == 0) return std::nullopt;
+        if (suffix_scale > 1) return std::make_pair(*number * suffix_scale, i + 1);
+        if (const auto* scale = Lookup(kScales, Word(i + 1)); scale && Word(i + 1).size() > 1) {
+            return std::make_pair(*number * scale->value, i + 2);
+        }
+        return std::make_pair(*number, i + 1);
+    }
+
+    int DayAt(std::size_t i) const {
+        std::string_view suffix;
+        if (!IsNumber(i)) return 0;
+        const std::optional<double> n = ParseNumber(Word(i), &suffix);
+        const bool ordinal = suffix.empty() || suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th";
+        return n && ordinal && *n >= 1 && *n <= 31 && *n == std::floor(*n) ? static_cast<int>(*n) : 0;
+    }
+
+    int YearAt(std::size_t i) const {
+        if (!IsNumber(i) || Word(i).size() != 4) return 0;
+        std::string_view suffix;
+        const std::optional<double> n = ParseNumber(Word(i), &suffix);
+        if (!n || !suffix.empty() || *n < 1900 || *n > 2100) return 0;
+        if (Word(i + 1) == "%" || Word(i + 1) == "percent" || Lookup(kScales, Word(i + 1))) return 0;
+        return static_cast<int>(*n);
+    }
+
+    const std::vector<Token>& tokens_;
+    std::size_t first_;
+    std::vector<std::string> words_;
+};
+
+}  // namespace
+
+std::vector<Quantity> QuantityParser::Parse(const std::vector<Token>& tokens, std::size_t first, std::size_t end) const {
+    SentenceQuantities sentence(tokens, first, end);
+    std::vector<Quantity> found;
+    const std::size_t n = end - first;
+    for (std::size_t i = 0; i < n;) {
+        std::optional<Quantity> q;
+        // A hedge phrase, then money or a percentage: "in excess of $14 billion".
+        for (const auto& [qualifier, lexicon] : hedges_.by_qualifier) {
+            for (const std::size_t after : lexicon->MatchEnds(sentence.words(), i)) {
+                q = sentence.MoneyAt(after);
+                if (q) q->money.qualifier = qualifier;
+                if (!q) q = sentence.PercentAt(after);
+                if (q) break;
+            }
+            if (q) {
+                q->first_token = first + i;
+                break;
+            }
+        }
+        if (!q) q = sentence.MoneyAt(i);
+        if (!q) q = sentence.PercentAt(i);
+        if (!q) q = sentence.DateAt(i);
+        if (!q) {
+            ++i;
+            continue;
+        }
+        // A range: "$5 million to $7 million", "$5m-$7m".
+        const std::size_t after = q->end_token - first;
+        if (q->kind == QuantityKind::kMoney && after < n &&
+            (sentence.words()[after] == "to" || sentence.words()[after] == "-" || sentence.words()[after] == "–")) {
+            if (const std::optional<Quantity> upper = sentence.MoneyAt(after + 1)) {
+                q->money.upper = upper->money.value;
+                q->end_token = upper->end_token;
+            }
+        }
+        i = q->end_token - first;
+        found.push_back(std::move(*q));
+    }
+    return found;
+}
+
+}  // namespace kgraph::extract

@@ -1,0 +1,40 @@
+// Amounts of money, percentages and dates in a sentence, with the hedges
+// ("in excess of", "roughly") that qualify them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kgraph/model.h"
+#include "lexicon.h"
+#include "sentence_items.h"
+#include "text_segmenter.h"
+
+namespace kgraph::extract {
+
+struct Quantity {
+    QuantityKind kind = QuantityKind::kMoney;
+    std::size_t first_token = 0, end_token = 0;  // absolute token indices
+    Money money;
+    double percent = 0;
+    std::string date;  // ISO 8601: "2014", "2025-06", "2025-06-15"
+};
+
+// Hedge phrases by the Money::qualifier they stand for.
+struct HedgeLexicons {
+    std::vector<std::pair<std::string, const Lexicon*>> by_qualifier;
+};
+
+class QuantityParser {
+public:
+    explicit QuantityParser(HedgeLexicons hedges) : hedges_(std::move(hedges)) {}
+
+    // The quantities among tokens [first, end), left to right, not overlapping.
+    std::vector<Quantity> Parse(const std::vector<Token>& tokens, std::size_t first, std::size_t end) const;
+
+private:
+    HedgeLexicons hedges_;
+};
+
+}  // namespace kgraph::extract

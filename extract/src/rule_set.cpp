@@ -1,0 +1,177 @@
+#include "rule_set.h"
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+namespace kgraph::extract {
+namespace {
+
+using nlohmann::json;
+
+// Parsing is the only place that uses exceptions; they never leave this file.
+Result<json> ReadJson(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    if (!in) return Status::NotFound(file.string() + ": cannot open");
+    try {
+        return json::parse(in);
+    } catch (const json::parse_error& e) {
+        return Status::InvalidArgument(file.string() + ": not valid JSON (byte " + std::to_string(e.byte) + ")");
+    }
+}
+
+Status Problem(const std::filesystem::path& file, const std::string& what) {
+    return Status::InvalidArgument(file.string() + ": " + what);
+}
+
+std::vector<std::string> StringList(const json& value, bool* ok) {
+    std::vector<std::string> out;
+    *ok = value.is_array();
+    if (!*ok) return out;
+    for (const json& item : value) {
+        if (!item.is_string()) {
+            *ok = false;
+            return out;
+        }
+        out.push_back(item.get<std::string>());
+    }
+    return out;
+}
+
+Result<std::vector<EntityType>> EntityTypes(const json& value) {
+    bool ok = false;
+    std::vector<EntityType> types;
+    for (const std::string& name : StringList(value, &ok)) {
+        const std::optional<EntityType> type = ParseEntityType(name);
+        if (!type) return Status::InvalidArgument("unknown entity type '" + name + "'");
+        types.push_back(*type);
+    }
+    if (!ok || types.empty()) return Status::InvalidArgument("expected a non-empty list of entity types");
+    return types;
+}
+
+Result<ImplicitFiller> ParseFiller(const std::string& name) {
+    if (name == "topic") return ImplicitFiller::kTopic;
+    if (name == "sentence-subject") return ImplicitFiller::kSentenceSubject;
+    if (name == "affiliation") return ImplicitFiller::kAffiliation;
+    return Status::InvalidArgument("implicit filler must be topic, sentence-subject or affiliation, not '" + name + "'");
+}
+
+}  // namespace
+
+const std::vector<std::string>& RuleSet::RequiredLexicons() {
+    static const std::vector<std::string> names{
+        "org_suffix", "person_title", "first_name", "not_a_name", "function_word", "stock_exchange",
+        "org_pronoun", "person_pronoun", "reference_head", "clause_break", "negation", "page_furniture",
+        "hedge_approximately", "hedge_more_than", "hedge_less_than", "hedge_up_to"};
+    return names;
+}
+
+Result<std::unique_ptr<RuleSet>> RuleSet::Load(const std::filesystem::path& rules_file,
+                                               const std::filesystem::path& schema_file) {
+    std::unique_ptr<RuleSet> set(new RuleSet());
+    if (Status s = set->LoadSchema(schema_file); !s.ok()) return s;
+    if (Status s = set->LoadRules(rules_file); !s.ok()) return s;
+    return set;
+}
+
+Status RuleSet::LoadSchema(const std::filesystem::path& file) {
+    Result<json> doc = ReadJson(file);
+    if (!doc.ok()) return doc.status();
+    if (!doc->is_object() || !doc->contains("relations") || !(*doc)["relations"].is_object()) {
+        return Problem(file, "expected an object with a \"relations\" object");
+    }
+    for (const auto& [name, spec] : (*doc)["relations"].items()) {
+        if (!spec.is_object()) return Problem(file, "relation '" + name + "' must be an object");
+        RelationType type;
+        type.name = name;
+        Result<std::vector<EntityType>> domain = EntityTypes(spec.value("domain", json()));
+        if (!domain.ok()) return Problem(file, "relation '" + name + "' domain: " + domain.status().message());
+        Result<std::vector<EntityType>> range = EntityTypes(spec.value("range", json()));
+        if (!range.ok()) return Problem(file, "relation '" + name + "' range: " + range.status().message());
+        type.domain = *domain;
+        type.range = *range;
+        type.symmetric = spec.value("symmetric", false);
+        type.dated_by_publication = spec.value("dated_by_publication", false);
+        type.affiliates = spec.value("affiliates", false);
+        bool ok = true;
+        for (const std::string& attribute : StringList(spec.value("attributes", json::array()), &ok)) {
+            if (attribute == "amount") type.takes_amount = true;
+            else if (attribute == "percent") type.takes_percent = true;
+            else if (attribute == "date") type.takes_date = true;
+            else ok = false;
+        }
+        if (!ok) return Problem(file, "relation '" + name + "' attributes: expected a list of amount, percent, date");
+        schema_.emplace(name, std::move(type));
+    }
+    if (schema_.empty()) return Problem(file, "defines no relation type");
+    return Status::Ok();
+}
+
+Status RuleSet::LoadRules(const std::filesystem::path& file) {
+    Result<json> doc = ReadJson(file);
+    if (!doc.ok()) return doc.status();
+    if (!doc->is_object()) return Problem(file, "expected an object with \"lexicons\", \"modality\" and \"rules\"");
+
+    const json lexicons = doc->value("lexicons", json::object());
+    if (!lexicons.is_object()) return Problem(file, "\"lexicons\" must be an object of word lists");
+    for (const auto& [name, entries] : lexicons.items()) {
+        bool ok = false;
+        std::vector<std::string> words = StringList(entries, &ok);
+        if (!ok) return Problem(file, "lexicon '" + name + "' must be a list of strings");
+        lexicons_.emplace(name, Lexicon(words));
+    }
+    for (const std::string& required : RequiredLexicons()) {
+        if (!lexicons_.count(required)) return Problem(file, "missing lexicon '" + required + "'");
+    }
+
+    for (const json& cue : doc->value("modality", json::array())) {
+        const std::string lexicon = cue.value("lexicon", "");
+        if (!cue.is_object() || !cue.contains("modality") || !lexicons_.count(lexicon)) {
+            return Problem(file, "modality entries need \"modality\" and an existing \"lexicon\"");
+        }
+        modality_.push_back({cue["modality"].get<std::string>(), &lexicons_.at(lexicon)});
+    }
+
+    const int subject = roles_.Intern("subj"), object = roles_.Intern("obj");
+    amount_role_ = roles_.Intern("amount");
+    percent_role_ = roles_.Intern("percent");
+    date_role_ = roles_.Intern("date");
+    const json rules = doc->value("rules", json());
+    if (!rules.is_array() || rules.empty()) return Problem(file, "\"rules\" must be a non-empty list");
+    for (const json& spec : rules) {
+        const std::string name = spec.is_object() ? spec.value("name", "") : "";
+        if (name.empty()) return Problem(file, "every rule needs a \"name\"");
+        auto rule_problem = [&](const std::string& what) { return Problem(file, "rule '" + name + "': " + what); };
+        if (!spec.contains("pattern") || !spec["pattern"].is_string()) return rule_problem("needs a \"pattern\" string");
+        Result<RelationPattern> pattern = RelationPattern::Compile(spec["pattern"].get<std::string>(), lexicons_,
+                                                                   lexicons_.at("clause_break"), roles_);
+        if (!pattern.ok()) return rule_problem("pattern: " + pattern.status().message());
+        Rule rule{name, std::move(*pattern), {}, {}, spec.value("modality", "")};
+
+        auto add_emission = [&](const json& e, double default_confidence) -> Status {
+            const std::string predicate = e.value("predicate", "");
+            const auto type = schema_.find(predicate);
+            if (type == schema_.end()) return rule_problem("predicate '" + predicate + "' is not in the schema");
+            const double confidence = e.value("confidence", default_confidence);
+            if (!(confidence > 0 && confidence <= 1)) return rule_problem("confidence must be in (0, 1]");
+            rule.emissions.push_back({&type->second, roles_.Intern(e.value("subject", roles_.Name(subject))),
+                                      roles_.Intern(e.value("object", roles_.Name(object))), confidence});
+            return Status::Ok();
+        };
+        if (Status s = add_emission(spec, 0.5); !s.ok()) return s;
+        for (const json& also : spec.value("also", json::array())) {
+            if (Status s = add_emission(also, rule.emissions[0].confidence); !s.ok()) return s;
+        }
+        const json implicit = spec.value("implicit", json::object());
+        for (const auto& [role, filler] : implicit.items()) {
+            if (!filler.is_string()) return rule_problem("implicit '" + role + "' must name a filler");
+            Result<ImplicitFiller> parsed = ParseFiller(filler.get<std::string>());
+            if (!parsed.ok()) return rule_problem(parsed.status().message());
+            rule.implicit_roles.emplace_back(roles_.Intern(role), *parsed);
+        }
+        rules_.push_back(std::move(rule));
+    }
+    return Status::Ok();
+}
+
+}  // namespace kgraph::extract

@@ -1,0 +1,88 @@
+// The rules file (lexicons, modality cues, relation patterns) and the schema
+// file (relation types with domain, range and attributes), loaded and
+// validated once at start-up. Formats: docs/rules.md.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kgraph/model.h"
+#include "kgraph/status.h"
+#include "lexicon.h"
+#include "relation_pattern.h"
+
+namespace kgraph::extract {
+
+struct RelationType {
+    std::string name;
+    std::vector<EntityType> domain, range;
+    bool symmetric = false;
+    bool takes_amount = false, takes_percent = false, takes_date = false;
+    // Undated evidence takes the article's publication date ("Published on:").
+    bool dated_by_publication = false;
+    // ceo-of, founder-of: tells which organization a person belongs to, for
+    // rules whose object is implicit ("Wang has switched to Meta").
+    bool affiliates = false;
+};
+
+// How a rule fills a role that its sentence leaves implicit.
+enum class ImplicitFiller {
+    kTopic,            // the organization the paragraph / document is about
+    kSentenceSubject,  // the first organization the sentence names, else the topic
+    kAffiliation,      // the organization the subject leads or founded (per this document)
+};
+
+// One relation a rule states when it matches: "Labelbox CEO Manu Sharma"
+// states ceo-of; "founder and CEO" states two relations.
+struct Emission {
+    const RelationType* type = nullptr;
+    int subject_role = -1, object_role = -1;
+    double confidence = 0.5;
+};
+
+struct Rule {
+    std::string name;
+    RelationPattern pattern;
+    std::vector<Emission> emissions;
+    std::vector<std::pair<int, ImplicitFiller>> implicit_roles;
+    std::string modality;  // fixed modality; empty: from the sentence's cues
+};
+
+struct ModalityCue {
+    std::string modality;  // "planned", "considered", "reported", "possible"
+    const Lexicon* cues = nullptr;
+};
+
+class RuleSet {
+public:
+    static Result<std::unique_ptr<RuleSet>> Load(const std::filesystem::path& rules_file,
+                                                 const std::filesystem::path& schema_file);
+
+    const Lexicon& lexicon(const std::string& name) const { return lexicons_.at(name); }
+    const std::vector<Rule>& rules() const { return rules_; }
+    const std::vector<ModalityCue>& modality_cues() const { return modality_; }
+    const RoleTable& roles() const { return roles_; }
+    int amount_role() const { return amount_role_; }
+    int percent_role() const { return percent_role_; }
+    int date_role() const { return date_role_; }
+
+    // Lexicons the code itself relies on; the rules file must define them.
+    static const std::vector<std::string>& RequiredLexicons();
+
+private:
+    RuleSet() = default;
+    Status LoadSchema(const std::filesystem::path& file);
+    Status LoadRules(const std::filesystem::path& file);
+
+    std::map<std::string, RelationType> schema_;
+    std::map<std::string, Lexicon> lexicons_;
+    RoleTable roles_;
+    std::vector<Rule> rules_;
+    std::vector<ModalityCue> modality_;
+    int amount_role_ = -1, percent_role_ = -1, date_role_ = -1;
+};
+
+}  // namespace kgraph::extract

@@ -1,0 +1,134 @@
+#include "text_segmenter.h"
+
+#include <unicode/utext.h>
+
+#include <algorithm>
+
+namespace kgraph::extract {
+namespace {
+
+// A "sentence" longer than this (a 1 MB line without punctuation) is cut into
+// pieces, so that pattern matching stays linear in the document size.
+constexpr std::size_t kMaxSentenceTokens = 300;
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+bool IsBlank(std::string_view s) {
+    // ASCII blanks, and the no-break space (U+00A0) that pages use as filler.
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (IsSpace(s[i])) continue;
+        if (s[i] == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0') {
+            ++i;
+            continue;
+        }
+        return false;
+    }
+    return true;
+}
+
+struct UTextCloser {
+    void operator()(UText* t) const { utext_close(t); }
+};
+
+std::vector<Token> Tokenize(const icu::BreakIterator& prototype, std::string_view text) {
+    std::vector<Token> tokens;
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UText, UTextCloser> utext(utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status));
+    std::unique_ptr<icu::BreakIterator> words(prototype.clone());
+    if (U_FAILURE(status) || !words) return tokens;
+    words->setText(utext.get(), status);
+    if (U_FAILURE(status)) return tokens;
+    int32_t start = words->first();
+    for (int32_t end = words->next(); end != icu::BreakIterator::DONE; start = end, end = words->next()) {
+        const std::string_view piece = text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start));
+        if (IsBlank(piece)) continue;
+        const int32_t rule = words->getRuleStatus();
+        Token::Kind kind = Token::Kind::kPunct;
+        if (rule >= UBRK_WORD_NUMBER && rule < UBRK_WORD_NUMBER_LIMIT) {
+            kind = Token::Kind::kNumber;
+        } else if (rule >= UBRK_WORD_LETTER) {
+            kind = Token::Kind::kWord;
+        }
+        tokens.push_back({static_cast<std::size_t>(start), static_cast<std::size_t>(end), kind, piece});
+    }
+    return tokens;
+}
+
+bool StartsUpper(std::string_view s) { return !s.empty() && s[0] >= 'A' && s[0] <= 'Z'; }
+bool StartsLower(std::string_view s) { return !s.empty() && s[0] >= 'a' && s[0] <= 'z'; }
+
+// "data-labeling", "co-founder", "28-year-old" are one word to the rules.
+// "Meta-owned" stays split so that the name inside it is still found.
+std::vector<Token> JoinHyphenCompounds(std::string_view text, std::vector<Token> tokens) {
+    std::vector<Token> out;
+    out.reserve(tokens.size());
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        Token token = tokens[i];
+        while (i + 2 < tokens.size() && tokens[i + 1].text == "-" && tokens[i + 1].begin == token.end &&
+               tokens[i + 2].begin == tokens[i + 1].end && tokens[i + 2].kind != Token::Kind::kPunct &&
+               token.kind != Token::Kind::kPunct && !(StartsUpper(token.text) && StartsLower(tokens[i + 2].text))) {
+            token.end = tokens[i + 2].end;
+            token.kind = Token::Kind::kWord;
+            i += 2;
+        }
+        token.text = text.substr(token.begin, token.end - token.begin);
+        out.push_back(token);
+    }
+    return out;
+}
+
+}  // namespace
+
+Result<TextSegmenter> TextSegmenter::Create() {
+    UErrorCode status = U_ZERO_ERROR;
+    std::shared_ptr<icu::BreakIterator> sentences(icu::BreakIterator::createSentenceInstance(icu::Locale::getUS(), status));
+    if (U_FAILURE(status)) return Status::InvalidArgument(std::string("ICU sentence segmentation unavailable: ") + u_errorName(status));
+    std::shared_ptr<icu::BreakIterator> words(icu::BreakIterator::createWordInstance(icu::Locale::getUS(), status));
+    if (U_FAILURE(status)) return Status::InvalidArgument(std::string("ICU word segmentation unavailable: ") + u_errorName(status));
+    TextSegmenter segmenter;
+    segmenter.sentence_prototype_ = std::move(sentences);
+    segmenter.word_prototype_ = std::move(words);
+    return segmenter;
+}
+
+SegmentedText TextSegmenter::Segment(std::string_view text) const {
+    SegmentedText out;
+    out.tokens = JoinHyphenCompounds(text, Tokenize(*word_prototype_, text));
+
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UText, UTextCloser> utext(utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status));
+    std::unique_ptr<icu::BreakIterator> sentences(sentence_prototype_->clone());
+    if (U_FAILURE(status) || !sentences) return out;
+    sentences->setText(utext.get(), status);
+    if (U_FAILURE(status)) return out;
+
+    std::size_t next_token = 0;
+    std::size_t previous_end = 0;
+    auto add_sentence = [&](std::size_t begin, std::size_t end) {
+        while (begin < end && IsSpace(text[begin])) ++begin;
+        while (end > begin && IsSpace(text[end - 1])) --end;
+        while (next_token < out.tokens.size() && out.tokens[next_token].begin < begin) ++next_token;
+        std::size_t first = next_token;
+        while (next_token < out.tokens.size() && out.tokens[next_token].end <= end) ++next_token;
+        if (first == next_token) return;
+        // Lines: a sentence starting after a line break opens a new line.
+        if (out.lines.empty() || text.find('\n', previous_end) < begin) {
+            out.lines.push_back({begin, end, out.sentences.size(), out.sentences.size()});
+        }
+        previous_end = end;
+        for (std::size_t piece = first; piece < next_token; piece += kMaxSentenceTokens) {
+            const std::size_t piece_end = std::min(next_token, piece + kMaxSentenceTokens);
+            out.sentences.push_back({out.tokens[piece].begin, out.tokens[piece_end - 1].end, piece, piece_end,
+                                     out.lines.size() - 1});
+        }
+        out.lines.back().end = end;
+        out.lines.back().end_sentence = out.sentences.size();
+    };
+    int32_t start = sentences->first();
+    for (int32_t end = sentences->next(); end != icu::BreakIterator::DONE; start = end, end = sentences->next()) {
+        add_sentence(static_cast<std::size_t>(start), static_cast<std::size_t>(end));
+    }
+    return out;
+}
+
+}  // namespace kgraph::extract

@@ -1,0 +1,55 @@
+// Sentences and tokens with ICU, keeping byte offsets into the UTF-8 text.
+//
+// Line breaks are hard boundaries: ICU already ends a sentence at a line
+// separator, and news pages put headlines, bylines and teasers on lines of
+// their own without final punctuation, which must never run into the next
+// paragraph.
+#pragma once
+
+#include <unicode/brkiter.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kgraph/status.h"
+
+namespace kgraph::extract {
+
+struct Token {
+    enum class Kind : std::uint8_t { kWord, kNumber, kPunct };
+    std::size_t begin = 0, end = 0;
+    Kind kind = Kind::kWord;
+    std::string_view text;  // into the document text
+};
+
+struct Sentence {
+    std::size_t begin = 0, end = 0;              // byte offsets, trimmed
+    std::size_t first_token = 0, end_token = 0;  // token range
+    std::size_t line = 0;                        // index into SegmentedText::lines
+};
+
+struct Line {
+    std::size_t begin = 0, end = 0;
+    std::size_t first_sentence = 0, end_sentence = 0;
+};
+
+struct SegmentedText {
+    std::vector<Token> tokens;
+    std::vector<Sentence> sentences;
+    std::vector<Line> lines;  // non-blank lines only
+};
+
+class TextSegmenter {
+public:
+    static Result<TextSegmenter> Create();
+    // Thread-safe: every call works on its own clones of the ICU iterators.
+    SegmentedText Segment(std::string_view text) const;
+
+private:
+    std::shared_ptr<const icu::BreakIterator> sentence_prototype_;
+    std::shared_ptr<const icu::BreakIterator> word_prototype_;
+};
+
+}  // namespace kgraph::extract
