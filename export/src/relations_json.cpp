@@ -2,6 +2,7 @@
 // ../shared/eval/score.py reads. Every field is always present (null when
 // there is no value), so consumers need no existence checks.
 #include <cmath>
+#include <cstdint>
 #include <string>
 
 #include <nlohmann/json.hpp>
