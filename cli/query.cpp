@@ -382,7 +382,7 @@ Status RunExport(const std::filesystem::path& db, ExportFormat format, const std
             if (!dot.ok()) return dot.status();
             return WriteFile(output, *dot);
         }
-        case ExportFormat::kJsonLd: return WriteFile(output, ToJsonLd(*graph));
+        case ExportFormat::kJsonLd: return WriteFile(output, ToJsonLd(*graph) + "\n");
         case ExportFormat::kJson: return WriteFile(output, ToRelationsJson(*graph) + "\n");
     }
     return Status::InvalidArgument("unknown export format");
