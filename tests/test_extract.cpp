@@ -1,1 +1,413 @@
+// extract/: real seed sentences in, exact relations out; the document reader;
+// the rules and schema files.
 #include <catch2/catch.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "kgraph/extract.h"
+
+using namespace kgraph;
+namespace fs = std::filesystem;
+
+namespace {
+
+const Extractor& TheExtractor() {
+    static const std::unique_ptr<Extractor> extractor = [] {
+        Result<std::unique_ptr<Extractor>> created = Extractor::Create({});
+        REQUIRE(created.ok());
+        return std::move(*created);
+    }();
+    return *extractor;
+}
+
+Document Doc(const std::string& text) {
+    Document d;
+    d.id = DocumentId(text);
+    d.source = "test";
+    d.text = text;
+    return d;
+}
+
+DocumentFacts Extract(const std::string& text, Explanation* explanation = nullptr, ExtractionCounts* counts = nullptr) {
+    return TheExtractor().Extract(Doc(text), explanation, counts);
+}
+
+// "Subject predicate Object" for every relation, to compare as a set.
+std::set<std::string> Triples(const DocumentFacts& facts) {
+    std::set<std::string> out;
+    for (const Relation& r : facts.relations) out.insert(r.subject + " " + r.predicate + " " + r.object);
+    return out;
+}
+
+const Relation* Find(const DocumentFacts& facts, const std::string& s, const std::string& p, const std::string& o) {
+    for (const Relation& r : facts.relations) {
+        if (r.subject == s && r.predicate == p && r.object == o) return &r;
+    }
+    return nullptr;
+}
+
+const Entity* FindEntity(const DocumentFacts& facts, const std::string& name) {
+    for (const Entity& e : facts.entities) {
+        if (e.name == name) return &e;
+    }
+    return nullptr;
+}
+
+bool HasAlias(const Entity& e, const std::string& alias) {
+    return std::find(e.aliases.begin(), e.aliases.end(), alias) != e.aliases.end();
+}
+
+fs::path TempFile(const std::string& name, const std::string& bytes) {
+    const fs::path dir = fs::temp_directory_path() / "kgraph_test_extract";
+    fs::create_directories(dir);
+    const fs::path path = dir / name;
+    std::ofstream(path, std::ios::binary) << bytes;
+    return path;
+}
+
+}  // namespace
+
+// --- Relations from real seed sentences ---
+
+TEST_CASE("An investment verb with an amount in dollars written out") {
+    const DocumentFacts facts =
+        Extract("Microsoft recently invested 13 billion dollars in OpenAI while also maintaining a minority position.");
+    CHECK(Triples(facts) == std::set<std::string>{"Microsoft invests-in OpenAI"});
+    const Relation* r = Find(facts, "Microsoft", "invests-in", "OpenAI");
+    REQUIRE(r != nullptr);
+    REQUIRE(r->evidence.size() == 1);
+    REQUIRE(r->evidence[0].amount.has_value());
+    CHECK(r->evidence[0].amount->value == Approx(13e9));
+    CHECK(r->evidence[0].amount->currency == "USD");
+    CHECK(r->evidence[0].amount->qualifier.empty());
+    CHECK(r->evidence[0].rule == "invest-verb");
+}
+
+TEST_CASE("A stake granted by an investment carries its percentage") {
+    const DocumentFacts facts =
+        Extract("This investment grants Meta Platforms an impressive 49% ownership in Scale AI, underscoring the "
+                "technology behemoth’s substantial commitment to advancing its capabilities.");
+    const Relation* r = Find(facts, "Meta Platforms", "owns-stake", "Scale AI");
+    REQUIRE(r != nullptr);
+    CHECK(r->evidence[0].percent == Approx(49));
+    CHECK(Triples(facts) == std::set<std::string>{"Meta Platforms owns-stake Scale AI"});
+}
+
+TEST_CASE("A hedged amount keeps its qualifier; the ticker is an alias") {
+    const DocumentFacts facts = Extract(
+        "In a striking development within the technology sector, Meta Platforms, known on the NASDAQ as META, has "
+        "executed an audacious and financially hefty strategy by investing a staggering sum in excess of $14 billion "
+        "in Scale AI, a firm specializing in data labelling.");
+    const Relation* r = Find(facts, "Meta Platforms", "invests-in", "Scale AI");
+    REQUIRE(r != nullptr);
+    REQUIRE(r->evidence[0].amount.has_value());
+    CHECK(r->evidence[0].amount->value == Approx(14e9));
+    CHECK(r->evidence[0].amount->qualifier == "more-than");
+    const Entity* meta = FindEntity(facts, "Meta Platforms");
+    REQUIRE(meta != nullptr);
+    CHECK(HasAlias(*meta, "META"));
+    CHECK(FindEntity(facts, "NASDAQ") == nullptr);
+}
+
+TEST_CASE("Money in the written forms of news") {
+    struct Case {
+        std::string sentence;
+        double value;
+        std::string currency, qualifier;
+    };
+    const std::vector<Case> cases{
+        {"With a spectacular investment of $ 14.3 billion, Meta Platforms acquired a 49 percent share of Scale AI.", 14.3e9, "USD", ""},
+        {"Why did Meta decide to invest 14 billion in Scale AI?", 14e9, "USD", ""},
+        {"Acme Corp invested roughly $14bn in Initech Labs.", 14e9, "USD", "approximately"},
+        {"Acme Corp invested €5m in Initech Labs.", 5e6, "EUR", ""},
+        {"Acme Corp invested up to 200 million euros in Initech Labs.", 200e6, "EUR", "up-to"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.sentence);
+        const DocumentFacts facts = Extract(c.sentence);
+        const Relation* r = nullptr;
+        for (const Relation& candidate : facts.relations) {
+            if (candidate.predicate == "invests-in") r = &candidate;
+        }
+        REQUIRE(r != nullptr);
+        REQUIRE(r->evidence[0].amount.has_value());
+        CHECK(r->evidence[0].amount->value == Approx(c.value));
+        CHECK(r->evidence[0].amount->currency == c.currency);
+        CHECK(r->evidence[0].amount->qualifier == c.qualifier);
+    }
+}
+
+TEST_CASE("Apposition: a person, then their title of an organization") {
+    const DocumentFacts facts = Extract(
+        "The integration of Alexandr Wang, CEO of Scale AI, into this initiative is a bold strategy aimed at catalyzing innovation.");
+    CHECK(Triples(facts) == std::set<std::string>{"Alexandr Wang ceo-of Scale AI"});
+    const Entity* wang = FindEntity(facts, "Alexandr Wang");
+    REQUIRE(wang != nullptr);
+    CHECK(wang->type == EntityType::kPerson);
+}
+
+TEST_CASE("Title before name, and a competitor named inside the apposition") {
+    CHECK(Triples(Extract("Labelbox CEO Manu Sharma told Reuters that his company will generate new income.")) ==
+          std::set<std::string>{"Manu Sharma ceo-of Labelbox"});
+    CHECK(Triples(Extract("Jonathan Siddharth, CEO of the Scale competitor Turing, commented on the deal.")) ==
+          std::set<std::string>{"Jonathan Siddharth ceo-of Turing", "Scale competes-with Turing"});
+}
+
+TEST_CASE("'founder and CEO' states both, and a founder who changes company leaves it") {
+    const DocumentFacts facts = Extract(
+        "As part of the deal, Scale Ai founder and CEO Alexandr Wang (28) to Meta changes to lead a new "
+        "“superintelligence” department.");
+    CHECK(Triples(facts) == std::set<std::string>{"Alexandr Wang ceo-of Scale Ai", "Alexandr Wang founder-of Scale Ai",
+                                                  "Alexandr Wang leaves Scale Ai"});
+}
+
+TEST_CASE("Coordination after 'such as' gives one relation per name; the subject is the sentence's organization") {
+    const DocumentFacts facts = Extract(
+        "This monumental commitment aims to strengthen Meta’s presence in the cutting-edge AI market, in response to "
+        "the rise of competitors such as OpenAI, Google, and Anthropic.");
+    CHECK(Triples(facts) == std::set<std::string>{"Anthropic competes-with Meta", "Google competes-with Meta",
+                                                  "Meta competes-with OpenAI"});
+}
+
+TEST_CASE("Pronouns resolve to the previous subject; \"X's rivals, including A and B\"") {
+    const DocumentFacts facts = Extract(
+        "Founded in 2016, Scale's primary business is in labeling data. Scale, like Meta, has been sued by former content moderators over its labor practices. Meta is one of its "
+        "largest customers, but it also provides services to Meta's rivals, including Google DeepMind and OpenAI.");
+    CHECK(Triples(facts) == std::set<std::string>{"Meta customer-of Scale", "Google DeepMind customer-of Scale",
+                                                  "OpenAI customer-of Scale", "Google DeepMind competes-with Meta",
+                                                  "Meta competes-with OpenAI"});
+}
+
+TEST_CASE("'the data-labeling firm' is the organization named last; 'reportedly reconsidering' is a modality") {
+    const DocumentFacts facts = Extract(
+        "Notably, Google, a subsidiary of Alphabet (NASDAQ: GOOGL) and accounting for roughly 17% of Scale’s revenue "
+        "in 2024, has expressed intentions to end its association with Scale AI. Similarly, Microsoft (NASDAQ: MSFT) is "
+        "also reportedly reconsidering its collaboration with the data-labeling firm.");
+    const Relation* leaves = Find(facts, "Google", "leaves", "Scale AI");
+    REQUIRE(leaves != nullptr);
+    CHECK(leaves->evidence[0].modality == "planned");
+    CHECK(Find(facts, "Google", "customer-of", "Scale AI") != nullptr);
+    const Relation* microsoft = Find(facts, "Microsoft", "customer-of", "Scale AI");
+    REQUIRE(microsoft != nullptr);
+    CHECK(microsoft->evidence[0].modality == "considered");
+    const Entity* alphabet = FindEntity(facts, "Alphabet");
+    REQUIRE(alphabet != nullptr);
+    CHECK(HasAlias(*alphabet, "NASDAQ: GOOGL"));
+    CHECK(FindEntity(facts, "GOOGL") == nullptr);
+}
+
+TEST_CASE("Ways of leaving a supplier") {
+    CHECK(Triples(Extract("In addition to Google, Microsoft also withdraws from working with Scale Ai.")).count(
+              "Microsoft leaves Scale Ai") == 1);
+    const std::set<std::string> retire = Triples(Extract("Microsoft and Google retire from Scale Ai to Metas billions"));
+    CHECK(retire.count("Microsoft leaves Scale Ai") == 1);
+    CHECK(retire.count("Google leaves Scale Ai") == 1);
+    CHECK(Triples(Extract("Acme Corp decided to sever ties with Initech Labs last week.")).count(
+              "Acme Corp leaves Initech Labs") == 1);
+}
+
+TEST_CASE("An object left implicit comes from the paragraph and its headline") {
+    const DocumentFacts facts = Extract(
+        "Scale Ai founder and CEO Alexandr Wang joins Meta.\n\nFuture of Scale Ai uncertain\n\nDespite the customer "
+        "losses, a Scale AI spokesman emphasizes that the company's business remains strong. Jason Droege, previously "
+        "Chief Strategy Officer, temporarily takes over the CEO position after Wang has switched to Meta.");
+    const std::set<std::string> triples = Triples(facts);
+    CHECK(triples.count("Jason Droege ceo-of Scale AI") == 1);
+    CHECK(triples.count("Alexandr Wang leaves Scale AI") == 1);
+    CHECK(triples.count("Jason Droege ceo-of Meta") == 0);
+}
+
+TEST_CASE("Possessives without apostrophe and short forms are one entity") {
+    const DocumentFacts facts = Extract(
+        "Meta grabs Scale Ai for $ 14.3 billion - the youngest billionaire changes to Zuckerberg\n\nMetas strategic "
+        "takeover shakes the AI industry\n\nWith a spectacular investment of $ 14.3 billion, Meta Platforms acquired a "
+        "49 percent share of Scale AI. Last year Google spent around $ 150 million for Scale AIS services. SCALE "
+        "employees provide data identification services.");
+    const Entity* meta = FindEntity(facts, "Meta Platforms");
+    REQUIRE(meta != nullptr);
+    CHECK(HasAlias(*meta, "Metas"));
+    CHECK(HasAlias(*meta, "Meta"));
+    const Entity* scale = FindEntity(facts, "Scale AI");
+    REQUIRE(scale != nullptr);
+    CHECK(HasAlias(*scale, "Scale AIS"));
+    CHECK(HasAlias(*scale, "Scale Ai"));
+    CHECK(HasAlias(*scale, "SCALE"));
+    CHECK(FindEntity(facts, "Metas") == nullptr);
+    CHECK(FindEntity(facts, "Scale AIS") == nullptr);
+    const Relation* stake = Find(facts, "Meta Platforms", "owns-stake", "Scale AI");
+    REQUIRE(stake != nullptr);
+    CHECK(RelationPercent(*stake) == Approx(49));
+}
+
+TEST_CASE("A surname later in the text is the same person") {
+    const DocumentFacts facts = Extract(
+        "Meta wants to bring Alexandr Wang, the prodigious 28-year-old founder of Scale AI, under its wing. Wang, "
+        "with his proven track record, represents a formidable advantage for Meta.");
+    CHECK(Find(facts, "Alexandr Wang", "founder-of", "Scale AI") != nullptr);
+    const Entity* wang = FindEntity(facts, "Alexandr Wang");
+    REQUIRE(wang != nullptr);
+    CHECK(HasAlias(*wang, "Wang"));
+    CHECK(FindEntity(facts, "Wang") == nullptr);
+}
+
+TEST_CASE("Page furniture yields no relation") {
+    CHECK(Extract("This competition is accompanied by ethical questions, as personalities such as Elton John and Dua "
+                  "Lipa call for protections against potential abuses of artificial intelligence.")
+              .relations.empty());
+    CHECK(Extract("Leave A Reply").relations.empty());
+    CHECK(Extract("© 2026 Multibagger News (multibagger.co.uk) — Owned and operated by MULTIBAGGER TRADES UK LTD "
+                  "(Company No. 16391966). All rights reserved.")
+              .relations.empty());
+    CHECK(Extract("actu.iaNon classéMeta is dedicating 14 billion dollars to Scale AI to strengthen its...").relations.empty());
+    CHECK(Extract("découvrez comment d'anciens employés d'openai révèlent des pratiques inquiétantes liées à la "
+                  "recherche de profit, mettant en péril la sécurité de l'intelligence artificielle.")
+              .relations.empty());
+}
+
+TEST_CASE("A candidate that breaks the schema is counted and explained, not emitted") {
+    Explanation explanation;
+    ExtractionCounts counts;
+    const DocumentFacts facts = Extract("Microsoft invested $1 billion in Jason Smith.", &explanation, &counts);
+    CHECK(facts.relations.empty());
+    CHECK(counts.rejected_by_schema == 1);
+    REQUIRE(explanation.sentences.size() == 1);
+    REQUIRE(explanation.sentences[0].rejected.size() == 1);
+    CHECK(explanation.sentences[0].rejected[0].find("schema") != std::string::npos);
+    CHECK(explanation.sentences[0].rejected[0].find("[rule invest-verb]") != std::string::npos);
+}
+
+TEST_CASE("The explanation lists entities and the rule behind each relation") {
+    Explanation explanation;
+    ExtractionCounts counts;
+    Extract("Labelbox CEO Manu Sharma told Reuters about it.", &explanation, &counts);
+    REQUIRE(explanation.sentences.size() == 1);
+    const SentenceExplanation& s = explanation.sentences[0];
+    CHECK(s.start == 0);
+    CHECK(s.text == "Labelbox CEO Manu Sharma told Reuters about it.");
+    CHECK(std::count(s.entities.begin(), s.entities.end(), "Manu Sharma (Person)") == 1);
+    CHECK(s.accepted == std::vector<std::string>{"Manu Sharma ceo-of Labelbox [rule title-before-name-ceo]"});
+    CHECK(counts.sentences == 1);
+    CHECK(counts.relations == 1);
+}
+
+TEST_CASE("Evidence points at the stating sentence by byte offsets") {
+    const std::string text = "Headline without a relation\n\nMicrosoft recently invested 13 billion dollars in OpenAI.";
+    const DocumentFacts facts = Extract(text);
+    const Relation* r = Find(facts, "Microsoft", "invests-in", "OpenAI");
+    REQUIRE(r != nullptr);
+    const Evidence& e = r->evidence[0];
+    CHECK(text.substr(e.start, e.end - e.start) == e.sentence);
+    CHECK(e.sentence == "Microsoft recently invested 13 billion dollars in OpenAI.");
+    CHECK(e.doc == DocumentId(text));
+    CHECK(e.confidence > 0);
+    CHECK(e.confidence <= 1);
+}
+
+TEST_CASE("Extraction is deterministic, and a 1 MB line does not hang") {
+    std::ifstream in(fs::path(KGRAPH_SEEDS_DIR) / "004_7733d2cd37fd739c.txt");
+    const std::string seed((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(Extract(seed).relations == Extract(seed).relations);
+
+    std::string line;
+    while (line.size() < 1'000'000) line += "Acme Corp and Initech Labs said that the rivals such as Globex ";
+    const auto start = std::chrono::steady_clock::now();
+    Extract(line);
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(20));
+}
+
+TEST_CASE("All five seeds yield the key gold relations") {
+    std::set<std::string> all;
+    const Result<std::vector<fs::path>> seeds = ListDocuments(KGRAPH_SEEDS_DIR);
+    REQUIRE(seeds.ok());
+    for (const fs::path& path : *seeds) {
+        Result<Document> doc = ReadDocument(path);
+        REQUIRE(doc.ok());
+        for (const std::string& t : Triples(TheExtractor().Extract(*doc))) all.insert(t);
+    }
+    for (const char* expected : {
+             "Meta Platforms invests-in Scale AI", "Meta invests-in Scale AI", "Meta Platforms owns-stake Scale AI",
+             "Meta owns-stake Scale", "Meta customer-of Scale AI", "Google customer-of Scale AI",
+             "Google leaves Scale AI", "Microsoft leaves Scale AI", "Microsoft customer-of Scale AI",
+             "OpenAI customer-of Scale AI", "Google DeepMind customer-of Scale AI", "Alexandr Wang founder-of Scale AI",
+             "Alexandr Wang ceo-of Scale AI", "Alexandr Wang leaves Scale AI", "Jason Droege ceo-of Scale AI",
+             "Manu Sharma ceo-of Labelbox", "Jonathan Siddharth ceo-of Turing", "Handshake competes-with Scale AI",
+             "Mercor competes-with Scale AI", "Meta competes-with OpenAI", "Google competes-with Meta",
+             "Anthropic competes-with Meta", "Microsoft invests-in OpenAI"}) {
+        INFO(expected);
+        CHECK(all.count(expected) == 1);
+    }
+    CHECK(all.count("Dua Lipa competes-with Elton John") == 0);
+}
+
+// --- Reading documents ---
+
+TEST_CASE("ReadDocument: text, empty, missing, binary, invalid UTF-8") {
+    const fs::path text = TempFile("a.txt", "Hello.\n");
+    Result<Document> doc = ReadDocument(text);
+    REQUIRE(doc.ok());
+    CHECK(doc->text == "Hello.\n");
+    CHECK(doc->source == text.string());
+    CHECK(doc->id == DocumentId("Hello.\n"));
+
+    Result<Document> empty = ReadDocument(TempFile("empty.txt", ""));
+    REQUIRE(empty.ok());
+    CHECK(empty->text.empty());
+
+    Result<Document> missing = ReadDocument("/nonexistent/kgraph/x.txt");
+    CHECK(missing.status().IsNotFound());
+    CHECK(missing.status().message().find("/nonexistent/kgraph/x.txt") != std::string::npos);
+
+    Result<Document> binary = ReadDocument(TempFile("bin.txt", std::string("ab\0cd", 5)));
+    CHECK(binary.status().IsInvalidArgument());
+    CHECK(binary.status().message().find("bin.txt") != std::string::npos);
+
+    std::string warning;
+    Result<Document> broken = ReadDocument(TempFile("bad.txt", "caf\xC3 ok \xFF"), &warning);
+    REQUIRE(broken.ok());
+    CHECK(broken->text == "caf\xEF\xBF\xBD ok \xEF\xBF\xBD");
+    CHECK(warning.find("offset 3") != std::string::npos);
+}
+
+TEST_CASE("ListDocuments: .txt files sorted, a file as itself, a missing path named") {
+    const fs::path dir = fs::temp_directory_path() / "kgraph_test_list";
+    fs::remove_all(dir);
+    fs::create_directories(dir / "sub");
+    std::ofstream(dir / "b.txt") << "b";
+    std::ofstream(dir / "sub" / "a.txt") << "a";
+    std::ofstream(dir / "c.md") << "c";
+    fs::create_directory_symlink(dir, dir / "sub" / "loop");
+    Result<std::vector<fs::path>> listed = ListDocuments(dir);
+    REQUIRE(listed.ok());
+    CHECK(*listed == std::vector<fs::path>{dir / "b.txt", dir / "sub" / "a.txt"});
+    CHECK(*ListDocuments(dir / "c.md") == std::vector<fs::path>{dir / "c.md"});
+    CHECK(ListDocuments(dir / "none").status().IsNotFound());
+}
+
+// --- Rules and schema files ---
+
+TEST_CASE("A malformed rules or schema file is an InvalidArgument naming the file") {
+    const fs::path data = fs::path(KGRAPH_SEEDS_DIR).parent_path() / "extract" / "data";
+    ExtractorOptions options;
+    options.rules_file = TempFile("bad_rules.json", "{\"rules\": [");
+    Result<std::unique_ptr<Extractor>> bad = Extractor::Create(options);
+    CHECK(bad.status().IsInvalidArgument());
+    CHECK(bad.status().message().find("bad_rules.json") != std::string::npos);
+
+    std::ifstream in(data / "rules.json");
+    std::string rules((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string unknown_lexicon = rules.substr(0, rules.find("@invest_verb")) + "@no_such_lexicon" +
+                                        rules.substr(rules.find("@invest_verb") + 12);
+    options.rules_file = TempFile("unknown_lexicon.json", unknown_lexicon);
+    Result<std::unique_ptr<Extractor>> unknown = Extractor::Create(options);
+    CHECK(unknown.status().IsInvalidArgument());
+    CHECK(unknown.status().message().find("no_such_lexicon") != std::string::npos);
+
+    options.rules_file.clear();
+    options.schema_file = TempFile("bad_schema.json", "{\"relations\": {\"ceo-of\": {\"domain\": [\"Robot\"]}}}");
+    Result<std::unique_ptr<Extractor>> schema = Extractor::Create(options);
+    CHECK(schema.status().IsInvalidArgument());
+    CHECK(schema.status().message().find("Robot") != std::string::npos);
+}

@@ -170,10 +170,16 @@ void FactCollector::MatchSentence(std::size_t sentence, const SentenceView& view
 // coordination), a resolved reference, or the rule's implicit filler.
 std::vector<int> FactCollector::RoleEntities(std::size_t sentence, const SentenceView& view, const Rule& rule,
                                              const PatternMatch& match, int role, std::string* problem) const {
-    std::vector<int> in_match;
+    std::vector<int> in_match, in_roles;
     for (std::size_t i = match.begin; i < match.end; ++i) {
         const SentenceItem& item = view.items[i];
         if (item.IsMention() && !item.reference) in_match.push_back(item.entity);
+    }
+    for (const RoleSpan& bound : match.roles) {
+        for (int i = bound.first; i >= 0 && i < bound.end; ++i) {
+            const SentenceItem& item = view.items[static_cast<std::size_t>(i)];
+            if (item.IsMention() && !item.reference) in_roles.push_back(item.entity);
+        }
     }
     const RoleSpan span = static_cast<std::size_t>(role) < match.roles.size() ? match.roles[static_cast<std::size_t>(role)] : RoleSpan{};
     std::vector<int> entities;
@@ -203,8 +209,10 @@ std::vector<int> FactCollector::RoleEntities(std::size_t sentence, const Sentenc
         if (implicit_role != role) continue;
         int entity = kUnresolved;
         switch (filler) {
-            case ImplicitFiller::kTopic: entity = context_.Topic(text_.sentences[sentence].line, in_match); break;
-            case ImplicitFiller::kSentenceSubject: entity = context_.SentenceSubject(sentence, in_match); break;
+            // An implicit argument is anything but the explicit ones; other
+            // names in the match ("the largest customer of Scale AI") may be it.
+            case ImplicitFiller::kTopic: entity = context_.Topic(text_.sentences[sentence].line, in_roles); break;
+            case ImplicitFiller::kSentenceSubject: entity = context_.SentenceSubject(sentence, in_roles); break;
             case ImplicitFiller::kAffiliation: entity = kAwaitingAffiliation; break;
         }
         if (entity == kUnresolved) *problem = "no organization in context for implicit " + rules_.roles().Name(role);

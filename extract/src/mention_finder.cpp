@@ -51,7 +51,10 @@ bool IsCapitalized(std::string_view s) { return u_isupper(FirstCodePoint(s)); }
 bool IsInnerCapitalized(std::string_view s) {
     int32_t i = 0;
     if (!u_islower(FirstCodePoint(s, &i))) return false;
-    return std::any_of(s.begin() + i, s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    // Brand prefixes are one or two letters; "classéMeta" is two words glued.
+    const std::size_t first_upper = static_cast<std::size_t>(
+        std::find_if(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) - s.begin());
+    return first_upper < s.size() && first_upper <= 2;
 }
 
 // "OpenAI", "DeepMind", "WhatsApp": capitals after a lower-case letter.
@@ -81,7 +84,13 @@ public:
             if (skip_line_[text_.sentences[s].line]) continue;
             ForEachRun(s, [&](std::size_t first, std::size_t end) { SplitRun(s, first, end, /*use_known=*/false); });
         }
-        for (const Mention& m : found_.mentions) known_.insert(NameKey(m.raw));
+        for (const Mention& m : found_.mentions) {
+            known_.insert(NameKey(m.raw));
+            // "Meta" is known once "Meta Platforms" is: the rest is a company suffix.
+            std::size_t end = m.end_token;
+            while (end - m.first_token > 1 && IsSuffix(end - 1)) --end;
+            if (end != m.end_token) known_.insert(NameKey(Surface(m.first_token, end)));
+        }
         found_.mentions.clear();
 
         // Pass 2: every mention, names the document uses elsewhere included.
@@ -216,7 +225,9 @@ private:
         const std::size_t sentence_end = text_.sentences[sentence].end_token;
         const std::size_t sentence_first = text_.sentences[sentence].first_token;
         if (end - first >= 2 && lex_.first_name->Contains(Folded(first))) return MentionType::kPerson;
-        if (first > sentence_first && lex_.person_title->Contains(Folded(first - 1))) return MentionType::kPerson;
+        if (end - first >= 2 && first > sentence_first && lex_.person_title->Contains(Folded(first - 1))) {
+            return MentionType::kPerson;  // "Labelbox CEO Manu Sharma"
+        }
         if (end + 2 < sentence_end && Tok(end).text == "(" && Tok(end + 1).kind == Token::Kind::kNumber &&
             Tok(end + 2).text == ")") {
             return MentionType::kPerson;  // "Alexandr Wang (28)"

@@ -25,6 +25,20 @@ struct NameGroup {
     int root = -1;
 };
 
+// Among case variants ("Scale AI", "Scale Ai", "SCALE AI"), the spelling a
+// name's owner uses: not shouted in capitals, with its acronyms capitalized
+// ("OpenAI" over "Openai", "xAI" over "Xai"), then the most frequent.
+std::string PreferredSpelling(const std::vector<std::pair<std::string, std::size_t>>& surfaces) {
+    auto rank = [](const std::pair<std::string, std::size_t>& s) {
+        const auto upper = std::count_if(s.first.begin(), s.first.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+        const auto lower = std::count_if(s.first.begin(), s.first.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+        return std::make_tuple(lower > 0, upper, s.second);
+    };
+    return std::max_element(surfaces.begin(), surfaces.end(),
+                            [&](const auto& a, const auto& b) { return rank(a) < rank(b); })
+        ->first;
+}
+
 bool Contains(const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 
 constexpr std::size_t kMaxCandidates = 6;
@@ -101,10 +115,7 @@ std::vector<int> MentionResolver::ClusterNames(const MentionsFound& found, std::
         const std::size_t root = static_cast<std::size_t>(groups[i].root);
         if (entity_of_group[root] < 0) {
             entity_of_group[root] = static_cast<int>(entities.size());
-            const auto& surfaces = groups[root].surfaces;
-            const auto most_used = std::max_element(surfaces.begin(), surfaces.end(),
-                                                    [](const auto& a, const auto& b) { return a.second < b.second; });
-            entities.push_back({most_used->first, {}, MentionType::kUnknown, false, 0});
+            entities.push_back({PreferredSpelling(groups[root].surfaces), {}, MentionType::kUnknown, false, 0});
         }
         entity_of_group[i] = entity_of_group[root];
     }

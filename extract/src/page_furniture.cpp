@@ -16,6 +16,14 @@ bool EndsLikeSentence(std::string_view line) {
     return false;
 }
 
+// "... to strengthen its...": a teaser cut off to link to another page.
+bool EndsTruncated(std::string_view line) {
+    for (std::string_view end : {"...", "\xE2\x80\xA6", "\xE2\x80\xA6."}) {
+        if (line.size() >= end.size() && line.substr(line.size() - end.size()) == end) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 bool PageFurniture::IsWholePhrase(const std::string& folded_line) const {
@@ -61,6 +69,8 @@ std::vector<LineRole> PageFurniture::Classify(std::string_view text, const Segme
             role.why = "copyright line";
         } else if (IsWholePhrase(folded)) {
             role.why = "navigation or promotional line";
+        } else if (EndsTruncated(content)) {
+            role.why = "truncated teaser";
         } else if (LooksForeign(segmented, line)) {
             role.why = "not in English";
         }
