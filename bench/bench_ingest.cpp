@@ -1,0 +1,157 @@
+// bench_ingest [--articles 10000] [--seed 1] [--dir DIR] [--chunk 1000]
+//
+// Store::Ingest against raw RocksDB writing the same volume, in one run.
+// Articles are generated in memory (the same text gen_corpus writes for the
+// seed), extracted single-threaded, and each chunk of DocumentFacts is then
+// written to a fresh kgraph store and to the raw baseline, each timed on its
+// own. Working chunk by chunk keeps memory independent of the corpus size;
+// interleaving the two writers lets both see the same machine conditions.
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "corpus.h"
+#include "kgraph/extract.h"
+#include "kgraph/store.h"
+#include "measure.h"
+#include "raw_rocksdb_baseline.h"
+
+namespace {
+
+using kgraph::bench::Fixed;
+using kgraph::bench::PhaseTimer;
+
+std::uintmax_t DirectoryBytes(const std::filesystem::path& root) {
+    std::uintmax_t bytes = 0;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+        if (entry.is_regular_file()) bytes += entry.file_size();
+    }
+    return bytes;
+}
+
+std::vector<kgraph::Document> GenerateChunk(const kgraph::bench::World& world, std::uint64_t seed, std::size_t first,
+                                            std::size_t count) {
+    std::vector<kgraph::Document> documents(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        kgraph::Document& document = documents[i];
+        kgraph::bench::AppendArticle(world, seed, first + i, document.text);
+        document.id = kgraph::DocumentId(document.text);
+        document.source = kgraph::bench::ArticlePath(first + i);
+    }
+    return documents;
+}
+
+struct Totals {
+    std::size_t documents = 0, bytes = 0, entities = 0, relations = 0, statements = 0;
+    std::size_t added = 0, unchanged = 0;
+};
+
+void Count(const kgraph::DocumentFacts& facts, Totals& totals) {
+    totals.entities += facts.entities.size();
+    totals.relations += facts.relations.size();
+    for (const kgraph::Relation& relation : facts.relations) totals.statements += relation.evidence.size();
+}
+
+double PerSecond(std::size_t count, double seconds) { return seconds > 0 ? static_cast<double>(count) / seconds : 0; }
+
+struct Writers {
+    std::unique_ptr<kgraph::Store> store;
+    std::unique_ptr<kgraph::bench::RawRocksDbBaseline> raw;
+};
+
+kgraph::Result<Writers> OpenFreshWriters(const std::filesystem::path& dir) {
+    std::error_code error;
+    std::filesystem::remove_all(dir / "store.db", error);
+    std::filesystem::remove_all(dir / "raw.db", error);
+    std::filesystem::create_directories(dir, error);
+    auto store = kgraph::Store::Open(dir / "store.db");
+    if (!store.ok()) return store.status();
+    auto raw = kgraph::bench::RawRocksDbBaseline::Create(dir / "raw.db");
+    if (!raw.ok()) return raw.status();
+    return Writers{std::move(*store), std::move(*raw)};
+}
+
+int Fail(const kgraph::Status& status) {
+    std::cerr << "bench_ingest: " << status.ToString() << "\n";
+    return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"Store::Ingest against raw RocksDB writing the same volume"};
+    std::size_t articles = 10000, chunk = 1000;
+    std::uint64_t seed = 1;
+    std::filesystem::path dir = std::filesystem::temp_directory_path() / "kgraph-bench-ingest";
+    app.add_option("--articles", articles, "Generated articles")->capture_default_str()->check(CLI::PositiveNumber);
+    app.add_option("--seed", seed, "Corpus seed (as gen_corpus --seed)")->capture_default_str();
+    app.add_option("--dir", dir, "Where the two databases are created (replaced)")->capture_default_str();
+    app.add_option("--chunk", chunk, "Documents extracted before each write phase")->capture_default_str()->check(CLI::PositiveNumber);
+    CLI11_PARSE(app, argc, argv);
+
+    auto extractor = kgraph::Extractor::Create({});
+    if (!extractor.ok()) return Fail(extractor.status());
+    auto writers = OpenFreshWriters(dir);
+    if (!writers.ok()) return Fail(writers.status());
+    const kgraph::bench::World world = kgraph::bench::MakeWorld(seed);
+
+    Totals totals;
+    PhaseTimer extract_timer, store_timer, raw_timer;
+    double peak_at_tenth = 0;
+    for (std::size_t first = 0; first < articles; first += chunk) {
+        const std::vector<kgraph::Document> documents = GenerateChunk(world, seed, first, std::min(chunk, articles - first));
+        std::vector<kgraph::DocumentFacts> facts;
+        facts.reserve(documents.size());
+        extract_timer.Start();
+        for (const kgraph::Document& document : documents) facts.push_back((*extractor)->Extract(document));
+        extract_timer.Stop();
+
+        store_timer.Start();
+        for (const kgraph::DocumentFacts& document_facts : facts) {
+            auto outcome = writers->store->Ingest(document_facts);
+            if (!outcome.ok()) return Fail(outcome.status());
+            *outcome == kgraph::IngestOutcome::kUnchanged ? ++totals.unchanged : ++totals.added;
+        }
+        store_timer.Stop();
+
+        raw_timer.Start();
+        for (const kgraph::DocumentFacts& document_facts : facts) {
+            if (kgraph::Status status = writers->raw->Write(document_facts); !status.ok()) return Fail(status);
+        }
+        raw_timer.Stop();
+
+        for (std::size_t i = 0; i < documents.size(); ++i) {
+            totals.bytes += documents[i].text.size();
+            Count(facts[i], totals);
+        }
+        totals.documents += documents.size();
+        if (peak_at_tenth == 0 && totals.documents >= articles / 10) peak_at_tenth = kgraph::bench::PeakRssMiB();
+    }
+    const double peak_at_end = kgraph::bench::PeakRssMiB();
+    auto stats = writers->store->Stats();
+    if (!stats.ok()) return Fail(stats.status());
+    const kgraph::bench::BaselineVolume volume = writers->raw->volume();
+    writers->store.reset();  // closed, so that the sizes on disk are final
+    writers->raw.reset();
+
+    const double store_s = store_timer.Seconds(), raw_s = raw_timer.Seconds();
+    std::cout << "corpus: " << totals.documents << " generated articles (seed " << seed << "), "
+              << Fixed(totals.bytes / 1e6) << " MB; extracted " << totals.entities << " entity mentions, "
+              << totals.relations << " relations, " << totals.statements << " relation statements\n"
+              << "extraction (1 thread, not part of the ratio): " << Fixed(extract_timer.Seconds(), 2) << " s, "
+              << Fixed(kgraph::bench::MegabytesPerSecond(totals.bytes, extract_timer.Seconds())) << " MB/s\n"
+              << "store  Store::Ingest:  " << Fixed(store_s, 2) << " s, " << Fixed(PerSecond(totals.documents, store_s))
+              << " documents/s, " << Fixed(PerSecond(totals.statements, store_s)) << " relation statements/s ("
+              << totals.added << " added, " << totals.unchanged << " unchanged)\n"
+              << "raw    RocksDB batches: " << Fixed(raw_s, 2) << " s, " << Fixed(PerSecond(volume.batches, raw_s))
+              << " documents/s, " << Fixed(PerSecond(totals.statements, raw_s)) << " relation statements/s ("
+              << volume.keys << " keys, " << Fixed(volume.bytes / 1e6) << " MB in " << volume.batches << " batches)\n"
+              << "store / raw time: " << Fixed(store_s / raw_s, 2) << "x (target <= 2x: "
+              << (store_s <= 2 * raw_s ? "met" : "NOT met") << ")\n"
+              << "graph: " << stats->entities << " entities, " << stats->relations << " relations, " << stats->evidence
+              << " evidence items; on disk: store " << Fixed(DirectoryBytes(dir / "store.db") / 1e6) << " MB, raw "
+              << Fixed(DirectoryBytes(dir / "raw.db") / 1e6) << " MB\n"
+              << "peak RSS after 10% of articles: " << Fixed(peak_at_tenth) << " MiB; after 100%: " << Fixed(peak_at_end)
+              << " MiB\n";
+    return 0;
+}

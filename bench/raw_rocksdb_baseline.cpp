@@ -1,0 +1,113 @@
+#include "raw_rocksdb_baseline.h"
+
+#include <rocksdb/db.h>
+#include <rocksdb/options.h>
+#include <rocksdb/write_batch.h>
+
+#include <cctype>
+#include <string>
+#include <vector>
+
+namespace kgraph::bench {
+namespace {
+
+enum Family { kEntities, kAliases, kOutEdges, kInEdges, kEvidence, kDocuments, kFamilyCount };
+const char* const kFamilyNames[kFamilyCount] = {"entities", "aliases", "out_edges", "in_edges", "evidence", "documents"};
+
+std::string Lowercase(std::string_view text) {
+    std::string lower(text);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return lower;
+}
+
+std::string Join(std::initializer_list<std::string_view> parts) {
+    std::string joined;
+    for (std::string_view part : parts) {
+        if (!joined.empty()) joined += '\0';
+        joined += part;
+    }
+    return joined;
+}
+
+// A flat encoding with the fields an evidence record carries: about as many
+// bytes as any reasonable serialization of it.
+std::string EncodeEvidence(const Evidence& evidence) {
+    std::string value = Join({evidence.doc, evidence.source, evidence.sentence, evidence.rule, evidence.modality,
+                              evidence.date.value_or("")});
+    const double numbers[] = {static_cast<double>(evidence.start), static_cast<double>(evidence.end), evidence.confidence,
+                              evidence.amount ? evidence.amount->value : 0, evidence.percent.value_or(0)};
+    value.append(reinterpret_cast<const char*>(numbers), sizeof numbers);
+    if (evidence.amount) value += evidence.amount->currency + evidence.amount->qualifier;
+    return value;
+}
+
+std::string EncodeEntity(const Entity& entity) {
+    std::string value(EntityTypeName(entity.type));
+    for (const std::string& alias : entity.aliases) value += '\0' + alias;
+    return value;
+}
+
+class Baseline final : public RawRocksDbBaseline {
+public:
+    Baseline(std::unique_ptr<rocksdb::DB> db, std::vector<rocksdb::ColumnFamilyHandle*> families)
+        : db_(std::move(db)), families_(std::move(families)) {}
+    ~Baseline() override {
+        for (auto* family : families_) db_->DestroyColumnFamilyHandle(family);
+    }
+
+    Status Write(const DocumentFacts& facts) override {
+        rocksdb::WriteBatch batch;
+        Put(batch, kDocuments, facts.doc, facts.source + std::string(8, '\0'));
+        for (const Entity& entity : facts.entities) {
+            Put(batch, kEntities, entity.name, EncodeEntity(entity));
+            Put(batch, kAliases, Lowercase(entity.name), entity.name);
+            for (const std::string& alias : entity.aliases) Put(batch, kAliases, Lowercase(alias), entity.name);
+        }
+        for (const Relation& relation : facts.relations) {
+            Put(batch, kOutEdges, Join({relation.subject, relation.predicate, relation.object}), std::string(8, '\0'));
+            Put(batch, kInEdges, Join({relation.object, relation.predicate, relation.subject}), std::string(8, '\0'));
+            for (const Evidence& evidence : relation.evidence) {
+                const std::string start = std::to_string(evidence.start);
+                Put(batch, kEvidence, Join({relation.subject, relation.predicate, relation.object, evidence.doc, start}),
+                    EncodeEvidence(evidence));
+            }
+        }
+        const rocksdb::Status status = db_->Write(rocksdb::WriteOptions(), &batch);  // sync off, as the store's default
+        if (!status.ok()) return Status::IOError("raw baseline: " + status.ToString());
+        ++volume_.batches;
+        return Status::Ok();
+    }
+
+    const BaselineVolume& volume() const override { return volume_; }
+
+private:
+    void Put(rocksdb::WriteBatch& batch, Family family, const std::string& key, const std::string& value) {
+        batch.Put(families_[family], key, value);
+        ++volume_.keys;
+        volume_.bytes += key.size() + value.size();
+    }
+
+    std::unique_ptr<rocksdb::DB> db_;
+    std::vector<rocksdb::ColumnFamilyHandle*> families_;
+    BaselineVolume volume_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<RawRocksDbBaseline>> RawRocksDbBaseline::Create(const std::filesystem::path& path) {
+    rocksdb::DBOptions options;
+    options.create_if_missing = true;
+    options.create_missing_column_families = true;
+    options.error_if_exists = true;
+    std::vector<rocksdb::ColumnFamilyDescriptor> descriptors = {{rocksdb::kDefaultColumnFamilyName, {}}};
+    for (const char* name : kFamilyNames) descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* db = nullptr;
+    const rocksdb::Status status = rocksdb::DB::Open(options, path.string(), descriptors, &handles, &db);
+    if (!status.ok()) return Status::IOError("raw baseline " + path.string() + ": " + status.ToString());
+    db->DestroyColumnFamilyHandle(handles.front());  // the default family is not written
+    handles.erase(handles.begin());
+    return std::unique_ptr<RawRocksDbBaseline>(new Baseline(std::unique_ptr<rocksdb::DB>(db), std::move(handles)));
+}
+
+}  // namespace kgraph::bench
