@@ -1,1 +1,747 @@
+// Tests of graph/: the RocksDB store (its promises in store.h) and traversal.
 #include <catch2/catch.hpp>
+
+#include <rocksdb/db.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "kgraph/model.h"
+#include "kgraph/store.h"
+#include "kgraph/traversal.h"
+
+namespace fs = std::filesystem;
+using namespace kgraph;
+
+namespace {
+
+// A fresh folder under the system temp dir, removed with everything in it.
+class TempDir {
+public:
+    TempDir() {
+        static std::atomic<int> counter{0};
+        std::random_device random;
+        path_ = fs::temp_directory_path() / ("kgraph-test-graph-" + std::to_string(getpid()) + "-" +
+                                             std::to_string(counter++) + "-" + std::to_string(random()));
+        fs::create_directories(path_);
+    }
+    ~TempDir() {
+        std::error_code ignored;
+        fs::remove_all(path_, ignored);
+    }
+    const fs::path& path() const { return path_; }
+    fs::path db() const { return path_ / "kgraph.db"; }
+
+private:
+    fs::path path_;
+};
+
+Entity Org(std::string name, std::vector<std::string> aliases = {}) {
+    return Entity{std::move(name), EntityType::kOrganization, std::move(aliases)};
+}
+Entity Person(std::string name, std::vector<std::string> aliases = {}) {
+    return Entity{std::move(name), EntityType::kPerson, std::move(aliases)};
+}
+
+struct Statement {
+    std::string subject, predicate, object;
+};
+
+// Facts of a document whose text is `text`; each statement gets one piece of
+// evidence, at offsets that follow the statement order.
+DocumentFacts Facts(const std::string& text, const std::string& source, std::vector<Entity> entities,
+                    const std::vector<Statement>& statements) {
+    DocumentFacts facts{DocumentId(text), source, std::move(entities), {}};
+    std::size_t start = 0;
+    for (const Statement& s : statements) {
+        Evidence evidence;
+        evidence.doc = facts.doc;
+        evidence.source = source;
+        evidence.sentence = s.subject + " " + s.predicate + " " + s.object + ".";
+        evidence.start = start;
+        evidence.end = start + evidence.sentence.size();
+        evidence.rule = "test-rule";
+        evidence.confidence = 0.8;
+        start = evidence.end + 1;
+        facts.relations.push_back(Relation{s.subject, s.predicate, s.object, {evidence}, false});
+    }
+    return facts;
+}
+
+std::unique_ptr<Store> OpenStore(const fs::path& path, StoreOptions options = {}) {
+    Result<std::unique_ptr<Store>> store = Store::Open(path, options);
+    INFO(store.status().ToString());
+    REQUIRE(store.ok());
+    return std::move(*store);
+}
+
+std::unique_ptr<Store> OpenReader(const fs::path& path) {
+    StoreOptions options;
+    options.read_only = true;
+    return OpenStore(path, options);
+}
+
+IngestOutcome IngestOk(Store& store, const DocumentFacts& facts) {
+    Result<IngestOutcome> outcome = store.Ingest(facts);
+    INFO(outcome.status().ToString());
+    REQUIRE(outcome.ok());
+    return *outcome;
+}
+
+GraphModel ReadOk(const Store& store) {
+    Result<GraphModel> graph = store.ReadGraph();
+    INFO(graph.status().ToString());
+    REQUIRE(graph.ok());
+    return std::move(*graph);
+}
+
+void RequireClean(const Store& store) {
+    Result<CheckReport> report = store.Check();
+    REQUIRE(report.ok());
+    std::string problems;
+    for (const std::string& problem : report->problems) problems += problem + "\n";
+    INFO(problems);
+    REQUIRE(report->ok());
+}
+
+bool SameGraph(const GraphModel& a, const GraphModel& b) { return a.entities == b.entities && a.relations == b.relations; }
+
+const Relation* FindRelation(const GraphModel& graph, const std::string& s, const std::string& p, const std::string& o) {
+    for (const Relation& r : graph.relations) {
+        if (r.subject == s && r.predicate == p && r.object == o) return &r;
+    }
+    return nullptr;
+}
+
+std::vector<std::string> Names(const GraphModel& graph) {
+    std::vector<std::string> names;
+    for (const Entity& e : graph.entities) names.push_back(e.name);
+    return names;
+}
+
+// The merge scenario: doc A calls it "Scale AI" (alias "Scale"), doc B and C
+// call it "Scale"; each also relates it to someone else.
+DocumentFacts ScaleA() {
+    return Facts("Meta invests in Scale AI (Scale).", "a.txt", {Org("Meta"), Org("Scale AI", {"Scale"})},
+                 {{"Meta", "invests-in", "Scale AI"}});
+}
+DocumentFacts ScaleB() {
+    return Facts("Scale partners with OpenAI.", "b.txt", {Org("Scale"), Org("OpenAI")},
+                 {{"Scale", "partners-with", "OpenAI"}});
+}
+DocumentFacts ScaleC() {
+    return Facts("Google leaves Scale.", "c.txt", {Org("Google"), Org("SCALE")}, {{"Google", "leaves", "SCALE"}});
+}
+
+}  // namespace
+
+// --- Store: round trip, idempotency, replacement ---
+
+TEST_CASE("store round trip keeps every field of the facts", "[graph][store]") {
+    TempDir dir;
+    DocumentFacts facts = Facts("Meta bought 49% of Scale AI for $14.3 billion in June 2025.", "news/meta.txt",
+                                {Org("Meta", {"Meta Platforms", "META"}), Org("Scale AI", {"Scale"}), Person("Alexandr Wang")},
+                                {{"Meta", "owns-stake", "Scale AI"}, {"Alexandr Wang", "works-for", "Meta"}});
+    Evidence& evidence = facts.relations[0].evidence[0];
+    evidence.amount = Money{14.3e9, "USD", "approximately", 15e9};
+    evidence.percent = 49;
+    evidence.date = "2025-06";
+    evidence.modality = "reported";
+    evidence.confidence = 0.123456789012345;
+    {
+        std::unique_ptr<Store> store = OpenStore(dir.db());
+        REQUIRE(IngestOk(*store, facts) == IngestOutcome::kAdded);
+        RequireClean(*store);
+    }
+    std::unique_ptr<Store> store = OpenStore(dir.db());
+    GraphModel graph = ReadOk(*store);
+
+    REQUIRE(Names(graph) == std::vector<std::string>{"Alexandr Wang", "Meta", "Scale AI"});
+    CHECK(graph.entities[0].type == EntityType::kPerson);
+    CHECK(graph.entities[1].aliases == std::vector<std::string>{"META", "Meta Platforms"});
+    REQUIRE(graph.relations.size() == 2);
+    CHECK(graph.relations[0].subject == "Alexandr Wang");  // sorted by subject
+    const Relation* stake = FindRelation(graph, "Meta", "owns-stake", "Scale AI");
+    REQUIRE(stake);
+    REQUIRE(stake->evidence.size() == 1);
+    CHECK(stake->evidence[0] == evidence);
+
+    Result<std::optional<Entity>> found = store->FindEntity("meta platforms");
+    REQUIRE(found.ok());
+    REQUIRE(found->has_value());
+    CHECK((*found)->name == "Meta");
+    Result<std::optional<Entity>> missing = store->FindEntity("Anthropic");
+    REQUIRE(missing.ok());
+    CHECK(!missing->has_value());
+
+    Result<std::vector<DocumentInfo>> documents = store->Documents();
+    REQUIRE(documents.ok());
+    REQUIRE(documents->size() == 1);
+    CHECK((*documents)[0].id == facts.doc);
+    CHECK((*documents)[0].source == "news/meta.txt");
+    CHECK((*documents)[0].relations == 2);
+
+    Result<StoreStats> stats = store->Stats();
+    REQUIRE(stats.ok());
+    CHECK(stats->documents == 1);
+    CHECK(stats->entities == 3);
+    CHECK(stats->relations == 2);
+    CHECK(stats->evidence == 2);
+    using Counts = std::vector<std::pair<std::string, std::size_t>>;
+    CHECK(stats->entities_by_type == Counts{{"Organization", 2}, {"Person", 1}});
+    CHECK(stats->relations_by_predicate == Counts{{"owns-stake", 1}, {"works-for", 1}});
+    CHECK(stats->bytes_on_disk > 0);
+    RequireClean(*store);
+}
+
+TEST_CASE("ingesting the same document again changes nothing", "[graph][store]") {
+    TempDir dir;
+    std::unique_ptr<Store> store = OpenStore(dir.db());
+    REQUIRE(IngestOk(*store, ScaleA()) == IngestOutcome::kAdded);
+    const GraphModel before = ReadOk(*store);
+
+    CHECK(IngestOk(*store, ScaleA()) == IngestOutcome::kUnchanged);
+    DocumentFacts same_text_elsewhere = ScaleA();
+    same_text_elsewhere.source = "copy/of/a.txt";
+    CHECK(IngestOk(*store, same_text_elsewhere) == IngestOutcome::kUnchanged);
+
+    CHECK(SameGraph(ReadOk(*store), before));
+    Result<std::vector<DocumentInfo>> documents = store->Documents();
+    REQUIRE(documents.ok());
+    REQUIRE(documents->size() == 1);
+    CHECK((*documents)[0].source == "a.txt");
+    RequireClean(*store);
+}
+
+TEST_CASE("new content at a known source replaces the old document", "[graph][store]") {
+    TempDir dir;
+    std::unique_ptr<Store> store = OpenStore(dir.db());
+    REQUIRE(IngestOk(*store, Facts("v1", "news.txt", {Org("Meta"), Org("Scale AI")}, {{"Meta", "invests-in", "Scale AI"}})) ==
+            IngestOutcome::kAdded);
+    REQUIRE(IngestOk(*store, Facts("other", "other.txt", {Org("Meta"), Org("Nvidia")}, {{"Meta", "customer-of", "Nvidia"}})) ==
+            IngestOutcome::kAdded);
+
+    DocumentFacts v2 = Facts("v2", "news.txt", {Org("Meta"), Org("OpenAI")}, {{"Meta", "competes-with", "OpenAI"}});
+    CHECK(IngestOk(*store, v2) == IngestOutcome::kReplaced);
+
+    GraphModel graph = ReadOk(*store);
+    CHECK(Names(graph) == std::vector<std::string>{"Meta", "Nvidia", "OpenAI"});  // Scale AI only lived in v1
+    CHECK(!FindRelation(graph, "Meta", "invests-in", "Scale AI"));
+    CHECK(FindRelation(graph, "Meta", "competes-with", "OpenAI"));
+    CHECK(FindRelation(graph, "Meta", "customer-of", "Nvidia"));
+    Result<std::vector<DocumentInfo>> documents = store->Documents();
+    REQUIRE(documents.ok());
+    REQUIRE(documents->size() == 2);
+    CHECK((*documents)[0].id == v2.doc);
+    RequireClean(*store);
+}
+
+TEST_CASE("facts that break the model's contract are refused", "[graph][store]") {
+    TempDir dir;
+    std::unique_ptr<Store> store = OpenStore(dir.db());
+    DocumentFacts facts = Facts("t", "t.txt", {Org("Meta")}, {{"Meta", "invests-in", "Ghost"}});
+    Result<IngestOutcome> outcome = store->Ingest(facts);
+    REQUIRE(outcome.status().IsInvalidArgument());
+    CHECK(outcome.status().message().find("Ghost") != std::string::npos);
+    CHECK(ReadOk(*store).entities.empty());
+    RequireClean(*store);
+}
+
+// --- Store: forgetting ---
+
+TEST_CASE("forget by id, id prefix or source, and undo the merges a document caused", "[graph][store]") {
+    TempDir dir;
+    std::unique_ptr<Store> store = OpenStore(dir.db());
+    IngestOk(*store, ScaleA());
+    IngestOk(*store, ScaleB());
+    REQUIRE(Names(ReadOk(*store)) == std::vector<std::string>{"Meta", "OpenAI", "Scale AI"});
+
+    SECTION("by source") { REQUIRE(store->Forget("a.txt").ok()); }
+    SECTION("by id") { REQUIRE(store->Forget(ScaleA().doc).ok()); }
+    SECTION("by id prefix") { REQUIRE(store->Forget(ScaleA().doc.substr(0, 8)).ok()); }
+
+    GraphModel graph = ReadOk(*store);
+    CHECK(Names(graph) == std::vector<std::string>{"OpenAI", "Scale"});
+    CHECK(graph.entities[1].aliases.empty());
+    REQUIRE(graph.relations.size() == 1);
+    CHECK(graph.relations[0].subject == "Scale");
+    RequireClean(*store);
+
+    // Forgetting everything leaves an empty, consistent store.
+    REQUIRE(store->Forget("b.txt").ok());
+    GraphModel empty = ReadOk(*store);
+    CHECK(empty.entities.empty());
+    CHECK(empty.relations.empty());
+    RequireClean(*store);
+}
+
+TEST_CASE("forget refuses unknown documents and ambiguous or short prefixes", "[graph][store]") {
+    TempDir dir;
+    std::unique_ptr<Store> store = OpenStore(dir.db());
+    DocumentFacts first = Facts("one", "one.txt", {Org("Meta")}, {});
+    DocumentFacts second = Facts("two", "two.txt", {Org("Nvidia")}, {});
+    first.doc = "abcdef0001";
+    second.doc = "abcdef0002";
+    IngestOk(*store, first);
+    IngestOk(*store, second);
+
+    Status ambiguous = store->Forget("abcdef");
+    CHECK(ambiguous.IsInvalidArgument());
+    CHECK(ambiguous.message().find("ambiguous") != std::string::npos);
+    CHECK(store->Forget("abcde").IsNotFound());
+    Status unknown = store->Forget("nowhere.txt");
+    CHECK(unknown.IsNotFound());
+    CHECK(unknown.message().find("nowhere.txt") != std::string::npos);
+    CHECK(store->Forget("abcdef0002").ok());
+    CHECK(Names(ReadOk(*store)) == std::vector<std::string>{"Meta"});
+    RequireClean(*store);
+}
+
+// --- Store: entity resolution across documents ---
+
+TEST_CASE("entities merge across documents whatever the ingest order", "[graph][store][merge]") {
+    const std::vector<DocumentFacts> docs = {ScaleA(), ScaleB()};
+    std::vector<GraphModel> graphs;
+    for (bool reversed : {false, true}) {
+        TempDir dir;
+        std::unique_ptr<Store> store = OpenStore(dir.db());
+        IngestOk(*store, docs[reversed ? 1 : 0]);
+        IngestOk(*store, docs[reversed ? 0 : 1]);
+        RequireClean(*store);
+        graphs.push_back(ReadOk(*store));
+    }
+    CHECK(SameGraph(graphs[0], graphs[1]));
+    const Entity* scale = graphs[0].FindEntity("Scale AI");  // one document each: the longer name wins
+    REQUIRE(scale);
+    CHECK(scale->aliases == std::vector<std::string>{"Scale"});
+    CHECK(FindRelation(graphs[0], "Meta", "invests-in", "Scale AI"));
+    CHECK(FindRelation(graphs[0], "Scale AI", "partners-with", "OpenAI"));
+}
+
+TEST_CASE("the name most documents use becomes canonical, in every order", "[graph][store][merge]") {
+    std::vector<DocumentFacts> docs = {ScaleA(), ScaleB(), ScaleC()};
+    std::sort(docs.begin(), docs.end(), [](const auto& a, const auto& b) { return a.source < b.source; });
+    std::optional<GraphModel> first;
+    do {
+        TempDir dir;
+        std::unique_ptr<Store> store = OpenStore(dir.db());
+        for (const DocumentFacts& doc : docs) IngestOk(*store, doc);
+        RequireClean(*store);
+        GraphModel graph = ReadOk(*store);
+        if (!first) first = graph;
+        CHECK(SameGraph(graph, *first));
+    } while (std::next_permutation(docs.begin(), docs.end(),
+                                   [](const auto& a, const auto& b) { return a.source < b.source; }));
+    // "Scale" and "SCALE" fold alike but are different names; each has one
+    // document, as has "Scale AI": the longest wins.
+    REQUIRE(first->FindEntity("Scale AI"));
+    CHECK(first->FindEntity("Scale AI")->aliases == std::vector<std::string>{"SCALE", "Scale"});
+    CHECK(FindRelation(*first, "Google", "leaves", "Scale AI"));
+}
+
+TEST_CASE("a document naming two stored entities as one merges them, and forgetting it splits them", "[graph][store][merge]") {
+    TempDir dir;
+    std::unique_ptr<Store> store = OpenStore(dir.db());
+    IngestOk(*store, Facts("x", "x.txt", {Org("Alphabet"), Org("DeepMind")}, {{"Alphabet", "owns", "DeepMind"}}));
+    IngestOk(*store, Facts("y", "y.txt", {Org("Google"), Org("Apple")}, {{"Apple", "customer-of", "Google"}}));
+    const GraphModel before = ReadOk(*store);
+    IngestOk(*store, Facts("z", "z.txt", {Org("Alphabet Inc.", {"Alphabet", "Google"})}, {}));
+
+    GraphModel merged = ReadOk(*store);
+    CHECK(Names(merged) == std::vector<std::string>{"Alphabet Inc.", "Apple", "DeepMind"});
+    CHECK(FindRelation(merged, "Alphabet Inc.", "owns", "DeepMind"));
+    CHECK(FindRelation(merged, "Apple", "customer-of", "Alphabet Inc."));
+    Result<std::optional<Entity>> google = store->FindEntity("GOOGLE");
+    REQUIRE(google.ok());
+    REQUIRE(google->has_value());
+    CHECK((*google)->name == "Alphabet Inc.");
+    RequireClean(*store);
+
+    REQUIRE(store->Forget("z.txt").ok());
+    CHECK(SameGraph(ReadOk(*store), before));
+    RequireClean(*store);
+}
+
+TEST_CASE("names match across case, diacritics and punctuation", "[graph][store][merge]") {
+    TempDir dir;
+    std::unique_ptr<Store> store = OpenStore(dir.db());
+    IngestOk(*store, Facts("1", "1.txt", {Org("Société Générale"), Org("Macy's")}, {{"Macy's", "customer-of", "Société Générale"}}));
+    IngestOk(*store, Facts("2", "2.txt", {Org("SOCIETE GENERALE"), Org("Macys")}, {}));
+    GraphModel graph = ReadOk(*store);
+    CHECK(graph.entities.size() == 2);
+    CHECK(graph.relations.size() == 1);
+    RequireClean(*store);
+}
+
+TEST_CASE("entity type is the majority of documents, ties go to Organization", "[graph][store][merge]") {
+    TempDir dir;
+    std::unique_ptr<Store> store = OpenStore(dir.db());
+    IngestOk(*store, Facts("1", "1.txt", {Person("Jordan")}, {}));
+    IngestOk(*store, Facts("2", "2.txt", {Org("Jordan")}, {}));
+    CHECK(ReadOk(*store).entities.at(0).type == EntityType::kOrganization);
+    IngestOk(*store, Facts("3", "3.txt", {Person("Jordan")}, {}));
+    CHECK(ReadOk(*store).entities.at(0).type == EntityType::kPerson);
+    RequireClean(*store);
+}
+
+// --- Store: derived relation properties ---
+
+TEST_CASE("a symmetric predicate is stored once per pair, subject before object", "[graph][store]") {
+    TempDir dir;
+    std::unique_ptr<Store> store = OpenStore(dir.db());
+    IngestOk(*store, Facts("1", "1.txt", {Org("OpenAI"), Org("Anthropic")}, {{"OpenAI", "competes-with", "Anthropic"}}));
+    IngestOk(*store, Facts("2", "2.txt", {Org("Anthropic"), Org("OpenAI")}, {{"Anthropic", "competes-with", "OpenAI"}}));
+    // A directed predicate keeps its direction.
+    IngestOk(*store, Facts("3", "3.txt", {Org("OpenAI"), Org("Anthropic")}, {{"OpenAI", "invests-in", "Anthropic"}}));
+    GraphModel graph = ReadOk(*store);
+    REQUIRE(graph.relations.size() == 2);
+    const Relation* competes = FindRelation(graph, "Anthropic", "competes-with", "OpenAI");
+    REQUIRE(competes);
+    CHECK(competes->evidence.size() == 2);
+    CHECK(FindRelation(graph, "OpenAI", "invests-in", "Anthropic"));
+    RequireClean(*store);
+}
+
+TEST_CASE("customer-of is ended when the customer leaves the supplier", "[graph][store]") {
+    TempDir dir;
+    std::unique_ptr<Store> store = OpenStore(dir.db());
+    IngestOk(*store, Facts("1", "1.txt", {Org("Google"), Org("Scale AI"), Org("Meta")},
+                           {{"Google", "customer-of", "Scale AI"}, {"Meta", "customer-of", "Scale AI"}}));
+    IngestOk(*store, Facts("2", "2.txt", {Org("Google"), Org("Scale AI")}, {{"Google", "leaves", "Scale AI"}}));
+    GraphModel graph = ReadOk(*store);
+    CHECK(FindRelation(graph, "Google", "customer-of", "Scale AI")->ended);
+    CHECK(!FindRelation(graph, "Meta", "customer-of", "Scale AI")->ended);
+    CHECK(!FindRelation(graph, "Google", "leaves", "Scale AI")->ended);
+    REQUIRE(store->Forget("2.txt").ok());
+    CHECK(!FindRelation(ReadOk(*store), "Google", "customer-of", "Scale AI")->ended);
+}
+
+TEST_CASE("evidence of several documents stays apart, sorted by document and offset", "[graph][store]") {
+    TempDir dir;
+    std::unique_ptr<Store> store = OpenStore(dir.db());
+    DocumentFacts one = Facts("1", "1.txt", {Org("Meta"), Org("Scale AI")}, {{"Meta", "invests-in", "Scale AI"}});
+    one.relations[0].evidence.push_back(one.relations[0].evidence[0]);
+    one.relations[0].evidence[0].start = 500;  // listed out of order on purpose
+    one.relations[0].evidence[0].amount = Money{14.3e9, "USD", "", std::nullopt};
+    DocumentFacts two = Facts("2", "2.txt", {Org("Meta"), Org("Scale AI")}, {{"Meta", "invests-in", "Scale AI"}});
+    two.relations[0].evidence[0].amount = Money{14e9, "USD", "more-than", std::nullopt};
+    IngestOk(*store, two);
+    IngestOk(*store, one);
+    const GraphModel graph = ReadOk(*store);
+    const Relation* relation = FindRelation(graph, "Meta", "invests-in", "Scale AI");
+    REQUIRE(relation);
+    REQUIRE(relation->evidence.size() == 3);
+    std::vector<std::pair<std::string, std::size_t>> order, expected;
+    for (const Evidence& e : relation->evidence) order.emplace_back(e.doc, e.start);
+    expected = order;
+    std::sort(expected.begin(), expected.end());
+    CHECK(order == expected);
+    CHECK(HasConflictingClaims(*relation));
+    RequireClean(*store);
+}
+
+// --- Store: opening ---
+
+TEST_CASE("opening refuses what is not a usable kgraph database", "[graph][store][open]") {
+    TempDir dir;
+    SECTION("missing database without permission to create") {
+        StoreOptions options;
+        options.create_if_missing = false;
+        Result<std::unique_ptr<Store>> store = Store::Open(dir.db(), options);
+        REQUIRE(store.status().IsNotFound());
+        CHECK(store.status().message() == "no database at " + dir.db().string() + "; run `kgraph ingest` first");
+        options.read_only = true;
+        CHECK(Store::Open(dir.db(), options).status().IsNotFound());
+        CHECK(!fs::exists(dir.db()));
+    }
+    SECTION("a regular file") {
+        std::ofstream(dir.db()) << "hello";
+        Result<std::unique_ptr<Store>> store = Store::Open(dir.db());
+        REQUIRE(store.status().IsIOError());
+        CHECK(store.status().message() == dir.db().string() + " is a file, not a kgraph database folder");
+    }
+    SECTION("a folder of other files") {
+        fs::create_directories(dir.db());
+        std::ofstream(dir.db() / "notes.txt") << "mine";
+        Result<std::unique_ptr<Store>> store = Store::Open(dir.db());
+        REQUIRE(store.status().IsCorruption());
+        CHECK(store.status().message() == dir.db().string() + " is not a kgraph database");
+        CHECK(fs::exists(dir.db() / "notes.txt"));
+    }
+    SECTION("a RocksDB database of another program") {
+        rocksdb::Options options;
+        options.create_if_missing = true;
+        rocksdb::DB* raw = nullptr;
+        REQUIRE(rocksdb::DB::Open(options, dir.db().string(), &raw).ok());
+        REQUIRE(raw->Put(rocksdb::WriteOptions(), "key", "value").ok());
+        delete raw;
+        Result<std::unique_ptr<Store>> store = Store::Open(dir.db());
+        REQUIRE(store.status().IsCorruption());
+        CHECK(store.status().message() == dir.db().string() + " is not a kgraph database");
+    }
+}
+
+namespace {
+
+// Opens the database behind a closed Store with raw RocksDB, every column
+// family, so a test can tamper with it.
+struct RawDatabase {
+    explicit RawDatabase(const fs::path& path) {
+        std::vector<std::string> names;
+        REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path.string(), &names).ok());
+        std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+        for (const std::string& name : names) descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
+        REQUIRE(rocksdb::DB::Open(rocksdb::DBOptions(), path.string(), descriptors, &handles, &db).ok());
+    }
+    ~RawDatabase() {
+        for (rocksdb::ColumnFamilyHandle* handle : handles) db->DestroyColumnFamilyHandle(handle);
+        delete db;
+    }
+    rocksdb::ColumnFamilyHandle* Family(const std::string& name) {
+        for (rocksdb::ColumnFamilyHandle* handle : handles) {
+            if (handle->GetName() == name) return handle;
+        }
+        FAIL("no column family " << name);
+        return nullptr;
+    }
+    rocksdb::DB* db = nullptr;
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+};
+
+}  // namespace
+
+TEST_CASE("a database of another schema version is refused, naming both versions", "[graph][store][open]") {
+    TempDir dir;
+    OpenStore(dir.db());
+    {
+        RawDatabase raw(dir.db());
+        REQUIRE(raw.db->Put(rocksdb::WriteOptions(), raw.Family("meta"), "schema-version", "2").ok());
+    }
+    for (bool read_only : {false, true}) {
+        StoreOptions options;
+        options.read_only = read_only;
+        Result<std::unique_ptr<Store>> store = Store::Open(dir.db(), options);
+        REQUIRE(store.status().IsVersionMismatch());
+        CHECK(store.status().message() == "database " + dir.db().string() +
+                                              " was written by kgraph schema version 2; this kgraph reads version 1");
+    }
+}
+
+TEST_CASE("check reports a dangling edge written behind the store's back", "[graph][store][check]") {
+    TempDir dir;
+    {
+        std::unique_ptr<Store> store = OpenStore(dir.db());
+        IngestOk(*store, ScaleA());
+        RequireClean(*store);
+    }
+    {
+        RawDatabase raw(dir.db());
+        const std::string edge = std::string("Ghost") + '\0' + "invests-in" + '\0' + "Meta";
+        REQUIRE(raw.db->Put(rocksdb::WriteOptions(), raw.Family("out-edges"), edge, "").ok());
+        REQUIRE(raw.db->Delete(rocksdb::WriteOptions(), raw.Family("aliases"), "scale").ok());
+    }
+    Result<CheckReport> report = OpenReader(dir.db())->Check();
+    REQUIRE(report.ok());
+    const std::vector<std::string> expected = {
+        "relation Ghost invests-in Meta has no in-edge entry",
+        "relation Ghost invests-in Meta has no evidence",
+        "relation Ghost invests-in Meta names entity Ghost, which is not stored",
+    };
+    for (const std::string& problem : expected) {
+        CHECK(std::find(report->problems.begin(), report->problems.end(), problem) != report->problems.end());
+    }
+    CHECK(report->problems.size() == expected.size());  // the missing alias "scale" is not an invariant
+}
+
+// --- Store: concurrency between processes ---
+
+TEST_CASE("a second writer is refused, naming the process that holds the database", "[graph][store][lock]") {
+    TempDir dir;
+    SECTION("in the same process") {
+        std::unique_ptr<Store> writer = OpenStore(dir.db());
+        Result<std::unique_ptr<Store>> second = Store::Open(dir.db());
+        REQUIRE(second.status().IsBusy());
+        CHECK(second.status().message() ==
+              "database " + dir.db().string() + " is in use by process " + std::to_string(getpid()));
+    }
+    SECTION("in another process") {
+        int ready[2], done[2];
+        REQUIRE(pipe(ready) == 0);
+        REQUIRE(pipe(done) == 0);
+        const pid_t child = fork();
+        REQUIRE(child >= 0);
+        if (child == 0) {
+            Result<std::unique_ptr<Store>> store = Store::Open(dir.db());
+            char byte = store.ok() ? 'y' : 'n';
+            (void)!write(ready[1], &byte, 1);
+            (void)!read(done[0], &byte, 1);  // hold the database until the parent has tried
+            _exit(0);
+        }
+        char byte = 0;
+        REQUIRE(read(ready[0], &byte, 1) == 1);
+        REQUIRE(byte == 'y');
+        Result<std::unique_ptr<Store>> second = Store::Open(dir.db());
+        CHECK(second.status().IsBusy());
+        CHECK(second.status().message() == "database " + dir.db().string() + " is in use by process " + std::to_string(child));
+        REQUIRE(write(done[1], &byte, 1) == 1);
+        int status = 0;
+        waitpid(child, &status, 0);
+        for (int fd : {ready[0], ready[1], done[0], done[1]}) close(fd);
+        // Released with the process: the next writer gets in.
+        OpenStore(dir.db());
+    }
+    SECTION("until the first writer closes") {
+        OpenStore(dir.db());
+        OpenStore(dir.db());
+    }
+}
+
+TEST_CASE("readers open the database while a writer holds it", "[graph][store][lock]") {
+    TempDir dir;
+    std::unique_ptr<Store> writer = OpenStore(dir.db());
+    IngestOk(*writer, ScaleA());
+    std::unique_ptr<Store> reader = OpenReader(dir.db());
+    std::unique_ptr<Store> second_reader = OpenReader(dir.db());
+    CHECK(SameGraph(ReadOk(*reader), ReadOk(*writer)));
+    CHECK(SameGraph(ReadOk(*second_reader), ReadOk(*writer)));
+    RequireClean(*reader);
+    Result<IngestOutcome> refused = reader->Ingest(ScaleB());
+    CHECK(refused.status().IsInvalidArgument());
+    CHECK(reader->Forget("a.txt").IsInvalidArgument());
+}
+
+TEST_CASE("a reader in another process sees whole documents while a writer ingests", "[graph][store][lock]") {
+    TempDir dir;
+    OpenStore(dir.db());  // create it, so the reader never finds it missing
+    constexpr int kDocuments = 100;
+    const pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        // The child leaves with _exit, skipping destructors: RocksDB's thread
+        // pool did not survive the fork, so a flush at close would wait forever.
+        Result<std::unique_ptr<Store>> store = Store::Open(dir.db());
+        bool ok = store.ok();
+        for (int i = 0; ok && i < kDocuments; ++i) {
+            const std::string n = std::to_string(i);
+            ok = (*store)->Ingest(Facts("doc " + n, n + ".txt", {Org("Hub"), Org("Company " + n, {"C" + n})},
+                                        {{"Company " + n, "customer-of", "Hub"}}))
+                     .ok();
+        }
+        _exit(ok ? 0 : 1);
+    }
+    int child_status = 0;
+    bool child_done = false;
+    int reads = 0;
+    while (!child_done || reads < 2) {
+        child_done = child_done || waitpid(child, &child_status, WNOHANG) == child;
+        std::unique_ptr<Store> reader = OpenReader(dir.db());
+        GraphModel graph = ReadOk(*reader);
+        // Every document brings one entity and one relation, atomically.
+        CHECK(graph.relations.size() + 1 == std::max<std::size_t>(graph.entities.size(), 1));
+        RequireClean(*reader);
+        ++reads;
+    }
+    REQUIRE(WIFEXITED(child_status));
+    REQUIRE(WEXITSTATUS(child_status) == 0);
+    CHECK(ReadOk(*OpenReader(dir.db())).relations.size() == kDocuments);
+}
+
+// --- Traversal ---
+
+namespace {
+
+// Meta -invests-in-> Scale AI -customer-of-> Nvidia; Google -leaves-> Scale AI;
+// OpenAI -competes-with- Scale AI (stored Anthropic-free, subject < object).
+GraphModel SmallGraph() {
+    GraphModel graph;
+    for (const char* name : {"Google", "Meta", "Nvidia", "OpenAI", "Scale AI", "Zoox"}) graph.entities.push_back(Org(name));
+    auto relation = [](const char* s, const char* p, const char* o) { return Relation{s, p, o, {}, false}; };
+    graph.relations = {relation("Google", "leaves", "Scale AI"), relation("Meta", "invests-in", "Scale AI"),
+                       relation("OpenAI", "competes-with", "Scale AI"), relation("Scale AI", "customer-of", "Nvidia")};
+    return graph;
+}
+
+std::vector<std::pair<std::string, int>> Summary(const std::vector<Neighbor>& neighbors) {
+    std::vector<std::pair<std::string, int>> summary;
+    for (const Neighbor& n : neighbors) summary.emplace_back(n.entity, n.depth);
+    return summary;
+}
+
+}  // namespace
+
+TEST_CASE("neighbors by depth then name, with direction and predicate filters", "[graph][traversal]") {
+    const GraphModel graph = SmallGraph();
+    using Summary_t = std::vector<std::pair<std::string, int>>;
+
+    Result<std::vector<Neighbor>> one = Neighbors(graph, "Meta", 1);
+    REQUIRE(one.ok());
+    CHECK(Summary(*one) == Summary_t{{"Scale AI", 1}});
+    REQUIRE((*one)[0].via.size() == 1);
+    CHECK((*one)[0].via[0] == &graph.relations[1]);
+
+    Result<std::vector<Neighbor>> two = Neighbors(graph, "Meta", 2);
+    REQUIRE(two.ok());
+    CHECK(Summary(*two) == Summary_t{{"Scale AI", 1}, {"Google", 2}, {"Nvidia", 2}, {"OpenAI", 2}});
+
+    TraversalFilter out;
+    out.direction = Direction::kOut;
+    CHECK(Summary(*Neighbors(graph, "Meta", 5, out)) == Summary_t{{"Scale AI", 1}, {"Nvidia", 2}});
+
+    TraversalFilter in;
+    in.direction = Direction::kIn;
+    CHECK(Summary(*Neighbors(graph, "Scale AI", 1, in)) == Summary_t{{"Google", 1}, {"Meta", 1}, {"OpenAI", 1}});
+
+    TraversalFilter invest_only;
+    invest_only.predicates = {"invests-in", "customer-of"};
+    CHECK(Summary(*Neighbors(graph, "Meta", 3, invest_only)) == Summary_t{{"Scale AI", 1}, {"Nvidia", 2}});
+
+    CHECK(Neighbors(graph, "Zoox", 3)->empty());
+    CHECK(Neighbors(graph, "Meta", 0)->empty());
+    CHECK(Neighbors(graph, "Meta", -1).status().IsInvalidArgument());
+    Result<std::vector<Neighbor>> unknown = Neighbors(graph, "Anthropic", 1);
+    REQUIRE(unknown.status().IsNotFound());
+    CHECK(unknown.status().message().find("Anthropic") != std::string::npos);
+}
+
+TEST_CASE("via lists every relation from the previous layer", "[graph][traversal]") {
+    GraphModel graph;
+    graph.entities = {Org("A"), Org("B"), Org("C"), Org("D")};
+    graph.relations = {Relation{"A", "owns", "B", {}, false}, Relation{"A", "owns", "C", {}, false},
+                       Relation{"B", "supplies", "D", {}, false}, Relation{"C", "supplies", "D", {}, false}};
+    Result<std::vector<Neighbor>> neighbors = Neighbors(graph, "A", 2);
+    REQUIRE(neighbors.ok());
+    REQUIRE(neighbors->size() == 3);
+    CHECK((*neighbors)[2].entity == "D");
+    CHECK((*neighbors)[2].via == std::vector<const Relation*>{&graph.relations[2], &graph.relations[3]});
+}
+
+TEST_CASE("shortest path crosses relations both ways and reports unknown names", "[graph][traversal]") {
+    const GraphModel graph = SmallGraph();
+    Result<std::vector<PathHop>> path = ShortestPath(graph, "Meta", "Google");
+    REQUIRE(path.ok());
+    REQUIRE(path->size() == 2);
+    CHECK((*path)[0].relation == &graph.relations[1]);
+    CHECK((*path)[0].forward);
+    CHECK((*path)[1].relation == &graph.relations[0]);
+    CHECK(!(*path)[1].forward);
+
+    TraversalFilter out;
+    out.direction = Direction::kOut;
+    Result<std::vector<PathHop>> forward_only = ShortestPath(graph, "Meta", "Nvidia", out);
+    REQUIRE(forward_only.ok());
+    CHECK(forward_only->size() == 2);
+    CHECK(ShortestPath(graph, "Meta", "Google", out).status().IsNotFound());
+    CHECK(ShortestPath(graph, "Meta", "Zoox").status().IsNotFound());
+    CHECK(ShortestPath(graph, "Meta", "Meta")->empty());
+    Result<std::vector<PathHop>> unknown = ShortestPath(graph, "Meta", "Anthropic");
+    REQUIRE(unknown.status().IsNotFound());
+    CHECK(unknown.status().message().find("Anthropic") != std::string::npos);
+}

@@ -1,1 +1,328 @@
-// in progress
+// Store on RocksDB.
+//
+// Layout (column families; keys join parts with NUL, see keys.h):
+//   meta       "schema-version"                      -> "1"
+//   documents  doc id                                -> the DocumentFacts as ingested (JSON)
+//   sources    source path                           -> doc id (the document last ingested from it)
+//   entities   canonical name                        -> {type, aliases}
+//   aliases    FoldName(name or alias)               -> canonical name
+//   mentions   canonical name, doc id                -> ""
+//   out-edges  subject, predicate, object            -> ""
+//   in-edges   object, predicate, subject            -> ""
+//   evidence   subject, predicate, object, doc, start, ordinal -> Evidence (JSON)
+//
+// The documents column family is the truth; all the others are derived from
+// it (derived_state.h) and rewritten in the same WriteBatch as the document,
+// so a reader never sees a document without its entities and edges. Keys use
+// canonical names, so a scan of `entities` or `evidence` yields the model's
+// sort order directly, and neighbours are a prefix scan of out-/in-edges.
+//
+// Entities live as long as a stored document lists them, with or without
+// relations; relations as long as one piece of evidence supports them.
+#include "kgraph/store.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <mutex>
+#include <set>
+#include <shared_mutex>
+
+#include "check.h"
+#include "database.h"
+#include "derived_state.h"
+#include "keys.h"
+#include "name_folding.h"
+#include "records.h"
+
+namespace kgraph {
+namespace {
+
+using graph::Cf;
+using graph::Database;
+using graph::Reader;
+
+Status Invalid(const DocumentFacts& facts, const std::string& why) {
+    return Status::InvalidArgument("cannot store facts of " + facts.source + ": " + why);
+}
+
+bool HasNul(std::string_view text) { return text.find('\0') != std::string_view::npos; }
+
+// The store's keys rely on these; extract/ guarantees them, this makes sure.
+Status Validate(const DocumentFacts& facts) {
+    if (facts.doc.empty() || HasNul(facts.doc)) return Invalid(facts, "the document has no valid id");
+    if (facts.source.empty()) return Invalid(facts, "the document has no source");
+    std::set<std::string_view> names;
+    for (const Entity& entity : facts.entities) {
+        if (entity.name.empty() || HasNul(entity.name)) return Invalid(facts, "an entity has an empty or invalid name");
+        names.insert(entity.name);
+    }
+    for (const Relation& relation : facts.relations) {
+        for (const std::string& name : {relation.subject, relation.object}) {
+            if (!names.count(name)) return Invalid(facts, "a relation names '" + name + "', which is not among its entities");
+        }
+        if (relation.predicate.empty() || HasNul(relation.predicate)) return Invalid(facts, "a relation has no predicate");
+    }
+    return Status::Ok();
+}
+
+// Evidence always names the document it is stored under.
+DocumentFacts WithEvidenceSource(DocumentFacts facts) {
+    for (Relation& relation : facts.relations) {
+        for (Evidence& evidence : relation.evidence) {
+            evidence.doc = facts.doc;
+            evidence.source = facts.source;
+        }
+    }
+    return facts;
+}
+
+std::size_t EvidenceCount(const DocumentFacts& facts) {
+    std::size_t count = 0;
+    for (const Relation& relation : facts.relations) count += relation.evidence.size();
+    return count;
+}
+
+bool IsHex(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+}
+
+std::uint64_t BytesOnDisk(const std::filesystem::path& folder) {
+    std::uint64_t bytes = 0;
+    std::error_code ec;
+    for (auto it = std::filesystem::recursive_directory_iterator(folder, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+        std::error_code size_error;  // a file RocksDB deletes meanwhile counts as 0
+        if (it->is_regular_file(size_error)) bytes += it->file_size(size_error) * !size_error;
+    }
+    return bytes;
+}
+
+class RocksStore final : public Store {
+public:
+    RocksStore(std::unique_ptr<Database> db, const StoreOptions& options) : db_(std::move(db)), options_(options) {}
+
+    Result<IngestOutcome> Ingest(const DocumentFacts& input) override {
+        if (Status valid = Validate(input); !valid.ok()) return valid;
+        if (options_.read_only) return ReadOnlyError();
+        std::unique_lock lock(mutex_);
+        rocksdb::WriteBatchWithIndex batch(rocksdb::BytewiseComparator(), 0, true);
+        Reader reader(*db_, &batch);
+
+        Result<std::optional<std::string>> existing = reader.Get(Cf::kDocuments, input.doc);
+        if (!existing.ok()) return existing.status();
+        if (*existing) return IngestOutcome::kUnchanged;
+        Result<std::optional<DocumentFacts>> previous = PreviousVersion(reader, input.source);
+        if (!previous.ok()) return previous.status();
+
+        const DocumentFacts facts = WithEvidenceSource(input);
+        if (*previous) batch.Delete(db_->handle(Cf::kDocuments), (*previous)->doc);
+        batch.Put(db_->handle(Cf::kDocuments), facts.doc, graph::EncodeDocument(facts));
+        batch.Put(db_->handle(Cf::kSources), facts.source, facts.doc);
+        Status updated = graph::UpdateDerivedState(*db_, batch, &facts, previous->has_value() ? &**previous : nullptr);
+        if (!updated.ok()) return updated;
+        if (Status written = db_->Write(batch.GetWriteBatch(), options_.sync); !written.ok()) return written;
+        return *previous ? IngestOutcome::kReplaced : IngestOutcome::kAdded;
+    }
+
+    Status Forget(const std::string& doc) override {
+        if (options_.read_only) return ReadOnlyError();
+        std::unique_lock lock(mutex_);
+        rocksdb::WriteBatchWithIndex batch(rocksdb::BytewiseComparator(), 0, true);
+        Reader reader(*db_, &batch);
+        Result<std::string> id = ResolveDocument(reader, doc);
+        if (!id.ok()) return id.status();
+        Result<DocumentFacts> facts = LoadDocument(reader, *id);
+        if (!facts.ok()) return facts.status();
+
+        batch.Delete(db_->handle(Cf::kDocuments), *id);
+        Result<std::optional<std::string>> by_source = reader.Get(Cf::kSources, facts->source);
+        if (!by_source.ok()) return by_source.status();
+        if (*by_source == *id) batch.Delete(db_->handle(Cf::kSources), facts->source);
+        if (Status updated = graph::UpdateDerivedState(*db_, batch, nullptr, &*facts); !updated.ok()) return updated;
+        return db_->Write(batch.GetWriteBatch(), options_.sync);
+    }
+
+    Result<GraphModel> ReadGraph() const override {
+        std::shared_lock lock(mutex_);
+        const Reader reader(*db_);
+        GraphModel graph;
+        Status read = reader.Scan(Cf::kEntities, "", [&](std::string_view key, std::string_view value) {
+            Result<Entity> entity = graph::DecodeEntity(key, value);
+            if (!entity.ok()) return entity.status();
+            graph.entities.push_back(std::move(*entity));
+            return Status::Ok();
+        });
+        if (!read.ok()) return read;
+        if (read = ReadRelations(reader, graph.relations); !read.ok()) return read;
+        MarkEndedRelations(graph.relations);
+        return graph;
+    }
+
+    Result<std::vector<DocumentInfo>> Documents() const override {
+        std::shared_lock lock(mutex_);
+        std::vector<DocumentInfo> documents;
+        Status read = Reader(*db_).Scan(Cf::kDocuments, "", [&](std::string_view key, std::string_view value) {
+            Result<DocumentFacts> facts = graph::DecodeDocument(key, value);
+            if (!facts.ok()) return facts.status();
+            documents.push_back(DocumentInfo{facts->doc, facts->source, EvidenceCount(*facts)});
+            return Status::Ok();
+        });
+        if (!read.ok()) return read;
+        std::sort(documents.begin(), documents.end(), [](const DocumentInfo& a, const DocumentInfo& b) {
+            return std::tie(a.source, a.id) < std::tie(b.source, b.id);
+        });
+        return documents;
+    }
+
+    Result<StoreStats> Stats() const override {
+        std::shared_lock lock(mutex_);
+        const Reader reader(*db_);
+        StoreStats stats;
+        std::map<std::string, std::size_t> by_type, by_predicate;
+        Status read = reader.Scan(Cf::kDocuments, "", [&](std::string_view, std::string_view) {
+            ++stats.documents;
+            return Status::Ok();
+        });
+        if (read.ok()) {
+            read = reader.Scan(Cf::kEntities, "", [&](std::string_view key, std::string_view value) {
+                Result<Entity> entity = graph::DecodeEntity(key, value);
+                if (!entity.ok()) return entity.status();
+                ++by_type[std::string(EntityTypeName(entity->type))];
+                return Status::Ok();
+            });
+        }
+        if (read.ok()) {
+            read = reader.Scan(Cf::kOutEdges, "", [&](std::string_view key, std::string_view) {
+                std::optional<graph::EdgeName> edge = graph::EdgeFromOutKey(key);
+                if (!edge) return Status::Corruption("the store holds a malformed edge key");
+                ++by_predicate[edge->predicate];
+                return Status::Ok();
+            });
+        }
+        if (read.ok()) {
+            read = reader.Scan(Cf::kEvidence, "", [&](std::string_view, std::string_view) {
+                ++stats.evidence;
+                return Status::Ok();
+            });
+        }
+        if (!read.ok()) return read;
+        stats.entities_by_type.assign(by_type.begin(), by_type.end());
+        stats.relations_by_predicate.assign(by_predicate.begin(), by_predicate.end());
+        for (const auto& [type, count] : by_type) stats.entities += count;
+        for (const auto& [predicate, count] : by_predicate) stats.relations += count;
+        stats.bytes_on_disk = BytesOnDisk(db_->path());
+        return stats;
+    }
+
+    Result<CheckReport> Check() const override {
+        std::shared_lock lock(mutex_);
+        return graph::CheckInvariants(Reader(*db_));
+    }
+
+    Result<std::optional<Entity>> FindEntity(const std::string& name) const override {
+        std::shared_lock lock(mutex_);
+        const Reader reader(*db_);
+        Result<std::optional<std::string>> canonical = reader.Get(Cf::kAliases, graph::FoldName(name));
+        if (!canonical.ok()) return canonical.status();
+        if (!*canonical) return std::optional<Entity>();
+        Result<std::optional<std::string>> record = reader.Get(Cf::kEntities, **canonical);
+        if (!record.ok()) return record.status();
+        if (!*record) return Status::Corruption("alias '" + name + "' points to entity " + **canonical + ", which is not stored");
+        Result<Entity> entity = graph::DecodeEntity(**canonical, **record);
+        if (!entity.ok()) return entity.status();
+        return std::optional<Entity>(std::move(*entity));
+    }
+
+private:
+    Status ReadOnlyError() const {
+        return Status::InvalidArgument("database " + db_->path().string() + " was opened read-only");
+    }
+
+    static Result<DocumentFacts> LoadDocument(const Reader& reader, const std::string& id) {
+        Result<std::optional<std::string>> value = reader.Get(Cf::kDocuments, id);
+        if (!value.ok()) return value.status();
+        if (!*value) return Status::NotFound("no document " + id);
+        return graph::DecodeDocument(id, **value);
+    }
+
+    // The document previously ingested from `source`, which a new content
+    // replaces.
+    static Result<std::optional<DocumentFacts>> PreviousVersion(const Reader& reader, const std::string& source) {
+        Result<std::optional<std::string>> id = reader.Get(Cf::kSources, source);
+        if (!id.ok()) return id.status();
+        if (!*id) return std::optional<DocumentFacts>();
+        Result<DocumentFacts> facts = LoadDocument(reader, **id);
+        if (!facts.ok()) return facts.status();
+        return std::optional<DocumentFacts>(std::move(*facts));
+    }
+
+    // An exact id, a source path, or an id prefix of at least 6 characters.
+    static Result<std::string> ResolveDocument(const Reader& reader, const std::string& doc) {
+        for (Cf cf : {Cf::kDocuments, Cf::kSources}) {
+            Result<std::optional<std::string>> value = reader.Get(cf, doc);
+            if (!value.ok()) return value.status();
+            if (*value) return cf == Cf::kDocuments ? doc : **value;
+        }
+        constexpr std::size_t kMinimumPrefix = 6;
+        if (doc.size() < kMinimumPrefix || !IsHex(doc)) {
+            return Status::NotFound("no document with id or source " + doc +
+                                    (IsHex(doc) && !doc.empty() ? " (an id prefix needs at least 6 characters)" : ""));
+        }
+        std::vector<std::string> matches;
+        Status scanned = reader.Scan(Cf::kDocuments, doc, [&](std::string_view key, std::string_view) {
+            matches.emplace_back(key);
+            return Status::Ok();
+        });
+        if (!scanned.ok()) return scanned;
+        if (matches.empty()) return Status::NotFound("no document with id or source " + doc);
+        if (matches.size() > 1) {
+            return Status::InvalidArgument("document id prefix " + doc + " is ambiguous: it matches " +
+                                           std::to_string(matches.size()) + " documents");
+        }
+        return matches.front();
+    }
+
+    // Evidence keys start with the edge, so consecutive keys of one edge make
+    // one relation, already in the model's order.
+    static Status ReadRelations(const Reader& reader, std::vector<Relation>& relations) {
+        return reader.Scan(Cf::kEvidence, "", [&](std::string_view key, std::string_view value) {
+            std::optional<graph::EvidenceKeyParts> parts = graph::SplitEvidenceKey(key);
+            if (!parts) return Status::Corruption("the store holds a malformed evidence key");
+            Result<Evidence> evidence = graph::DecodeEvidence(value);
+            if (!evidence.ok()) return evidence.status();
+            const graph::EdgeName& edge = parts->edge;
+            if (relations.empty() || relations.back().subject != edge.subject ||
+                relations.back().predicate != edge.predicate || relations.back().object != edge.object) {
+                relations.push_back(Relation{edge.subject, edge.predicate, edge.object, {}, false});
+            }
+            relations.back().evidence.push_back(std::move(*evidence));
+            return Status::Ok();
+        });
+    }
+
+    // A customer-of ended when the customer also `leaves` the supplier.
+    static void MarkEndedRelations(std::vector<Relation>& relations) {
+        std::set<std::pair<std::string_view, std::string_view>> left;
+        for (const Relation& relation : relations) {
+            if (relation.predicate == "leaves") left.emplace(relation.subject, relation.object);
+        }
+        for (Relation& relation : relations) {
+            relation.ended = relation.predicate == "customer-of" && left.count({relation.subject, relation.object});
+        }
+    }
+
+    std::unique_ptr<Database> db_;
+    const StoreOptions options_;
+    mutable std::shared_mutex mutex_;  // writes exclusive, reads shared
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> Store::Open(const std::filesystem::path& path, const StoreOptions& options) {
+    Result<std::unique_ptr<Database>> db = Database::Open(path, options);
+    if (!db.ok()) return db.status();
+    return std::unique_ptr<Store>(std::make_unique<RocksStore>(std::move(*db), options));
+}
+
+}  // namespace kgraph

@@ -1,0 +1,186 @@
+#include "check.h"
+
+#include <map>
+#include <set>
+#include <string>
+
+#include "keys.h"
+#include "kgraph/model.h"
+#include "name_folding.h"
+#include "records.h"
+
+namespace kgraph::graph {
+namespace {
+
+// Invariants:
+//  1. every out-edge has its in-edge twin and the other way round;
+//  2. every edge has at least one piece of evidence, and every piece of
+//     evidence has its edge;
+//  3. edge endpoints are stored entities; symmetric edges have subject < object;
+//  4. every piece of evidence names a stored document;
+//  5. every alias points to a stored entity, and an entity's own name is an alias of it;
+//  6. every entity is mentioned by a stored document, and every mention names
+//     a stored entity and document;
+//  7. sources and documents agree both ways;
+//  8. each document contributed as many pieces of evidence as its facts hold.
+class InvariantCheck {
+public:
+    explicit InvariantCheck(const Reader& reader) : reader_(reader) {}
+
+    Result<CheckReport> Run() {
+        if (Status loaded = Load(); !loaded.ok()) return loaded;
+        CheckEdges();
+        CheckEvidence();
+        CheckEntities();
+        CheckDocuments();
+        return std::move(report_);
+    }
+
+private:
+    static std::string Describe(const EdgeName& edge) {
+        return "relation " + edge.subject + " " + edge.predicate + " " + edge.object;
+    }
+    void Problem(std::string text) { report_.problems.push_back(std::move(text)); }
+
+    Status Load() {
+        Status read = reader_.Scan(Cf::kDocuments, "", [&](std::string_view key, std::string_view value) {
+            Result<DocumentFacts> facts = DecodeDocument(key, value);
+            if (!facts.ok()) {
+                Problem(facts.status().message());
+            } else {
+                std::size_t evidence = 0;
+                for (const Relation& relation : facts->relations) evidence += relation.evidence.size();
+                documents_[std::string(key)] = {facts->source, evidence};
+            }
+            return Status::Ok();
+        });
+        if (read.ok()) read = LoadPairs(Cf::kSources, sources_);
+        if (read.ok()) read = LoadPairs(Cf::kAliases, aliases_);
+        if (read.ok()) read = LoadKeys(Cf::kEntities, entities_);
+        if (read.ok()) read = LoadKeys(Cf::kMentions, mentions_);
+        if (read.ok()) read = LoadKeys(Cf::kOutEdges, out_edges_);
+        if (read.ok()) read = LoadKeys(Cf::kInEdges, in_edges_);
+        if (read.ok()) read = LoadEvidence();
+        return read;
+    }
+
+    Status LoadKeys(Cf cf, std::set<std::string>& keys) {
+        return reader_.Scan(cf, "", [&](std::string_view key, std::string_view) {
+            keys.emplace(key);
+            return Status::Ok();
+        });
+    }
+    Status LoadPairs(Cf cf, std::map<std::string, std::string>& pairs) {
+        return reader_.Scan(cf, "", [&](std::string_view key, std::string_view value) {
+            pairs.emplace(key, value);
+            return Status::Ok();
+        });
+    }
+
+    Status LoadEvidence() {
+        return reader_.Scan(Cf::kEvidence, "", [&](std::string_view key, std::string_view value) {
+            std::optional<EvidenceKeyParts> parts = SplitEvidenceKey(key);
+            if (!parts) {
+                Problem("a piece of evidence has a malformed key");
+                return Status::Ok();
+            }
+            if (!DecodeEvidence(value).ok()) Problem(Describe(parts->edge) + " has unreadable evidence");
+            ++evidence_per_edge_[OutEdgeKey(parts->edge)];
+            ++evidence_per_document_[parts->doc];
+            return Status::Ok();
+        });
+    }
+
+    void CheckEdges() {
+        for (const std::string& key : out_edges_) {
+            std::optional<EdgeName> edge = EdgeFromOutKey(key);
+            if (!edge) {
+                Problem("an out-edge has a malformed key");
+                continue;
+            }
+            if (!in_edges_.count(InEdgeKey(*edge))) Problem(Describe(*edge) + " has no in-edge entry");
+            if (!evidence_per_edge_.count(key)) Problem(Describe(*edge) + " has no evidence");
+            for (const std::string* end : {&edge->subject, &edge->object}) {
+                if (!entities_.count(*end)) Problem(Describe(*edge) + " names entity " + *end + ", which is not stored");
+            }
+            if (IsSymmetricPredicate(edge->predicate) && !(edge->subject < edge->object)) {
+                Problem(Describe(*edge) + " is symmetric but not stored with subject < object");
+            }
+        }
+        for (const std::string& key : in_edges_) {
+            std::optional<EdgeName> edge = EdgeFromInKey(key);
+            if (!edge) Problem("an in-edge has a malformed key");
+            else if (!out_edges_.count(OutEdgeKey(*edge))) Problem(Describe(*edge) + " has an in-edge entry but no out-edge");
+        }
+    }
+
+    void CheckEvidence() {
+        for (const auto& [key, count] : evidence_per_edge_) {
+            if (!out_edges_.count(key)) Problem(Describe(*EdgeFromOutKey(key)) + " has evidence but no out-edge");
+        }
+        for (const auto& [doc, count] : evidence_per_document_) {
+            if (!documents_.count(doc)) Problem("evidence names document " + doc + ", which is not stored");
+        }
+    }
+
+    void CheckEntities() {
+        for (const auto& [key, entity] : aliases_) {
+            if (!entities_.count(entity)) Problem("alias '" + key + "' points to entity " + entity + ", which is not stored");
+        }
+        std::set<std::string> mentioned;
+        for (const std::string& key : mentions_) {
+            const std::vector<std::string_view> parts = SplitKey(key);
+            if (parts.size() != 2) {
+                Problem("a mention has a malformed key");
+                continue;
+            }
+            const std::string entity(parts[0]), doc(parts[1]);
+            mentioned.insert(entity);
+            if (!entities_.count(entity)) Problem("a mention names entity " + entity + ", which is not stored");
+            if (!documents_.count(doc)) Problem("entity " + entity + " is mentioned by document " + doc + ", which is not stored");
+        }
+        for (const std::string& entity : entities_) {
+            auto alias = aliases_.find(FoldName(entity));
+            if (alias == aliases_.end() || alias->second != entity) Problem("entity " + entity + " is not found by its own name");
+            if (!mentioned.count(entity)) Problem("entity " + entity + " is mentioned by no stored document");
+        }
+    }
+
+    void CheckDocuments() {
+        for (const auto& [source, doc] : sources_) {
+            auto it = documents_.find(doc);
+            if (it == documents_.end()) Problem("source " + source + " points to document " + doc + ", which is not stored");
+            else if (it->second.source != source) Problem("source " + source + " points to document " + doc + " of another source");
+        }
+        for (const auto& [doc, info] : documents_) {
+            auto source = sources_.find(info.source);
+            if (source == sources_.end() || source->second != doc) {
+                Problem("document " + doc + " is not indexed under its source " + info.source);
+            }
+            auto stored = evidence_per_document_.find(doc);
+            const std::size_t count = stored == evidence_per_document_.end() ? 0 : stored->second;
+            if (count != info.evidence) {
+                Problem("document " + doc + " has " + std::to_string(count) + " pieces of evidence stored, its facts hold " +
+                        std::to_string(info.evidence));
+            }
+        }
+    }
+
+    struct DocumentSummary {
+        std::string source;
+        std::size_t evidence = 0;
+    };
+
+    const Reader& reader_;
+    CheckReport report_;
+    std::map<std::string, DocumentSummary> documents_;
+    std::map<std::string, std::string> sources_, aliases_;
+    std::set<std::string> entities_, mentions_, out_edges_, in_edges_;
+    std::map<std::string, std::size_t> evidence_per_edge_, evidence_per_document_;
+};
+
+}  // namespace
+
+Result<CheckReport> CheckInvariants(const Reader& reader) { return InvariantCheck(reader).Run(); }
+
+}  // namespace kgraph::graph

@@ -1,0 +1,201 @@
+#include "database.h"
+
+#include <stdlib.h>
+
+#include <algorithm>
+#include <system_error>
+
+namespace kgraph::graph {
+namespace fs = std::filesystem;
+namespace {
+
+enum class Presence { kMissing, kEmptyFolder, kRocksDb, kOtherFolder };
+
+// Only our lock file: what a first Open that failed half-way leaves behind.
+bool IsEmptyFolder(const fs::path& path) {
+    std::error_code ec;
+    for (const fs::directory_entry& entry : fs::directory_iterator(path, ec)) {
+        if (entry.path().filename() != kWriterLockFile) return false;
+    }
+    return !ec;
+}
+
+Result<Presence> Inspect(const fs::path& path) {
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);
+    if (status.type() == fs::file_type::not_found) return Presence::kMissing;
+    if (ec) return Status::IOError("cannot access " + path.string() + ": " + ec.message());
+    if (!fs::is_directory(status)) return Status::IOError(path.string() + " is a file, not a kgraph database folder");
+    if (fs::exists(path / "CURRENT", ec)) return Presence::kRocksDb;
+    return IsEmptyFolder(path) ? Presence::kEmptyFolder : Presence::kOtherFolder;
+}
+
+Status NotKgraph(const fs::path& path) { return Status::Corruption(path.string() + " is not a kgraph database"); }
+
+// The operating system's reason at the end of a RocksDB IO error message
+// ("...: /db/000012.log: No space left on device").
+std::string OsReason(const rocksdb::Status& status) {
+    const std::string text = status.ToString();
+    const std::size_t colon = text.rfind(": ");
+    return colon == std::string::npos ? "input/output error" : text.substr(colon + 2);
+}
+
+Result<fs::path> MakeScratchFolder() {
+    std::string pattern = (fs::temp_directory_path() / "kgraph-reader-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) {
+        return Status::IOError("cannot create a temporary folder in " + fs::temp_directory_path().string());
+    }
+    return fs::path(pattern);
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> Database::Open(const fs::path& path, const StoreOptions& options) {
+    Result<Presence> presence = Inspect(path);
+    if (!presence.ok()) return presence.status();
+    if (*presence == Presence::kOtherFolder) return NotKgraph(path);
+    const bool fresh = *presence != Presence::kRocksDb;
+    if (fresh && (options.read_only || !options.create_if_missing)) {
+        return Status::NotFound("no database at " + path.string() + "; run `kgraph ingest` first");
+    }
+
+    std::unique_ptr<Database> database(new Database());
+    database->path_ = path;
+    std::error_code ec;
+    if (*presence == Presence::kMissing && !fs::create_directories(path, ec) && ec) {
+        return Status::IOError("cannot create database folder " + path.string() + ": " + ec.message());
+    }
+    if (!options.read_only) {
+        Result<WriterLock> lock = WriterLock::Acquire(path);
+        if (!lock.ok()) return lock.status();
+        database->lock_.emplace(std::move(*lock));
+    }
+    if (Status opened = database->OpenRocks(options, fresh); !opened.ok()) return opened;
+    if (fresh) {
+        rocksdb::WriteBatch batch;
+        batch.Put(database->handle(Cf::kMeta), std::string(kSchemaVersionKey), std::to_string(kStoreSchemaVersion));
+        if (Status written = database->Write(&batch, true); !written.ok()) return written;
+    } else if (Status version = database->CheckSchemaVersion(); !version.ok()) {
+        return version;
+    }
+    return database;
+}
+
+Status Database::OpenRocks(const StoreOptions& options, bool fresh) {
+    rocksdb::DBOptions db_options;
+    db_options.create_if_missing = fresh;
+    db_options.create_missing_column_families = fresh;
+    db_options.max_open_files = -1;  // a read-only instance must hold every file it may read
+    db_options.keep_log_file_num = 2;
+    db_options.info_log_level = rocksdb::WARN_LEVEL;
+
+    std::vector<std::string> names = {rocksdb::kDefaultColumnFamilyName};
+    if (fresh) {
+        names.insert(names.end(), kColumnFamilyNames.begin(), kColumnFamilyNames.end());
+    } else {
+        rocksdb::Status listed = rocksdb::DB::ListColumnFamilies(db_options, path_.string(), &names);
+        if (listed.IsIOError()) return Translate(listed, "open");
+        if (!listed.ok()) return NotKgraph(path_);
+        if (std::find(names.begin(), names.end(), CfName(Cf::kMeta)) == names.end()) return NotKgraph(path_);
+    }
+    std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+    for (const std::string& name : names) descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
+
+    rocksdb::DB* raw = nullptr;
+    rocksdb::Status opened;
+    if (options.read_only) {
+        // A secondary instance, not OpenForReadOnly: RocksDB documents the
+        // latter as undefined while a writer has the database open.
+        Result<fs::path> scratch = MakeScratchFolder();
+        if (!scratch.ok()) return scratch.status();
+        secondary_dir_ = *scratch;
+        opened = rocksdb::DB::OpenAsSecondary(db_options, path_.string(), secondary_dir_.string(), descriptors,
+                                              &all_handles_, &raw);
+    } else {
+        opened = rocksdb::DB::Open(db_options, path_.string(), descriptors, &all_handles_, &raw);
+    }
+    if (!opened.ok()) return Translate(opened, "open");
+    db_.reset(raw);
+    for (rocksdb::ColumnFamilyHandle* handle : all_handles_) {
+        auto known = std::find(kColumnFamilyNames.begin(), kColumnFamilyNames.end(), handle->GetName());
+        if (known != kColumnFamilyNames.end()) handles_[known - kColumnFamilyNames.begin()] = handle;
+    }
+    // Opening reads the MANIFEST, then the logs; a flush by the writer in
+    // between moves data out of a log into a table the first read did not
+    // list. Catching up once reads the newer MANIFEST and logs.
+    if (options.read_only) {
+        if (rocksdb::Status caught_up = db_->TryCatchUpWithPrimary(); !caught_up.ok()) return Translate(caught_up, "open");
+    }
+    return Status::Ok();
+}
+
+Status Database::CheckSchemaVersion() {
+    std::string stored;
+    rocksdb::Status read = db_->Get(rocksdb::ReadOptions(), handle(Cf::kMeta), std::string(kSchemaVersionKey), &stored);
+    if (read.IsNotFound()) return NotKgraph(path_);
+    if (!read.ok()) return Translate(read, "read");
+    if (stored != std::to_string(kStoreSchemaVersion)) {
+        return Status::VersionMismatch("database " + path_.string() + " was written by kgraph schema version " +
+                                       stored + "; this kgraph reads version " +
+                                       std::to_string(kStoreSchemaVersion));
+    }
+    // Same version, so every column family must be there.
+    if (std::find(handles_.begin(), handles_.end(), nullptr) != handles_.end()) return NotKgraph(path_);
+    return Status::Ok();
+}
+
+Database::~Database() {
+    if (db_) {
+        // Leave nothing in the log: the next writer would otherwise move it
+        // into a table while opening, a moment when readers may miss it.
+        if (lock_) db_->Flush(rocksdb::FlushOptions()).PermitUncheckedError();
+        for (rocksdb::ColumnFamilyHandle* handle : all_handles_) db_->DestroyColumnFamilyHandle(handle);
+        db_->Close().PermitUncheckedError();
+        db_.reset();
+    }
+    if (!secondary_dir_.empty()) {
+        std::error_code ignored;  // a leftover scratch folder in /tmp harms nobody
+        fs::remove_all(secondary_dir_, ignored);
+    }
+}
+
+Status Database::Write(rocksdb::WriteBatch* batch, bool sync) const {
+    rocksdb::WriteOptions write_options;
+    write_options.sync = sync;
+    rocksdb::Status written = db_->Write(write_options, batch);
+    return written.ok() ? Status::Ok() : Translate(written, "write");
+}
+
+Status Database::Translate(const rocksdb::Status& status, std::string_view doing) const {
+    const std::string db = path_.string();
+    if (status.IsCorruption()) return Status::Corruption("database " + db + " is damaged (" + std::string(doing) + " failed)");
+    if (status.IsIOError() && status.ToString().find("lock") != std::string::npos) {
+        return Status::Busy("database " + db + " is in use by another process");
+    }
+    if (status.IsIOError()) return Status::IOError("cannot " + std::string(doing) + " database " + db + ": " + OsReason(status));
+    return Status::IOError("cannot " + std::string(doing) + " database " + db);
+}
+
+Result<std::optional<std::string>> Reader::Get(Cf cf, std::string_view key) const {
+    std::string value;
+    const rocksdb::Slice slice(key.data(), key.size());
+    const rocksdb::Status read =
+        pending_ ? pending_->GetFromBatchAndDB(db_.db(), rocksdb::ReadOptions(), db_.handle(cf), slice, &value)
+                 : db_.db()->Get(rocksdb::ReadOptions(), db_.handle(cf), slice, &value);
+    if (read.IsNotFound()) return std::optional<std::string>();
+    if (!read.ok()) return db_.Translate(read, "read");
+    return std::optional<std::string>(std::move(value));
+}
+
+Status Reader::Scan(Cf cf, std::string_view prefix, const Visitor& visit) const {
+    std::unique_ptr<rocksdb::Iterator> it(db_.db()->NewIterator(rocksdb::ReadOptions(), db_.handle(cf)));
+    if (pending_) it.reset(pending_->NewIteratorWithBase(db_.handle(cf), it.release()));
+    for (it->Seek(rocksdb::Slice(prefix.data(), prefix.size())); it->Valid(); it->Next()) {
+        const std::string_view key = it->key().ToStringView();
+        if (!key.starts_with(prefix)) break;
+        if (Status visited = visit(key, it->value().ToStringView()); !visited.ok()) return visited;
+    }
+    return it->status().ok() ? Status::Ok() : db_.Translate(it->status(), "read");
+}
+
+}  // namespace kgraph::graph

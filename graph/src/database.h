@@ -1,0 +1,74 @@
+// The RocksDB instance behind a Store: opening it (with every check that
+// Store::Open promises), its column families, and reads that may see a
+// pending batch. Internal to graph/.
+#pragma once
+
+#include <rocksdb/db.h>
+#include <rocksdb/utilities/write_batch_with_index.h>
+
+#include <array>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "keys.h"
+#include "kgraph/status.h"
+#include "kgraph/store.h"
+#include "writer_lock.h"
+
+namespace kgraph::graph {
+
+class Database {
+public:
+    // See Store::Open for the errors.
+    static Result<std::unique_ptr<Database>> Open(const std::filesystem::path& path, const StoreOptions& options);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    rocksdb::DB* db() const { return db_.get(); }
+    rocksdb::ColumnFamilyHandle* handle(Cf cf) const { return handles_[static_cast<std::size_t>(cf)]; }
+    const std::filesystem::path& path() const { return path_; }
+
+    // Applies `batch` atomically; fsyncs the log first when `sync`.
+    Status Write(rocksdb::WriteBatch* batch, bool sync) const;
+
+    // A user-facing Status for a failed RocksDB call: names the database and
+    // keeps the operating system's reason, drops RocksDB's wording.
+    Status Translate(const rocksdb::Status& status, std::string_view doing) const;
+
+private:
+    Database() = default;
+    Status OpenRocks(const StoreOptions& options, bool fresh);
+    Status CheckSchemaVersion();
+
+    std::filesystem::path path_;
+    std::optional<WriterLock> lock_;
+    std::filesystem::path secondary_dir_;  // a read-only instance's scratch folder
+    std::vector<rocksdb::ColumnFamilyHandle*> all_handles_;  // for closing
+    std::array<rocksdb::ColumnFamilyHandle*, kColumnFamilyCount> handles_{};
+    std::unique_ptr<rocksdb::DB> db_;
+};
+
+// Reads the committed state, or the committed state overlaid with a batch
+// that is being built (so an update can read its own writes).
+class Reader {
+public:
+    explicit Reader(const Database& db, rocksdb::WriteBatchWithIndex* pending = nullptr)
+        : db_(db), pending_(pending) {}
+
+    Result<std::optional<std::string>> Get(Cf cf, std::string_view key) const;
+    // Calls `visit(key, value)` for each key starting with `prefix`, in key
+    // order; stops at the first non-ok Status `visit` returns.
+    using Visitor = std::function<Status(std::string_view key, std::string_view value)>;
+    Status Scan(Cf cf, std::string_view prefix, const Visitor& visit) const;
+
+private:
+    const Database& db_;
+    rocksdb::WriteBatchWithIndex* pending_;
+};
+
+}  // namespace kgraph::graph

@@ -1,0 +1,249 @@
+#include "derived_state.h"
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "entity_resolution.h"
+#include "keys.h"
+#include "name_folding.h"
+#include "records.h"
+
+namespace kgraph::graph {
+namespace {
+
+using EntitySet = std::set<std::string>;
+
+// The position of a mention: document index, entity index in its facts.
+using MentionPlace = std::pair<std::size_t, std::size_t>;
+
+class DerivedStateUpdate {
+public:
+    DerivedStateUpdate(const Database& db, rocksdb::WriteBatchWithIndex& batch)
+        : db_(db), batch_(batch), reader_(db, &batch) {}
+
+    Status Apply(const DocumentFacts* added, const DocumentFacts* removed) {
+        EntitySet affected;
+        for (const DocumentFacts* facts : {added, removed}) {
+            if (!facts) continue;
+            if (Status found = CollectEntitiesOf(*facts, affected); !found.ok()) return found;
+        }
+        if (Status loaded = LoadDocumentsMentioning(affected, added, removed); !loaded.ok()) return loaded;
+        if (Status classified = ClassifyMentions(affected, added); !classified.ok()) return classified;
+        if (removed) {
+            if (Status forms = CollectStaleKeys(*removed, affected); !forms.ok()) return forms;
+        }
+        if (Status deleted = DeleteEntities(affected); !deleted.ok()) return deleted;
+        WriteEntities();
+        return WriteRelations();
+    }
+
+private:
+    // The stored entity a match key belongs to, as it was before this update
+    // (every lookup happens before the first delete).
+    Result<std::optional<std::string>> OwnerOf(const std::string& key) {
+        auto cached = owner_cache_.find(key);
+        if (cached != owner_cache_.end()) return cached->second;
+        Result<std::optional<std::string>> owner = reader_.Get(Cf::kAliases, key);
+        if (owner.ok()) owner_cache_.emplace(key, *owner);
+        return owner;
+    }
+
+    Status CollectEntitiesOf(const DocumentFacts& facts, EntitySet& entities) {
+        for (const Entity& entity : facts.entities) {
+            for (const std::string& key : MatchKeys(entity)) {
+                Result<std::optional<std::string>> owner = OwnerOf(key);
+                if (!owner.ok()) return owner.status();
+                if (*owner) entities.insert(**owner);
+            }
+        }
+        return Status::Ok();
+    }
+
+    // Every document (after the change) that mentions an affected entity.
+    Status LoadDocumentsMentioning(const EntitySet& affected, const DocumentFacts* added,
+                                   const DocumentFacts* removed) {
+        std::set<std::string> ids;
+        for (const std::string& entity : affected) {
+            Status scanned = reader_.Scan(Cf::kMentions, KeyPrefix(entity), [&](std::string_view key, std::string_view) {
+                ids.insert(std::string(key.substr(entity.size() + 1)));
+                return Status::Ok();
+            });
+            if (!scanned.ok()) return scanned;
+        }
+        if (removed) ids.erase(removed->doc);
+        for (const std::string& id : ids) {
+            Result<std::optional<std::string>> value = reader_.Get(Cf::kDocuments, id);
+            if (!value.ok()) return value.status();
+            if (!*value) return Status::Corruption("entity index names document " + id + ", which is not stored");
+            Result<DocumentFacts> facts = DecodeDocument(id, **value);
+            if (!facts.ok()) return facts.status();
+            documents_.push_back(std::move(*facts));
+        }
+        if (added) documents_.push_back(*added);
+        return Status::Ok();
+    }
+
+    // Splits the loaded documents' mentions into those of affected entities
+    // (to be resolved again) and the rest (whose entity stays as stored).
+    Status ClassifyMentions(const EntitySet& affected, const DocumentFacts* added) {
+        for (std::size_t d = 0; d < documents_.size(); ++d) {
+            const DocumentFacts& facts = documents_[d];
+            const bool is_new = added && &facts == &documents_.back();
+            for (std::size_t e = 0; e < facts.entities.size(); ++e) {
+                const Entity& entity = facts.entities[e];
+                Result<std::optional<std::string>> owner = OwnerOf(FoldName(entity.name));
+                if (!owner.ok()) return owner.status();
+                if (is_new || (*owner && affected.count(**owner))) {
+                    mention_index_[{d, e}] = mentions_.size();
+                    mentions_.push_back(Mention{facts.doc, &entity});
+                    if (Status stale = CollectStaleKeys(entity, affected); !stale.ok()) return stale;
+                } else if (!*owner) {
+                    return Status::Corruption("entity " + entity.name + " of document " + facts.doc +
+                                              " is missing from the alias index");
+                } else {
+                    unaffected_owner_[{d, e}] = **owner;
+                }
+            }
+        }
+        return Status::Ok();
+    }
+
+    // The alias entries of affected entities, to delete before rewriting.
+    Status CollectStaleKeys(const Entity& entity, const EntitySet& affected) {
+        for (const std::string& key : MatchKeys(entity)) {
+            Result<std::optional<std::string>> owner = OwnerOf(key);
+            if (!owner.ok()) return owner.status();
+            if (*owner && affected.count(**owner)) stale_keys_.insert(key);
+        }
+        return Status::Ok();
+    }
+    Status CollectStaleKeys(const DocumentFacts& facts, const EntitySet& affected) {
+        for (const Entity& entity : facts.entities) {
+            if (Status stale = CollectStaleKeys(entity, affected); !stale.ok()) return stale;
+        }
+        return Status::Ok();
+    }
+
+    void DeleteEdge(const EdgeName& edge) {
+        const std::string out_key = OutEdgeKey(edge);
+        batch_.Delete(db_.handle(Cf::kOutEdges), out_key);
+        batch_.Delete(db_.handle(Cf::kInEdges), InEdgeKey(edge));
+        evidence_to_delete_.push_back(KeyPrefix(out_key));
+    }
+
+    Status DeleteEntities(const EntitySet& affected) {
+        for (const std::string& key : stale_keys_) batch_.Delete(db_.handle(Cf::kAliases), key);
+        std::vector<std::string> mention_keys;
+        std::set<EdgeName> edges;
+        for (const std::string& entity : affected) {
+            batch_.Delete(db_.handle(Cf::kEntities), entity);
+            const std::string prefix = KeyPrefix(entity);
+            Status scanned = reader_.Scan(Cf::kMentions, prefix, [&](std::string_view key, std::string_view) {
+                mention_keys.emplace_back(key);
+                return Status::Ok();
+            });
+            for (Cf cf : {Cf::kOutEdges, Cf::kInEdges}) {
+                if (!scanned.ok()) break;
+                scanned = reader_.Scan(cf, prefix, [&](std::string_view key, std::string_view) {
+                    std::optional<EdgeName> edge = cf == Cf::kOutEdges ? EdgeFromOutKey(key) : EdgeFromInKey(key);
+                    if (edge) edges.insert(std::move(*edge));
+                    return Status::Ok();
+                });
+            }
+            if (!scanned.ok()) return scanned;
+        }
+        for (const std::string& key : mention_keys) batch_.Delete(db_.handle(Cf::kMentions), key);
+        for (const EdgeName& edge : edges) DeleteEdge(edge);
+        return DeleteEvidence();
+    }
+
+    Status DeleteEvidence() {
+        std::vector<std::string> keys;
+        for (const std::string& prefix : evidence_to_delete_) {
+            Status scanned = reader_.Scan(Cf::kEvidence, prefix, [&](std::string_view key, std::string_view) {
+                keys.emplace_back(key);
+                return Status::Ok();
+            });
+            if (!scanned.ok()) return scanned;
+        }
+        for (const std::string& key : keys) batch_.Delete(db_.handle(Cf::kEvidence), key);
+        return Status::Ok();
+    }
+
+    void WriteEntities() {
+        resolution_ = ResolveEntities(mentions_);
+        for (const Entity& entity : resolution_.entities) {
+            batch_.Put(db_.handle(Cf::kEntities), entity.name, EncodeEntity(entity));
+        }
+        for (std::size_t m = 0; m < mentions_.size(); ++m) {
+            const std::string& name = resolution_.entities[resolution_.entity_of[m]].name;
+            for (const std::string& key : MatchKeys(*mentions_[m].entity)) {
+                batch_.Put(db_.handle(Cf::kAliases), key, name);
+            }
+            batch_.Put(db_.handle(Cf::kMentions), MentionKey(name, mentions_[m].doc), "");
+        }
+    }
+
+    // The stored name of the entity at `place`; `affected` tells whether it
+    // was resolved in this update.
+    const std::string& NameAt(const MentionPlace& place, bool& affected) const {
+        auto resolved = mention_index_.find(place);
+        affected = resolved != mention_index_.end();
+        if (affected) return resolution_.entities[resolution_.entity_of[resolved->second]].name;
+        return unaffected_owner_.at(place);
+    }
+
+    // Edges and evidence of the loaded documents' relations that touch an
+    // affected entity (the others are stored already and did not change).
+    Status WriteRelations() {
+        for (std::size_t d = 0; d < documents_.size(); ++d) {
+            const DocumentFacts& facts = documents_[d];
+            std::map<std::string_view, std::size_t> entity_named;
+            for (std::size_t e = 0; e < facts.entities.size(); ++e) entity_named.emplace(facts.entities[e].name, e);
+            std::size_t ordinal = 0;
+            for (const Relation& relation : facts.relations) {
+                bool subject_affected = false, object_affected = false;
+                EdgeName edge{NameAt({d, entity_named.at(relation.subject)}, subject_affected), relation.predicate,
+                              NameAt({d, entity_named.at(relation.object)}, object_affected)};
+                if (IsSymmetricPredicate(edge.predicate) && edge.object < edge.subject) std::swap(edge.subject, edge.object);
+                const bool touched = subject_affected || object_affected;
+                for (const Evidence& evidence : relation.evidence) {
+                    if (touched) WriteEvidence(edge, facts, evidence, ordinal);
+                    ++ordinal;
+                }
+            }
+        }
+        return Status::Ok();
+    }
+
+    void WriteEvidence(const EdgeName& edge, const DocumentFacts& facts, const Evidence& evidence, std::size_t ordinal) {
+        batch_.Put(db_.handle(Cf::kOutEdges), OutEdgeKey(edge), "");
+        batch_.Put(db_.handle(Cf::kInEdges), InEdgeKey(edge), "");
+        batch_.Put(db_.handle(Cf::kEvidence), EvidenceKey(edge, facts.doc, evidence.start, ordinal),
+                   EncodeEvidence(evidence));
+    }
+
+    const Database& db_;
+    rocksdb::WriteBatchWithIndex& batch_;
+    Reader reader_;
+    std::map<std::string, std::optional<std::string>> owner_cache_;
+    std::vector<DocumentFacts> documents_;  // after the change
+    std::vector<Mention> mentions_;         // of affected entities, pointing into documents_
+    std::map<MentionPlace, std::size_t> mention_index_;
+    std::map<MentionPlace, std::string> unaffected_owner_;
+    std::set<std::string> stale_keys_;
+    std::vector<std::string> evidence_to_delete_;
+    Resolution resolution_;
+};
+
+}  // namespace
+
+Status UpdateDerivedState(const Database& db, rocksdb::WriteBatchWithIndex& batch, const DocumentFacts* added,
+                          const DocumentFacts* removed) {
+    return DerivedStateUpdate(db, batch).Apply(added, removed);
+}
+
+}  // namespace kgraph::graph
