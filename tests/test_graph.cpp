@@ -10,6 +10,8 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <memory>
 #include <random>
 #include <string>
 #include <vector>
@@ -559,6 +561,81 @@ TEST_CASE("check reports a dangling edge written behind the store's back", "[gra
         CHECK(std::find(report->problems.begin(), report->problems.end(), problem) != report->problems.end());
     }
     CHECK(report->problems.size() == expected.size());  // the missing alias "scale" is not an invariant
+}
+
+namespace {
+
+using DatabaseDump = std::map<std::string, std::map<std::string, std::string>>;
+
+// Every key and value of every column family of a closed store.
+DatabaseDump Dump(const fs::path& path) {
+    RawDatabase raw(path);
+    DatabaseDump dump;
+    for (rocksdb::ColumnFamilyHandle* handle : raw.handles) {
+        std::unique_ptr<rocksdb::Iterator> it(raw.db->NewIterator(rocksdb::ReadOptions(), handle));
+        for (it->SeekToFirst(); it->Valid(); it->Next()) dump[handle->GetName()][it->key().ToString()] = it->value().ToString();
+    }
+    return dump;
+}
+
+// Documents that merge, rename and relate entities in many ways: "Scale" is
+// outvoted by "Scale AI" once two documents use it; Alphabet and Google merge
+// through a later document; competes-with flips orientation on renames.
+std::vector<DocumentFacts> TangledDocuments() {
+    return {
+        Facts("t1", "t1.txt", {Org("Scale"), Org("OpenAI")}, {{"Scale", "competes-with", "OpenAI"}}),
+        Facts("t2", "t2.txt", {Org("Scale AI", {"Scale"}), Org("Nvidia")}, {{"Scale AI", "customer-of", "Nvidia"}}),
+        Facts("t3", "t3.txt", {Org("SCALE AI"), Org("Google"), Person("Sundar Pichai")},
+              {{"Google", "leaves", "SCALE AI"}, {"Sundar Pichai", "works-for", "Google"}}),
+        Facts("t4", "t4.txt", {Org("Alphabet"), Org("DeepMind")}, {{"Alphabet", "owns", "DeepMind"}}),
+        Facts("t5", "t5.txt", {Org("Alphabet Inc.", {"Alphabet", "Google", "GOOGL"}), Org("Scale AI")},
+              {{"Alphabet Inc.", "customer-of", "Scale AI"}, {"Scale AI", "competes-with", "Alphabet Inc."}}),
+        Facts("t6", "t6.txt", {Org("OpenAI"), Org("Anthropic"), Org("Google")},
+              {{"OpenAI", "competes-with", "Anthropic"}, {"Google", "invests-in", "Anthropic"}}),
+        // "Meta" < "Meta AI" < "Meta Platforms": renaming flips the pair.
+        Facts("t7", "t7.txt", {Org("Meta"), Org("Meta AI")}, {{"Meta AI", "competes-with", "Meta"}}),
+        Facts("t8", "t8.txt", {Org("Meta Platforms", {"Meta"}), Org("Nvidia")}, {{"Meta Platforms", "customer-of", "Nvidia"}}),
+    };
+}
+
+DatabaseDump IngestInOrder(const std::vector<DocumentFacts>& docs, const std::vector<std::size_t>& order) {
+    TempDir dir;
+    {
+        std::unique_ptr<Store> store = OpenStore(dir.db());
+        for (std::size_t i : order) IngestOk(*store, docs[i]);
+        RequireClean(*store);
+    }
+    return Dump(dir.db());
+}
+
+}  // namespace
+
+TEST_CASE("every ingest order and every rebuild stores identical bytes", "[graph][store][merge]") {
+    const std::vector<DocumentFacts> docs = TangledDocuments();
+    const DatabaseDump expected = IngestInOrder(docs, {0, 1, 2, 3, 4, 5, 6, 7});
+    REQUIRE(expected.at("entities").size() == 9);
+    REQUIRE(expected.at("out-edges").count(std::string("Meta AI") + '\0' + "competes-with" + '\0' + "Meta Platforms"));
+    CHECK(IngestInOrder(docs, {7, 6, 5, 4, 3, 2, 1, 0}) == expected);
+    CHECK(IngestInOrder(docs, {4, 0, 6, 5, 2, 7, 3, 1}) == expected);
+    CHECK(IngestInOrder(docs, {3, 5, 1, 7, 4, 0, 2, 6}) == expected);
+
+    // Forgetting and replacing resolve entities again from the documents; the
+    // result must be what adding the same documents one by one gave.
+    TempDir dir;
+    {
+        std::unique_ptr<Store> store = OpenStore(dir.db());
+        for (const DocumentFacts& doc : docs) IngestOk(*store, doc);
+        // Merges everything, then goes away again.
+        IngestOk(*store, Facts("bridge", "bridge.txt",
+                               {Org("Bridge", {"Scale", "Google", "OpenAI", "Nvidia", "DeepMind", "Meta", "Meta AI"})}, {}));
+        REQUIRE(store->Forget("bridge.txt").ok());
+        // A new version of t6 that is then replaced by the original again.
+        const DocumentFacts& t6 = docs[5];
+        REQUIRE(IngestOk(*store, Facts("t6 v2", "t6.txt", {Org("Scale", {"Anthropic"})}, {})) == IngestOutcome::kReplaced);
+        REQUIRE(IngestOk(*store, t6) == IngestOutcome::kReplaced);
+        RequireClean(*store);
+    }
+    CHECK(Dump(dir.db()) == expected);
 }
 
 // --- Store: concurrency between processes ---

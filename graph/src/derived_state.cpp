@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "derived_writes.h"
 #include "entity_resolution.h"
 #include "keys.h"
 #include "name_folding.h"
@@ -19,10 +20,9 @@ using EntitySet = std::set<std::string>;
 // The position of a mention: document index, entity index in its facts.
 using MentionPlace = std::pair<std::size_t, std::size_t>;
 
-class DerivedStateUpdate {
+class Rebuild {
 public:
-    DerivedStateUpdate(const Database& db, rocksdb::WriteBatchWithIndex& batch)
-        : db_(db), batch_(batch), reader_(db, &batch) {}
+    Rebuild(const Database& db, rocksdb::WriteBatchWithIndex& batch) : writes_(db, batch), reader_(db, &batch) {}
 
     Status Apply(const DocumentFacts* added, const DocumentFacts* removed) {
         EntitySet affected;
@@ -37,7 +37,8 @@ public:
         }
         if (Status deleted = DeleteEntities(affected); !deleted.ok()) return deleted;
         WriteEntities();
-        return WriteRelations();
+        WriteRelations();
+        return Status::Ok();
     }
 
 private:
@@ -129,17 +130,17 @@ private:
 
     void DeleteEdge(const EdgeName& edge) {
         const std::string out_key = OutEdgeKey(edge);
-        batch_.Delete(db_.handle(Cf::kOutEdges), out_key);
-        batch_.Delete(db_.handle(Cf::kInEdges), InEdgeKey(edge));
+        writes_.Delete(Cf::kOutEdges, out_key);
+        writes_.Delete(Cf::kInEdges, InEdgeKey(edge));
         evidence_to_delete_.push_back(KeyPrefix(out_key));
     }
 
     Status DeleteEntities(const EntitySet& affected) {
-        for (const std::string& key : stale_keys_) batch_.Delete(db_.handle(Cf::kAliases), key);
+        for (const std::string& key : stale_keys_) writes_.Delete(Cf::kAliases, key);
         std::vector<std::string> mention_keys;
         std::set<EdgeName> edges;
         for (const std::string& entity : affected) {
-            batch_.Delete(db_.handle(Cf::kEntities), entity);
+            writes_.Delete(Cf::kEntities, entity);
             const std::string prefix = KeyPrefix(entity);
             Status scanned = reader_.Scan(Cf::kMentions, prefix, [&](std::string_view key, std::string_view) {
                 mention_keys.emplace_back(key);
@@ -155,7 +156,7 @@ private:
             }
             if (!scanned.ok()) return scanned;
         }
-        for (const std::string& key : mention_keys) batch_.Delete(db_.handle(Cf::kMentions), key);
+        for (const std::string& key : mention_keys) writes_.Delete(Cf::kMentions, key);
         for (const EdgeName& edge : edges) DeleteEdge(edge);
         return DeleteEvidence();
     }
@@ -169,21 +170,17 @@ private:
             });
             if (!scanned.ok()) return scanned;
         }
-        for (const std::string& key : keys) batch_.Delete(db_.handle(Cf::kEvidence), key);
+        for (const std::string& key : keys) writes_.Delete(Cf::kEvidence, key);
         return Status::Ok();
     }
 
     void WriteEntities() {
         resolution_ = ResolveEntities(mentions_);
-        for (const Entity& entity : resolution_.entities) {
-            batch_.Put(db_.handle(Cf::kEntities), entity.name, EncodeEntity(entity));
+        for (std::size_t e = 0; e < resolution_.entities.size(); ++e) {
+            writes_.PutEntity(resolution_.entities[e].name, resolution_.votes[e]);
         }
         for (std::size_t m = 0; m < mentions_.size(); ++m) {
-            const std::string& name = resolution_.entities[resolution_.entity_of[m]].name;
-            for (const std::string& key : MatchKeys(*mentions_[m].entity)) {
-                batch_.Put(db_.handle(Cf::kAliases), key, name);
-            }
-            batch_.Put(db_.handle(Cf::kMentions), MentionKey(name, mentions_[m].doc), "");
+            writes_.PutMention(resolution_.entities[resolution_.entity_of[m]].name, mentions_[m].doc);
         }
     }
 
@@ -198,36 +195,19 @@ private:
 
     // Edges and evidence of the loaded documents' relations that touch an
     // affected entity (the others are stored already and did not change).
-    Status WriteRelations() {
+    void WriteRelations() {
         for (std::size_t d = 0; d < documents_.size(); ++d) {
-            const DocumentFacts& facts = documents_[d];
-            std::map<std::string_view, std::size_t> entity_named;
-            for (std::size_t e = 0; e < facts.entities.size(); ++e) entity_named.emplace(facts.entities[e].name, e);
-            std::size_t ordinal = 0;
-            for (const Relation& relation : facts.relations) {
+            ForEachEvidence(documents_[d], [&](const Relation& relation, std::size_t subject, std::size_t object,
+                                               const Evidence& evidence, std::size_t ordinal) {
                 bool subject_affected = false, object_affected = false;
-                EdgeName edge{NameAt({d, entity_named.at(relation.subject)}, subject_affected), relation.predicate,
-                              NameAt({d, entity_named.at(relation.object)}, object_affected)};
-                if (IsSymmetricPredicate(edge.predicate) && edge.object < edge.subject) std::swap(edge.subject, edge.object);
-                const bool touched = subject_affected || object_affected;
-                for (const Evidence& evidence : relation.evidence) {
-                    if (touched) WriteEvidence(edge, facts, evidence, ordinal);
-                    ++ordinal;
-                }
-            }
+                const EdgeName edge = Oriented({NameAt({d, subject}, subject_affected), relation.predicate,
+                                                NameAt({d, object}, object_affected)});
+                if (subject_affected || object_affected) writes_.PutEvidence(edge, documents_[d], evidence, ordinal);
+            });
         }
-        return Status::Ok();
     }
 
-    void WriteEvidence(const EdgeName& edge, const DocumentFacts& facts, const Evidence& evidence, std::size_t ordinal) {
-        batch_.Put(db_.handle(Cf::kOutEdges), OutEdgeKey(edge), "");
-        batch_.Put(db_.handle(Cf::kInEdges), InEdgeKey(edge), "");
-        batch_.Put(db_.handle(Cf::kEvidence), EvidenceKey(edge, facts.doc, evidence.start, ordinal),
-                   EncodeEvidence(evidence));
-    }
-
-    const Database& db_;
-    rocksdb::WriteBatchWithIndex& batch_;
+    DerivedWrites writes_;
     Reader reader_;
     std::map<std::string, std::optional<std::string>> owner_cache_;
     std::vector<DocumentFacts> documents_;  // after the change
@@ -241,9 +221,9 @@ private:
 
 }  // namespace
 
-Status UpdateDerivedState(const Database& db, rocksdb::WriteBatchWithIndex& batch, const DocumentFacts* added,
-                          const DocumentFacts* removed) {
-    return DerivedStateUpdate(db, batch).Apply(added, removed);
+Status RebuildDerivedState(const Database& db, rocksdb::WriteBatchWithIndex& batch, const DocumentFacts* added,
+                           const DocumentFacts* removed) {
+    return Rebuild(db, batch).Apply(added, removed);
 }
 
 }  // namespace kgraph::graph

@@ -1,6 +1,11 @@
 // Keeps the derived column families (entities, aliases, mentions, edges,
-// evidence) equal to what the stored documents imply, when one document is
-// added, removed, or replaced by another.
+// evidence) equal to what the stored documents imply. The documents column
+// family itself is the caller's business. Both functions write into `batch`
+// and read through it.
+//
+// The derived state is a function of the set of stored documents (see
+// entity_resolution.h), never of their order: the two functions below compute
+// the same state, one incrementally, the other from the documents.
 #pragma once
 
 #include <rocksdb/utilities/write_batch_with_index.h>
@@ -11,16 +16,17 @@
 
 namespace kgraph::graph {
 
-// Writes into `batch` the changes to the derived state that adding `added`
-// and removing `removed` (either may be null) imply. The documents column
-// family itself is the caller's business. Reads go through `batch`.
-//
-// How: every entity that shares a match key with the added or removed
-// document's entities is "affected". Their derived state is deleted and
-// recomputed from all documents that mention them (after the change), so the
-// result depends only on the set of stored documents, never on their order,
-// and a forgotten document undoes merges it caused.
-Status UpdateDerivedState(const Database& db, rocksdb::WriteBatchWithIndex& batch, const DocumentFacts* added,
-                          const DocumentFacts* removed);
+// Adds one new document. Its entities join the stored entities they share a
+// match key with (merging those, and renaming an entity when the votes elect
+// another name); costs what the document and any renamed entity's edges hold,
+// not what the documents already stored hold.
+Status AddToDerivedState(const Database& db, rocksdb::WriteBatchWithIndex& batch, const DocumentFacts& added);
+
+// Adds `added` and removes `removed` (either may be null). Every entity that
+// shares a match key with their entities is deleted and resolved again from
+// all the documents that mention it, so that removing a document undoes the
+// merges it caused. Costs what those documents hold.
+Status RebuildDerivedState(const Database& db, rocksdb::WriteBatchWithIndex& batch, const DocumentFacts* added,
+                           const DocumentFacts* removed);
 
 }  // namespace kgraph::graph

@@ -1,9 +1,7 @@
 #include "entity_resolution.h"
 
 #include <algorithm>
-#include <map>
 #include <numeric>
-#include <set>
 #include <tuple>
 
 #include "name_folding.h"
@@ -24,40 +22,42 @@ private:
     std::vector<std::size_t> parent_;
 };
 
-// Documents per name and per type among one entity's mentions: each document
-// votes once, however often it lists the entity.
-struct Votes {
-    std::map<std::string, std::set<std::string_view>> name_docs;
-    std::set<std::string_view> organization_docs, person_docs;
-    std::set<std::string> surface_forms;
-
-    void Add(const Mention& mention) {
-        const Entity& entity = *mention.entity;
-        name_docs[entity.name].insert(mention.doc);
-        (entity.type == EntityType::kPerson ? person_docs : organization_docs).insert(mention.doc);
-        surface_forms.insert(entity.name);
-        for (const std::string& alias : entity.aliases) {
-            if (!alias.empty()) surface_forms.insert(alias);
-        }
-    }
-
-    Entity Elect() const {
-        Entity entity;
-        // max_element over a map visits names in ascending order, so strict
-        // comparison keeps the bytewise smaller name on a full tie.
-        auto best = std::max_element(name_docs.begin(), name_docs.end(), [](const auto& a, const auto& b) {
-            return std::make_tuple(a.second.size(), a.first.size()) < std::make_tuple(b.second.size(), b.first.size());
-        });
-        entity.name = best->first;
-        entity.type = person_docs.size() > organization_docs.size() ? EntityType::kPerson : EntityType::kOrganization;
-        for (const std::string& form : surface_forms) {
-            if (form != entity.name) entity.aliases.push_back(form);
-        }
-        return entity;
-    }
-};
-
 }  // namespace
+
+EntityVotes EntityVotes::OfDocument(const std::vector<const Entity*>& mentions) {
+    EntityVotes votes;
+    for (const Entity* entity : mentions) {
+        votes.name_documents[entity->name] = 1;  // once per document, however often listed
+        ++(entity->type == EntityType::kPerson ? votes.person_mentions : votes.organization_mentions);
+        votes.surface_forms.insert(entity->name);
+        for (const std::string& alias : entity->aliases) {
+            if (!alias.empty()) votes.surface_forms.insert(alias);
+        }
+    }
+    return votes;
+}
+
+void EntityVotes::Add(const EntityVotes& other) {
+    for (const auto& [name, documents] : other.name_documents) name_documents[name] += documents;
+    organization_mentions += other.organization_mentions;
+    person_mentions += other.person_mentions;
+    surface_forms.insert(other.surface_forms.begin(), other.surface_forms.end());
+}
+
+Entity EntityVotes::Elect() const {
+    Entity entity;
+    // max_element over a map visits names in ascending order, so strict
+    // comparison keeps the bytewise smaller name on a full tie.
+    auto best = std::max_element(name_documents.begin(), name_documents.end(), [](const auto& a, const auto& b) {
+        return std::make_tuple(a.second, a.first.size()) < std::make_tuple(b.second, b.first.size());
+    });
+    if (best != name_documents.end()) entity.name = best->first;
+    entity.type = person_mentions > organization_mentions ? EntityType::kPerson : EntityType::kOrganization;
+    for (const std::string& form : surface_forms) {
+        if (form != entity.name) entity.aliases.push_back(form);
+    }
+    return entity;
+}
 
 std::vector<std::string> MatchKeys(const Entity& entity) {
     std::vector<std::string> keys = {FoldName(entity.name)};
@@ -78,20 +78,28 @@ Resolution ResolveEntities(const std::vector<Mention>& mentions) {
             if (!inserted) sets.Join(i, it->second);
         }
     }
-    std::map<std::size_t, Votes> votes_by_root;
-    for (std::size_t i = 0; i < mentions.size(); ++i) votes_by_root[sets.Find(i)].Add(mentions[i]);
+    // root -> document -> that document's mentions of the entity
+    std::map<std::size_t, std::map<std::string_view, std::vector<const Entity*>>> grouped;
+    for (std::size_t i = 0; i < mentions.size(); ++i) grouped[sets.Find(i)][mentions[i].doc].push_back(mentions[i].entity);
 
-    std::map<std::size_t, Entity> entity_by_root;
-    for (const auto& [root, votes] : votes_by_root) entity_by_root.emplace(root, votes.Elect());
+    std::map<std::string, EntityVotes> votes_by_name;  // sorted by the elected name
+    std::map<std::size_t, std::string> name_of_root;
+    for (const auto& [root, documents] : grouped) {
+        EntityVotes votes;
+        for (const auto& [doc, entities] : documents) votes.Add(EntityVotes::OfDocument(entities));
+        std::string name = votes.Elect().name;
+        name_of_root[root] = name;
+        votes_by_name.emplace(std::move(name), std::move(votes));
+    }
     Resolution resolution;
-    for (const auto& [root, entity] : entity_by_root) resolution.entities.push_back(entity);
-    std::sort(resolution.entities.begin(), resolution.entities.end(),
-              [](const Entity& a, const Entity& b) { return a.name < b.name; });
+    std::map<std::string, std::size_t> index_of_name;
+    for (const auto& [name, votes] : votes_by_name) {
+        index_of_name[name] = resolution.entities.size();
+        resolution.entities.push_back(votes.Elect());
+        resolution.votes.push_back(votes);
+    }
     for (std::size_t i = 0; i < mentions.size(); ++i) {
-        const std::string& name = entity_by_root.at(sets.Find(i)).name;
-        auto it = std::lower_bound(resolution.entities.begin(), resolution.entities.end(), name,
-                                   [](const Entity& e, const std::string& n) { return e.name < n; });
-        resolution.entity_of.push_back(static_cast<std::size_t>(it - resolution.entities.begin()));
+        resolution.entity_of.push_back(index_of_name.at(name_of_root.at(sets.Find(i))));
     }
     return resolution;
 }

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +14,27 @@
 
 namespace kgraph::graph {
 
+// What the mentions of one entity say about it. Votes of disjoint sets of
+// mentions add up, which lets the store add a document to a stored entity
+// without reading the documents that mention it already.
+struct EntityVotes {
+    std::map<std::string, std::size_t> name_documents;  // Entity::name -> documents using it
+    std::size_t organization_mentions = 0;
+    std::size_t person_mentions = 0;
+    std::set<std::string> surface_forms;  // every name and alias seen
+
+    // The votes of one document's mentions (all of which denote this entity).
+    static EntityVotes OfDocument(const std::vector<const Entity*>& mentions);
+    void Add(const EntityVotes& other);
+
+    // Name: the one most documents use (ties: the longer, then the bytewise
+    // smaller); type: the one most mentions give (ties: Organization);
+    // aliases: the other surface forms, sorted.
+    Entity Elect() const;
+
+    friend bool operator==(const EntityVotes&, const EntityVotes&) = default;
+};
+
 // An entity as one document listed it.
 struct Mention {
     std::string_view doc;
@@ -19,14 +42,12 @@ struct Mention {
 };
 
 struct Resolution {
-    std::vector<Entity> entities;       // sorted by name
+    std::vector<Entity> entities;        // sorted by name
+    std::vector<EntityVotes> votes;      // per entity
     std::vector<std::size_t> entity_of;  // per mention: index into `entities`
 };
 
 // Mentions sharing a match key (see MatchKeys) are one entity, transitively.
-// Its name is the name the most documents used as Entity::name (ties: the
-// longer, then the bytewise smaller); its type the one the most documents
-// gave it (ties: Organization); its aliases every other name and alias seen.
 Resolution ResolveEntities(const std::vector<Mention>& mentions);
 
 // FoldName of the entity's name and non-empty aliases, without duplicates.

@@ -59,6 +59,11 @@ std::string EvidenceKey(const EdgeName& edge, std::string_view doc, std::size_t 
     return JoinKey({edge.subject, edge.predicate, edge.object, doc, PaddedNumber(start), PaddedNumber(ordinal)});
 }
 
+std::string EvidenceKeyOnEdge(std::string_view key, const EdgeName& edge) {
+    const std::vector<std::string_view> parts = SplitKey(key);
+    return JoinKey({edge.subject, edge.predicate, edge.object, parts.at(3), parts.at(4), parts.at(5)});
+}
+
 std::optional<EvidenceKeyParts> SplitEvidenceKey(std::string_view key) {
     const std::vector<std::string_view> parts = SplitKey(key);
     if (parts.size() != 6) return std::nullopt;

@@ -51,6 +51,8 @@ std::optional<EdgeName> EdgeFromInKey(std::string_view key);
 // the evidence's position in its document's facts, which keeps two statements
 // of one sentence apart.
 std::string EvidenceKey(const EdgeName& edge, std::string_view doc, std::size_t start, std::size_t ordinal);
+// The same evidence key moved to another edge (when an entity is renamed).
+std::string EvidenceKeyOnEdge(std::string_view key, const EdgeName& edge);
 struct EvidenceKeyParts {
     EdgeName edge;
     std::string doc;

@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
+#include <set>
+
 namespace kgraph::graph {
 namespace {
 
@@ -47,15 +50,13 @@ Evidence EvidenceFromJson(const json& j) {
     return e;
 }
 
-json EntityToJson(const Entity& entity, bool with_name) {
-    json j = {{"type", EntityTypeName(entity.type)}, {"aliases", entity.aliases}};
-    if (with_name) j["name"] = entity.name;
-    return j;
+json EntityToJson(const Entity& entity) {
+    return {{"name", entity.name}, {"type", EntityTypeName(entity.type)}, {"aliases", entity.aliases}};
 }
 
-Entity EntityFromJson(const json& j, std::string name) {
+Entity EntityFromJson(const json& j) {
     Entity entity;
-    entity.name = std::move(name);
+    entity.name = j.at("name").get<std::string>();
     const std::optional<EntityType> type = ParseEntityType(j.at("type").get<std::string>());
     if (!type) throw std::invalid_argument("unknown entity type");
     entity.type = *type;
@@ -81,7 +82,7 @@ Result<T> Decode(std::string_view value, const std::string& what, DecodeFn decod
 
 std::string EncodeDocument(const DocumentFacts& facts) {
     json entities = json::array();
-    for (const Entity& entity : facts.entities) entities.push_back(EntityToJson(entity, true));
+    for (const Entity& entity : facts.entities) entities.push_back(EntityToJson(entity));
     json relations = json::array();
     for (const Relation& relation : facts.relations) {
         json evidence = json::array();
@@ -99,7 +100,7 @@ Result<DocumentFacts> DecodeDocument(std::string_view id, std::string_view value
         DocumentFacts facts;
         facts.doc = std::string(id);
         facts.source = j.at("source").get<std::string>();
-        for (const json& e : j.at("entities")) facts.entities.push_back(EntityFromJson(e, e.at("name").get<std::string>()));
+        for (const json& e : j.at("entities")) facts.entities.push_back(EntityFromJson(e));
         for (const json& r : j.at("relations")) {
             Relation relation;
             relation.subject = r.at("subject").get<std::string>();
@@ -112,11 +113,32 @@ Result<DocumentFacts> DecodeDocument(std::string_view id, std::string_view value
     });
 }
 
-std::string EncodeEntity(const Entity& entity) { return Dump(EntityToJson(entity, false)); }
+std::string EncodeEntityVotes(const EntityVotes& votes) {
+    return Dump({{"names", votes.name_documents},
+                 {"organization", votes.organization_mentions},
+                 {"person", votes.person_mentions},
+                 {"forms", votes.surface_forms}});
+}
+
+Result<EntityVotes> DecodeEntityVotes(std::string_view name, std::string_view value) {
+    return Decode<EntityVotes>(value, "entity " + std::string(name), [](const json& j) {
+        EntityVotes votes;
+        votes.name_documents = j.at("names").get<std::map<std::string, std::size_t>>();
+        votes.organization_mentions = j.at("organization").get<std::size_t>();
+        votes.person_mentions = j.at("person").get<std::size_t>();
+        votes.surface_forms = j.at("forms").get<std::set<std::string>>();
+        return votes;
+    });
+}
 
 Result<Entity> DecodeEntity(std::string_view name, std::string_view value) {
-    return Decode<Entity>(value, "entity " + std::string(name),
-                          [&](const json& j) { return EntityFromJson(j, std::string(name)); });
+    Result<EntityVotes> votes = DecodeEntityVotes(name, value);
+    if (!votes.ok()) return votes.status();
+    Entity entity = votes->Elect();
+    if (entity.name != name) {
+        return Status::Corruption("the stored record of entity " + std::string(name) + " elects the name " + entity.name);
+    }
+    return entity;
 }
 
 std::string EncodeEvidence(const Evidence& evidence) { return Dump(EvidenceToJson(evidence)); }

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "entity_resolution.h"
 #include "kgraph/model.h"
 #include "kgraph/status.h"
 
@@ -14,8 +15,11 @@ std::string EncodeDocument(const DocumentFacts& facts);
 // Corruption naming the document when the value is not a readable record.
 Result<DocumentFacts> DecodeDocument(std::string_view id, std::string_view value);
 
-// The entity's name is its key, so the record holds type and aliases only.
-std::string EncodeEntity(const Entity& entity);
+// An entity record holds its votes; name, type and aliases follow from them
+// (EntityVotes::Elect), and the name is also the key.
+std::string EncodeEntityVotes(const EntityVotes& votes);
+Result<EntityVotes> DecodeEntityVotes(std::string_view name, std::string_view value);
+// The entity a record stores; Corruption when its votes elect another name.
 Result<Entity> DecodeEntity(std::string_view name, std::string_view value);
 
 std::string EncodeEvidence(const Evidence& evidence);

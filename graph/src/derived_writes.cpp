@@ -1,0 +1,47 @@
+#include "derived_writes.h"
+
+#include <utility>
+
+#include "name_folding.h"
+#include "records.h"
+
+namespace kgraph::graph {
+
+void DerivedWrites::Put(Cf cf, std::string_view key, std::string_view value) {
+    batch_.Put(db_.handle(cf), rocksdb::Slice(key.data(), key.size()), rocksdb::Slice(value.data(), value.size()));
+}
+
+void DerivedWrites::Delete(Cf cf, std::string_view key) {
+    batch_.Delete(db_.handle(cf), rocksdb::Slice(key.data(), key.size()));
+}
+
+void DerivedWrites::PutEntity(const std::string& name, const EntityVotes& votes) {
+    Put(Cf::kEntities, name, EncodeEntityVotes(votes));
+    for (const std::string& form : votes.surface_forms) Put(Cf::kAliases, FoldName(form), name);
+}
+
+void DerivedWrites::PutMention(std::string_view entity, std::string_view doc) { Put(Cf::kMentions, MentionKey(entity, doc), ""); }
+
+void DerivedWrites::PutEvidence(const EdgeName& edge, const DocumentFacts& facts, const Evidence& evidence,
+                                std::size_t ordinal) {
+    Put(Cf::kOutEdges, OutEdgeKey(edge), "");
+    Put(Cf::kInEdges, InEdgeKey(edge), "");
+    Put(Cf::kEvidence, EvidenceKey(edge, facts.doc, evidence.start, ordinal), EncodeEvidence(evidence));
+}
+
+EdgeName Oriented(EdgeName edge) {
+    if (IsSymmetricPredicate(edge.predicate) && edge.object < edge.subject) std::swap(edge.subject, edge.object);
+    return edge;
+}
+
+void ForEachEvidence(const DocumentFacts& facts, const EvidenceVisitor& visit) {
+    std::map<std::string_view, std::size_t> entity_named;
+    for (std::size_t e = 0; e < facts.entities.size(); ++e) entity_named.emplace(facts.entities[e].name, e);
+    std::size_t ordinal = 0;
+    for (const Relation& relation : facts.relations) {
+        const std::size_t subject = entity_named.at(relation.subject), object = entity_named.at(relation.object);
+        for (const Evidence& evidence : relation.evidence) visit(relation, subject, object, evidence, ordinal++);
+    }
+}
+
+}  // namespace kgraph::graph

@@ -1,0 +1,46 @@
+// Writes to the derived column families shared by the two ways of updating
+// them (derived_state.h), so that both produce exactly the same keys.
+#pragma once
+
+#include <rocksdb/utilities/write_batch_with_index.h>
+
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "database.h"
+#include "entity_resolution.h"
+#include "keys.h"
+#include "kgraph/model.h"
+
+namespace kgraph::graph {
+
+class DerivedWrites {
+public:
+    DerivedWrites(const Database& db, rocksdb::WriteBatchWithIndex& batch) : db_(db), batch_(batch) {}
+
+    // The entity record and an alias entry for each of its surface forms.
+    void PutEntity(const std::string& name, const EntityVotes& votes);
+    void PutMention(std::string_view entity, std::string_view doc);
+    // The edge (both directions) and one piece of evidence on it.
+    void PutEvidence(const EdgeName& edge, const DocumentFacts& facts, const Evidence& evidence, std::size_t ordinal);
+    void Put(Cf cf, std::string_view key, std::string_view value);
+    void Delete(Cf cf, std::string_view key);
+
+private:
+    const Database& db_;
+    rocksdb::WriteBatchWithIndex& batch_;
+};
+
+// Symmetric predicates are stored with subject < object.
+EdgeName Oriented(EdgeName edge);
+
+// Calls `visit` for each piece of evidence of the document's relations, with
+// the relation, the index of its subject and object in `facts.entities`, and
+// the evidence's ordinal (its position in the document, part of its key).
+using EvidenceVisitor = std::function<void(const Relation& relation, std::size_t subject, std::size_t object,
+                                           const Evidence& evidence, std::size_t ordinal)>;
+void ForEachEvidence(const DocumentFacts& facts, const EvidenceVisitor& visit);
+
+}  // namespace kgraph::graph

@@ -1,0 +1,177 @@
+// AddToDerivedState: the incremental way (see derived_state.h).
+#include <map>
+#include <numeric>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "derived_state.h"
+#include "derived_writes.h"
+#include "entity_resolution.h"
+#include "keys.h"
+#include "records.h"
+
+namespace kgraph::graph {
+namespace {
+
+class DocumentAddition {
+public:
+    DocumentAddition(const Database& db, rocksdb::WriteBatchWithIndex& batch, const DocumentFacts& facts)
+        : writes_(db, batch), reader_(db, &batch), facts_(facts) {}
+
+    Status Apply() {
+        if (Status grouped = GroupMentions(); !grouped.ok()) return grouped;
+        for (Group& group : groups_) {
+            if (Status elected = Elect(group); !elected.ok()) return elected;
+        }
+        if (Status renamed = RenameEntities(); !renamed.ok()) return renamed;
+        ForEachEvidence(facts_, [&](const Relation& relation, std::size_t subject, std::size_t object,
+                                    const Evidence& evidence, std::size_t ordinal) {
+            const EdgeName edge = Oriented({NameOfMention(subject), relation.predicate, NameOfMention(object)});
+            writes_.PutEvidence(edge, facts_, evidence, ordinal);
+        });
+        return Status::Ok();
+    }
+
+private:
+    // The document's mentions of one entity, and the stored entities they
+    // match (which this document merges into one).
+    struct Group {
+        std::vector<const Entity*> mentions;
+        std::set<std::string> stored;
+        std::string name;  // elected
+    };
+
+    // Mentions sharing a match key with each other or with the same stored
+    // entity form one group.
+    Status GroupMentions() {
+        const std::size_t n = facts_.entities.size();
+        std::vector<std::size_t> root(n);
+        std::iota(root.begin(), root.end(), 0);
+        auto find = [&](std::size_t i) {
+            while (root[i] != i) i = root[i] = root[root[i]];
+            return i;
+        };
+        std::map<std::string, std::size_t> first_with_key, first_with_owner;
+        std::vector<std::set<std::string>> owners(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            for (const std::string& key : MatchKeys(facts_.entities[i])) {
+                auto [by_key, new_key] = first_with_key.emplace(key, i);
+                if (!new_key) root[find(i)] = find(by_key->second);
+                Result<std::optional<std::string>> owner = reader_.Get(Cf::kAliases, key);
+                if (!owner.ok()) return owner.status();
+                if (!*owner) continue;
+                owners[i].insert(**owner);
+                auto [by_owner, new_owner] = first_with_owner.emplace(**owner, i);
+                if (!new_owner) root[find(i)] = find(by_owner->second);
+            }
+        }
+        std::map<std::size_t, std::size_t> group_of_root;
+        for (std::size_t i = 0; i < n; ++i) {
+            auto [it, inserted] = group_of_root.emplace(find(i), groups_.size());
+            if (inserted) groups_.emplace_back();
+            Group& group = groups_[it->second];
+            group.mentions.push_back(&facts_.entities[i]);
+            group.stored.insert(owners[i].begin(), owners[i].end());
+            group_of_mention_.push_back(it->second);
+        }
+        return Status::Ok();
+    }
+
+    // Adds this document's votes to those of the stored entities it matches.
+    Status Elect(Group& group) {
+        EntityVotes votes = EntityVotes::OfDocument(group.mentions);
+        for (const std::string& stored : group.stored) {
+            Result<std::optional<std::string>> record = reader_.Get(Cf::kEntities, stored);
+            if (!record.ok()) return record.status();
+            if (!*record) return Status::Corruption("an alias points to entity " + stored + ", which is not stored");
+            Result<EntityVotes> stored_votes = DecodeEntityVotes(stored, **record);
+            if (!stored_votes.ok()) return stored_votes.status();
+            votes.Add(*stored_votes);
+        }
+        group.name = votes.Elect().name;
+        for (const std::string& stored : group.stored) {
+            if (stored == group.name) continue;
+            writes_.Delete(Cf::kEntities, stored);
+            renamed_to_[stored] = group.name;
+        }
+        writes_.PutEntity(group.name, votes);
+        writes_.PutMention(group.name, facts_.doc);
+        return Status::Ok();
+    }
+
+    const std::string& NameOfMention(std::size_t mention) const { return groups_[group_of_mention_[mention]].name; }
+
+    std::string NewName(const std::string& name) const {
+        auto renamed = renamed_to_.find(name);
+        return renamed == renamed_to_.end() ? name : renamed->second;
+    }
+
+    // Moves the mentions, edges and evidence of every entity whose name
+    // changed (merged into another, or outvoted by one of its aliases).
+    Status RenameEntities() {
+        std::vector<std::string> mention_keys;
+        std::set<EdgeName> edges;
+        for (const auto& [old_name, new_name] : renamed_to_) {
+            const std::string prefix = KeyPrefix(old_name);
+            Status scanned = reader_.Scan(Cf::kMentions, prefix, [&](std::string_view key, std::string_view) {
+                mention_keys.emplace_back(key);
+                return Status::Ok();
+            });
+            for (Cf cf : {Cf::kOutEdges, Cf::kInEdges}) {
+                if (!scanned.ok()) break;
+                scanned = reader_.Scan(cf, prefix, [&](std::string_view key, std::string_view) {
+                    std::optional<EdgeName> edge = cf == Cf::kOutEdges ? EdgeFromOutKey(key) : EdgeFromInKey(key);
+                    if (edge) edges.insert(std::move(*edge));
+                    return Status::Ok();
+                });
+            }
+            if (!scanned.ok()) return scanned;
+        }
+        for (const std::string& key : mention_keys) {
+            const std::vector<std::string_view> parts = SplitKey(key);
+            writes_.Delete(Cf::kMentions, key);
+            writes_.PutMention(NewName(std::string(parts.at(0))), parts.at(1));
+        }
+        for (const EdgeName& edge : edges) {
+            if (Status moved = MoveEdge(edge); !moved.ok()) return moved;
+        }
+        return Status::Ok();
+    }
+
+    Status MoveEdge(const EdgeName& edge) {
+        const EdgeName moved = Oriented({NewName(edge.subject), edge.predicate, NewName(edge.object)});
+        const std::string out_key = OutEdgeKey(edge);
+        std::vector<std::pair<std::string, std::string>> evidence;
+        Status scanned = reader_.Scan(Cf::kEvidence, KeyPrefix(out_key), [&](std::string_view key, std::string_view value) {
+            evidence.emplace_back(key, value);
+            return Status::Ok();
+        });
+        if (!scanned.ok()) return scanned;
+        writes_.Delete(Cf::kOutEdges, out_key);
+        writes_.Delete(Cf::kInEdges, InEdgeKey(edge));
+        writes_.Put(Cf::kOutEdges, OutEdgeKey(moved), "");
+        writes_.Put(Cf::kInEdges, InEdgeKey(moved), "");
+        for (const auto& [key, value] : evidence) {
+            writes_.Delete(Cf::kEvidence, key);
+            writes_.Put(Cf::kEvidence, EvidenceKeyOnEdge(key, moved), value);
+        }
+        return Status::Ok();
+    }
+
+    DerivedWrites writes_;
+    Reader reader_;
+    const DocumentFacts& facts_;
+    std::vector<Group> groups_;
+    std::vector<std::size_t> group_of_mention_;  // per entity of facts_
+    std::map<std::string, std::string> renamed_to_;
+};
+
+}  // namespace
+
+Status AddToDerivedState(const Database& db, rocksdb::WriteBatchWithIndex& batch, const DocumentFacts& added) {
+    return DocumentAddition(db, batch, added).Apply();
+}
+
+}  // namespace kgraph::graph
