@@ -1,6 +1,7 @@
 #include "fact_collector.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace kgraph::extract {
 namespace {
@@ -78,6 +79,7 @@ DocumentFacts FactCollector::Run(const std::vector<LineRole>& lines, Explanation
 FactCollector::SentenceView FactCollector::BuildView(std::size_t sentence) const {
     const Sentence& s = text_.sentences[sentence];
     SentenceView view;
+    view.anchors.resize(rules_.anchors().size());
     view.quantities = quantities_.Parse(text_.tokens, s.first_token, s.end_token);
     std::size_t q = 0;
     std::size_t m = first_mention_of_sentence_[sentence];
@@ -115,7 +117,8 @@ FactCollector::SentenceView FactCollector::BuildView(std::size_t sentence) const
             item.begin = token.begin;
             item.end = token.end;
         }
-        if (item.kind != SentenceItem::Kind::kQuantity) view.words.insert(item.word);
+        // Only what HasWord() sees can match a pattern's word or lexicon.
+        if (item.kind == SentenceItem::Kind::kWord || item.reference) rules_.anchors().Mark(item.word, view.anchors);
         view.items.push_back(std::move(item));
     }
     return view;
@@ -131,7 +134,7 @@ void FactCollector::MatchSentence(std::size_t sentence, const SentenceView& view
         }
     }
     for (const Rule& rule : rules_.rules()) {
-        if (!rule.pattern.CouldMatch(view.words, view.mentions)) continue;
+        if (!rule.CouldMatch(view.anchors, view.mentions)) continue;
         for (const PatternMatch& match : rule.pattern.FindAll(view.items, rules_.roles().size())) {
             for (const Emission& emission : rule.emissions) {
                 std::string problem;

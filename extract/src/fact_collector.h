@@ -6,7 +6,6 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "kgraph/extract.h"
@@ -32,7 +31,7 @@ private:
     struct SentenceView {
         SentenceItems items;
         std::vector<Quantity> quantities;
-        std::unordered_set<std::string> words;
+        SentenceAnchors anchors;  // of the rules, found among the words
         std::size_t mentions = 0;
     };
     // One relation a rule match states, before it is judged.

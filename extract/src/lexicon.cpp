@@ -43,7 +43,7 @@ Lexicon::Lexicon(const std::vector<std::string>& entries) {
 
 namespace {
 template <typename Sequence, typename WordAt>
-std::vector<std::size_t> EndsOf(const std::unordered_map<std::string, std::vector<std::vector<std::string>>>& index,
+std::vector<std::size_t> EndsOf(const WordMap<std::vector<std::vector<std::string>>>& index,
                                 const Sequence& seq, std::size_t pos, WordAt word_at) {
     std::vector<std::size_t> ends;
     if (pos >= seq.size()) return ends;

@@ -215,16 +215,17 @@ void Emit(const Node& node, std::vector<Instruction>& program) {
     }
 }
 
-// Words and slots every match must contain, for CouldMatch().
-void CollectRequirements(const Node& root, std::vector<std::string>& words,
-                         std::vector<const std::unordered_set<std::string>*>& lexicon_sets, std::size_t& mentions) {
+// Words, lexicons and slots every match must contain: the leaves of the
+// top-level sequence (anything inside an alternative or an option may be absent).
+void CollectRequirements(const Node& root, std::vector<std::string>& words, std::vector<const Lexicon*>& lexicons,
+                         std::size_t& mentions) {
     const std::vector<Node> single{root};
     const std::vector<Node>& elements = root.kind == Node::Kind::kSeq ? root.children : single;
     for (const Node& element : elements) {
         if (element.kind != Node::Kind::kLeaf) continue;
         const Instruction& in = element.leaf;
         if (in.op == Op::kWord) words.push_back(in.word);
-        if (in.op == Op::kLexicon) lexicon_sets.push_back(&in.lexicon->FirstWords());
+        if (in.op == Op::kLexicon) lexicons.push_back(in.lexicon);
         if (in.op == Op::kSlot && !in.quantity_slot) ++mentions;
     }
 }
@@ -242,21 +243,8 @@ Result<RelationPattern> RelationPattern::Compile(std::string_view text, const st
     Emit(*root, pattern.program_);
     pattern.program_.push_back(MakeInstruction(Op::kMatch));
     pattern.clause_breaks_ = &clause_breaks;
-    CollectRequirements(*root, pattern.anchor_words_, pattern.anchor_sets_, pattern.required_mentions_);
+    CollectRequirements(*root, pattern.anchor_words_, pattern.anchor_lexicons_, pattern.required_mentions_);
     return pattern;
-}
-
-bool RelationPattern::CouldMatch(const std::unordered_set<std::string>& sentence_words, std::size_t mentions) const {
-    if (mentions < required_mentions_) return false;
-    for (const std::string& w : anchor_words_) {
-        if (!sentence_words.count(w)) return false;
-    }
-    for (const auto* set : anchor_sets_) {
-        if (std::none_of(set->begin(), set->end(), [&](const std::string& w) { return sentence_words.count(w) > 0; })) {
-            return false;
-        }
-    }
-    return true;
 }
 
 struct RelationPattern::MatchState {

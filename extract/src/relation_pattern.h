@@ -22,7 +22,6 @@
 #include <map>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "kgraph/status.h"
@@ -61,9 +60,12 @@ public:
     static Result<RelationPattern> Compile(std::string_view text, const std::map<std::string, Lexicon>& lexicons,
                                            const Lexicon& clause_breaks, RoleTable& roles);
 
-    // A cheap test that skips sentences lacking the pattern's anchor word or
-    // having fewer mentions than its mandatory entity slots.
-    bool CouldMatch(const std::unordered_set<std::string>& sentence_words, std::size_t mentions) const;
+    // What every match contains, so that sentences lacking it are skipped
+    // without matching (RuleSet indexes these): each of the literal words,
+    // an entry of each of the lexicons, and that many entity mentions.
+    const std::vector<std::string>& anchor_words() const { return anchor_words_; }
+    const std::vector<const Lexicon*>& anchor_lexicons() const { return anchor_lexicons_; }
+    std::size_t required_mentions() const { return required_mentions_; }
 
     // Non-overlapping matches, left to right.
     std::vector<PatternMatch> FindAll(const SentenceItems& items, std::size_t role_count) const;
@@ -91,8 +93,8 @@ private:
 
     std::vector<Instruction> program_;
     const Lexicon* clause_breaks_ = nullptr;
-    std::vector<const std::unordered_set<std::string>*> anchor_sets_;  // any one word of each must occur
     std::vector<std::string> anchor_words_;
+    std::vector<const Lexicon*> anchor_lexicons_;
     std::size_t required_mentions_ = 0;
 };
 

@@ -1,5 +1,6 @@
 #include "rule_set.h"
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -57,6 +58,40 @@ Result<ImplicitFiller> ParseFiller(const std::string& name) {
 }
 
 }  // namespace
+
+bool Rule::CouldMatch(const SentenceAnchors& present, std::size_t mentions) const {
+    if (mentions < pattern.required_mentions()) return false;
+    return std::all_of(anchors.begin(), anchors.end(), [&](int id) { return present[static_cast<std::size_t>(id)]; });
+}
+
+std::vector<int> RuleAnchors::Register(const RelationPattern& pattern) {
+    std::vector<int> ids;
+    for (const std::string& word : pattern.anchor_words()) {
+        auto [it, inserted] = id_of_word_.emplace(word, static_cast<int>(size_));
+        if (inserted) {
+            ++size_;
+            Index(word, it->second);
+        }
+        ids.push_back(it->second);
+    }
+    for (const Lexicon* lexicon : pattern.anchor_lexicons()) {
+        auto [it, inserted] = id_of_lexicon_.emplace(lexicon, static_cast<int>(size_));
+        if (inserted) {
+            ++size_;
+            for (const std::string& first : lexicon->FirstWords()) Index(first, it->second);
+        }
+        ids.push_back(it->second);
+    }
+    return ids;
+}
+
+void RuleAnchors::Index(const std::string& word, int id) { anchors_of_word_[word].push_back(id); }
+
+void RuleAnchors::Mark(std::string_view word, SentenceAnchors& present) const {
+    const auto it = anchors_of_word_.find(word);
+    if (it == anchors_of_word_.end()) return;
+    for (const int id : it->second) present[static_cast<std::size_t>(id)] = true;
+}
 
 const std::vector<std::string>& RuleSet::RequiredLexicons() {
     static const std::vector<std::string> names{
@@ -146,7 +181,8 @@ Status RuleSet::LoadRules(const std::filesystem::path& file) {
         Result<RelationPattern> pattern = RelationPattern::Compile(spec["pattern"].get<std::string>(), lexicons_,
                                                                    lexicons_.at("clause_break"), roles_);
         if (!pattern.ok()) return rule_problem("pattern: " + pattern.status().message());
-        Rule rule{name, std::move(*pattern), {}, {}, spec.value("modality", "")};
+        std::vector<int> anchors = anchors_.Register(*pattern);
+        Rule rule{name, std::move(*pattern), {}, {}, spec.value("modality", ""), std::move(anchors)};
 
         auto add_emission = [&](const json& e, double default_confidence) -> Status {
             const std::string predicate = e.value("predicate", "");

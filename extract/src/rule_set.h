@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kgraph/model.h"
@@ -43,12 +44,42 @@ struct Emission {
     double confidence = 0.5;
 };
 
+// Which anchors (a pattern's mandatory words and lexicons, see
+// RelationPattern::anchor_words) a sentence contains, one flag per anchor id.
+using SentenceAnchors = std::vector<bool>;
+
 struct Rule {
     std::string name;
     RelationPattern pattern;
     std::vector<Emission> emissions;
     std::vector<std::pair<int, ImplicitFiller>> implicit_roles;
     std::string modality;  // fixed modality; empty: from the sentence's cues
+    std::vector<int> anchors;  // ids in RuleSet::anchors()
+
+    // False when the sentence cannot match: it lacks one of the anchors or has
+    // fewer mentions than the pattern's mandatory slots.
+    bool CouldMatch(const SentenceAnchors& present, std::size_t mentions) const;
+};
+
+// The anchors of all rules, indexed by word. Most rules match few sentences;
+// knowing which anchors a sentence contains costs one lookup per word of the
+// sentence, after which each rule is skipped or kept by checking a few flags.
+class RuleAnchors {
+public:
+    // Ids of the pattern's anchors, registering those not seen before.
+    std::vector<int> Register(const RelationPattern& pattern);
+    std::size_t size() const { return size_; }
+    // Flags in `present` the anchors that `word` provides: it is an anchor
+    // word, or the first word of an anchor lexicon's entry.
+    void Mark(std::string_view word, SentenceAnchors& present) const;
+
+private:
+    void Index(const std::string& word, int id);
+
+    WordMap<std::vector<int>> anchors_of_word_;
+    std::map<std::string, int> id_of_word_;
+    std::map<const Lexicon*, int> id_of_lexicon_;
+    std::size_t size_ = 0;
 };
 
 struct ModalityCue {
@@ -65,6 +96,7 @@ public:
     const std::vector<Rule>& rules() const { return rules_; }
     const std::vector<ModalityCue>& modality_cues() const { return modality_; }
     const RoleTable& roles() const { return roles_; }
+    const RuleAnchors& anchors() const { return anchors_; }
     int amount_role() const { return amount_role_; }
     int percent_role() const { return percent_role_; }
     int date_role() const { return date_role_; }
@@ -80,6 +112,7 @@ private:
     std::map<std::string, RelationType> schema_;
     std::map<std::string, Lexicon> lexicons_;
     RoleTable roles_;
+    RuleAnchors anchors_;
     std::vector<Rule> rules_;
     std::vector<ModalityCue> modality_;
     int amount_role_ = -1, percent_role_ = -1, date_role_ = -1;
