@@ -47,7 +47,7 @@ public:
                                &rules_->lexicon("first_name"), &rules_->lexicon("not_a_name"),
                                &rules_->lexicon("function_word"), &rules_->lexicon("stock_exchange"),
                                &rules_->lexicon("org_pronoun"), &rules_->lexicon("person_pronoun"),
-                               &rules_->lexicon("reference_head"), &dictionary_}),
+                               &rules_->lexicon("reference_head"), &rules_->lexicon("place"), &dictionary_}),
           resolver_(rules_->lexicon("org_suffix")),
           quantities_(HedgeLexicons{{{"more-than", &rules_->lexicon("hedge_more_than")},
                                      {"less-than", &rules_->lexicon("hedge_less_than")},

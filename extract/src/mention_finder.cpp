@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 
 namespace kgraph::extract {
 
@@ -67,6 +68,18 @@ bool IsCamelCase(std::string_view s) {
 
 bool EndsWithLetterS(std::string_view s) { return s.size() > 2 && (s.back() == 's' || s.back() == 'S'); }
 
+bool IsDash(std::string_view s) { return s == "-" || s == "\xE2\x80\x94" || s == "\xE2\x80\x93"; }
+
+bool IsAllCaps(std::string_view s) {
+    return s.size() >= 3 && std::all_of(s.begin(), s.end(), [](char c) { return c < 'a' || c > 'z'; });
+}
+
+// A dateline ends within this many tokens of its paragraph's start.
+constexpr std::size_t kMaxDatelineTokens = 24;
+// "Amazon-owned Zoox", "a Santa Clara-based company": NAME-word modifies what follows.
+constexpr std::array<std::string_view, 8> kModifierParticiples{"owned", "backed", "based", "led", "funded",
+                                                                "controlled", "listed", "headquartered"};
+
 }  // namespace
 
 // One document's worth of state: the tokens, which of them could be part of
@@ -79,6 +92,11 @@ public:
     }
 
     MentionsFound Run() {
+        found_.hidden_tokens.assign(text_.tokens.size(), false);
+        for (const Line& line : text_.lines) HideDateline(line);
+        for (std::size_t s = 0; s < text_.sentences.size(); ++s) {
+            if (!skip_line_[text_.sentences[s].line]) HideModifierNames(s);
+        }
         // Pass 1: names where capitalization is reliable.
         for (std::size_t s = 0; s < text_.sentences.size(); ++s) {
             if (skip_line_[text_.sentences[s].line]) continue;
@@ -94,7 +112,6 @@ public:
         found_.mentions.clear();
 
         // Pass 2: every mention, names the document uses elsewhere included.
-        found_.hidden_tokens.assign(text_.tokens.size(), false);
         for (std::size_t s = 0; s < text_.sentences.size(); ++s) {
             if (skip_line_[text_.sentences[s].line]) continue;
             FindReferencesAndRuns(s);
@@ -155,12 +172,15 @@ private:
         const Sentence& s = text_.sentences[sentence];
         std::size_t i = s.first_token;
         while (i < s.end_token) {
-            if (!IsNameLike(i) || (found_.hidden_tokens.size() > i && found_.hidden_tokens[i])) {
+            if (!IsNameLike(i) || found_.hidden_tokens[i]) {
                 ++i;
                 continue;
             }
             std::size_t end = i + 1;
-            while (!EndsPossessive(end - 1) && end < s.end_token && (IsNameLike(end) || IsSuffix(end))) ++end;
+            while (!EndsPossessive(end - 1) && end < s.end_token && !found_.hidden_tokens[end] &&
+                   (IsNameLike(end) || IsSuffix(end))) {
+                ++end;
+            }
             on_run(i, end);
             i = end;
         }
@@ -192,6 +212,9 @@ private:
                 j = i + 1;
             } else if (j == i && i + 1 < end && IsSuffix(i + 1)) {
                 j = i + 2;  // "Meta Platforms acquired ...": a suffix vouches for a weak first word
+            } else if (j == i && end - i >= 3 && i == text_.sentences[sentence].first_token &&
+                       !title_case_line_[text_.sentences[sentence].line]) {
+                j = end;  // "Delta Air Lines invested ...": three capitalized words in running text are a name
             }
             if (j == i) {
                 ++i;
@@ -203,7 +226,73 @@ private:
         }
     }
 
+    // "Japan", "Danish", "San Francisco": a place on its own is never a party
+    // to a relation (inside a longer name it is: "Palo Alto Networks").
+    bool IsPlace(std::size_t first, std::size_t end) const {
+        std::vector<std::string> words;
+        for (std::size_t i = first; i < end; ++i) words.push_back(Folded(i));
+        const std::vector<std::size_t> ends = lex_.place->MatchEnds(words, 0);
+        return !ends.empty() && ends.front() == words.size();
+    }
+
+    // "SANTA CLARA, California, Sept 18 (Reuters) -", "NEW YORK —",
+    // "(Reuters) -": where and when a wire story was filed, up to a dash at
+    // the start of a paragraph. Only capitalized words, numbers and
+    // punctuation come before the dash (lower case inside parentheses or
+    // slashes, and "and", allowed), and something marks it as a dateline: a
+    // parenthesis, a slash or a word in capitals.
+    void HideDateline(const Line& line) {
+        const std::size_t first = text_.sentences[line.first_sentence].first_token;
+        const std::size_t end = text_.sentences[line.end_sentence - 1].end_token;
+        bool inside = false, marked = false;
+        for (std::size_t i = first; i < std::min(end, first + kMaxDatelineTokens); ++i) {
+            const std::string_view t = Tok(i).text;
+            if (IsDash(t) && i > first && marked) {
+                std::size_t after = i;
+                while (after < end && IsDash(Tok(after).text)) ++after;
+                std::fill(found_.hidden_tokens.begin() + static_cast<long>(first),
+                          found_.hidden_tokens.begin() + static_cast<long>(after), true);
+                return;
+            }
+            if (t == "(" || t == "/") {
+                inside = t == "(" || !inside;
+                marked = true;
+            } else if (t == ")") {
+                inside = false;
+            } else if (Tok(i).kind == Token::Kind::kWord && !inside && !IsCapitalized(t) && t != "and") {
+                return;
+            }
+            marked = marked || IsAllCaps(t);
+        }
+    }
+
+    void Hide(std::size_t first, std::size_t end) {
+        std::fill(found_.hidden_tokens.begin() + static_cast<long>(first),
+                  found_.hidden_tokens.begin() + static_cast<long>(end), true);
+    }
+
+    // A name that only says whose, or where, the next thing is: "Alphabet's
+    // Waymo" (the relation is Waymo's), "Amazon-owned Zoox", "a Santa
+    // Clara-based company". Hidden, so that patterns and descriptions see
+    // the thing itself.
+    void HideModifierNames(std::size_t sentence) {
+        const Sentence& s = text_.sentences[sentence];
+        for (std::size_t i = s.first_token; i + 1 < s.end_token; ++i) {
+            const bool possessive_of_name = EndsPossessive(i) && IsNameLike(i + 1) && !IsWeak(sentence, i + 1);
+            const bool participle = i + 2 < s.end_token && Tok(i + 1).text == "-" &&
+                                    std::find(kModifierParticiples.begin(), kModifierParticiples.end(),
+                                              FoldCase(Tok(i + 2).text)) != kModifierParticiples.end();
+            if (!(possessive_of_name || participle) || !(IsNameLike(i) || IsSuffix(i))) continue;
+            std::size_t first = i;
+            while (first > s.first_token && (IsNameLike(first - 1) || IsSuffix(first - 1)) && !EndsPossessive(first - 1)) {
+                --first;
+            }
+            Hide(first, participle ? i + 3 : i + 1);
+        }
+    }
+
     void AddName(std::size_t sentence, std::size_t first, std::size_t end) {
+        if (IsPlace(first, end)) return;
         Mention m;
         m.first_token = first;
         m.end_token = end;
@@ -256,7 +345,7 @@ private:
                 --first;
                 ++end;
             }
-            std::fill(found_.hidden_tokens.begin() + static_cast<long>(first), found_.hidden_tokens.begin() + static_cast<long>(end), true);
+            Hide(first, end);
             pending_tickers_.push_back({first, std::string(Tok(i).text) + ": " + std::string(Tok(i + 2).text)});
         }
     }
@@ -280,8 +369,10 @@ private:
     std::size_t DefiniteDescriptionEnd(std::size_t i, std::size_t sentence_end) const {
         const std::string det = FoldCase(Tok(i).text);
         if (det != "the" && det != "this") return 0;
-        for (std::size_t j = i + 1; j < std::min(sentence_end, i + 5); ++j) {
+        for (std::size_t j = i + 1; j < std::min(sentence_end, i + 7); ++j) {
             const Token& t = Tok(j);
+            // "the Santa Clara-based company", "the Chinese battery maker"
+            if (found_.hidden_tokens[j] || IsPlace(j, j + 1)) continue;
             if (t.kind != Token::Kind::kWord || IsCapitalized(t.text)) return 0;
             if (!lex_.reference_head->Contains(Folded(j))) continue;
             if (j + 1 < sentence_end && (FoldCase(Tok(j + 1).text) == "of" || IsNameLike(j + 1))) return 0;
@@ -300,6 +391,7 @@ private:
         m.possessive = m.possessive || FoldCase(m.raw) == "its" || FoldCase(m.raw) == "his" || FoldCase(m.raw) == "her";
         m.cue = type;
         m.reference = true;
+        m.sentence_initial = first == text_.sentences[sentence].first_token;
         found_.mentions.push_back(std::move(m));
     }
 
@@ -311,13 +403,16 @@ private:
         ForEachRun(sentence, [&](std::size_t first, std::size_t end) { runs.emplace_back(first, end); });
         std::size_t next_run = 0;
         for (std::size_t i = s.first_token; i < s.end_token;) {
+            while (next_run < runs.size() && runs[next_run].first < i) ++next_run;  // inside a description
             if (next_run < runs.size() && runs[next_run].first == i) {
                 SplitRun(sentence, runs[next_run].first, runs[next_run].second, /*use_known=*/true);
                 i = runs[next_run++].second;
                 continue;
             }
             const std::string folded = FoldCase(Tok(i).text);
-            if (lex_.org_pronoun->Contains(folded)) {
+            if (found_.hidden_tokens[i]) {
+                // a dateline or a modifying name: no reference either
+            } else if (lex_.org_pronoun->Contains(folded)) {
                 AddReference(sentence, i, i + 1, MentionType::kOrganization);
             } else if (lex_.person_pronoun->Contains(folded)) {
                 AddReference(sentence, i, i + 1, MentionType::kPerson);

@@ -29,6 +29,7 @@ struct NameLexicons {
     const Lexicon* org_pronoun = nullptr;     // it, its
     const Lexicon* person_pronoun = nullptr;  // he, his, she, her
     const Lexicon* reference_head = nullptr;  // company, firm, startup ... in "the data-labeling firm"
+    const Lexicon* place = nullptr;           // countries, nationalities, cities: a name only inside a longer one
     const std::unordered_set<std::string>* dictionary = nullptr;  // lower-case English words; may be empty
 };
 
@@ -41,6 +42,7 @@ struct Mention {
     MentionType cue = MentionType::kUnknown;  // what the context says it is
     bool reference = false;                   // pronoun or definite description
     bool confident = false;                   // not only common words ("Artificial Intelligence")
+    bool sentence_initial = false;            // first word of its sentence: "The startup, which ..."
 };
 
 struct Ticker {
@@ -51,7 +53,10 @@ struct Ticker {
 struct MentionsFound {
     std::vector<Mention> mentions;  // in text order
     std::vector<Ticker> tickers;
-    std::vector<bool> hidden_tokens;  // "(NASDAQ: GOOGL)": not seen by patterns
+    // Not seen by patterns: "(NASDAQ: GOOGL)", a dateline ("SANTA CLARA,
+    // Calif., Sept 18 (Reuters) -"), a name that only modifies the next one
+    // ("Alphabet's Waymo", "Amazon-owned Zoox", "the Santa Clara-based firm").
+    std::vector<bool> hidden_tokens;
 };
 
 class MentionFinder {

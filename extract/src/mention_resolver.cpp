@@ -165,9 +165,13 @@ ResolvedMentions MentionResolver::Resolve(const MentionsFound& found) const {
             }
         };
         // Names before the reference, sentence by sentence going back. A
-        // pronoun prefers each sentence's first name (its subject), a
-        // description the most recent name.
+        // pronoun, and a description opening its sentence ("The startup,
+        // which was founded ..."), continue the topic: they prefer each
+        // sentence's first name (its subject). A description elsewhere
+        // prefers the most recent name ("its collaboration with the
+        // data-labeling firm").
         const bool pronoun = ref.end_token - ref.first_token == 1 && ref.raw.size() <= 3;
+        const bool prefers_subject = pronoun || ref.sentence_initial;
         std::size_t sentence_start = m;
         for (std::size_t back = 0; back <= kSentencesBack; ++back) {
             if (sentence_start == 0) break;
@@ -175,7 +179,7 @@ ResolvedMentions MentionResolver::Resolve(const MentionsFound& found) const {
             if (ref.sentence - sentence > kSentencesBack) break;
             std::size_t first = sentence_start;
             while (first > 0 && found.mentions[first - 1].sentence == sentence) --first;
-            if (pronoun) {
+            if (prefers_subject) {
                 for (std::size_t o = first; o < sentence_start; ++o) consider(o);
             } else {
                 for (std::size_t o = sentence_start; o > first; --o) consider(o - 1);

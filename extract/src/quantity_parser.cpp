@@ -142,7 +142,7 @@ public:
 
     // "June 15, 2025", "23 June 2025", "June 2025", "2014".
     std::optional<Quantity> DateAt(std::size_t i) const {
-        char iso[16];
+        char iso[32];
         std::size_t j = i;
         if (const int month = MonthNumber(Word(i)); month > 0) {
             const int day = DayAt(i + 1);
@@ -168,6 +168,21 @@ public:
         q.end_token = first_ + j;
         q.date = iso;
         return q;
+    }
+
+    bool IsPerShare(std::size_t i) const { return (Word(i) == "a" || Word(i) == "per") && Word(i + 1) == "share"; }
+
+    // "1.1 billion euros ($1.2 billion)": the writer's own conversion to US
+    // dollars, the currency amounts are compared in, replaces the original.
+    void PreferDollarConversion(Quantity& q) const {
+        const std::size_t after = q.end_token - first_;
+        if (q.kind != QuantityKind::kMoney || q.money.currency == "USD" || Word(after) != "(") return;
+        const std::optional<Quantity> usd = MoneyAt(after + 1);
+        if (!usd || usd->money.currency != "USD" || Word(usd->end_token - first_) != ")") return;
+        q.money.value = usd->money.value;
+        q.money.currency = "USD";
+        q.money.upper.reset();
+        q.end_token = usd->end_token + 1;
     }
 
 private:
@@ -248,6 +263,11 @@ std::vector<Quantity> QuantityParser::Parse(const std::vector<Token>& tokens, st
             ++i;
             continue;
         }
+        // "$23.28 a share", "$157 per share": a price, not the size of a deal.
+        if (q->kind == QuantityKind::kMoney && sentence.IsPerShare(q->end_token - first)) {
+            i = q->end_token - first;
+            continue;
+        }
         // A range: "$5 million to $7 million", "$5m-$7m".
         const std::size_t after = q->end_token - first;
         if (q->kind == QuantityKind::kMoney && after < n &&
@@ -257,6 +277,7 @@ std::vector<Quantity> QuantityParser::Parse(const std::vector<Token>& tokens, st
                 q->end_token = upper->end_token;
             }
         }
+        sentence.PreferDollarConversion(*q);
         i = q->end_token - first;
         found.push_back(std::move(*q));
     }
