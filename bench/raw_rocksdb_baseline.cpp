@@ -11,8 +11,10 @@
 namespace kgraph::bench {
 namespace {
 
-enum Family { kEntities, kAliases, kOutEdges, kInEdges, kEvidence, kDocuments, kFamilyCount };
-const char* const kFamilyNames[kFamilyCount] = {"entities", "aliases", "out_edges", "in_edges", "evidence", "documents"};
+// The store's column families (docs/storage.md), less `meta`.
+enum Family { kDocuments, kSources, kEntities, kAliases, kMentions, kOutEdges, kInEdges, kEvidence, kFamilyCount };
+const char* const kFamilyNames[kFamilyCount] = {"documents", "sources",  "entities", "aliases",
+                                                "mentions",  "out-edges", "in-edges", "evidence"};
 
 std::string Lowercase(std::string_view text) {
     std::string lower(text);
@@ -55,23 +57,32 @@ public:
         for (auto* family : families_) db_->DestroyColumnFamilyHandle(family);
     }
 
+    // One Put per key the store writes for a new document; the document
+    // record holds the facts again, as the store keeps them to rebuild from.
     Status Write(const DocumentFacts& facts) override {
         rocksdb::WriteBatch batch;
-        Put(batch, kDocuments, facts.doc, facts.source + std::string(8, '\0'));
+        std::string document_record = facts.source;
+        Put(batch, kSources, facts.source, facts.doc);
         for (const Entity& entity : facts.entities) {
-            Put(batch, kEntities, entity.name, EncodeEntity(entity));
+            const std::string encoded = EncodeEntity(entity);
+            document_record += encoded;
+            Put(batch, kEntities, entity.name, encoded);
+            Put(batch, kMentions, Join({entity.name, facts.doc}), "");
             Put(batch, kAliases, Lowercase(entity.name), entity.name);
             for (const std::string& alias : entity.aliases) Put(batch, kAliases, Lowercase(alias), entity.name);
         }
         for (const Relation& relation : facts.relations) {
-            Put(batch, kOutEdges, Join({relation.subject, relation.predicate, relation.object}), std::string(8, '\0'));
-            Put(batch, kInEdges, Join({relation.object, relation.predicate, relation.subject}), std::string(8, '\0'));
+            Put(batch, kOutEdges, Join({relation.subject, relation.predicate, relation.object}), "");
+            Put(batch, kInEdges, Join({relation.object, relation.predicate, relation.subject}), "");
             for (const Evidence& evidence : relation.evidence) {
+                const std::string encoded = EncodeEvidence(evidence);
+                document_record += encoded;
                 const std::string start = std::to_string(evidence.start);
                 Put(batch, kEvidence, Join({relation.subject, relation.predicate, relation.object, evidence.doc, start}),
-                    EncodeEvidence(evidence));
+                    encoded);
             }
         }
+        Put(batch, kDocuments, facts.doc, document_record);
         const rocksdb::Status status = db_->Write(rocksdb::WriteOptions(), &batch);  // sync off, as the store's default
         if (!status.ok()) return Status::IOError("raw baseline: " + status.ToString());
         ++volume_.batches;

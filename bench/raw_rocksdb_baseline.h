@@ -1,12 +1,14 @@
 // The baseline for the store benchmark: RocksDB alone writing the volume that
 // Store::Ingest writes for the same documents.
 //
-// One WriteBatch per document, sync off, with one blind Put per entity, alias,
-// relation out-edge, relation in-edge and evidence item (plus the document
-// record), into column families named like the store's, with keys and values
-// of similar sizes. What it leaves out is exactly the store's own work:
-// reading what is already stored, resolving aliases across documents,
-// merging relations and encoding. RocksDB types stay in the .cpp.
+// One WriteBatch per document, sync off, default RocksDB options as the store
+// uses them, and the store's key layout (docs/storage.md): one blind Put per
+// source, entity, mention, alias, relation out-edge and in-edge, evidence
+// item, and the document record holding the facts. Values are flat
+// encodings of the same fields (the store writes JSON, which is larger).
+// What it leaves out is exactly the store's own work: reading what is
+// already stored, resolving entities across documents, merging votes and
+// encoding. RocksDB types stay in the .cpp.
 #pragma once
 
 #include <cstddef>
