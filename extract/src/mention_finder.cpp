@@ -104,6 +104,7 @@ public:
         }
         for (const Mention& m : found_.mentions) {
             known_.insert(NameKey(m.raw));
+            known_.insert(NameKey(m.surface));  // "GM" once "GM's chair" was seen
             // "Meta" is known once "Meta Platforms" is: the rest is a company suffix.
             std::size_t end = m.end_token;
             while (end - m.first_token > 1 && IsSuffix(end - 1)) --end;
@@ -325,7 +326,7 @@ private:
             // "Alexandr Wang, the prodigious 28-year-old founder of ..."
             for (std::size_t i = end + 1; i < std::min(sentence_end, end + 8) && Tok(i).text != ","; ++i) {
                 if (lex_.person_title->Contains(Folded(i))) return MentionType::kPerson;
-                if (IsNameLike(i)) break;
+                if (IsNameLike(i) && !EndsPossessive(i)) break;  // "JoeBen Bevirt, Joby's founder" goes on
             }
         }
         if (IsSuffix(end - 1)) return MentionType::kOrganization;
