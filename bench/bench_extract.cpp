@@ -93,6 +93,13 @@ struct RssCheckpoint {
 
 std::string Verdict(bool met) { return met ? "met" : "NOT met"; }
 
+void PrintPhase(std::string_view name, const kgraph::bench::PhaseTimer& timer, std::size_t bytes) {
+    std::cout << name << ": " << Fixed(timer.CpuSeconds(), 2) << " s CPU, "
+              << Fixed(kgraph::bench::MegabytesPerSecond(bytes, timer.CpuSeconds())) << " MB/s; "
+              << Fixed(timer.Seconds(), 2) << " s wall, "
+              << Fixed(kgraph::bench::MegabytesPerSecond(bytes, timer.Seconds())) << " MB/s\n";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -141,17 +148,17 @@ int main(int argc, char** argv) {
     extract_timer.Stop();
     const RssCheckpoint at_end = RssCheckpoint::Now();
 
-    const double segment_mbs = kgraph::bench::MegabytesPerSecond(bytes, segment_timer.Seconds());
-    const double extract_mbs = kgraph::bench::MegabytesPerSecond(bytes, extract_timer.Seconds());
-    const double ratio = extract_timer.Seconds() / segment_timer.Seconds();
-    std::cout << "segmentation (ICU sentence+word): " << Fixed(segment_timer.Seconds(), 2) << " s, "
-              << Fixed(segment_mbs) << " MB/s (" << segmentation.sentences << " sentences, " << segmentation.words
-              << " words)\n"
-              << "extraction (Extractor::Extract):  " << Fixed(extract_timer.Seconds(), 2) << " s, "
-              << Fixed(extract_mbs) << " MB/s (" << extraction.sentences << " sentences, " << extraction.relations
-              << " relations)\n"
-              << "extract / segmentation time: " << Fixed(ratio, 2) << "x (target <= 5x: " << Verdict(ratio <= 5)
-              << "); extraction speed target >= 5 MB/s: " << Verdict(extract_mbs >= 5) << "\n"
+    // Verdicts use CPU time: what one core does, whatever else the machine runs.
+    const double extract_mbs = kgraph::bench::MegabytesPerSecond(bytes, extract_timer.CpuSeconds());
+    const double ratio = extract_timer.CpuSeconds() / segment_timer.CpuSeconds();
+    PrintPhase("segmentation (ICU sentence+word)", segment_timer, bytes);
+    std::cout << "  " << segmentation.sentences << " sentences, " << segmentation.words << " words\n";
+    PrintPhase("extraction (Extractor::Extract)", extract_timer, bytes);
+    std::cout << "  " << extraction.sentences << " sentences, " << extraction.relations << " relations\n"
+              << "extract / segmentation: " << Fixed(ratio, 2) << "x CPU time, "
+              << Fixed(extract_timer.Seconds() / segment_timer.Seconds(), 2) << "x wall time (target <= 5x: "
+              << Verdict(ratio <= 5) << ")\n"
+              << "extraction speed target >= 5 MB/s (CPU time): " << Verdict(extract_mbs >= 5) << "\n"
               << "RSS after 10% of documents: " << Fixed(at_tenth.current_mib) << " MiB (peak "
               << Fixed(at_tenth.peak_mib) << "); after 100%: " << Fixed(at_end.current_mib) << " MiB (peak "
               << Fixed(at_end.peak_mib) << ")\n";

@@ -138,16 +138,20 @@ int main(int argc, char** argv) {
     std::cout << "corpus: " << totals.documents << " generated articles (seed " << seed << "), "
               << Fixed(totals.bytes / 1e6) << " MB; extracted " << totals.entities << " entity mentions, "
               << totals.relations << " relations, " << totals.statements << " relation statements\n"
-              << "extraction (1 thread, not part of the ratio): " << Fixed(extract_timer.Seconds(), 2) << " s, "
-              << Fixed(kgraph::bench::MegabytesPerSecond(totals.bytes, extract_timer.Seconds())) << " MB/s\n"
+              << "extraction (1 thread, not part of the ratio): " << Fixed(extract_timer.CpuSeconds(), 2)
+              << " s CPU, " << Fixed(kgraph::bench::MegabytesPerSecond(totals.bytes, extract_timer.CpuSeconds()))
+              << " MB/s; " << Fixed(extract_timer.Seconds(), 2) << " s wall\n"
               << "store  Store::Ingest:  " << Fixed(store_s, 2) << " s, " << Fixed(PerSecond(totals.documents, store_s))
               << " documents/s, " << Fixed(PerSecond(totals.statements, store_s)) << " relation statements/s ("
               << totals.added << " added, " << totals.unchanged << " unchanged)\n"
               << "raw    RocksDB batches: " << Fixed(raw_s, 2) << " s, " << Fixed(PerSecond(volume.batches, raw_s))
               << " documents/s, " << Fixed(PerSecond(totals.statements, raw_s)) << " relation statements/s ("
               << volume.keys << " keys, " << Fixed(volume.bytes / 1e6) << " MB in " << volume.batches << " batches)\n"
-              << "store / raw time: " << Fixed(store_s / raw_s, 2) << "x (target <= 2x: "
-              << (store_s <= 2 * raw_s ? "met" : "NOT met") << ")\n"
+              << "store / raw: " << Fixed(store_s / raw_s, 2) << "x wall time (target <= 2x: "
+              << (store_s <= 2 * raw_s ? "met" : "NOT met") << "), "
+              << Fixed(store_timer.CpuSeconds() / raw_timer.CpuSeconds(), 2)
+              << "x CPU time of the writing thread (" << Fixed(store_timer.CpuSeconds(), 2) << " s / "
+              << Fixed(raw_timer.CpuSeconds(), 2) << " s)\n"
               << "graph: " << stats->entities << " entities, " << stats->relations << " relations, " << stats->evidence
               << " evidence items; on disk: store " << Fixed(DirectoryBytes(dir / "store.db") / 1e6) << " MB, raw "
               << Fixed(DirectoryBytes(dir / "raw.db") / 1e6) << " MB\n"

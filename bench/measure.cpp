@@ -4,9 +4,29 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 
 namespace kgraph::bench {
+namespace {
+
+double ThreadCpuSeconds() {
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
+}
+
+}  // namespace
+
+void PhaseTimer::Start() {
+    wall_started_ = Clock::now();
+    cpu_started_ = ThreadCpuSeconds();
+}
+
+void PhaseTimer::Stop() {
+    wall_ += Clock::now() - wall_started_;
+    cpu_seconds_ += ThreadCpuSeconds() - cpu_started_;
+}
 
 double PeakRssMiB() {
     rusage usage{};

@@ -10,19 +10,23 @@
 
 namespace kgraph::bench {
 
-// Accumulates wall-clock time over several Start/Stop intervals, so that a
-// phase interleaved with others (extract, then store, then baseline, chunk
-// after chunk) is timed on its own.
+// Accumulates wall-clock time, and the CPU time of the calling thread, over
+// several Start/Stop intervals, so that a phase interleaved with others
+// (extract, then store, then baseline, chunk after chunk) is timed on its
+// own. CPU time is what a single-threaded phase costs even when other
+// processes compete for the cores; wall time also counts the waiting.
 class PhaseTimer {
 public:
-    void Start() { started_ = Clock::now(); }
-    void Stop() { total_ += Clock::now() - started_; }
-    double Seconds() const { return std::chrono::duration<double>(total_).count(); }
+    void Start();
+    void Stop();
+    double Seconds() const { return std::chrono::duration<double>(wall_).count(); }
+    double CpuSeconds() const { return cpu_seconds_; }
 
 private:
     using Clock = std::chrono::steady_clock;
-    Clock::time_point started_;
-    Clock::duration total_{};
+    Clock::time_point wall_started_;
+    Clock::duration wall_{};
+    double cpu_started_ = 0, cpu_seconds_ = 0;
 };
 
 // Highest resident set size of this process so far (getrusage ru_maxrss).
