@@ -89,6 +89,8 @@ FactCollector::SentenceView FactCollector::BuildView(std::size_t sentence) const
         SentenceItem item;
         const Token& token = text_.tokens[t];
         while (m < mentions_end && found_.mentions[m].first_token < t) ++m;
+        // A quantity on hidden tokens (the date of a dateline) is no item.
+        while (q < view.quantities.size() && view.quantities[q].first_token < t) ++q;
         if (q < view.quantities.size() && view.quantities[q].first_token == t) {
             const Quantity& quantity = view.quantities[q];
             item.kind = SentenceItem::Kind::kQuantity;
@@ -150,7 +152,7 @@ void FactCollector::MatchSentence(std::size_t sentence, const SentenceView& view
                 base.evidence.modality = ModalityOf(rule, view, match);
                 AttachAttributes(view, match, base);
                 for (std::size_t i = match.begin; i < match.end && base.problem.empty(); ++i) {
-                    if (!rules_.lexicon("negation").MatchEnds(view.items, i).empty()) base.problem = "negated";
+                    if (rules_.lexicon("negation").StartsAt(view.items, i)) base.problem = "negated";
                 }
                 for (const int subject : subjects) {
                     for (const int object : objects) {
@@ -266,7 +268,7 @@ std::string FactCollector::ModalityOf(const Rule& rule, const SentenceView& view
     if (!rule.modality.empty()) return rule.modality;
     for (const ModalityCue& cue : rules_.modality_cues()) {
         for (std::size_t i = 0; i < match.end; ++i) {
-            if (!cue.cues->MatchEnds(view.items, i).empty()) return cue.modality;
+            if (cue.cues->StartsAt(view.items, i)) return cue.modality;
         }
     }
     return "";

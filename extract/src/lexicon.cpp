@@ -41,38 +41,14 @@ Lexicon::Lexicon(const std::vector<std::string>& entries) {
     }
 }
 
-namespace {
-template <typename Sequence, typename WordAt>
-std::vector<std::size_t> EndsOf(const WordMap<std::vector<std::vector<std::string>>>& index,
-                                const Sequence& seq, std::size_t pos, WordAt word_at) {
-    std::vector<std::size_t> ends;
-    if (pos >= seq.size()) return ends;
-    const std::string* first = word_at(seq[pos]);
-    if (first == nullptr) return ends;
-    const auto it = index.find(*first);
-    if (it == index.end()) return ends;
-    for (const auto& phrase : it->second) {
-        if (pos + phrase.size() > seq.size()) continue;
-        bool all = true;
-        for (std::size_t k = 1; k < phrase.size() && all; ++k) {
-            const std::string* w = word_at(seq[pos + k]);
-            all = w != nullptr && *w == phrase[k];
-        }
-        const std::size_t end = pos + phrase.size();
-        if (all && (ends.empty() || ends.back() != end)) ends.push_back(end);
-    }
-    return ends;
-}
-}  // namespace
-
-std::vector<std::size_t> Lexicon::MatchEnds(const SentenceItems& items, std::size_t pos) const {
-    return EndsOf(phrases_by_first_word_, items, pos, [](const SentenceItem& item) -> const std::string* {
-        return (item.kind == SentenceItem::Kind::kWord || item.reference) ? &item.word : nullptr;
-    });
-}
-
 std::vector<std::size_t> Lexicon::MatchEnds(const std::vector<std::string>& words, std::size_t pos) const {
-    return EndsOf(phrases_by_first_word_, words, pos, [](const std::string& w) { return &w; });
+    std::vector<std::size_t> ends;
+    auto collect = [&](std::size_t end) {
+        ends.push_back(end);
+        return false;
+    };
+    EachEnd(words, pos, [](const std::string& w) { return &w; }, collect);
+    return ends;
 }
 
 }  // namespace kgraph::extract

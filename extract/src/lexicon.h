@@ -34,17 +34,56 @@ public:
 
     // True when `word` (already folded) is a one-word entry.
     bool Contains(std::string_view word) const { return words_.find(word) != words_.end(); }
-    // Every end position of an entry starting at items[pos], longest first.
-    std::vector<std::size_t> MatchEnds(const SentenceItems& items, std::size_t pos) const;
+    // Calls `accept(end)` for every end position of an entry starting at
+    // items[pos], longest first, until it returns true; true when one did.
+    // No allocation: this runs inside the pattern matcher's innermost loop.
+    template <typename Accept>
+    bool AnyEnd(const SentenceItems& items, std::size_t pos, Accept&& accept) const {
+        return EachEnd(items, pos, &WordOfItem, accept);
+    }
+    // True when an entry starts at items[pos].
+    bool StartsAt(const SentenceItems& items, std::size_t pos) const {
+        return AnyEnd(items, pos, [](std::size_t) { return true; });
+    }
     // Every end position of an entry starting at words[pos] (plain words).
     std::vector<std::size_t> MatchEnds(const std::vector<std::string>& words, std::size_t pos) const;
     // First words of the entries: a sentence with none of them cannot match.
     const WordSet& FirstWords() const { return first_words_; }
 
 private:
+    using Phrase = std::vector<std::string>;
+
+    // Patterns see the words of words and of references ("its"), nothing else.
+    static const std::string* WordOfItem(const SentenceItem& item) {
+        return (item.kind == SentenceItem::Kind::kWord || item.reference) ? &item.word : nullptr;
+    }
+
+    template <typename Sequence, typename WordAt, typename Accept>
+    bool EachEnd(const Sequence& seq, std::size_t pos, WordAt word_at, Accept& accept) const {
+        if (pos >= seq.size()) return false;
+        const std::string* first = word_at(seq[pos]);
+        if (first == nullptr) return false;
+        const auto it = phrases_by_first_word_.find(*first);
+        if (it == phrases_by_first_word_.end()) return false;
+        std::size_t previous_end = pos;  // no entry is empty: never an end
+        for (const Phrase& phrase : it->second) {
+            const std::size_t end = pos + phrase.size();
+            if (end > seq.size() || end == previous_end) continue;
+            bool all = true;
+            for (std::size_t k = 1; k < phrase.size() && all; ++k) {
+                const std::string* w = word_at(seq[pos + k]);
+                all = w != nullptr && *w == phrase[k];
+            }
+            if (!all) continue;
+            previous_end = end;
+            if (accept(end)) return true;
+        }
+        return false;
+    }
+
     WordSet words_;
     WordSet first_words_;
-    WordMap<std::vector<std::vector<std::string>>> phrases_by_first_word_;
+    WordMap<std::vector<Phrase>> phrases_by_first_word_;  // longest first
 };
 
 }  // namespace kgraph::extract

@@ -266,12 +266,11 @@ bool RelationPattern::SlotAccepts(const Instruction& in, const SentenceItem& ite
 }
 
 // A list slot takes "A", "A and B", "A, B, and C", "A, B or C", "A as well as B".
-std::vector<std::size_t> RelationPattern::SlotEnds(const Instruction& in, const SentenceItems& items,
+std::vector<std::size_t> RelationPattern::ListEnds(const Instruction& in, const SentenceItems& items,
                                                    std::size_t pos) const {
     std::vector<std::size_t> ends;
     if (pos >= items.size() || !SlotAccepts(in, items[pos])) return ends;
     ends.push_back(pos + 1);
-    if (!in.list) return ends;
     std::size_t cur = pos + 1;
     while (cur < items.size()) {
         std::size_t next = cur;
@@ -307,10 +306,7 @@ bool RelationPattern::Run(int pc, std::size_t pos, MatchState& state) const {
         case Op::kNumber:
             return pos < items.size() && items[pos].number && Run(pc + 1, pos + 1, state);
         case Op::kLexicon:
-            for (const std::size_t end : in.lexicon->MatchEnds(items, pos)) {
-                if (Run(pc + 1, end, state)) return true;
-            }
-            return false;
+            return in.lexicon->AnyEnd(items, pos, [&](std::size_t end) { return Run(pc + 1, end, state); });
         case Op::kGap:
             for (int skipped = 0;; ++skipped) {
                 const std::size_t at = pos + static_cast<std::size_t>(skipped);
@@ -325,9 +321,16 @@ bool RelationPattern::Run(int pc, std::size_t pos, MatchState& state) const {
         case Op::kSlot: {
             RoleSpan& span = state.roles[static_cast<std::size_t>(in.role)];
             const RoleSpan saved = span;
-            for (const std::size_t end : SlotEnds(in, items, pos)) {
+            auto bind_until = [&](std::size_t end) {
                 span = {static_cast<int>(pos), static_cast<int>(end)};
-                if (Run(pc + 1, end, state)) return true;
+                return Run(pc + 1, end, state);
+            };
+            if (in.list) {
+                for (const std::size_t end : ListEnds(in, items, pos)) {
+                    if (bind_until(end)) return true;
+                }
+            } else if (pos < items.size() && SlotAccepts(in, items[pos]) && bind_until(pos + 1)) {
+                return true;
             }
             span = saved;
             return false;
@@ -338,15 +341,20 @@ bool RelationPattern::Run(int pc, std::size_t pos, MatchState& state) const {
 
 std::vector<PatternMatch> RelationPattern::FindAll(const SentenceItems& items, std::size_t role_count) const {
     std::vector<PatternMatch> matches;
+    // A failed Run() leaves every role unbound again, so one state serves
+    // all start positions until a match takes its roles.
+    MatchState state{items, std::vector<RoleSpan>(role_count), 0, 0};
     std::size_t pos = 0;
     while (pos < items.size()) {
-        MatchState state{items, std::vector<RoleSpan>(role_count), 0, 0};
-        if (Run(0, pos, state) && state.end > pos) {
-            matches.push_back({pos, state.end, std::move(state.roles)});
-            pos = state.end;
-        } else {
+        state.steps = 0;  // the budget is per start position
+        if (!Run(0, pos, state)) {
             ++pos;
+            continue;
         }
+        const std::size_t end = state.end;
+        if (end > pos) matches.push_back({pos, end, std::move(state.roles)});
+        state.roles.assign(role_count, RoleSpan{});
+        pos = end > pos ? end : pos + 1;
     }
     return matches;
 }

@@ -89,7 +89,7 @@ private:
     struct MatchState;
     bool Run(int pc, std::size_t pos, MatchState& state) const;
     bool SlotAccepts(const Instruction& in, const SentenceItem& item) const;
-    std::vector<std::size_t> SlotEnds(const Instruction& in, const SentenceItems& items, std::size_t pos) const;
+    std::vector<std::size_t> ListEnds(const Instruction& in, const SentenceItems& items, std::size_t pos) const;
 
     std::vector<Instruction> program_;
     const Lexicon* clause_breaks_ = nullptr;
