@@ -9,7 +9,11 @@
 namespace kgraph::extract {
 
 std::string_view StripApostropheS(std::string_view word, bool* possessive) {
-    for (std::string_view ending : {"\xE2\x80\x99s", "'s", "\xE2\x80\x99S", "'S", "\xE2\x80\x99", "'"}) {
+    using namespace std::string_view_literals;
+    static constexpr std::array kEndings{"\xE2\x80\x99s"sv, "'s"sv, "\xE2\x80\x99S"sv, "'S"sv, "\xE2\x80\x99"sv, "'"sv};
+    // Called for every token, most of which end in none of the endings' last bytes.
+    if (word.empty() || (word.back() != 's' && word.back() != 'S' && word.back() != '\x99' && word.back() != '\'')) return word;
+    for (std::string_view ending : kEndings) {
         if (word.size() > ending.size() && word.substr(word.size() - ending.size()) == ending) {
             if (possessive) *possessive = true;
             return word.substr(0, word.size() - ending.size());
