@@ -159,7 +159,9 @@ TEST_CASE("store round trip keeps every field of the facts", "[graph][store]") {
     evidence.modality = "reported";
     evidence.confidence = 0.123456789012345;
     {
-        std::unique_ptr<Store> store = OpenStore(dir.db());
+        StoreOptions durable;
+        durable.sync = true;
+        std::unique_ptr<Store> store = OpenStore(dir.db(), durable);
         REQUIRE(IngestOk(*store, facts) == IngestOutcome::kAdded);
         RequireClean(*store);
     }

@@ -18,7 +18,8 @@ namespace {
 //     evidence has its edge;
 //  3. edge endpoints are stored entities; symmetric edges have subject < object;
 //  4. every piece of evidence names a stored document;
-//  5. every alias points to a stored entity, and an entity's own name is an alias of it;
+//  5. every alias points to a stored entity, an entity's own name is an alias
+//     of it, and its record is readable and elects the name it is stored under;
 //  6. every entity is mentioned by a stored document, and every mention names
 //     a stored entity and document;
 //  7. sources and documents agree both ways;
@@ -56,7 +57,7 @@ private:
         });
         if (read.ok()) read = LoadPairs(Cf::kSources, sources_);
         if (read.ok()) read = LoadPairs(Cf::kAliases, aliases_);
-        if (read.ok()) read = LoadKeys(Cf::kEntities, entities_);
+        if (read.ok()) read = LoadEntities();
         if (read.ok()) read = LoadKeys(Cf::kMentions, mentions_);
         if (read.ok()) read = LoadKeys(Cf::kOutEdges, out_edges_);
         if (read.ok()) read = LoadKeys(Cf::kInEdges, in_edges_);
@@ -73,6 +74,14 @@ private:
     Status LoadPairs(Cf cf, std::map<std::string, std::string>& pairs) {
         return reader_.Scan(cf, "", [&](std::string_view key, std::string_view value) {
             pairs.emplace(key, value);
+            return Status::Ok();
+        });
+    }
+
+    Status LoadEntities() {
+        return reader_.Scan(Cf::kEntities, "", [&](std::string_view key, std::string_view value) {
+            entities_.emplace(key);
+            if (Result<Entity> entity = DecodeEntity(key, value); !entity.ok()) Problem(entity.status().message());
             return Status::Ok();
         });
     }

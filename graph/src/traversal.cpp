@@ -126,7 +126,9 @@ Result<std::vector<PathHop>> ShortestPath(const GraphModel& graph, const std::st
     std::vector<std::optional<ArcDescriptor>> reached_by(graph.entities.size());
     boost::breadth_first_search(traversal, *source, boost::visitor(PredecessorRecorder(reached_by)));
     if (*target != *source && !reached_by[*target]) {
-        return Status::NotFound("no path from '" + from + "' to '" + to + "' with the given relation filter");
+        const bool filtered = !filter.predicates.empty() || filter.direction != Direction::kBoth;
+        return Status::NotFound("no path from '" + from + "' to '" + to + "'" +
+                                (filtered ? " with the given relation types and direction" : ""));
     }
     std::vector<PathHop> path;
     for (Vertex v = *target; v != *source;) {

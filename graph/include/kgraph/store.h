@@ -8,15 +8,27 @@
 //   Facts for a source path whose content changed replace the old document's
 //   evidence in the same batch (relations no document supports any more
 //   disappear).
-// - One entity across documents: names and aliases of incoming entities are
-//   matched (case-insensitively) against the stored aliases.
-// - competes-with and other symmetric predicates are stored once per pair.
+// - One entity across documents: entities whose names or aliases match
+//   (ignoring case, Latin-1 diacritics and punctuation such as apostrophes)
+//   are one entity, transitively. Its name is the name the most documents
+//   used as Entity::name (ties: the longer, then the bytewise smaller); its
+//   type the one most mentions gave (ties: Organization); its aliases every
+//   other name and alias seen. This depends only on the set of stored
+//   documents: any ingest order gives the same graph, and Forget() undoes the
+//   merges a document caused.
+// - An entity exists while a stored document lists it (with or without
+//   relations); a relation while a stored document states it.
+// - competes-with and other symmetric predicates are stored once per pair,
+//   subject < object.
+// - Relation::ended is set on a customer-of whose subject also `leaves` its
+//   object.
 //
 // The layout (column families for entities, aliases, out-edges, in-edges,
 // evidence, documents, meta) is private to graph/; no RocksDB type leaves it.
 //
 // Thread-safety: a Store may be shared by threads; writes are serialized
-// internally. One writing process per database; others open it read-only.
+// internally. One writing process per database; others open it read-only,
+// while it writes too, and see it as it was when they opened it.
 #pragma once
 
 #include <cstdint>
@@ -71,16 +83,26 @@ public:
                                                const StoreOptions& options = {});
     virtual ~Store() = default;
 
+    // InvalidArgument when the facts break model.h's contract (a relation
+    // naming an entity the document does not list, an empty name or id) or
+    // the store is read-only. Evidence is stored with the document's id and
+    // source. A document whose id is stored already is kUnchanged, even when
+    // it comes from another source.
     virtual Result<IngestOutcome> Ingest(const DocumentFacts& facts) = 0;
-    // `doc` is a document id (or a unique prefix of one) or a source path.
+    // `doc` is a document id, a source path, or an id prefix of at least 6
+    // characters. NotFound when nothing matches; InvalidArgument when the
+    // prefix matches several documents or the store is read-only.
     virtual Status Forget(const std::string& doc) = 0;
 
     virtual Result<GraphModel> ReadGraph() const = 0;
+    // Sorted by source, then id.
     virtual Result<std::vector<DocumentInfo>> Documents() const = 0;
     virtual Result<StoreStats> Stats() const = 0;
+    // The invariants of docs/storage.md; a problem per violation.
     virtual Result<CheckReport> Check() const = 0;
 
-    // The entity whose name or alias equals `name` case-insensitively.
+    // The entity whose name or alias matches `name` as entities are matched
+    // across documents (see above).
     virtual Result<std::optional<Entity>> FindEntity(const std::string& name) const = 0;
 };
 
