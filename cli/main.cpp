@@ -48,7 +48,9 @@ TraversalFilter MakeFilter(const std::vector<std::string>& predicates, const std
 
 int Run(int argc, char** argv) {
     CLI::App app{"kgraph: build a knowledge graph from news articles, query it and draw it"};
-    app.require_subcommand(1);
+    // At most one command; "none" is reported after parsing, so that an
+    // unknown word is named as such rather than as a missing command.
+    app.require_subcommand(0, 1);
     app.fallthrough();  // global options such as --db may follow the command
     std::filesystem::path db = DefaultDb();
     app.add_option("--db", db, "RocksDB database folder (default ./kgraph.db, or $KGRAPH_DB)");
@@ -154,6 +156,10 @@ int Run(int argc, char** argv) {
         return app.exit(help);
     } catch (const CLI::ParseError& error) {
         std::cerr << "kgraph: " << error.what() << " (see kgraph --help)\n";
+        return 2;
+    }
+    if (app.get_subcommands().empty()) {
+        std::cerr << "kgraph: no command given (see kgraph --help)\n";
         return 2;
     }
     return Report(status);

@@ -23,7 +23,7 @@ void IngestSeeds(const TempDir& dir) {
 
 }  // namespace
 
-TEST_CASE("ingest stores the seeds once; ingesting again changes nothing") {
+TEST_CASE("ingest stores the seeds once, ingesting again changes nothing") {
     TempDir dir;
     Run first = Kgraph(dir, {"ingest", KGRAPH_SEEDS_DIR});
     INFO(first.err);
@@ -83,7 +83,7 @@ TEST_CASE("show finds an entity by any alias in any case, with evidence") {
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
     CHECK(run.out.rfind("Scale AI (Organization)", 0) == 0);
-    CHECK(run.out.find("invests-in Meta") == std::string::npos);  // Meta invests in Scale AI, not the reverse
+    CHECK(run.out.find("-> invests-in Meta") == std::string::npos);  // Meta invests in Scale AI, not the reverse
     CHECK(run.out.find("<- invests-in Meta") != std::string::npos);
     CHECK(run.out.find("\"") != std::string::npos);  // evidence sentences are quoted
 }
@@ -155,6 +155,7 @@ TEST_CASE("export writes DOT, SVG and JSON-LD files") {
 TEST_CASE("bad usage and missing things fail with one clear line") {
     TempDir dir;
     SECTION("unknown command") { RequireCleanFailure(Kgraph(dir, {"frobnicate"}), "frobnicate"); }
+    SECTION("no command") { RequireCleanFailure(Kgraph(dir, {}), "no command given"); }
     SECTION("unknown option") { RequireCleanFailure(Kgraph(dir, {"stats", "--bogus"}), "--bogus"); }
     SECTION("missing path") {
         RequireCleanFailure(Kgraph(dir, {"ingest", (dir / "no-such-folder").string()}), "no-such-folder");

@@ -35,7 +35,7 @@ TEST_CASE("Relation confidence grows with every statement") {
     CHECK(RelationConfidence(r) == Approx(0.75));
 }
 
-TEST_CASE("Disagreeing amounts stay separate claims; the summary prefers the exact one") {
+TEST_CASE("Disagreeing amounts stay separate claims, the summary prefers the exact one") {
     Relation r;
     r.evidence = {Claim("a", Usd(14e9, "more-than")), Claim("b", Usd(14.3e9))};
     CHECK(HasConflictingClaims(r));
@@ -58,7 +58,7 @@ TEST_CASE("Agreeing evidence is no conflict") {
     CHECK_FALSE(RelationPercent(r));
 }
 
-TEST_CASE("Status carries code and message; Result carries value or status") {
+TEST_CASE("Status carries code and message, Result carries value or status") {
     Status s = Status::NotFound("no entity named \"Foo\"");
     CHECK(s.IsNotFound());
     CHECK(s.ToString() == "not found: no entity named \"Foo\"");

@@ -96,7 +96,7 @@ TEST_CASE("A stake granted by an investment carries its percentage") {
     CHECK(Triples(facts) == std::set<std::string>{"Meta Platforms owns-stake Scale AI"});
 }
 
-TEST_CASE("A hedged amount keeps its qualifier; the ticker is an alias") {
+TEST_CASE("A hedged amount keeps its qualifier, the ticker is an alias") {
     const DocumentFacts facts = Extract(
         "In a striking development within the technology sector, Meta Platforms, known on the NASDAQ as META, has "
         "executed an audacious and financially hefty strategy by investing a staggering sum in excess of $14 billion "
@@ -164,7 +164,7 @@ TEST_CASE("'founder and CEO' states both, and a founder who changes company leav
                                                   "Alexandr Wang leaves Scale Ai"});
 }
 
-TEST_CASE("Coordination after 'such as' gives one relation per name; the subject is the sentence's organization") {
+TEST_CASE("Coordination after 'such as' gives one relation per name, the subject is the sentence's organization") {
     const DocumentFacts facts = Extract(
         "This monumental commitment aims to strengthen Meta’s presence in the cutting-edge AI market, in response to "
         "the rise of competitors such as OpenAI, Google, and Anthropic.");
@@ -172,7 +172,7 @@ TEST_CASE("Coordination after 'such as' gives one relation per name; the subject
                                                   "Meta competes-with OpenAI"});
 }
 
-TEST_CASE("Pronouns resolve to the previous subject; \"X's rivals, including A and B\"") {
+TEST_CASE("Pronouns resolve to the previous subject, \"X's rivals, including A and B\"") {
     const DocumentFacts facts = Extract(
         "Founded in 2016, Scale's primary business is in labeling data. Scale, like Meta, has been sued by former content moderators over its labor practices. Meta is one of its "
         "largest customers, but it also provides services to Meta's rivals, including Google DeepMind and OpenAI.");
@@ -181,7 +181,7 @@ TEST_CASE("Pronouns resolve to the previous subject; \"X's rivals, including A a
                                                   "Meta competes-with OpenAI"});
 }
 
-TEST_CASE("'the data-labeling firm' is the organization named last; 'reportedly reconsidering' is a modality") {
+TEST_CASE("'the data-labeling firm' is the organization named last, 'reportedly reconsidering' is a modality") {
     const DocumentFacts facts = Extract(
         "Notably, Google, a subsidiary of Alphabet (NASDAQ: GOOGL) and accounting for roughly 17% of Scale’s revenue "
         "in 2024, has expressed intentions to end its association with Scale AI. Similarly, Microsoft (NASDAQ: MSFT) is "
@@ -390,7 +390,7 @@ TEST_CASE("A description opening a sentence continues its subject, not the last 
     CHECK(triples.count("Groq competes-with SambaNova Systems") == 1);
 }
 
-TEST_CASE("A bracketed conversion to dollars is the amount; paying for a stake is investing and owning") {
+TEST_CASE("A bracketed conversion to dollars is the amount, paying for a stake is investing and owning") {
     const DocumentFacts facts = Extract(
         "Volkswagen AG will pay about 1.1 billion euros ($1.2 billion) for a 26 percent stake in Gotion High-Tech, "
         "becoming the largest shareholder of the Chinese battery manufacturer, the German carmaker said on Friday.");
@@ -446,7 +446,7 @@ TEST_CASE("People: two titles, a possessive organization, a name known from its 
     CHECK(gm.count("Mary Barra ceo-of GM") == 1);
 }
 
-TEST_CASE("Leaving: resigning leaves the organization one led; a date after the object is the deal's date") {
+TEST_CASE("Leaving: resigning leaves the organization one led, a date after the object is the deal's date") {
     const std::set<std::string> triples = Triples(Extract(
         "Cruise chief executive Kyle Vogt resigns after robotaxi suspension\n\nKyle Vogt, who co-founded self-driving "
         "car company Cruise in 2013 and has run it since 2021, has resigned as chief executive of the General Motors unit."));

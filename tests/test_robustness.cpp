@@ -118,7 +118,7 @@ TEST_CASE("Ctrl-C stops after the current document and says how far it got") {
     RequireConsistent(dir);
 }
 
-TEST_CASE("queries work during an ingest; a second writer is told who holds the database") {
+TEST_CASE("queries work during an ingest, a second writer is told who holds the database") {
     TempDir dir;
     const fs::path corpus = MakeCorpus(dir, 2000);
     const pid_t ingest = StartKgraph(dir, {"ingest", corpus.string()});
