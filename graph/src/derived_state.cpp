@@ -1,3 +1,4 @@
+// RebuildDerivedState: the from-the-documents way (see derived_state.h).
 #include "derived_state.h"
 
 #include <map>
