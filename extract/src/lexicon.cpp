@@ -33,6 +33,7 @@ Lexicon::Lexicon(const std::vector<std::string>& entries) {
         if (words.empty()) continue;
         if (words.size() == 1) words_.insert(words[0]);
         first_words_.insert(words[0]);
+        first_word_filter_.Add(words[0]);
         phrases_by_first_word_[words[0]].push_back(std::move(words));
     }
     for (auto& [first, phrases] : phrases_by_first_word_) {

@@ -2,6 +2,7 @@
 // of", "end its association with") matched against sentence items.
 #pragma once
 
+#include <bitset>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -27,13 +28,33 @@ using WordMap = std::unordered_map<std::string, T, WordHash, std::equal_to<>>;
 // uses; enough for matching lexicon entries, which are compared folded.
 std::string FoldCase(std::string_view text);
 
+// A set's cheap first test: whether a word may be in it, from its length and
+// its first and last bytes. Most words looked up in a lexicon are not in it,
+// and this answers most of them for less than hashing the word would cost.
+class WordFilter {
+public:
+    void Add(std::string_view word) { bits_.set(Slot(word)); }
+    bool MayContain(std::string_view word) const { return bits_.test(Slot(word)); }
+
+private:
+    static constexpr std::size_t kSlots = 1024;
+    static std::size_t Slot(std::string_view word) {
+        if (word.empty()) return 0;
+        return (word.size() * 131 + static_cast<unsigned char>(word.front()) * 31 +
+                static_cast<unsigned char>(word.back())) % kSlots;
+    }
+    std::bitset<kSlots> bits_;
+};
+
 class Lexicon {
 public:
     Lexicon() = default;
     explicit Lexicon(const std::vector<std::string>& entries);
 
     // True when `word` (already folded) is a one-word entry.
-    bool Contains(std::string_view word) const { return words_.find(word) != words_.end(); }
+    bool Contains(std::string_view word) const {
+        return first_word_filter_.MayContain(word) && words_.find(word) != words_.end();
+    }
     // Calls `accept(end)` for every end position of an entry starting at
     // items[pos], longest first, until it returns true; true when one did.
     // No allocation: this runs inside the pattern matcher's innermost loop.
@@ -62,7 +83,7 @@ private:
     bool EachEnd(const Sequence& seq, std::size_t pos, WordAt word_at, Accept& accept) const {
         if (pos >= seq.size()) return false;
         const std::string* first = word_at(seq[pos]);
-        if (first == nullptr) return false;
+        if (first == nullptr || !first_word_filter_.MayContain(*first)) return false;
         const auto it = phrases_by_first_word_.find(*first);
         if (it == phrases_by_first_word_.end()) return false;
         std::size_t previous_end = pos;  // no entry is empty: never an end
@@ -81,8 +102,9 @@ private:
         return false;
     }
 
-    WordSet words_;
+    WordSet words_;  // one-word entries
     WordSet first_words_;
+    WordFilter first_word_filter_;  // of first_words_, which holds words_
     WordMap<std::vector<Phrase>> phrases_by_first_word_;  // longest first
 };
 
