@@ -105,6 +105,7 @@ Result<std::unique_ptr<Extractor>> MakeExtractor(const std::filesystem::path& ru
 }  // namespace
 
 Status RunIngest(const std::filesystem::path& db, const IngestOptions& options) {
+    InterruptGuard guard;  // first: Ctrl-C during start-up must not kill the process mid-open
     Result<std::vector<std::filesystem::path>> files = ListAll(options.paths);
     if (!files.ok()) return files.status();
     Result<std::unique_ptr<Extractor>> extractor = MakeExtractor(options.rules_file, options.schema_file);
@@ -114,7 +115,6 @@ Status RunIngest(const std::filesystem::path& db, const IngestOptions& options) 
 
     const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     const std::size_t window = 2 * threads;  // documents in flight: bounds memory
-    InterruptGuard guard;
     Progress progress(files->size());
     IngestSummary summary;
     std::deque<std::future<Extracted>> in_flight;

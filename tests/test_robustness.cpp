@@ -62,6 +62,17 @@ bool StillRunning(pid_t pid) {
 
 double SecondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
+// Waits until a background ingest has stored a few documents, so that what
+// follows happens in the middle of its work, however loaded the machine is.
+void WaitUntilStoring(const TempDir& dir, pid_t ingest) {
+    const auto start = Clock::now();
+    while (StillRunning(ingest) && SecondsSince(start) < 60) {
+        Run run = Kgraph(dir, {"stats", "--json"});
+        if (run.exit_code == 0 && json::parse(run.out)["documents"].get<int>() >= 10) return;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+}
+
 }  // namespace
 
 TEST_CASE("SIGKILL at 20 random moments leaves every document wholly present or wholly absent") {
@@ -103,7 +114,7 @@ TEST_CASE("Ctrl-C stops after the current document and says how far it got") {
     TempDir dir;
     const fs::path corpus = MakeCorpus(dir, 2000);
     const pid_t ingest = StartKgraph(dir, {"ingest", corpus.string()});
-    std::this_thread::sleep_for(std::chrono::milliseconds(700));
+    WaitUntilStoring(dir, ingest);
     REQUIRE(StillRunning(ingest));
     kill(ingest, SIGINT);
     CHECK(WaitFor(ingest) == 130);
@@ -122,7 +133,7 @@ TEST_CASE("queries work during an ingest, a second writer is told who holds the 
     TempDir dir;
     const fs::path corpus = MakeCorpus(dir, 2000);
     const pid_t ingest = StartKgraph(dir, {"ingest", corpus.string()});
-    std::this_thread::sleep_for(std::chrono::milliseconds(700));
+    WaitUntilStoring(dir, ingest);
     REQUIRE(StillRunning(ingest));
 
     Run reader = Kgraph(dir, {"stats", "--json"});
