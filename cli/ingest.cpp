@@ -36,13 +36,16 @@ private:
 // One document read and extracted, ready to be written.
 struct Extracted {
     std::filesystem::path path;
-    Status read_status;
+    Status read_status;   // the file could not be used: skipped with a warning
+    Status store_status;  // the database failed: ingest stops
     std::string warning;
+    bool already_stored = false;  // same content stored before: not extracted
     DocumentFacts facts;
     ExtractionCounts counts;
 };
 
-Extracted ReadAndExtract(const Extractor& extractor, const std::filesystem::path& path, std::uintmax_t max_bytes) {
+Extracted ReadAndExtract(const Extractor& extractor, const Store& store, const std::filesystem::path& path,
+                         std::uintmax_t max_bytes) {
     Extracted out;
     out.path = path;
     std::error_code error;
@@ -58,7 +61,13 @@ Extracted ReadAndExtract(const Extractor& extractor, const std::filesystem::path
         out.read_status = document.status();
         return out;
     }
-    out.facts = extractor.Extract(*document, nullptr, &out.counts);
+    Result<bool> stored = store.HasDocument(document->id);
+    if (!stored.ok()) {
+        out.store_status = stored.status();
+        return out;
+    }
+    out.already_stored = *stored;
+    if (!out.already_stored) out.facts = extractor.Extract(*document, nullptr, &out.counts);
     return out;
 }
 
@@ -117,16 +126,17 @@ Status RunIngest(const std::filesystem::path& db, const IngestOptions& options) 
     const std::size_t window = 2 * threads;  // documents in flight: bounds memory
     Progress progress(files->size());
     IngestSummary summary;
+    // Declared after the store and the extractor that the workers use: on any
+    // return, destroying the futures of std::async waits for those workers.
     std::deque<std::future<Extracted>> in_flight;
     std::size_t next = 0, written = 0;
 
     while (written < files->size()) {
         while (next < files->size() && in_flight.size() < window && !g_interrupted) {
-            in_flight.push_back(std::async(std::launch::async, ReadAndExtract, std::cref(**extractor), (*files)[next++],
-                                            options.max_bytes));
+            in_flight.push_back(std::async(std::launch::async, ReadAndExtract, std::cref(**extractor),
+                                            std::cref(**store), (*files)[next++], options.max_bytes));
         }
         if (g_interrupted) {
-            for (auto& pending : in_flight) pending.wait();
             progress.Finish();
             PrintSummary(summary, written);
             return Status::Interrupted("stopped after " + std::to_string(written) + " of " +
@@ -135,6 +145,10 @@ Status RunIngest(const std::filesystem::path& db, const IngestOptions& options) 
         }
         Extracted done = in_flight.front().get();
         in_flight.pop_front();
+        if (!done.store_status.ok()) {
+            progress.Finish();
+            return done.store_status;
+        }
         ++written;
         if (!done.read_status.ok()) {
             ++summary.skipped;
@@ -142,7 +156,7 @@ Status RunIngest(const std::filesystem::path& db, const IngestOptions& options) 
             std::cerr << "kgraph: warning: skipped " << done.read_status.message() << "\n";
         } else {
             if (!done.warning.empty()) std::cerr << "kgraph: warning: " << done.warning << "\n";
-            Result<IngestOutcome> outcome = (*store)->Ingest(done.facts);
+            Result<IngestOutcome> outcome = done.already_stored ? IngestOutcome::kUnchanged : (*store)->Ingest(done.facts);
             if (!outcome.ok()) {
                 progress.Finish();
                 return Status(outcome.status());

@@ -162,6 +162,13 @@ public:
         return graph;
     }
 
+    Result<bool> HasDocument(const std::string& id) const override {
+        std::shared_lock lock(mutex_);
+        Result<std::optional<std::string>> stored = Reader(*db_).Get(Cf::kDocuments, id);
+        if (!stored.ok()) return stored.status();
+        return stored->has_value();
+    }
+
     Result<std::vector<DocumentInfo>> Documents() const override {
         std::shared_lock lock(mutex_);
         std::vector<DocumentInfo> documents;

@@ -97,6 +97,9 @@ public:
     virtual Result<GraphModel> ReadGraph() const = 0;
     // Sorted by source, then id.
     virtual Result<std::vector<DocumentInfo>> Documents() const = 0;
+    // Whether a document with this content hash is stored: lets ingest skip
+    // extracting what Ingest() would report kUnchanged anyway.
+    virtual Result<bool> HasDocument(const std::string& id) const = 0;
     virtual Result<StoreStats> Stats() const = 0;
     // The invariants of docs/storage.md; a problem per violation.
     virtual Result<CheckReport> Check() const = 0;
