@@ -5,9 +5,11 @@
 
 namespace kgraph::extract {
 
-std::string FoldCase(std::string_view text) {
-    std::string out(text);
-    for (std::size_t i = 0; i < out.size(); ++i) {
+namespace {
+
+// Folds out[from..] where non-ASCII letters or the typographic apostrophe may occur.
+void FoldNonAscii(std::string& out, std::size_t from) {
+    for (std::size_t i = from; i < out.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(out[i]);
         if (c >= 'A' && c <= 'Z') {
             out[i] = static_cast<char>(c - 'A' + 'a');
@@ -21,6 +23,23 @@ std::string FoldCase(std::string_view text) {
             // and "Meta's" are the same word to every lexicon.
             out.replace(i, 3, "'");
         }
+    }
+}
+
+}  // namespace
+
+std::string FoldCase(std::string_view text) {
+    std::string out(text);
+    // Nearly every word is plain ASCII: lower it in a tight loop, and leave
+    // the rest of the word to FoldNonAscii() at the first byte that is not.
+    char* const bytes = out.data();
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(bytes[i]);
+        if (c >= 0x80) {
+            FoldNonAscii(out, i);
+            break;
+        }
+        if (c - 'A' < 26u) bytes[i] = static_cast<char>(c + ('a' - 'A'));
     }
     return out;
 }
