@@ -6,6 +6,7 @@
 // written to a fresh kgraph store and to the raw baseline, each timed on its
 // own. Working chunk by chunk keeps memory independent of the corpus size;
 // interleaving the two writers lets both see the same machine conditions.
+#include <algorithm>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -110,7 +111,11 @@ int main(int argc, char** argv) {
         for (const kgraph::DocumentFacts& document_facts : facts) {
             auto outcome = writers->store->Ingest(document_facts);
             if (!outcome.ok()) return Fail(outcome.status());
-            *outcome == kgraph::IngestOutcome::kUnchanged ? ++totals.unchanged : ++totals.added;
+            if (*outcome == kgraph::IngestOutcome::kUnchanged) {
+                ++totals.unchanged;
+            } else {
+                ++totals.added;
+            }
         }
         store_timer.Stop();
 
