@@ -1,5 +1,6 @@
 #include "quantity_parser.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
@@ -238,6 +239,11 @@ private:
 }  // namespace
 
 std::vector<Quantity> QuantityParser::Parse(const std::vector<Token>& tokens, std::size_t first, std::size_t end) const {
+    // Every quantity has a number (IsNumber(): a word starting with a digit),
+    // which most sentences lack; they are answered without folding a word.
+    const auto starts_with_digit = [](const Token& t) { return !t.text.empty() && t.text[0] >= '0' && t.text[0] <= '9'; };
+    const auto begin = tokens.begin() + static_cast<std::ptrdiff_t>(first);
+    if (std::none_of(begin, begin + static_cast<std::ptrdiff_t>(end - first), starts_with_digit)) return {};
     SentenceQuantities sentence(tokens, first, end);
     std::vector<Quantity> found;
     const std::size_t n = end - first;
