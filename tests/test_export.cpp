@@ -191,7 +191,7 @@ struct ParsedDot {
     std::map<std::string, std::string> shapes;  // node name -> shape
     std::map<std::string, std::string> labels;  // node name -> label
     std::vector<DotEdge> edges;
-    std::string rankdir;
+    std::string layout;
 };
 
 std::string Attribute(void* object, const char* name) {
@@ -203,7 +203,7 @@ ParsedDot ParseDot(const std::string& dot) {
     Agraph_t* graph = agmemread(dot.c_str());
     REQUIRE(graph);
     ParsedDot parsed;
-    parsed.rankdir = Attribute(graph, "rankdir");
+    parsed.layout = Attribute(graph, "layout");
     for (Agnode_t* n = agfstnode(graph); n; n = agnxtnode(graph, n)) {
         parsed.shapes[agnameof(n)] = Attribute(n, "shape");
         parsed.labels[agnameof(n)] = Attribute(n, "label");
@@ -250,7 +250,7 @@ TEST_CASE("DOT has a node per entity, shaped by type, and a labelled edge per re
     CHECK(parsed.shapes.at("Johnson & Johnson") == "box");
     CHECK(parsed.shapes.at("Société Générale") == "box");
     CHECK(parsed.shapes.at("Alexandr Wang") == "ellipse");
-    CHECK(parsed.rankdir == "LR");
+    CHECK(parsed.layout == "neato");
     REQUIRE(parsed.edges.size() == 8);
 
     const DotEdge& invests = EdgeLabelled(parsed, "Meta", "invests-in");

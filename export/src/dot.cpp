@@ -68,6 +68,8 @@ std::string LastGraphvizError() {
 
 using GraphPtr = std::unique_ptr<Agraph_t, decltype(&agclose)>;
 
+constexpr const char* kLayoutEngine = "neato";
+
 // --- What the picture shows ----------------------------------------------
 
 // Text in a Graphviz label is an escString: a backslash starts an escape such
@@ -117,11 +119,16 @@ const char* PredicateColour(std::string_view predicate) {
 }
 
 void DeclareDefaults(Agraph_t* graph) {
-    DeclareDefault(graph, AGRAPH, "rankdir", "LR");
+    // News graphs are hubs (the company the story is about) with spokes; a
+    // spring layout shows that shape, where dot's ranks spread it into a long
+    // strip. Entities with no relation form small components that packing
+    // tucks beside the main one. `layout` makes the `dot` program agree.
+    DeclareDefault(graph, AGRAPH, "layout", kLayoutEngine);
     DeclareDefault(graph, AGRAPH, "overlap", "false");
+    DeclareDefault(graph, AGRAPH, "sep", "+8");
     DeclareDefault(graph, AGRAPH, "splines", "true");
-    DeclareDefault(graph, AGRAPH, "nodesep", "0.4");
-    DeclareDefault(graph, AGRAPH, "ranksep", "1.2");
+    DeclareDefault(graph, AGRAPH, "pack", "true");
+    DeclareDefault(graph, AGRAPH, "packmode", "array_u4");
     DeclareDefault(graph, AGRAPH, "charset", "UTF-8");
     DeclareDefault(graph, AGRAPH, "fontname", "Helvetica");
     DeclareDefault(graph, AGNODE, "fontname", "Helvetica");
@@ -207,7 +214,7 @@ private:
 Result<std::string> RenderSvg(Agraph_t* graph) {
     GVC_t* context = SharedContext();
     if (!context) return Status::IOError("Graphviz could not start: " + LastGraphvizError());
-    if (gvLayout(context, graph, "dot") != 0) {
+    if (gvLayout(context, graph, kLayoutEngine) != 0) {
         return Status::IOError("Graphviz could not lay out the graph: " + LastGraphvizError());
     }
     Layout layout(context, graph);
