@@ -4,7 +4,6 @@
 //   -> candidates -> references and implicit arguments -> schema -> facts.
 #include <cstdlib>
 #include <fstream>
-#include <unordered_set>
 
 #include "kgraph/extract.h"
 #include "mention_finder.h"
@@ -24,13 +23,13 @@ namespace fs = std::filesystem;
 constexpr const char* kDictionaryPath = "/usr/share/dict/words";
 
 // Lower-case entries only: "Turing" in the list is a name, "scale" a word.
-std::unordered_set<std::string> LoadDictionary() {
-    std::unordered_set<std::string> words;
+WordList LoadDictionary() {
+    std::vector<std::string> words;
     std::ifstream in(kDictionaryPath);
     for (std::string line; std::getline(in, line);) {
-        if (!line.empty() && line[0] >= 'a' && line[0] <= 'z' && line.find('\'') == std::string::npos) words.insert(line);
+        if (!line.empty() && line[0] >= 'a' && line[0] <= 'z' && line.find('\'') == std::string::npos) words.push_back(line);
     }
-    return words;
+    return WordList(words);
 }
 
 fs::path DataDir() {
@@ -40,7 +39,7 @@ fs::path DataDir() {
 
 class RuleBasedExtractor final : public Extractor {
 public:
-    RuleBasedExtractor(std::unique_ptr<RuleSet> rules, TextSegmenter segmenter, std::unordered_set<std::string> dictionary)
+    RuleBasedExtractor(std::unique_ptr<RuleSet> rules, TextSegmenter segmenter, WordList dictionary)
         : rules_(std::move(rules)), segmenter_(std::move(segmenter)), dictionary_(std::move(dictionary)),
           furniture_(rules_->lexicon("page_furniture"), dictionary_),
           finder_(NameLexicons{&rules_->lexicon("org_suffix"), &rules_->lexicon("person_title"),
@@ -69,7 +68,7 @@ public:
 private:
     std::unique_ptr<RuleSet> rules_;
     TextSegmenter segmenter_;
-    std::unordered_set<std::string> dictionary_;
+    WordList dictionary_;
     PageFurniture furniture_;
     MentionFinder finder_;
     MentionResolver resolver_;

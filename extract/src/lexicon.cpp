@@ -44,6 +44,40 @@ std::string FoldCase(std::string_view text) {
     return out;
 }
 
+WordList::WordList(const std::vector<std::string>& words) {
+    std::size_t capacity = 16;
+    while (capacity < 2 * words.size()) capacity *= 2;
+    slots_.resize(capacity);
+    for (const std::string& word : words) {
+        const std::size_t hash = WordHash{}(word);
+        Slot& slot = slots_[Find(word, hash)];
+        if (slot.tag != 0) continue;  // a duplicate
+        slot = {static_cast<std::uint32_t>(chars_.size()), static_cast<std::uint32_t>(word.size()), TagOf(hash)};
+        chars_ += word;
+        ++size_;
+    }
+}
+
+std::uint32_t WordList::TagOf(std::size_t hash) {
+    const auto tag = static_cast<std::uint32_t>(hash >> 32);
+    return tag == 0 ? 1 : tag;  // 0 marks an empty slot
+}
+
+std::size_t WordList::Find(std::string_view word, std::size_t hash) const {
+    const std::uint32_t tag = TagOf(hash);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+        const Slot& slot = slots_[i];
+        if (slot.tag == 0) return i;
+        if (slot.tag == tag && slot.size == word.size() && chars_.compare(slot.offset, slot.size, word) == 0) return i;
+    }
+}
+
+std::size_t WordList::count(std::string_view word) const {
+    if (slots_.empty()) return 0;
+    return slots_[Find(word, WordHash{}(word))].tag != 0 ? 1 : 0;
+}
+
 Lexicon::Lexicon(const std::vector<std::string>& entries) {
     for (const std::string& entry : entries) {
         std::istringstream split(FoldCase(entry));

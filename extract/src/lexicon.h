@@ -3,6 +3,7 @@
 #pragma once
 
 #include <bitset>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -44,6 +45,32 @@ private:
                 static_cast<unsigned char>(word.back())) % kSlots;
     }
     std::bitset<kSlots> bits_;
+};
+
+// A large, fixed set of words (the system word list) laid out for lookups
+// that mostly miss the cache: one open-addressing table of small slots and
+// one buffer of characters, where a std::unordered_set chases a bucket, a
+// node and its predecessor for every lookup. Answers as that set would.
+class WordList {
+public:
+    WordList() = default;
+    explicit WordList(const std::vector<std::string>& words);
+
+    bool empty() const { return size_ == 0; }
+    // 1 when `word` is in the list, else 0 (as std::unordered_set::count).
+    std::size_t count(std::string_view word) const;
+
+private:
+    struct Slot {
+        std::uint32_t offset = 0, size = 0;  // into chars_
+        std::uint32_t tag = 0;               // high bits of the hash; 0: empty slot
+    };
+    static std::uint32_t TagOf(std::size_t hash);
+    std::size_t Find(std::string_view word, std::size_t hash) const;  // its slot, or the empty one ending its probe
+
+    std::vector<Slot> slots_;  // a power of two, at most half full
+    std::string chars_;
+    std::size_t size_ = 0;
 };
 
 class Lexicon {

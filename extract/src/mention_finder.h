@@ -30,7 +30,7 @@ struct NameLexicons {
     const Lexicon* person_pronoun = nullptr;  // he, his, she, her
     const Lexicon* reference_head = nullptr;  // company, firm, startup ... in "the data-labeling firm"
     const Lexicon* place = nullptr;           // countries, nationalities, cities: a name only inside a longer one
-    const std::unordered_set<std::string>* dictionary = nullptr;  // lower-case English words; may be empty
+    const WordList* dictionary = nullptr;  // lower-case English words; may be empty
 };
 
 struct Mention {

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "lexicon.h"
@@ -22,7 +21,7 @@ class PageFurniture {
 public:
     // `phrases`: whole lines that are furniture ("Leave A Reply").
     // `dictionary`: lower-case English words; empty disables the language test.
-    PageFurniture(const Lexicon& phrases, const std::unordered_set<std::string>& dictionary)
+    PageFurniture(const Lexicon& phrases, const WordList& dictionary)
         : phrases_(phrases), dictionary_(dictionary) {}
 
     std::vector<LineRole> Classify(std::string_view text, const SegmentedText& segmented) const;
@@ -34,7 +33,7 @@ private:
     bool IsWholePhrase(const std::string& folded_line) const;
     bool LooksForeign(const SegmentedText& segmented, const Line& line) const;
     const Lexicon& phrases_;
-    const std::unordered_set<std::string>& dictionary_;
+    const WordList& dictionary_;
 };
 
 }  // namespace kgraph::extract
