@@ -22,6 +22,9 @@ struct IngestOptions {
     // Larger files are skipped with a warning: a news article is kilobytes,
     // a file of hundreds of megabytes is a dump that needs splitting first.
     std::uintmax_t max_bytes = 64ull << 20;
+    // The paths are JSON-lines files of DocumentFacts (`kgraph extract
+    // --jsonl`), already extracted elsewhere: store them as they are.
+    bool facts = false;
 };
 Status RunIngest(const std::filesystem::path& db, const IngestOptions& options);
 
@@ -30,6 +33,7 @@ struct ExtractOptions {
     std::filesystem::path rules_file;
     std::filesystem::path schema_file;
     bool explain = false;
+    bool jsonl = false;  // one DocumentFacts JSON line per document, for `ingest --facts`
 };
 Status RunExtract(const ExtractOptions& options);
 

@@ -6,12 +6,14 @@
 // atomic write; Ctrl-C stops after the document being written.
 #include <csignal>
 #include <deque>
+#include <fstream>
 #include <future>
 #include <iostream>
 #include <thread>
 
 #include "commands.h"
 #include "kgraph/extract.h"
+#include "kgraph/facts_json.h"
 #include "kgraph/store.h"
 #include "progress.h"
 
@@ -96,6 +98,21 @@ void Record(IngestSummary& summary, IngestOutcome outcome, const ExtractionCount
     summary.rejected_by_schema += counts.rejected_by_schema;
 }
 
+// Stores one document's facts (unless its content is stored already) and
+// counts the outcome.
+Status Write(Store& store, const DocumentFacts& facts, const ExtractionCounts& counts, bool already_stored,
+             IngestSummary& summary) {
+    Result<IngestOutcome> outcome = already_stored ? IngestOutcome::kUnchanged : store.Ingest(facts);
+    if (!outcome.ok()) return outcome.status();
+    Record(summary, *outcome, counts);
+    return Status::Ok();
+}
+
+Status Interrupted(std::size_t written, const std::string& of) {
+    return Status::Interrupted("stopped after " + std::to_string(written) + " of " + of +
+                               " documents; every stored document is complete, run the same command to continue");
+}
+
 void PrintSummary(const IngestSummary& s, std::size_t total) {
     std::cout << "ingested " << total << " document" << (total == 1 ? "" : "s") << ": " << s.added << " added, "
               << s.replaced << " replaced, " << s.unchanged << " unchanged, " << s.skipped << " skipped; "
@@ -113,8 +130,45 @@ Result<std::unique_ptr<Extractor>> MakeExtractor(const std::filesystem::path& ru
 
 }  // namespace
 
+// `ingest --facts`: documents extracted elsewhere, one JSON line each, are
+// merged by this one writer in the order of the files and lines.
+Status IngestFacts(const std::filesystem::path& db, const std::vector<std::filesystem::path>& paths) {
+    Result<std::unique_ptr<Store>> store = Store::Open(db);
+    if (!store.ok()) return store.status();
+    IngestSummary summary;
+    std::size_t written = 0;
+    for (const auto& path : paths) {
+        std::ifstream in(path);
+        if (!in) return Status::NotFound("cannot open " + path.string());
+        std::string line;
+        for (std::size_t number = 1; std::getline(in, line); ++number) {
+            if (g_interrupted) {
+                PrintSummary(summary, written);
+                return Interrupted(written, "the given");
+            }
+            if (line.empty()) continue;
+            Result<DocumentFacts> facts = DocumentFactsFromJson(line);
+            if (!facts.ok()) {
+                return Status::InvalidArgument(path.string() + ":" + std::to_string(number) + ": " +
+                                               facts.status().message());
+            }
+            Result<bool> stored = (*store)->HasDocument(facts->doc);
+            if (!stored.ok()) return stored.status();
+            ExtractionCounts counts;
+            if (!*stored) {
+                for (const Relation& relation : facts->relations) counts.relations += relation.evidence.size();
+            }
+            if (Status ok = Write(**store, *facts, counts, *stored, summary); !ok.ok()) return ok;
+            ++written;
+        }
+    }
+    PrintSummary(summary, written);
+    return Status::Ok();
+}
+
 Status RunIngest(const std::filesystem::path& db, const IngestOptions& options) {
     InterruptGuard guard;  // first: Ctrl-C during start-up must not kill the process mid-open
+    if (options.facts) return IngestFacts(db, options.paths);
     Result<std::vector<std::filesystem::path>> files = ListAll(options.paths);
     if (!files.ok()) return files.status();
     Result<std::unique_ptr<Extractor>> extractor = MakeExtractor(options.rules_file, options.schema_file);
@@ -139,9 +193,7 @@ Status RunIngest(const std::filesystem::path& db, const IngestOptions& options) 
         if (g_interrupted) {
             progress.Finish();
             PrintSummary(summary, written);
-            return Status::Interrupted("stopped after " + std::to_string(written) + " of " +
-                                       std::to_string(files->size()) +
-                                       " documents; every stored document is complete, run the same command to continue");
+            return Interrupted(written, std::to_string(files->size()));
         }
         Extracted done = in_flight.front().get();
         in_flight.pop_front();
@@ -156,12 +208,11 @@ Status RunIngest(const std::filesystem::path& db, const IngestOptions& options) 
             std::cerr << "kgraph: warning: skipped " << done.read_status.message() << "\n";
         } else {
             if (!done.warning.empty()) std::cerr << "kgraph: warning: " << done.warning << "\n";
-            Result<IngestOutcome> outcome = done.already_stored ? IngestOutcome::kUnchanged : (*store)->Ingest(done.facts);
-            if (!outcome.ok()) {
+            if (Status written_ok = Write(**store, done.facts, done.counts, done.already_stored, summary);
+                !written_ok.ok()) {
                 progress.Finish();
-                return Status(outcome.status());
+                return written_ok;
             }
-            Record(summary, *outcome, done.counts);
         }
         progress.Advance(done.path.string());
     }
@@ -179,11 +230,18 @@ Status RunExtract(const ExtractOptions& options) {
     for (const auto& path : *files) {
         std::string warning;
         Result<Document> document = ReadDocument(path, &warning);
-        if (!document.ok()) return document.status();
+        if (!document.ok()) {
+            std::cerr << "kgraph: warning: skipped " << document.status().message() << "\n";  // as ingest does
+            continue;
+        }
         if (!warning.empty()) std::cerr << "kgraph: warning: " << warning << "\n";
         Explanation explanation;
         ExtractionCounts counts;
         DocumentFacts facts = (*extractor)->Extract(*document, options.explain ? &explanation : nullptr, &counts);
+        if (options.jsonl) {
+            std::cout << DocumentFactsToJson(facts) << "\n";
+            continue;
+        }
         std::cout << "== " << path.string() << "  (" << counts.sentences << " sentences, " << counts.relations
                   << " relations, " << counts.rejected_by_schema << " rejected by the schema)\n";
         for (const SentenceExplanation& sentence : explanation.sentences) {

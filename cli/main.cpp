@@ -65,6 +65,8 @@ int Run(int argc, char** argv) {
     ingest_cmd->add_option("--rules", ingest.rules_file, "Relation patterns file (default: the installed rules)");
     ingest_cmd->add_option("--schema", ingest.schema_file, "Relation schema file (default: the installed schema)");
     ingest_cmd->add_option("--threads", ingest.threads, "Extraction threads (default: one per core)");
+    ingest_cmd->add_flag("--facts", ingest.facts,
+                         "The paths are JSON-lines files written by `kgraph extract --jsonl`: store them as they are");
     std::uintmax_t max_mb = ingest.max_bytes >> 20;
     ingest_cmd->add_option("--max-mb", max_mb, "Skip files larger than this many megabytes")->capture_default_str();
     ingest_cmd->callback([&] {
@@ -77,7 +79,9 @@ int Run(int argc, char** argv) {
     extract_cmd->add_option("paths", extract.paths, "Files or folders")->required();
     extract_cmd->add_option("--rules", extract.rules_file, "Relation patterns file");
     extract_cmd->add_option("--schema", extract.schema_file, "Relation schema file");
-    extract_cmd->add_flag("--explain", extract.explain, "Sentence by sentence: entities, rules fired, candidates rejected");
+    extract_cmd->add_flag("--explain", extract.explain, "Sentence by sentence: entities, rules fired, candidates rejected")
+        ->excludes(extract_cmd->add_flag("--jsonl", extract.jsonl,
+                                         "One JSON line of facts per document, for `kgraph ingest --facts`"));
     extract_cmd->callback([&] { status = RunExtract(extract); });
 
     CLI::App* entities_cmd = app.add_subcommand("entities", "List entities: name, type, aliases, degree");

@@ -190,3 +190,22 @@ TEST_CASE("forget removes one document's evidence and keeps the database consist
     CHECK(json::parse(Kgraph(dir, {"stats", "--json"}).out)["documents"] == 4);
     CHECK(Kgraph(dir, {"check"}).exit_code == 0);
 }
+
+TEST_CASE("facts extracted elsewhere (extract --jsonl) merge into the same graph as a direct ingest") {
+    TempDir direct, merged;
+    IngestSeeds(direct);
+    Run extracted = Kgraph(merged, {"extract", "--jsonl", KGRAPH_SEEDS_DIR});
+    REQUIRE(extracted.exit_code == 0);
+    CHECK(Lines(extracted.out) == 5);
+    std::ofstream(merged / "facts.jsonl") << extracted.out;
+
+    Run ingest = Kgraph(merged, {"ingest", "--facts", (merged / "facts.jsonl").string()});
+    INFO(ingest.err);
+    REQUIRE(ingest.exit_code == 0);
+    CHECK(ingest.out.find("5 added") != std::string::npos);
+    CHECK(Kgraph(merged, {"relations", "--json"}).out == Kgraph(direct, {"relations", "--json"}).out);
+
+    std::ofstream(merged / "bad.jsonl") << "{\"doc\": 1}\n";
+    RequireCleanFailure(Kgraph(merged, {"ingest", "--facts", (merged / "bad.jsonl").string()}), "bad.jsonl:1");
+    CHECK(Kgraph(merged, {"check"}).exit_code == 0);
+}

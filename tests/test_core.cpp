@@ -1,6 +1,7 @@
 // The shared model: document ids and the summaries of a relation's evidence.
 #include <catch2/catch.hpp>
 
+#include "kgraph/facts_json.h"
 #include "kgraph/model.h"
 #include "kgraph/status.h"
 
@@ -80,4 +81,42 @@ TEST_CASE("Money and percentages format compactly, hedges kept") {
     CHECK(FormatMoney(Usd(950)) == "$950");
     CHECK(FormatPercent(49) == "49%");
     CHECK(FormatPercent(12.5) == "12.5%");
+}
+
+TEST_CASE("DocumentFacts survive a JSON line round trip, claims included") {
+    DocumentFacts facts;
+    facts.doc = DocumentId("text");
+    facts.source = "seeds/a.txt";
+    facts.entities = {{"Meta", EntityType::kOrganization, {"Meta Platforms", "Metas"}},
+                      {"Alexandr Wang", EntityType::kPerson, {"Wang"}}};
+    Relation relation{"Meta", "invests-in", "Scale AI", {}, false};
+    Evidence evidence = Claim(facts.doc, Usd(14e9, "more-than"), 0.9);
+    evidence.amount->upper = 15e9;
+    evidence.sentence = "Meta invested \"in excess of\" $14 billion\nin Scale AI.";
+    evidence.date = "2025-06";
+    evidence.percent = 49;
+    evidence.modality = "reported";
+    relation.evidence = {evidence, Claim(facts.doc, std::nullopt)};
+    facts.relations = {relation};
+
+    const std::string line = DocumentFactsToJson(facts);
+    CHECK(line.find('\n') == std::string::npos);
+    Result<DocumentFacts> back = DocumentFactsFromJson(line);
+    REQUIRE(back.ok());
+    CHECK(back->doc == facts.doc);
+    CHECK(back->source == facts.source);
+    CHECK(back->entities == facts.entities);
+    CHECK(back->relations == facts.relations);
+}
+
+TEST_CASE("A malformed facts line is an InvalidArgument in plain words") {
+    Result<DocumentFacts> wrong_type = DocumentFactsFromJson(R"({"doc": 1})");
+    REQUIRE_FALSE(wrong_type.ok());
+    CHECK(wrong_type.status().IsInvalidArgument());
+    CHECK(wrong_type.status().message().find("json.exception") == std::string::npos);
+    CHECK_FALSE(DocumentFactsFromJson("not json").ok());
+    Result<DocumentFacts> unknown_type = DocumentFactsFromJson(
+        R"({"doc":"x","source":"s","entities":[{"name":"A","type":"Planet","aliases":[]}],"relations":[]})");
+    REQUIRE_FALSE(unknown_type.ok());
+    CHECK(unknown_type.status().message().find("Planet") != std::string::npos);
 }
