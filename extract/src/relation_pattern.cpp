@@ -339,6 +339,19 @@ bool RelationPattern::Run(int pc, std::size_t pos, MatchState& state) const {
     return false;
 }
 
+// The first element's test alone, without entering the interpreter: at most
+// start positions a pattern fails right there.
+bool RelationPattern::CouldStartAt(const SentenceItems& items, std::size_t pos) const {
+    const Instruction& first = program_.front();
+    switch (first.op) {
+        case Op::kWord: return items[pos].HasWord(first.word);
+        case Op::kNumber: return items[pos].number;
+        case Op::kLexicon: return first.lexicon->StartsAt(items, pos);
+        case Op::kSlot: return SlotAccepts(first, items[pos]);
+        default: return true;  // gaps, alternatives, options: Run() decides
+    }
+}
+
 std::vector<PatternMatch> RelationPattern::FindAll(const SentenceItems& items, std::size_t role_count) const {
     std::vector<PatternMatch> matches;
     // A failed Run() leaves every role unbound again, so one state serves
@@ -347,7 +360,7 @@ std::vector<PatternMatch> RelationPattern::FindAll(const SentenceItems& items, s
     std::size_t pos = 0;
     while (pos < items.size()) {
         state.steps = 0;  // the budget is per start position
-        if (!Run(0, pos, state)) {
+        if (!CouldStartAt(items, pos) || !Run(0, pos, state)) {
             ++pos;
             continue;
         }

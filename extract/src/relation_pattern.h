@@ -87,6 +87,7 @@ public:
 
 private:
     struct MatchState;
+    bool CouldStartAt(const SentenceItems& items, std::size_t pos) const;
     bool Run(int pc, std::size_t pos, MatchState& state) const;
     bool SlotAccepts(const Instruction& in, const SentenceItem& item) const;
     std::vector<std::size_t> ListEnds(const Instruction& in, const SentenceItems& items, std::size_t pos) const;
