@@ -138,27 +138,13 @@ private:
 
     Status DeleteEntities(const EntitySet& affected) {
         for (const std::string& key : stale_keys_) writes_.Delete(Cf::kAliases, key);
-        std::vector<std::string> mention_keys;
-        std::set<EdgeName> edges;
+        EntityFootprint footprint;
         for (const std::string& entity : affected) {
             writes_.Delete(Cf::kEntities, entity);
-            const std::string prefix = KeyPrefix(entity);
-            Status scanned = reader_.Scan(Cf::kMentions, prefix, [&](std::string_view key, std::string_view) {
-                mention_keys.emplace_back(key);
-                return Status::Ok();
-            });
-            for (Cf cf : {Cf::kOutEdges, Cf::kInEdges}) {
-                if (!scanned.ok()) break;
-                scanned = reader_.Scan(cf, prefix, [&](std::string_view key, std::string_view) {
-                    std::optional<EdgeName> edge = cf == Cf::kOutEdges ? EdgeFromOutKey(key) : EdgeFromInKey(key);
-                    if (edge) edges.insert(std::move(*edge));
-                    return Status::Ok();
-                });
-            }
-            if (!scanned.ok()) return scanned;
+            if (Status scanned = CollectFootprint(reader_, entity, footprint); !scanned.ok()) return scanned;
         }
-        for (const std::string& key : mention_keys) writes_.Delete(Cf::kMentions, key);
-        for (const EdgeName& edge : edges) DeleteEdge(edge);
+        for (const std::string& key : footprint.mention_keys) writes_.Delete(Cf::kMentions, key);
+        for (const EdgeName& edge : footprint.edges) DeleteEdge(edge);
         return DeleteEvidence();
     }
 

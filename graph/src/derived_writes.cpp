@@ -29,6 +29,23 @@ void DerivedWrites::PutEvidence(const EdgeName& edge, const DocumentFacts& facts
     Put(Cf::kEvidence, EvidenceKey(edge, facts.doc, evidence.start, ordinal), EncodeEvidence(evidence));
 }
 
+Status CollectFootprint(const Reader& reader, const std::string& entity, EntityFootprint& footprint) {
+    const std::string prefix = KeyPrefix(entity);
+    Status scanned = reader.Scan(Cf::kMentions, prefix, [&](std::string_view key, std::string_view) {
+        footprint.mention_keys.emplace_back(key);
+        return Status::Ok();
+    });
+    for (Cf cf : {Cf::kOutEdges, Cf::kInEdges}) {
+        if (!scanned.ok()) break;
+        scanned = reader.Scan(cf, prefix, [&](std::string_view key, std::string_view) {
+            std::optional<EdgeName> edge = cf == Cf::kOutEdges ? EdgeFromOutKey(key) : EdgeFromInKey(key);
+            if (edge) footprint.edges.insert(std::move(*edge));
+            return Status::Ok();
+        });
+    }
+    return scanned;
+}
+
 EdgeName Oriented(EdgeName edge) {
     if (IsSymmetricPredicate(edge.predicate) && edge.object < edge.subject) std::swap(edge.subject, edge.object);
     return edge;

@@ -6,8 +6,10 @@
 
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "database.h"
 #include "entity_resolution.h"
@@ -32,6 +34,16 @@ private:
     const Database& db_;
     rocksdb::WriteBatchWithIndex& batch_;
 };
+
+// What an entity's name is part of besides its own record: its mention keys
+// and its edges in either direction. Renaming or rebuilding an entity moves or
+// deletes exactly these.
+struct EntityFootprint {
+    std::vector<std::string> mention_keys;
+    std::set<EdgeName> edges;
+};
+// Adds `entity`'s mention keys and edges to `footprint`.
+Status CollectFootprint(const Reader& reader, const std::string& entity, EntityFootprint& footprint);
 
 // Symmetric predicates are stored with subject < object.
 EdgeName Oriented(EdgeName edge);

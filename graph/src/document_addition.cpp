@@ -111,30 +111,16 @@ private:
     // Moves the mentions, edges and evidence of every entity whose name
     // changed (merged into another, or outvoted by one of its aliases).
     Status RenameEntities() {
-        std::vector<std::string> mention_keys;
-        std::set<EdgeName> edges;
+        EntityFootprint footprint;
         for (const auto& [old_name, new_name] : renamed_to_) {
-            const std::string prefix = KeyPrefix(old_name);
-            Status scanned = reader_.Scan(Cf::kMentions, prefix, [&](std::string_view key, std::string_view) {
-                mention_keys.emplace_back(key);
-                return Status::Ok();
-            });
-            for (Cf cf : {Cf::kOutEdges, Cf::kInEdges}) {
-                if (!scanned.ok()) break;
-                scanned = reader_.Scan(cf, prefix, [&](std::string_view key, std::string_view) {
-                    std::optional<EdgeName> edge = cf == Cf::kOutEdges ? EdgeFromOutKey(key) : EdgeFromInKey(key);
-                    if (edge) edges.insert(std::move(*edge));
-                    return Status::Ok();
-                });
-            }
-            if (!scanned.ok()) return scanned;
+            if (Status scanned = CollectFootprint(reader_, old_name, footprint); !scanned.ok()) return scanned;
         }
-        for (const std::string& key : mention_keys) {
+        for (const std::string& key : footprint.mention_keys) {
             const std::vector<std::string_view> parts = SplitKey(key);
             writes_.Delete(Cf::kMentions, key);
             writes_.PutMention(NewName(std::string(parts.at(0))), parts.at(1));
         }
-        for (const EdgeName& edge : edges) {
+        for (const EdgeName& edge : footprint.edges) {
             if (Status moved = MoveEdge(edge); !moved.ok()) return moved;
         }
         return Status::Ok();
