@@ -15,8 +15,9 @@ namespace fs = std::filesystem;
 namespace kgraph::test {
 namespace {
 
-std::vector<std::string> Argv(const TempDir& dir, const std::vector<std::string>& args) {
-    std::vector<std::string> argv{std::getenv("KGRAPH_BIN"), "--db", dir.db().string()};
+std::vector<std::string> Argv(const TempDir& dir, const std::vector<std::string>& args, bool pass_db = true) {
+    std::vector<std::string> argv{std::getenv("KGRAPH_BIN")};
+    if (pass_db) argv.insert(argv.end(), {"--db", dir.db().string()});
     argv.insert(argv.end(), args.begin(), args.end());
     return argv;
 }
@@ -52,9 +53,9 @@ TempDir::~TempDir() {
     fs::remove_all(path_, ignored);
 }
 
-Run Kgraph(const TempDir& dir, const std::vector<std::string>& args) {
+Run Kgraph(const TempDir& dir, const std::vector<std::string>& args, bool pass_db) {
     Run run;
-    run.exit_code = WaitFor(Spawn(Argv(dir, args), dir / "stdout", dir / "stderr"));
+    run.exit_code = WaitFor(Spawn(Argv(dir, args, pass_db), dir / "stdout", dir / "stderr"));
     run.out = Slurp(dir / "stdout");
     run.err = Slurp(dir / "stderr");
     return run;

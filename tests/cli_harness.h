@@ -30,8 +30,9 @@ struct Run {
     std::string out, err;
 };
 
-// Runs `kgraph --db DIR/db ARGS...` to completion, stdin closed.
-Run Kgraph(const TempDir& dir, const std::vector<std::string>& args);
+// Runs `kgraph --db DIR/db ARGS...` to completion, stdin closed. Without
+// `pass_db` the --db option is left out, so $KGRAPH_DB or the default applies.
+Run Kgraph(const TempDir& dir, const std::vector<std::string>& args, bool pass_db = true);
 
 // Starts `kgraph --db DIR/db ARGS...` in the background with stdout and stderr
 // to DIR/bg.out and DIR/bg.err; returns its pid.

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 
 #include "cli_harness.h"
@@ -208,4 +209,41 @@ TEST_CASE("facts extracted elsewhere (extract --jsonl) merge into the same graph
     std::ofstream(merged / "bad.jsonl") << "{\"doc\": 1}\n";
     RequireCleanFailure(Kgraph(merged, {"ingest", "--facts", (merged / "bad.jsonl").string()}), "bad.jsonl:1");
     CHECK(Kgraph(merged, {"check"}).exit_code == 0);
+}
+
+TEST_CASE("KGRAPH_DB chooses the database when --db is not given") {
+    TempDir dir;
+    const fs::path chosen = dir / "from-env.db";
+    setenv("KGRAPH_DB", chosen.c_str(), 1);
+    Run ingest = Kgraph(dir, {"ingest", KGRAPH_SEEDS_DIR}, /*pass_db=*/false);
+    unsetenv("KGRAPH_DB");
+    INFO(ingest.err);
+    REQUIRE(ingest.exit_code == 0);
+    CHECK(fs::is_directory(chosen));
+    CHECK_FALSE(fs::exists(dir.db()));
+    CHECK(json::parse(Kgraph(dir, {"--db", chosen.string(), "stats", "--json"}, false).out)["documents"] == 5);
+}
+
+TEST_CASE("conflicts lists relations whose sources disagree, with each source's claim") {
+    TempDir dir;
+    IngestSeeds(dir);
+    Run run = Kgraph(dir, {"conflicts", "--json"});
+    REQUIRE(run.exit_code == 0);
+    bool investment = false;
+    for (const json& r : json::parse(run.out)) {
+        CHECK(r["conflicting"] == true);
+        if (r["subject"]["name"] == "Meta" && r["predicate"] == "invests-in" && r["object"]["name"] == "Scale AI") {
+            investment = true;
+            std::set<double> claimed;
+            for (const json& e : r["evidence"]) {
+                if (!e["amount"].is_null()) claimed.insert(e["amount"]["value"].get<double>());
+            }
+            CHECK(claimed.count(14e9) == 1);    // "in excess of $14 billion"
+            CHECK(claimed.count(14.3e9) == 1);  // "$ 14.3 billion"
+        }
+    }
+    CHECK(investment);
+    Run text = Kgraph(dir, {"conflicts"});
+    CHECK(text.out.find("> $14B") != std::string::npos);
+    CHECK(text.out.find("$14.3B") != std::string::npos);
 }
