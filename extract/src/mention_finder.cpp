@@ -296,14 +296,21 @@ private:
         }
     }
 
-    void AddName(std::size_t sentence, std::size_t first, std::size_t end) {
-        if (IsPlace(first, end)) return;
+    // The tokens [first, end) of `sentence` as a mention, its surface
+    // without a possessive 's.
+    Mention MentionAt(std::size_t sentence, std::size_t first, std::size_t end) const {
         Mention m;
         m.first_token = first;
         m.end_token = end;
         m.sentence = sentence;
         m.raw = Surface(first, end);
         m.surface = std::string(StripApostropheS(m.raw, &m.possessive));
+        return m;
+    }
+
+    void AddName(std::size_t sentence, std::size_t first, std::size_t end) {
+        if (IsPlace(first, end)) return;
+        Mention m = MentionAt(sentence, first, end);
         // "Metas", "Scale AIS": a possessive without apostrophe, recognized
         // when the document knows the name without the final s.
         if (!m.possessive && EndsWithLetterS(m.surface) && known_.count(NameKey(m.surface.substr(0, m.surface.size() - 1)))) {
@@ -387,12 +394,7 @@ private:
     }
 
     void AddReference(std::size_t sentence, std::size_t first, std::size_t end, MentionType type) {
-        Mention m;
-        m.first_token = first;
-        m.end_token = end;
-        m.sentence = sentence;
-        m.raw = Surface(first, end);
-        m.surface = std::string(StripApostropheS(m.raw, &m.possessive));
+        Mention m = MentionAt(sentence, first, end);
         m.possessive = m.possessive || FoldCase(m.raw) == "its" || FoldCase(m.raw) == "his" || FoldCase(m.raw) == "her";
         m.cue = type;
         m.reference = true;
