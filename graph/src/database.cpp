@@ -1,5 +1,8 @@
 #include "database.h"
 
+#include <rocksdb/cache.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/table.h>
 #include <stdlib.h>
 
 #include <algorithm>
@@ -48,6 +51,29 @@ Result<fs::path> MakeScratchFolder() {
     return fs::path(pattern);
 }
 
+// Memory must not grow with the database. All column families' memtables
+// share one budget (RocksDB flushes the largest when it is reached), and the
+// index and filter blocks of table files are charged to one block cache
+// instead of being held beside each open file, which max_open_files = -1
+// would otherwise let grow with the number of files.
+constexpr std::size_t kMemtableBudget = 64 << 20;
+constexpr std::size_t kBlockCacheBytes = 64 << 20;
+// Ingest looks up names that are mostly absent (new aliases, entities);
+// a Bloom filter answers those without reading a data block.
+constexpr double kBloomBitsPerKey = 10;
+
+rocksdb::ColumnFamilyOptions TableOptions(const std::shared_ptr<rocksdb::Cache>& cache) {
+    rocksdb::BlockBasedTableOptions table;
+    table.block_cache = cache;
+    table.cache_index_and_filter_blocks = true;
+    table.pin_l0_filter_and_index_blocks_in_cache = true;
+    table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(kBloomBitsPerKey));
+    rocksdb::ColumnFamilyOptions options;
+    options.write_buffer_size = kMemtableBudget / 2;
+    options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+    return options;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Database>> Database::Open(const fs::path& path, const StoreOptions& options) {
@@ -88,6 +114,7 @@ Status Database::OpenRocks(const StoreOptions& options, bool fresh) {
     db_options.max_open_files = -1;  // a read-only instance must hold every file it may read
     db_options.keep_log_file_num = 2;
     db_options.info_log_level = rocksdb::WARN_LEVEL;
+    db_options.db_write_buffer_size = kMemtableBudget;
 
     std::vector<std::string> names = {rocksdb::kDefaultColumnFamilyName};
     if (fresh) {
@@ -98,8 +125,9 @@ Status Database::OpenRocks(const StoreOptions& options, bool fresh) {
         if (!listed.ok()) return NotKgraph(path_);
         if (std::find(names.begin(), names.end(), CfName(Cf::kMeta)) == names.end()) return NotKgraph(path_);
     }
+    const rocksdb::ColumnFamilyOptions family_options = TableOptions(rocksdb::NewLRUCache(kBlockCacheBytes));
     std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-    for (const std::string& name : names) descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
+    for (const std::string& name : names) descriptors.emplace_back(name, family_options);
 
     rocksdb::DB* raw = nullptr;
     rocksdb::Status opened;
