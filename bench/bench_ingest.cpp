@@ -1,6 +1,8 @@
-// bench_ingest [--articles 10000] [--seed 1] [--dir DIR] [--chunk 1000]
+// bench_ingest [--articles 10000] [--seed 1] [--dir DIR] [--chunk 1000] [--bulk]
 //
-// Store::Ingest against raw RocksDB writing the same volume, in one run.
+// Store::Ingest against raw RocksDB writing the same volume, in one run;
+// with --bulk, also a bulk load (Store::StartBulkLoad) of the same documents
+// into a third database, which holds every document until the end.
 // Articles are generated in memory (the same text gen_corpus writes for the
 // seed), extracted single-threaded, and each chunk of DocumentFacts is then
 // written to a fresh kgraph store and to the raw baseline, each timed on its
@@ -8,6 +10,7 @@
 // interleaving the two writers lets both see the same machine conditions.
 #include <algorithm>
 #include <iostream>
+#include <sstream>
 
 #include <CLI/CLI.hpp>
 
@@ -58,18 +61,29 @@ double PerSecond(std::size_t count, double seconds) { return seconds > 0 ? stati
 struct Writers {
     std::unique_ptr<kgraph::Store> store;
     std::unique_ptr<kgraph::bench::RawRocksDbBaseline> raw;
+    std::unique_ptr<kgraph::Store> bulk_store;  // with --bulk only
+    std::unique_ptr<kgraph::BulkLoad> bulk;
 };
 
-kgraph::Result<Writers> OpenFreshWriters(const std::filesystem::path& dir) {
+kgraph::Result<Writers> OpenFreshWriters(const std::filesystem::path& dir, bool with_bulk) {
     std::error_code error;
-    std::filesystem::remove_all(dir / "store.db", error);
-    std::filesystem::remove_all(dir / "raw.db", error);
+    for (const char* name : {"store.db", "raw.db", "bulk.db"}) std::filesystem::remove_all(dir / name, error);
     std::filesystem::create_directories(dir, error);
+    Writers writers;
     auto store = kgraph::Store::Open(dir / "store.db");
     if (!store.ok()) return store.status();
+    writers.store = std::move(*store);
     auto raw = kgraph::bench::RawRocksDbBaseline::Create(dir / "raw.db");
     if (!raw.ok()) return raw.status();
-    return Writers{std::move(*store), std::move(*raw)};
+    writers.raw = std::move(*raw);
+    if (!with_bulk) return writers;
+    auto bulk_store = kgraph::Store::Open(dir / "bulk.db");
+    if (!bulk_store.ok()) return bulk_store.status();
+    writers.bulk_store = std::move(*bulk_store);
+    auto bulk = writers.bulk_store->StartBulkLoad();
+    if (!bulk.ok()) return bulk.status();
+    writers.bulk = std::move(*bulk);
+    return writers;
 }
 
 int Fail(const kgraph::Status& status) {
@@ -88,16 +102,18 @@ int main(int argc, char** argv) {
     app.add_option("--seed", seed, "Corpus seed (as gen_corpus --seed)")->capture_default_str();
     app.add_option("--dir", dir, "Where the two databases are created (replaced)")->capture_default_str();
     app.add_option("--chunk", chunk, "Documents extracted before each write phase")->capture_default_str()->check(CLI::PositiveNumber);
+    bool with_bulk = false;
+    app.add_flag("--bulk", with_bulk, "Also bulk-load the documents into a third database (memory then grows)");
     CLI11_PARSE(app, argc, argv);
 
     auto extractor = kgraph::Extractor::Create({});
     if (!extractor.ok()) return Fail(extractor.status());
-    auto writers = OpenFreshWriters(dir);
+    auto writers = OpenFreshWriters(dir, with_bulk);
     if (!writers.ok()) return Fail(writers.status());
     const kgraph::bench::World world = kgraph::bench::MakeWorld(seed);
 
     Totals totals;
-    PhaseTimer extract_timer, store_timer, raw_timer;
+    PhaseTimer extract_timer, store_timer, raw_timer, bulk_timer;
     double peak_at_tenth = 0;
     for (std::size_t first = 0; first < articles; first += chunk) {
         const std::vector<kgraph::Document> documents = GenerateChunk(world, seed, first, std::min(chunk, articles - first));
@@ -125,6 +141,14 @@ int main(int argc, char** argv) {
         }
         raw_timer.Stop();
 
+        if (writers->bulk) {
+            bulk_timer.Start();
+            for (const kgraph::DocumentFacts& document_facts : facts) {
+                if (auto added = writers->bulk->Add(document_facts); !added.ok()) return Fail(added.status());
+            }
+            bulk_timer.Stop();
+        }
+
         for (std::size_t i = 0; i < documents.size(); ++i) {
             totals.bytes += documents[i].text.size();
             Count(facts[i], totals);
@@ -135,6 +159,27 @@ int main(int argc, char** argv) {
     const double peak_at_end = kgraph::bench::PeakRssMiB();
     auto stats = writers->store->Stats();
     if (!stats.ok()) return Fail(stats.status());
+    std::ostringstream bulk_line;
+    if (writers->bulk) {
+        bulk_timer.Start();
+        if (kgraph::Status finished = writers->bulk->Finish(); !finished.ok()) return Fail(finished);
+        bulk_timer.Stop();
+        auto bulk_stats = writers->bulk_store->Stats();
+        if (!bulk_stats.ok()) return Fail(bulk_stats.status());
+        if (bulk_stats->entities != stats->entities || bulk_stats->relations != stats->relations ||
+            bulk_stats->evidence != stats->evidence) {
+            return Fail(kgraph::Status::Corruption("the bulk load stored another graph than Store::Ingest"));
+        }
+        const double bulk_s = bulk_timer.Seconds();
+        bulk_line << "bulk   Store::StartBulkLoad: " << Fixed(bulk_s, 2) << " s, "
+                  << Fixed(PerSecond(totals.documents, bulk_s)) << " documents/s, "
+                  << Fixed(PerSecond(totals.statements, bulk_s)) << " relation statements/s; speed-up over "
+                  << "Store::Ingest: " << Fixed(store_timer.Seconds() / bulk_s, 2) << "x, bulk / raw: "
+                  << Fixed(bulk_s / raw_timer.Seconds(), 2) << "x; peak RSS with the bulk's documents held: "
+                  << Fixed(kgraph::bench::PeakRssMiB()) << " MiB\n";
+        writers->bulk.reset();
+        writers->bulk_store.reset();
+    }
     const kgraph::bench::BaselineVolume volume = writers->raw->volume();
     writers->store.reset();  // closed, so that the sizes on disk are final
     writers->raw.reset();
@@ -161,6 +206,7 @@ int main(int argc, char** argv) {
               << " evidence items; on disk: store " << Fixed(DirectoryBytes(dir / "store.db") / 1e6) << " MB, raw "
               << Fixed(DirectoryBytes(dir / "raw.db") / 1e6) << " MB\n"
               << "peak RSS after 10% of articles: " << Fixed(peak_at_tenth) << " MiB; after 100%: " << Fixed(peak_at_end)
-              << " MiB\n";
+              << " MiB\n"
+              << bulk_line.str();
     return 0;
 }

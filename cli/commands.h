@@ -25,6 +25,9 @@ struct IngestOptions {
     // The paths are JSON-lines files of DocumentFacts (`kgraph extract
     // --jsonl`), already extracted elsewhere: store them as they are.
     bool facts = false;
+    // Into an empty database only: keep every document in memory and load
+    // them all at the end as table files (Store::StartBulkLoad).
+    bool bulk = false;
 };
 Status RunIngest(const std::filesystem::path& db, const IngestOptions& options);
 

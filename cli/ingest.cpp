@@ -3,7 +3,9 @@
 // Ingest reads and extracts documents on worker threads and writes them from
 // this thread in the order of the file list, so the database sees the same
 // sequence of writes whatever the number of threads. Each document is one
-// atomic write; Ctrl-C stops after the document being written.
+// atomic write; Ctrl-C stops after the document being written. With --bulk,
+// the documents are collected instead and stored together at the end, in
+// one atomic load; Ctrl-C before then stores nothing.
 #include <csignal>
 #include <deque>
 #include <fstream>
@@ -98,17 +100,44 @@ void Record(IngestSummary& summary, IngestOutcome outcome, const ExtractionCount
     summary.rejected_by_schema += counts.rejected_by_schema;
 }
 
+// Where each document goes: into the store at once, or into a bulk load
+// that stores everything when the last document has been added.
+class DocumentWriter {
+public:
+    static Result<DocumentWriter> Open(Store& store, bool bulk) {
+        DocumentWriter writer(store);
+        if (!bulk) return writer;
+        Result<std::unique_ptr<BulkLoad>> load = store.StartBulkLoad();
+        if (!load.ok()) return load.status();
+        writer.bulk_ = std::move(*load);
+        return writer;
+    }
+
+    bool bulk() const { return bulk_ != nullptr; }
+    Result<IngestOutcome> Write(const DocumentFacts& facts) { return bulk_ ? bulk_->Add(facts) : store_.get().Ingest(facts); }
+    Status Finish() { return bulk_ ? bulk_->Finish() : Status::Ok(); }
+
+private:
+    explicit DocumentWriter(Store& store) : store_(store) {}
+    std::reference_wrapper<Store> store_;
+    std::unique_ptr<BulkLoad> bulk_;
+};
+
 // Stores one document's facts (unless its content is stored already) and
 // counts the outcome.
-Status Write(Store& store, const DocumentFacts& facts, const ExtractionCounts& counts, bool already_stored,
+Status Write(DocumentWriter& writer, const DocumentFacts& facts, const ExtractionCounts& counts, bool already_stored,
              IngestSummary& summary) {
-    Result<IngestOutcome> outcome = already_stored ? IngestOutcome::kUnchanged : store.Ingest(facts);
+    Result<IngestOutcome> outcome = already_stored ? IngestOutcome::kUnchanged : writer.Write(facts);
     if (!outcome.ok()) return outcome.status();
     Record(summary, *outcome, counts);
     return Status::Ok();
 }
 
-Status Interrupted(std::size_t written, const std::string& of) {
+Status Interrupted(const DocumentWriter& writer, std::size_t written, const std::string& of) {
+    if (writer.bulk()) {
+        return Status::Interrupted("stopped after reading " + std::to_string(written) + " of " + of +
+                                   " documents, before the bulk load: nothing was stored");
+    }
     return Status::Interrupted("stopped after " + std::to_string(written) + " of " + of +
                                " documents; every stored document is complete, run the same command to continue");
 }
@@ -132,19 +161,21 @@ Result<std::unique_ptr<Extractor>> MakeExtractor(const std::filesystem::path& ru
 
 // `ingest --facts`: documents extracted elsewhere, one JSON line each, are
 // merged by this one writer in the order of the files and lines.
-Status IngestFacts(const std::filesystem::path& db, const std::vector<std::filesystem::path>& paths) {
+Status IngestFacts(const std::filesystem::path& db, const IngestOptions& options) {
     Result<std::unique_ptr<Store>> store = Store::Open(db);
     if (!store.ok()) return store.status();
+    Result<DocumentWriter> writer = DocumentWriter::Open(**store, options.bulk);
+    if (!writer.ok()) return writer.status();
     IngestSummary summary;
     std::size_t written = 0;
-    for (const auto& path : paths) {
+    for (const auto& path : options.paths) {
         std::ifstream in(path);
         if (!in) return Status::NotFound("cannot open " + path.string());
         std::string line;
         for (std::size_t number = 1; std::getline(in, line); ++number) {
             if (g_interrupted) {
                 PrintSummary(summary, written);
-                return Interrupted(written, "the given");
+                return Interrupted(*writer, written, "the given");
             }
             if (line.empty()) continue;
             Result<DocumentFacts> facts = DocumentFactsFromJson(line);
@@ -158,23 +189,26 @@ Status IngestFacts(const std::filesystem::path& db, const std::vector<std::files
             if (!*stored) {
                 for (const Relation& relation : facts->relations) counts.relations += relation.evidence.size();
             }
-            if (Status ok = Write(**store, *facts, counts, *stored, summary); !ok.ok()) return ok;
+            if (Status ok = Write(*writer, *facts, counts, *stored, summary); !ok.ok()) return ok;
             ++written;
         }
     }
+    if (Status finished = writer->Finish(); !finished.ok()) return finished;
     PrintSummary(summary, written);
     return Status::Ok();
 }
 
 Status RunIngest(const std::filesystem::path& db, const IngestOptions& options) {
     InterruptGuard guard;  // first: Ctrl-C during start-up must not kill the process mid-open
-    if (options.facts) return IngestFacts(db, options.paths);
+    if (options.facts) return IngestFacts(db, options);
     Result<std::vector<std::filesystem::path>> files = ListAll(options.paths);
     if (!files.ok()) return files.status();
     Result<std::unique_ptr<Extractor>> extractor = MakeExtractor(options.rules_file, options.schema_file);
     if (!extractor.ok()) return extractor.status();
     Result<std::unique_ptr<Store>> store = Store::Open(db);
     if (!store.ok()) return store.status();
+    Result<DocumentWriter> writer = DocumentWriter::Open(**store, options.bulk);
+    if (!writer.ok()) return writer.status();
 
     const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     const std::size_t window = 2 * threads;  // documents in flight: bounds memory
@@ -193,7 +227,7 @@ Status RunIngest(const std::filesystem::path& db, const IngestOptions& options) 
         if (g_interrupted) {
             progress.Finish();
             PrintSummary(summary, written);
-            return Interrupted(written, std::to_string(files->size()));
+            return Interrupted(*writer, written, std::to_string(files->size()));
         }
         Extracted done = in_flight.front().get();
         in_flight.pop_front();
@@ -208,7 +242,7 @@ Status RunIngest(const std::filesystem::path& db, const IngestOptions& options) 
             std::cerr << "kgraph: warning: skipped " << done.read_status.message() << "\n";
         } else {
             if (!done.warning.empty()) std::cerr << "kgraph: warning: " << done.warning << "\n";
-            if (Status written_ok = Write(**store, done.facts, done.counts, done.already_stored, summary);
+            if (Status written_ok = Write(*writer, done.facts, done.counts, done.already_stored, summary);
                 !written_ok.ok()) {
                 progress.Finish();
                 return written_ok;
@@ -217,6 +251,7 @@ Status RunIngest(const std::filesystem::path& db, const IngestOptions& options) 
         progress.Advance(done.path.string());
     }
     progress.Finish();
+    if (Status finished = writer->Finish(); !finished.ok()) return finished;
     PrintSummary(summary, files->size());
     return Status::Ok();
 }

@@ -67,6 +67,9 @@ int Run(int argc, char** argv) {
     ingest_cmd->add_option("--threads", ingest.threads, "Extraction threads (default: one per core)");
     ingest_cmd->add_flag("--facts", ingest.facts,
                          "The paths are JSON-lines files written by `kgraph extract --jsonl`: store them as they are");
+    ingest_cmd->add_flag("--bulk", ingest.bulk,
+                         "Fill a new database faster: load everything at the end as sorted table files "
+                         "(all documents are held in memory until then)");
     std::uintmax_t max_mb = ingest.max_bytes >> 20;
     ingest_cmd->add_option("--max-mb", max_mb, "Skip files larger than this many megabytes")->capture_default_str();
     ingest_cmd->callback([&] {

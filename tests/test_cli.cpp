@@ -211,6 +211,29 @@ TEST_CASE("facts extracted elsewhere (extract --jsonl) merge into the same graph
     CHECK(Kgraph(merged, {"check"}).exit_code == 0);
 }
 
+TEST_CASE("ingest --bulk fills a new database with the graph a plain ingest builds") {
+    TempDir direct, bulk, merged;
+    IngestSeeds(direct);
+    Run loaded = Kgraph(bulk, {"ingest", "--bulk", KGRAPH_SEEDS_DIR});
+    INFO(loaded.err);
+    REQUIRE(loaded.exit_code == 0);
+    CHECK(loaded.out.find("5 added") != std::string::npos);
+    CHECK(Kgraph(bulk, {"check"}).exit_code == 0);
+    for (const char* command : {"relations", "entities", "documents"}) {
+        CHECK(Kgraph(bulk, {command, "--json"}).out == Kgraph(direct, {command, "--json"}).out);
+    }
+
+    // Into a database that holds documents: refused before any work, nothing changes.
+    const std::string before = Kgraph(bulk, {"relations", "--json"}).out;
+    RequireCleanFailure(Kgraph(bulk, {"ingest", "--bulk", KGRAPH_SEEDS_DIR}), "a bulk load only fills an empty database");
+    CHECK(Kgraph(bulk, {"relations", "--json"}).out == before);
+
+    // Facts extracted elsewhere load the same way.
+    std::ofstream(merged / "facts.jsonl") << Kgraph(merged, {"extract", "--jsonl", KGRAPH_SEEDS_DIR}).out;
+    REQUIRE(Kgraph(merged, {"ingest", "--bulk", "--facts", (merged / "facts.jsonl").string()}).exit_code == 0);
+    CHECK(Kgraph(merged, {"relations", "--json"}).out == Kgraph(direct, {"relations", "--json"}).out);
+}
+
 TEST_CASE("KGRAPH_DB chooses the database when --db is not given") {
     TempDir dir;
     const fs::path chosen = dir / "from-env.db";

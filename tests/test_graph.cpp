@@ -640,6 +640,82 @@ TEST_CASE("every ingest order and every rebuild stores identical bytes", "[graph
     CHECK(Dump(dir.db()) == expected);
 }
 
+// --- Store: bulk load ---
+
+namespace {
+
+DatabaseDump BulkLoaded(const std::vector<DocumentFacts>& docs) {
+    TempDir dir;
+    {
+        std::unique_ptr<Store> store = OpenStore(dir.db());
+        Result<std::unique_ptr<BulkLoad>> load = store->StartBulkLoad();
+        REQUIRE(load.ok());
+        for (const DocumentFacts& doc : docs) REQUIRE((*load)->Add(doc).ok());
+        REQUIRE((*load)->Finish().ok());
+        RequireClean(*store);
+    }
+    CHECK(!fs::exists(dir.db() / "bulk-load"));  // the table files were moved in, the scratch folder removed
+    return Dump(dir.db());
+}
+
+}  // namespace
+
+TEST_CASE("a bulk load stores the bytes that ingesting the documents one by one stores", "[graph][store][bulk]") {
+    const std::vector<DocumentFacts> docs = TangledDocuments();
+    const DatabaseDump expected = IngestInOrder(docs, {0, 1, 2, 3, 4, 5, 6, 7});
+    CHECK(BulkLoaded(docs) == expected);
+    CHECK(BulkLoaded({docs.rbegin(), docs.rend()}) == expected);
+}
+
+TEST_CASE("a bulk load keeps Ingest's outcomes for repeated contents and sources", "[graph][store][bulk]") {
+    const std::vector<DocumentFacts> docs = TangledDocuments();
+    const DocumentFacts t1_v2 = Facts("t1 v2", "t1.txt", {Org("Scale"), Org("Anthropic")}, {{"Scale", "competes-with", "Anthropic"}});
+    const DocumentFacts t2_elsewhere = Facts("t2", "elsewhere/t2.txt", docs[1].entities, {{"Scale AI", "customer-of", "Nvidia"}});
+
+    std::vector<DocumentFacts> final_set(docs.begin() + 1, docs.end());
+    final_set.push_back(t1_v2);
+    const DatabaseDump expected = IngestInOrder(final_set, {0, 1, 2, 3, 4, 5, 6, 7});
+
+    TempDir dir;
+    {
+        std::unique_ptr<Store> store = OpenStore(dir.db());
+        Result<std::unique_ptr<BulkLoad>> load = store->StartBulkLoad();
+        REQUIRE(load.ok());
+        for (const DocumentFacts& doc : docs) REQUIRE(*(*load)->Add(doc) == IngestOutcome::kAdded);
+        CHECK(*(*load)->Add(docs[2]) == IngestOutcome::kUnchanged);
+        CHECK(*(*load)->Add(t2_elsewhere) == IngestOutcome::kUnchanged);  // same content, other path
+        CHECK(*(*load)->Add(t1_v2) == IngestOutcome::kReplaced);
+        CHECK((*load)->Add(Facts("bad", "bad.txt", {Org("A")}, {{"A", "owns", "B"}})).status().IsInvalidArgument());
+        REQUIRE((*load)->Finish().ok());
+    }
+    CHECK(Dump(dir.db()) == expected);
+}
+
+TEST_CASE("a bulk load stores nothing before Finish and only fills an empty database", "[graph][store][bulk]") {
+    const std::vector<DocumentFacts> docs = TangledDocuments();
+    TempDir dir;
+    std::unique_ptr<Store> store = OpenStore(dir.db());
+    {
+        Result<std::unique_ptr<BulkLoad>> abandoned = store->StartBulkLoad();
+        REQUIRE(abandoned.ok());
+        for (const DocumentFacts& doc : docs) REQUIRE((*abandoned)->Add(doc).ok());
+        CHECK(store->Documents()->empty());
+    }
+    CHECK(store->Documents()->empty());
+
+    Result<std::unique_ptr<BulkLoad>> late = store->StartBulkLoad();
+    REQUIRE(late.ok());
+    REQUIRE((*late)->Add(docs[0]).ok());
+    IngestOk(*store, docs[1]);  // a document arrives between the start and the end of the load
+    const Status refused = (*late)->Finish();
+    CHECK(refused.IsInvalidArgument());
+    CHECK(refused.message() == "database " + dir.db().string() +
+                                   " already holds documents; a bulk load only fills an empty database");
+    CHECK(store->StartBulkLoad().status().IsInvalidArgument());
+    CHECK(store->Documents()->size() == 1);
+    RequireClean(*store);
+}
+
 // --- Store: concurrency between processes ---
 
 TEST_CASE("a second writer is refused, naming the process that holds the database", "[graph][store][lock]") {

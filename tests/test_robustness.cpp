@@ -110,6 +110,63 @@ TEST_CASE("SIGKILL at 20 random moments leaves every document wholly present or 
     CHECK(Kgraph(dir, {"relations", "--json"}).out == Kgraph(reference_dir, {"relations", "--json"}).out);
 }
 
+TEST_CASE("SIGKILL during a bulk ingest leaves the database empty or complete, never in between") {
+    TempDir reference_dir, dir;
+    const fs::path corpus = MakeCorpus(dir, 400);
+    const auto start = Clock::now();
+    REQUIRE(Kgraph(reference_dir, {"ingest", "--bulk", corpus.string()}).exit_code == 0);
+    const double full_run = SecondsSince(start);
+    const std::map<std::string, long> reference = StoredDocuments(reference_dir);
+    REQUIRE(reference.size() == 400);
+
+    // Half the kills at a random moment, half while the table files are
+    // written and loaded (from when their scratch folder appears).
+    std::mt19937 random(20261125);
+    std::uniform_real_distribution<double> moment(0.0, full_run), after_scratch(0.0, 0.05);
+    int killed_midway = 0, killed_loading = 0;
+    for (int attempt = 0; attempt < 10; ++attempt) {
+        TempDir victim;
+        const pid_t ingest = StartKgraph(victim, {"ingest", "--bulk", corpus.string()});
+        if (attempt % 2 == 0) {
+            std::this_thread::sleep_for(std::chrono::duration<double>(moment(random)));
+        } else {
+            while (StillRunning(ingest) && !fs::exists(victim.db() / "bulk-load")) {
+                std::this_thread::sleep_for(std::chrono::microseconds(200));
+            }
+            killed_loading += StillRunning(ingest);
+            std::this_thread::sleep_for(std::chrono::duration<double>(after_scratch(random)));
+        }
+        killed_midway += StillRunning(ingest);
+        kill(ingest, SIGKILL);
+        WaitFor(ingest);
+        if (!fs::exists(victim.db())) continue;  // killed before the database was created
+        RequireConsistent(victim);
+        const std::map<std::string, long> stored = StoredDocuments(victim);
+        INFO("attempt " << attempt << ": " << stored.size() << " documents stored");
+        CHECK((stored.empty() || stored == reference));
+        // The next load starts over, whatever the killed one left behind.
+        if (stored.empty()) REQUIRE(Kgraph(victim, {"ingest", "--bulk", corpus.string()}).exit_code == 0);
+        CHECK(StoredDocuments(victim) == reference);
+    }
+    CHECK(killed_midway > 0);
+    CHECK(killed_loading > 0);
+}
+
+TEST_CASE("Ctrl-C during a bulk ingest stores nothing and says so") {
+    TempDir dir;
+    const fs::path corpus = MakeCorpus(dir, 2000);
+    const pid_t ingest = StartKgraph(dir, {"ingest", "--bulk", corpus.string()});
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    REQUIRE(StillRunning(ingest));
+    kill(ingest, SIGINT);
+    CHECK(WaitFor(ingest) == 130);
+    const std::string err = Slurp(dir / "bg.err");
+    INFO(err);
+    CHECK(err.find("before the bulk load: nothing was stored") != std::string::npos);
+    CHECK(StoredDocuments(dir).empty());
+    RequireConsistent(dir);
+}
+
 TEST_CASE("Ctrl-C stops after the current document and says how far it got") {
     TempDir dir;
     const fs::path corpus = MakeCorpus(dir, 2000);

@@ -23,7 +23,7 @@ using MentionPlace = std::pair<std::size_t, std::size_t>;
 
 class Rebuild {
 public:
-    Rebuild(const Database& db, rocksdb::WriteBatchWithIndex& batch) : writes_(db, batch), reader_(db, &batch) {}
+    Rebuild(const Database& db, rocksdb::WriteBatchWithIndex& batch) : batch_(db, batch), reader_(db, &batch) {}
 
     Status Apply(const DocumentFacts* added, const DocumentFacts* removed) {
         EntitySet affected;
@@ -131,19 +131,19 @@ private:
 
     void DeleteEdge(const EdgeName& edge) {
         const std::string out_key = OutEdgeKey(edge);
-        writes_.Delete(Cf::kOutEdges, out_key);
-        writes_.Delete(Cf::kInEdges, InEdgeKey(edge));
+        batch_.Delete(Cf::kOutEdges, out_key);
+        batch_.Delete(Cf::kInEdges, InEdgeKey(edge));
         evidence_to_delete_.push_back(KeyPrefix(out_key));
     }
 
     Status DeleteEntities(const EntitySet& affected) {
-        for (const std::string& key : stale_keys_) writes_.Delete(Cf::kAliases, key);
+        for (const std::string& key : stale_keys_) batch_.Delete(Cf::kAliases, key);
         EntityFootprint footprint;
         for (const std::string& entity : affected) {
-            writes_.Delete(Cf::kEntities, entity);
+            batch_.Delete(Cf::kEntities, entity);
             if (Status scanned = CollectFootprint(reader_, entity, footprint); !scanned.ok()) return scanned;
         }
-        for (const std::string& key : footprint.mention_keys) writes_.Delete(Cf::kMentions, key);
+        for (const std::string& key : footprint.mention_keys) batch_.Delete(Cf::kMentions, key);
         for (const EdgeName& edge : footprint.edges) DeleteEdge(edge);
         return DeleteEvidence();
     }
@@ -157,7 +157,7 @@ private:
             });
             if (!scanned.ok()) return scanned;
         }
-        for (const std::string& key : keys) writes_.Delete(Cf::kEvidence, key);
+        for (const std::string& key : keys) batch_.Delete(Cf::kEvidence, key);
         return Status::Ok();
     }
 
@@ -194,7 +194,8 @@ private:
         }
     }
 
-    DerivedWrites writes_;
+    BatchSink batch_;
+    DerivedWrites writes_{batch_};
     Reader reader_;
     std::map<std::string, std::optional<std::string>> owner_cache_;
     std::vector<DocumentFacts> documents_;  // after the change

@@ -7,26 +7,28 @@
 
 namespace kgraph::graph {
 
-void DerivedWrites::Put(Cf cf, std::string_view key, std::string_view value) {
+void BatchSink::Put(Cf cf, std::string_view key, std::string_view value) {
     batch_.Put(db_.handle(cf), rocksdb::Slice(key.data(), key.size()), rocksdb::Slice(value.data(), value.size()));
 }
 
-void DerivedWrites::Delete(Cf cf, std::string_view key) {
+void BatchSink::Delete(Cf cf, std::string_view key) {
     batch_.Delete(db_.handle(cf), rocksdb::Slice(key.data(), key.size()));
 }
 
 void DerivedWrites::PutEntity(const std::string& name, const EntityVotes& votes) {
-    Put(Cf::kEntities, name, EncodeEntityVotes(votes));
-    for (const std::string& form : votes.surface_forms) Put(Cf::kAliases, FoldName(form), name);
+    sink_.Put(Cf::kEntities, name, EncodeEntityVotes(votes));
+    for (const std::string& form : votes.surface_forms) sink_.Put(Cf::kAliases, FoldName(form), name);
 }
 
-void DerivedWrites::PutMention(std::string_view entity, std::string_view doc) { Put(Cf::kMentions, MentionKey(entity, doc), ""); }
+void DerivedWrites::PutMention(std::string_view entity, std::string_view doc) {
+    sink_.Put(Cf::kMentions, MentionKey(entity, doc), "");
+}
 
 void DerivedWrites::PutEvidence(const EdgeName& edge, const DocumentFacts& facts, const Evidence& evidence,
                                 std::size_t ordinal) {
-    Put(Cf::kOutEdges, OutEdgeKey(edge), "");
-    Put(Cf::kInEdges, InEdgeKey(edge), "");
-    Put(Cf::kEvidence, EvidenceKey(edge, facts.doc, evidence.start, ordinal), EncodeEvidence(evidence));
+    sink_.Put(Cf::kOutEdges, OutEdgeKey(edge), "");
+    sink_.Put(Cf::kInEdges, InEdgeKey(edge), "");
+    sink_.Put(Cf::kEvidence, EvidenceKey(edge, facts.doc, evidence.start, ordinal), EncodeEvidence(evidence));
 }
 
 Status CollectFootprint(const Reader& reader, const std::string& entity, EntityFootprint& footprint) {

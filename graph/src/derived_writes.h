@@ -18,21 +18,39 @@
 
 namespace kgraph::graph {
 
-class DerivedWrites {
+// Where the derived keys go: the batch of one update, or the sorted table
+// files of a bulk load (bulk_load.h).
+class KeyValueSink {
 public:
-    DerivedWrites(const Database& db, rocksdb::WriteBatchWithIndex& batch) : db_(db), batch_(batch) {}
+    virtual void Put(Cf cf, std::string_view key, std::string_view value) = 0;
 
-    // The entity record and an alias entry for each of its surface forms.
-    void PutEntity(const std::string& name, const EntityVotes& votes);
-    void PutMention(std::string_view entity, std::string_view doc);
-    // The edge (both directions) and one piece of evidence on it.
-    void PutEvidence(const EdgeName& edge, const DocumentFacts& facts, const Evidence& evidence, std::size_t ordinal);
-    void Put(Cf cf, std::string_view key, std::string_view value);
+protected:
+    ~KeyValueSink() = default;
+};
+
+// An update's batch, which also deletes what the update replaces.
+class BatchSink final : public KeyValueSink {
+public:
+    BatchSink(const Database& db, rocksdb::WriteBatchWithIndex& batch) : db_(db), batch_(batch) {}
+    void Put(Cf cf, std::string_view key, std::string_view value) override;
     void Delete(Cf cf, std::string_view key);
 
 private:
     const Database& db_;
     rocksdb::WriteBatchWithIndex& batch_;
+};
+
+class DerivedWrites {
+public:
+    explicit DerivedWrites(KeyValueSink& sink) : sink_(sink) {}
+    // The entity record and an alias entry for each of its surface forms.
+    void PutEntity(const std::string& name, const EntityVotes& votes);
+    void PutMention(std::string_view entity, std::string_view doc);
+    // The edge (both directions) and one piece of evidence on it.
+    void PutEvidence(const EdgeName& edge, const DocumentFacts& facts, const Evidence& evidence, std::size_t ordinal);
+
+private:
+    KeyValueSink& sink_;
 };
 
 // What an entity's name is part of besides its own record: its mention keys

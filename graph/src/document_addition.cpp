@@ -18,7 +18,7 @@ namespace {
 class DocumentAddition {
 public:
     DocumentAddition(const Database& db, rocksdb::WriteBatchWithIndex& batch, const DocumentFacts& facts)
-        : writes_(db, batch), reader_(db, &batch), facts_(facts) {}
+        : batch_(db, batch), reader_(db, &batch), facts_(facts) {}
 
     Status Apply() {
         if (Status grouped = GroupMentions(); !grouped.ok()) return grouped;
@@ -93,7 +93,7 @@ private:
         group.name = votes.Elect().name;
         for (const std::string& stored : group.stored) {
             if (stored == group.name) continue;
-            writes_.Delete(Cf::kEntities, stored);
+            batch_.Delete(Cf::kEntities, stored);
             renamed_to_[stored] = group.name;
         }
         writes_.PutEntity(group.name, votes);
@@ -117,7 +117,7 @@ private:
         }
         for (const std::string& key : footprint.mention_keys) {
             const std::vector<std::string_view> parts = SplitKey(key);
-            writes_.Delete(Cf::kMentions, key);
+            batch_.Delete(Cf::kMentions, key);
             writes_.PutMention(NewName(std::string(parts.at(0))), parts.at(1));
         }
         for (const EdgeName& edge : footprint.edges) {
@@ -135,18 +135,19 @@ private:
             return Status::Ok();
         });
         if (!scanned.ok()) return scanned;
-        writes_.Delete(Cf::kOutEdges, out_key);
-        writes_.Delete(Cf::kInEdges, InEdgeKey(edge));
-        writes_.Put(Cf::kOutEdges, OutEdgeKey(moved), "");
-        writes_.Put(Cf::kInEdges, InEdgeKey(moved), "");
+        batch_.Delete(Cf::kOutEdges, out_key);
+        batch_.Delete(Cf::kInEdges, InEdgeKey(edge));
+        batch_.Put(Cf::kOutEdges, OutEdgeKey(moved), "");
+        batch_.Put(Cf::kInEdges, InEdgeKey(moved), "");
         for (const auto& [key, value] : evidence) {
-            writes_.Delete(Cf::kEvidence, key);
-            writes_.Put(Cf::kEvidence, EvidenceKeyOnEdge(key, moved), value);
+            batch_.Delete(Cf::kEvidence, key);
+            batch_.Put(Cf::kEvidence, EvidenceKeyOnEdge(key, moved), value);
         }
         return Status::Ok();
     }
 
-    DerivedWrites writes_;
+    BatchSink batch_;
+    DerivedWrites writes_{batch_};
     Reader reader_;
     const DocumentFacts& facts_;
     std::vector<Group> groups_;

@@ -28,6 +28,7 @@
 #include <set>
 #include <shared_mutex>
 
+#include "bulk_load.h"
 #include "check.h"
 #include "database.h"
 #include "derived_state.h"
@@ -146,6 +147,15 @@ public:
         return db_->Write(batch.GetWriteBatch(), options_.sync);
     }
 
+    Result<std::unique_ptr<BulkLoad>> StartBulkLoad() override;
+
+    // Runs LoadInBulk, unless a document was stored since StartBulkLoad.
+    Status FinishBulkLoad(const std::vector<DocumentFacts>& documents) {
+        std::unique_lock lock(mutex_);
+        if (Status empty = RequireEmpty(); !empty.ok()) return empty;
+        return graph::LoadInBulk(*db_, documents);
+    }
+
     Result<GraphModel> ReadGraph() const override {
         std::shared_lock lock(mutex_);
         const Reader reader(*db_);
@@ -245,6 +255,21 @@ public:
     }
 
 private:
+    Status RequireEmpty() const {
+        if (options_.read_only) return ReadOnlyError();
+        bool empty = true;
+        Status scanned = Reader(*db_).Scan(Cf::kDocuments, "", [&](std::string_view, std::string_view) {
+            empty = false;
+            return Status::Interrupted("");  // one document is enough to know
+        });
+        if (!scanned.ok() && !scanned.IsInterrupted()) return scanned;
+        if (!empty) {
+            return Status::InvalidArgument("database " + db_->path().string() +
+                                           " already holds documents; a bulk load only fills an empty database");
+        }
+        return Status::Ok();
+    }
+
     Status ReadOnlyError() const {
         return Status::InvalidArgument("database " + db_->path().string() + " was opened read-only");
     }
@@ -326,6 +351,42 @@ private:
     const StoreOptions options_;
     mutable std::shared_mutex mutex_;  // writes exclusive, reads shared
 };
+
+// Keeps the documents of one bulk load, as Ingest would keep them: the first
+// of equal contents, the last content of a source.
+class RocksBulkLoad final : public BulkLoad {
+public:
+    explicit RocksBulkLoad(RocksStore& store) : store_(store) {}
+
+    Result<IngestOutcome> Add(const DocumentFacts& input) override {
+        if (Status valid = Validate(input); !valid.ok()) return valid;
+        if (ids_.count(input.doc)) return IngestOutcome::kUnchanged;
+        ids_.insert(input.doc);
+        auto [by_source, new_source] = index_of_source_.emplace(input.source, documents_.size());
+        if (new_source) {
+            documents_.push_back(WithEvidenceSource(input));
+            return IngestOutcome::kAdded;
+        }
+        DocumentFacts& previous = documents_[by_source->second];
+        ids_.erase(previous.doc);
+        previous = WithEvidenceSource(input);
+        return IngestOutcome::kReplaced;
+    }
+
+    Status Finish() override { return store_.FinishBulkLoad(documents_); }
+
+private:
+    RocksStore& store_;
+    std::vector<DocumentFacts> documents_;
+    std::set<std::string> ids_;
+    std::map<std::string, std::size_t> index_of_source_;
+};
+
+Result<std::unique_ptr<BulkLoad>> RocksStore::StartBulkLoad() {
+    std::shared_lock lock(mutex_);
+    if (Status empty = RequireEmpty(); !empty.ok()) return empty;
+    return std::unique_ptr<BulkLoad>(std::make_unique<RocksBulkLoad>(*this));
+}
 
 }  // namespace
 

@@ -73,6 +73,23 @@ struct CheckReport {
     bool ok() const { return problems.empty(); }
 };
 
+// Fills an empty store with many documents at once: every column family is
+// computed in memory, written as sorted table files and loaded with RocksDB's
+// IngestExternalFiles, bypassing the memtables and the log. Nothing is stored
+// before Finish(); Finish() stores all of it or, on error or crash, none. The
+// result is byte for byte what Ingest() of the same documents stores.
+// Holds every added document in memory until Finish(); must not outlive its
+// Store.
+class BulkLoad {
+public:
+    virtual ~BulkLoad() = default;
+    // Store::Ingest's checks and outcomes, among the documents of this load:
+    // kUnchanged for content added already, kReplaced for a source added
+    // already with other content (the earlier document is dropped).
+    virtual Result<IngestOutcome> Add(const DocumentFacts& facts) = 0;
+    virtual Status Finish() = 0;
+};
+
 class Store {
 public:
     // NotFound when the database is missing and may not be created (or is
@@ -93,6 +110,9 @@ public:
     // characters. NotFound when nothing matches; InvalidArgument when the
     // prefix matches several documents or the store is read-only.
     virtual Status Forget(const std::string& doc) = 0;
+    // InvalidArgument when the store already holds a document or is
+    // read-only: a bulk load does not merge into stored documents.
+    virtual Result<std::unique_ptr<BulkLoad>> StartBulkLoad() = 0;
 
     virtual Result<GraphModel> ReadGraph() const = 0;
     // Sorted by source, then id.
