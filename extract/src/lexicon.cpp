@@ -39,7 +39,7 @@ std::string FoldCase(std::string_view text) {
             FoldNonAscii(out, i);
             break;
         }
-        if (c - 'A' < 26u) bytes[i] = static_cast<char>(c + ('a' - 'A'));
+        if (c >= 'A' && c <= 'Z') bytes[i] = static_cast<char>(c + ('a' - 'A'));
     }
     return out;
 }
