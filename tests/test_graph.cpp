@@ -480,6 +480,37 @@ TEST_CASE("opening refuses what is not a usable kgraph database", "[graph][store
         CHECK(store.status().message() == dir.db().string() + " is not a kgraph database");
         CHECK(fs::exists(dir.db() / "notes.txt"));
     }
+    SECTION("a creation killed before RocksDB wrote its CURRENT file") {
+        fs::create_directories(dir.db());
+        std::ofstream(dir.db() / "kgraph.pid") << "12345\n";
+        std::ofstream(dir.db() / "IDENTITY") << "half-made";
+        std::ofstream(dir.db() / "MANIFEST-000001") << "";
+        StoreOptions read_only;
+        read_only.read_only = true;
+        CHECK(Store::Open(dir.db(), read_only).status().IsNotFound());
+        std::unique_ptr<Store> store = OpenStore(dir.db());  // created anew
+        IngestOk(*store, Facts("a", "a.txt", {Org("Acme")}, {}));
+        RequireClean(*store);
+    }
+    SECTION("a creation killed before the schema version was written") {
+        // What kgraph leaves when killed between creating RocksDB's files and
+        // writing the version: its lock file, a RocksDB without `meta`.
+        fs::create_directories(dir.db());
+        std::ofstream(dir.db() / "kgraph.pid") << "12345\n";
+        rocksdb::Options raw_options;
+        raw_options.create_if_missing = true;
+        rocksdb::DB* raw = nullptr;
+        REQUIRE(rocksdb::DB::Open(raw_options, dir.db().string(), &raw).ok());
+        delete raw;
+        StoreOptions read_only;
+        read_only.read_only = true;
+        Result<std::unique_ptr<Store>> reader = Store::Open(dir.db(), read_only);
+        REQUIRE(reader.status().IsNotFound());
+        CHECK(reader.status().message() == "no database at " + dir.db().string() + "; run `kgraph ingest` first");
+        std::unique_ptr<Store> store = OpenStore(dir.db());  // created anew
+        IngestOk(*store, Facts("a", "a.txt", {Org("Acme")}, {}));
+        RequireClean(*store);
+    }
     SECTION("a RocksDB database of another program") {
         rocksdb::Options options;
         options.create_if_missing = true;

@@ -12,7 +12,9 @@ namespace kgraph::graph {
 namespace fs = std::filesystem;
 namespace {
 
-enum class Presence { kMissing, kEmptyFolder, kRocksDb, kOtherFolder };
+// kUnfinished: kgraph's lock file and RocksDB's first files, but no CURRENT
+// yet (a creation killed in its first step).
+enum class Presence { kMissing, kEmptyFolder, kRocksDb, kUnfinished, kOtherFolder };
 
 // Only our lock file: what a first Open that failed half-way leaves behind.
 bool IsEmptyFolder(const fs::path& path) {
@@ -30,10 +32,48 @@ Result<Presence> Inspect(const fs::path& path) {
     if (ec) return Status::IOError("cannot access " + path.string() + ": " + ec.message());
     if (!fs::is_directory(status)) return Status::IOError(path.string() + " is a file, not a kgraph database folder");
     if (fs::exists(path / "CURRENT", ec)) return Presence::kRocksDb;
-    return IsEmptyFolder(path) ? Presence::kEmptyFolder : Presence::kOtherFolder;
+    if (IsEmptyFolder(path)) return Presence::kEmptyFolder;
+    return fs::exists(path / kWriterLockFile, ec) ? Presence::kUnfinished : Presence::kOtherFolder;
 }
 
 Status NotKgraph(const fs::path& path) { return Status::Corruption(path.string() + " is not a kgraph database"); }
+
+Status NoDatabase(const fs::path& path) {
+    return Status::NotFound("no database at " + path.string() + "; run `kgraph ingest` first");
+}
+
+// kgraph creates a database in steps: its lock file, then RocksDB's files,
+// then the column families, then the schema version, synced. A creation
+// stopped (killed) before the last step leaves a folder with the lock file
+// and no schema version; no document can be stored in it yet. Another
+// program's RocksDB has no kgraph lock file. Asked only after an open failed
+// as "not a kgraph database"; without the writer lock the answer only
+// chooses the message.
+bool IsUnfinishedCreation(const fs::path& path, bool had_lock_file) {
+    if (!had_lock_file) return false;
+    rocksdb::DBOptions options;
+    std::vector<std::string> names;
+    if (!rocksdb::DB::ListColumnFamilies(options, path.string(), &names).ok()) return false;
+    if (std::find(names.begin(), names.end(), CfName(Cf::kMeta)) == names.end()) return true;
+    std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+    for (const std::string& name : names) descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* raw = nullptr;
+    if (!rocksdb::DB::OpenForReadOnly(options, path.string(), descriptors, &handles, &raw).ok()) return false;
+    const std::unique_ptr<rocksdb::DB> db(raw);
+    const auto meta = std::find(names.begin(), names.end(), CfName(Cf::kMeta)) - names.begin();
+    std::string version;
+    const bool unversioned =
+        db->Get(rocksdb::ReadOptions(), handles[meta], std::string(kSchemaVersionKey), &version).IsNotFound();
+    for (rocksdb::ColumnFamilyHandle* handle : handles) db->DestroyColumnFamilyHandle(handle);
+    return unversioned;
+}
+
+// Removes RocksDB's files of an unfinished creation; the lock file stays.
+Status DiscardUnfinishedCreation(const fs::path& path) {
+    if (rocksdb::DestroyDB(path.string(), rocksdb::Options()).ok()) return Status::Ok();
+    return Status::IOError("cannot remove the unfinished database at " + path.string());
+}
 
 // The operating system's reason at the end of a RocksDB IO error message
 // ("...: /db/000012.log: No space left on device").
@@ -77,13 +117,22 @@ rocksdb::ColumnFamilyOptions TableOptions(const std::shared_ptr<rocksdb::Cache>&
 }  // namespace
 
 Result<std::unique_ptr<Database>> Database::Open(const fs::path& path, const StoreOptions& options) {
+    const bool had_lock_file = fs::exists(path / kWriterLockFile);
+    Result<std::unique_ptr<Database>> database = OpenOnce(path, options, false);
+    if (database.ok() || !database.status().IsCorruption() || !IsUnfinishedCreation(path, had_lock_file)) {
+        return database;
+    }
+    if (options.read_only || !options.create_if_missing) return NoDatabase(path);
+    return OpenOnce(path, options, true);
+}
+
+Result<std::unique_ptr<Database>> Database::OpenOnce(const fs::path& path, const StoreOptions& options,
+                                                     bool discard_unfinished) {
     Result<Presence> presence = Inspect(path);
     if (!presence.ok()) return presence.status();
     if (*presence == Presence::kOtherFolder) return NotKgraph(path);
-    const bool fresh = *presence != Presence::kRocksDb;
-    if (fresh && (options.read_only || !options.create_if_missing)) {
-        return Status::NotFound("no database at " + path.string() + "; run `kgraph ingest` first");
-    }
+    bool fresh = *presence != Presence::kRocksDb;
+    if (fresh && (options.read_only || !options.create_if_missing)) return NoDatabase(path);
 
     std::unique_ptr<Database> database(new Database());
     database->path_ = path;
@@ -95,6 +144,11 @@ Result<std::unique_ptr<Database>> Database::Open(const fs::path& path, const Sto
         Result<WriterLock> lock = WriterLock::Acquire(path);
         if (!lock.ok()) return lock.status();
         database->lock_.emplace(std::move(*lock));
+    }
+    // Checked again under the lock: another writer may have finished it.
+    if (*presence == Presence::kUnfinished || (discard_unfinished && !fresh && IsUnfinishedCreation(path, true))) {
+        if (Status discarded = DiscardUnfinishedCreation(path); !discarded.ok()) return discarded;
+        fresh = true;
     }
     if (Status opened = database->OpenRocks(options, fresh); !opened.ok()) return opened;
     if (fresh) {

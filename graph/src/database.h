@@ -42,6 +42,10 @@ public:
 
 private:
     Database() = default;
+    // With `discard_unfinished`, an interrupted creation is removed and the
+    // database created anew.
+    static Result<std::unique_ptr<Database>> OpenOnce(const std::filesystem::path& path, const StoreOptions& options,
+                                                      bool discard_unfinished);
     Status OpenRocks(const StoreOptions& options, bool fresh);
     Status CheckSchemaVersion();
 
