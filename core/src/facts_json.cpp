@@ -102,10 +102,6 @@ Result<T> Parse(std::string_view text, const char* what, From from) {
 
 }  // namespace
 
-std::string EvidenceToJson(const Evidence& evidence) { return Dump(EvidenceJson(evidence)); }
-
-Result<Evidence> EvidenceFromJson(std::string_view text) { return Parse<Evidence>(text, "evidence record", EvidenceFrom); }
-
 std::string DocumentFactsToJson(const DocumentFacts& facts) {
     json entities = json::array();
     for (const Entity& entity : facts.entities) entities.push_back(EntityJson(entity));

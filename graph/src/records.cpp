@@ -1,61 +1,168 @@
 #include "records.h"
 
-#include "kgraph/facts_json.h"
-
-#include <nlohmann/json.hpp>
-
-#include <map>
-#include <set>
+#include "record_codec.h"
 
 namespace kgraph::graph {
 namespace {
-
-using nlohmann::json;
-
-// Invalid UTF-8 (which the model rules out) is replaced rather than thrown.
-std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 Status Unreadable(const std::string& what) {
     return Status::Corruption("the stored record of " + what + " is unreadable");
 }
 
-// Runs `decode` on the parsed value; any parse or shape error becomes a
-// Corruption naming `what`.
-template <typename T, typename DecodeFn>
-Result<T> Decode(std::string_view value, const std::string& what, DecodeFn decode) {
-    try {
-        return decode(json::parse(value));
-    } catch (const std::exception&) {
-        return Unreadable(what);
-    }
+// Presence flags of an evidence record's optional claims, one varint.
+constexpr std::uint64_t kAmount = 1;
+constexpr std::uint64_t kPercent = 2;
+constexpr std::uint64_t kDate = 4;
+constexpr std::uint64_t kAllClaims = kAmount | kPercent | kDate;
+
+void WriteMoney(RecordWriter& out, const Money& money) {
+    out.Double(money.value);
+    out.String(money.currency);
+    out.String(money.qualifier);
+    out.Bool(money.upper.has_value());
+    if (money.upper) out.Double(*money.upper);
+}
+
+Money ReadMoney(RecordReader& in) {
+    Money money;
+    money.value = in.Double();
+    money.currency = in.String();
+    money.qualifier = in.String();
+    if (in.Bool()) money.upper = in.Double();
+    return money;
+}
+
+void WriteEvidence(RecordWriter& out, const Evidence& e) {
+    out.String(e.doc);
+    out.String(e.source);
+    out.String(e.sentence);
+    out.Unsigned(e.start);
+    out.Unsigned(e.end);
+    out.String(e.rule);
+    out.Double(e.confidence);
+    out.String(e.modality);
+    out.Unsigned((e.amount ? kAmount : 0) | (e.percent ? kPercent : 0) | (e.date ? kDate : 0));
+    if (e.amount) WriteMoney(out, *e.amount);
+    if (e.percent) out.Double(*e.percent);
+    if (e.date) out.String(*e.date);
+}
+
+Evidence ReadEvidence(RecordReader& in) {
+    Evidence e;
+    e.doc = in.String();
+    e.source = in.String();
+    e.sentence = in.String();
+    e.start = in.Unsigned();
+    e.end = in.Unsigned();
+    e.rule = in.String();
+    e.confidence = in.Double();
+    e.modality = in.String();
+    const std::uint64_t claims = in.Unsigned();
+    if (claims & ~kAllClaims) in.Reject();
+    if (claims & kAmount) e.amount = ReadMoney(in);
+    if (claims & kPercent) e.percent = in.Double();
+    if (claims & kDate) e.date = in.String();
+    return e;
+}
+
+void WriteStrings(RecordWriter& out, const auto& strings) {
+    out.Unsigned(strings.size());
+    for (const std::string& s : strings) out.String(s);
+}
+
+void WriteEntity(RecordWriter& out, const Entity& entity) {
+    out.String(entity.name);
+    out.Unsigned(static_cast<std::uint64_t>(entity.type));
+    WriteStrings(out, entity.aliases);
+}
+
+EntityType ReadEntityType(RecordReader& in) {
+    const std::uint64_t type = in.Unsigned();
+    if (type == static_cast<std::uint64_t>(EntityType::kPerson)) return EntityType::kPerson;
+    if (type != static_cast<std::uint64_t>(EntityType::kOrganization)) in.Reject();
+    return EntityType::kOrganization;
+}
+
+Entity ReadEntity(RecordReader& in) {
+    Entity entity;
+    entity.name = in.String();
+    entity.type = ReadEntityType(in);
+    entity.aliases.resize(in.Count());
+    for (std::string& alias : entity.aliases) alias = in.String();
+    return entity;
+}
+
+void WriteRelation(RecordWriter& out, const Relation& relation) {
+    out.String(relation.subject);
+    out.String(relation.predicate);
+    out.String(relation.object);
+    out.Unsigned(relation.evidence.size());
+    for (const Evidence& e : relation.evidence) WriteEvidence(out, e);
+}
+
+Relation ReadRelation(RecordReader& in) {
+    Relation relation;
+    relation.subject = in.String();
+    relation.predicate = in.String();
+    relation.object = in.String();
+    relation.evidence.resize(in.Count());
+    for (Evidence& e : relation.evidence) e = ReadEvidence(in);
+    return relation;
 }
 
 }  // namespace
 
-std::string EncodeDocument(const DocumentFacts& facts) { return DocumentFactsToJson(facts); }
+std::string EncodeDocument(const DocumentFacts& facts) {
+    RecordWriter out;
+    out.String(facts.doc);
+    out.String(facts.source);
+    out.Unsigned(facts.entities.size());
+    for (const Entity& entity : facts.entities) WriteEntity(out, entity);
+    out.Unsigned(facts.relations.size());
+    for (const Relation& relation : facts.relations) WriteRelation(out, relation);
+    return std::move(out).Take();
+}
 
 Result<DocumentFacts> DecodeDocument(std::string_view id, std::string_view value) {
-    Result<DocumentFacts> facts = DocumentFactsFromJson(value);
-    if (!facts.ok() || facts->doc != id) return Unreadable("document " + std::string(id));
+    RecordReader in(value);
+    DocumentFacts facts;
+    facts.doc = in.String();
+    facts.source = in.String();
+    facts.entities.resize(in.Count());
+    for (Entity& entity : facts.entities) entity = ReadEntity(in);
+    facts.relations.resize(in.Count());
+    for (Relation& relation : facts.relations) relation = ReadRelation(in);
+    if (!in.ok() || facts.doc != id) return Unreadable("document " + std::string(id));
     return facts;
 }
 
 std::string EncodeEntityVotes(const EntityVotes& votes) {
-    return Dump({{"names", votes.name_documents},
-                 {"organization", votes.organization_mentions},
-                 {"person", votes.person_mentions},
-                 {"forms", votes.surface_forms}});
+    RecordWriter out;
+    out.Unsigned(votes.name_documents.size());
+    for (const auto& [name, documents] : votes.name_documents) {
+        out.String(name);
+        out.Unsigned(documents);
+    }
+    out.Unsigned(votes.organization_mentions);
+    out.Unsigned(votes.person_mentions);
+    WriteStrings(out, votes.surface_forms);
+    return std::move(out).Take();
 }
 
 Result<EntityVotes> DecodeEntityVotes(std::string_view name, std::string_view value) {
-    return Decode<EntityVotes>(value, "entity " + std::string(name), [](const json& j) {
-        EntityVotes votes;
-        votes.name_documents = j.at("names").get<std::map<std::string, std::size_t>>();
-        votes.organization_mentions = j.at("organization").get<std::size_t>();
-        votes.person_mentions = j.at("person").get<std::size_t>();
-        votes.surface_forms = j.at("forms").get<std::set<std::string>>();
-        return votes;
-    });
+    RecordReader in(value);
+    EntityVotes votes;
+    for (std::size_t names = in.Count(); names > 0; --names) {
+        std::string voted = in.String();
+        votes.name_documents.emplace_hint(votes.name_documents.end(), std::move(voted), in.Unsigned());
+    }
+    votes.organization_mentions = in.Unsigned();
+    votes.person_mentions = in.Unsigned();
+    for (std::size_t forms = in.Count(); forms > 0; --forms) {
+        votes.surface_forms.emplace_hint(votes.surface_forms.end(), in.String());
+    }
+    if (!in.ok()) return Unreadable("entity " + std::string(name));
+    return votes;
 }
 
 Result<Entity> DecodeEntity(std::string_view name, std::string_view value) {
@@ -68,11 +175,16 @@ Result<Entity> DecodeEntity(std::string_view name, std::string_view value) {
     return entity;
 }
 
-std::string EncodeEvidence(const Evidence& evidence) { return EvidenceToJson(evidence); }
+std::string EncodeEvidence(const Evidence& evidence) {
+    RecordWriter out;
+    WriteEvidence(out, evidence);
+    return std::move(out).Take();
+}
 
 Result<Evidence> DecodeEvidence(std::string_view value) {
-    Result<Evidence> evidence = EvidenceFromJson(value);
-    if (!evidence.ok()) return Unreadable("a piece of evidence");
+    RecordReader in(value);
+    Evidence evidence = ReadEvidence(in);
+    if (!in.ok()) return Unreadable("a piece of evidence");
     return evidence;
 }
 

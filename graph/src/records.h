@@ -1,5 +1,6 @@
-// Encoding of the values stored in the column families (JSON: readable with
-// `ldb` when debugging, and tolerant of fields added later).
+// Encoding of the values stored in the column families, in the compact
+// binary format of record_codec.h. Decoding checks the whole record: a
+// truncated or malformed value is a Corruption naming what it belonged to.
 #pragma once
 
 #include <string>

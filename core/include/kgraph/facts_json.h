@@ -3,8 +3,7 @@
 // A DocumentFacts line is the unit of work between extraction and storage:
 // `kgraph extract --jsonl` writes one per document and `kgraph ingest --facts`
 // reads them back, so extraction can run on any number of machines and one
-// writer merge the results (docs/scaling.md). graph/ stores documents and
-// evidence in the same form. Decoding never throws: malformed text is an
+// writer merge the results (docs/scaling.md). Decoding never throws: malformed text is an
 // InvalidArgument saying what is wrong.
 //
 // Thread-safety: pure functions.
@@ -17,9 +16,6 @@
 #include "kgraph/status.h"
 
 namespace kgraph {
-
-std::string EvidenceToJson(const Evidence& evidence);
-Result<Evidence> EvidenceFromJson(std::string_view text);
 
 // One line (no newline inside), with every field of the facts.
 std::string DocumentFactsToJson(const DocumentFacts& facts);

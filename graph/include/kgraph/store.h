@@ -129,7 +129,8 @@ public:
     virtual Result<std::optional<Entity>> FindEntity(const std::string& name) const = 0;
 };
 
-// Schema version written in every database this build creates.
-inline constexpr int kStoreSchemaVersion = 1;
+// Schema version written in every database this build creates. 2: records
+// in the binary format of graph/src/record_codec.h (1 stored them as JSON).
+inline constexpr int kStoreSchemaVersion = 2;
 
 }  // namespace kgraph
