@@ -5,7 +5,7 @@
 // uses them, and the store's key layout (docs/storage.md): one blind Put per
 // source, entity, mention, alias, relation out-edge and in-edge, evidence
 // item, and the document record holding the facts. Values are flat
-// encodings of the same fields (the store writes JSON, which is larger).
+// encodings of the same fields, as the store's binary records are.
 // What it leaves out is exactly the store's own work: reading what is
 // already stored, resolving entities across documents, merging votes and
 // encoding. RocksDB types stay in the .cpp.
