@@ -75,16 +75,6 @@ Extracted ReadAndExtract(const Extractor& extractor, const Store& store, const s
     return out;
 }
 
-Result<std::vector<std::filesystem::path>> ListAll(const std::vector<std::filesystem::path>& roots) {
-    std::vector<std::filesystem::path> all;
-    for (const auto& root : roots) {
-        Result<std::vector<std::filesystem::path>> listed = ListDocuments(root);
-        if (!listed.ok()) return listed.status();
-        all.insert(all.end(), listed->begin(), listed->end());
-    }
-    return all;
-}
-
 struct IngestSummary {
     std::size_t added = 0, replaced = 0, unchanged = 0, skipped = 0;
     std::size_t relations = 0, rejected_by_schema = 0;
@@ -201,8 +191,10 @@ Status IngestFacts(const std::filesystem::path& db, const IngestOptions& options
 Status RunIngest(const std::filesystem::path& db, const IngestOptions& options) {
     InterruptGuard guard;  // first: Ctrl-C during start-up must not kill the process mid-open
     if (options.facts) return IngestFacts(db, options);
-    Result<std::vector<std::filesystem::path>> files = ListAll(options.paths);
-    if (!files.ok()) return files.status();
+    // Walking twice, to count and then to read, keeps no file list in memory,
+    // and finds a missing path before anything is written.
+    Result<std::size_t> total = CountDocuments(options.paths);
+    if (!total.ok()) return total.status();
     Result<std::unique_ptr<Extractor>> extractor = MakeExtractor(options.rules_file, options.schema_file);
     if (!extractor.ok()) return extractor.status();
     Result<std::unique_ptr<Store>> store = Store::Open(db);
@@ -212,23 +204,31 @@ Status RunIngest(const std::filesystem::path& db, const IngestOptions& options) 
 
     const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     const std::size_t window = 2 * threads;  // documents in flight: bounds memory
-    Progress progress(files->size());
+    Progress progress(*total);
     IngestSummary summary;
+    DocumentWalk walk(options.paths);
     // Declared after the store and the extractor that the workers use: on any
     // return, destroying the futures of std::async waits for those workers.
     std::deque<std::future<Extracted>> in_flight;
-    std::size_t next = 0, written = 0;
+    std::size_t written = 0;
 
-    while (written < files->size()) {
-        while (next < files->size() && in_flight.size() < window && !g_interrupted) {
+    while (true) {
+        while (in_flight.size() < window && !g_interrupted) {
+            Result<std::optional<std::filesystem::path>> file = walk.Next();
+            if (!file.ok()) {
+                progress.Finish();
+                return file.status();
+            }
+            if (!*file) break;
             in_flight.push_back(std::async(std::launch::async, ReadAndExtract, std::cref(**extractor),
-                                            std::cref(**store), (*files)[next++], options.max_bytes));
+                                            std::cref(**store), std::move(**file), options.max_bytes));
         }
         if (g_interrupted) {
             progress.Finish();
             PrintSummary(summary, written);
-            return Interrupted(*writer, written, std::to_string(files->size()));
+            return Interrupted(*writer, written, std::to_string(*total));
         }
+        if (in_flight.empty()) break;
         Extracted done = in_flight.front().get();
         in_flight.pop_front();
         if (!done.store_status.ok()) {
@@ -252,17 +252,21 @@ Status RunIngest(const std::filesystem::path& db, const IngestOptions& options) 
     }
     progress.Finish();
     if (Status finished = writer->Finish(); !finished.ok()) return finished;
-    PrintSummary(summary, files->size());
+    PrintSummary(summary, written);
     return Status::Ok();
 }
 
 Status RunExtract(const ExtractOptions& options) {
-    Result<std::vector<std::filesystem::path>> files = ListAll(options.paths);
-    if (!files.ok()) return files.status();
+    if (Result<std::size_t> total = CountDocuments(options.paths); !total.ok()) return total.status();
     Result<std::unique_ptr<Extractor>> extractor = MakeExtractor(options.rules_file, options.schema_file);
     if (!extractor.ok()) return extractor.status();
 
-    for (const auto& path : *files) {
+    DocumentWalk walk(options.paths);
+    while (true) {
+        Result<std::optional<std::filesystem::path>> file = walk.Next();
+        if (!file.ok()) return file.status();
+        if (!*file) break;
+        const std::filesystem::path& path = **file;
         std::string warning;
         Result<Document> document = ReadDocument(path, &warning);
         if (!document.ok()) {

@@ -541,6 +541,37 @@ TEST_CASE("ListDocuments: .txt files sorted, a file as itself, a missing path na
     CHECK(ListDocuments(dir / "none").status().IsNotFound());
 }
 
+TEST_CASE("DocumentWalk: the order of sorting every full path, root after root, without a file list") {
+    const fs::path dir = fs::temp_directory_path() / "kgraph_test_walk";
+    fs::remove_all(dir);
+    // Names that sort differently as whole strings than as paths: ' ', '-'
+    // and '.' sort before '/', and a folder before the file of the same stem.
+    for (const char* file : {"a/x.txt", "a b/w.txt", "a-b/y.txt", "a.c/d/z.txt", "a.txt", "A.txt", "a/x-y.txt"}) {
+        fs::create_directories((dir / file).parent_path());
+        std::ofstream(dir / file) << "text";
+    }
+    fs::create_directory_symlink(dir / "a", dir / "a" / "again");
+    std::ofstream(dir / "loose.txt") << "a root that is a file";
+
+    const std::vector<fs::path> roots = {dir / "a.c", dir, dir / "loose.txt"};
+    const std::vector<fs::path> expected = {
+        dir / "a.c/d/z.txt", dir / "A.txt",      dir / "a/x-y.txt",  dir / "a/x.txt",  dir / "a b/w.txt",
+        dir / "a-b/y.txt",   dir / "a.c/d/z.txt", dir / "a.txt",     dir / "loose.txt", dir / "loose.txt",
+    };
+    DocumentWalk walk(roots);
+    std::vector<fs::path> walked;
+    for (Result<std::optional<fs::path>> file = walk.Next(); file.ok() && *file; file = walk.Next()) walked.push_back(**file);
+    CHECK(walked == expected);
+    CHECK(*CountDocuments(roots) == expected.size());
+
+    DocumentWalk missing({dir / "a.c", dir / "none"});
+    CHECK(**missing.Next() == dir / "a.c/d/z.txt");  // a missing root is reported when its turn comes
+    Result<std::optional<fs::path>> none = missing.Next();
+    REQUIRE(none.status().IsNotFound());
+    CHECK(none.status().message() == (dir / "none").string() + ": no such file or directory");
+    CHECK(CountDocuments({dir, dir / "none"}).status().IsNotFound());
+}
+
 // --- Rules and schema files ---
 
 TEST_CASE("A malformed rules or schema file is an InvalidArgument naming the file") {

@@ -2,10 +2,8 @@
 // UTF-8 is repaired so that everything downstream can trust Document::text.
 #include <unicode/utf8.h>
 
-#include <algorithm>
 #include <fstream>
 #include <iterator>
-#include <set>
 #include <sstream>
 #include <system_error>
 
@@ -71,36 +69,6 @@ Result<Document> ReadDocument(const fs::path& path, std::string* warning) {
     document.source = path.string();
     document.text = std::move(text);
     return document;
-}
-
-Result<std::vector<fs::path>> ListDocuments(const fs::path& root) {
-    std::error_code ec;
-    const fs::file_status status = fs::status(root, ec);
-    if (ec || !fs::exists(status)) return Status::NotFound(root.string() + ": no such file or directory");
-    if (!fs::is_directory(status)) return std::vector<fs::path>{root};
-
-    // Following directory symlinks lets a user point at linked corpora, but a
-    // link back up the tree would recurse forever: each real directory is
-    // entered once, identified by its canonical path.
-    std::vector<fs::path> files;
-    std::set<fs::path> entered;
-    entered.insert(fs::weakly_canonical(root, ec));
-    const auto options = fs::directory_options::follow_directory_symlink |
-                         fs::directory_options::skip_permission_denied;
-    fs::recursive_directory_iterator it(root, options, ec);
-    if (ec) return Status::IOError(root.string() + ": cannot list directory: " + ec.message());
-    for (const fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
-        if (ec) return Status::IOError(root.string() + ": cannot list directory: " + ec.message());
-        const fs::directory_entry& entry = *it;
-        std::error_code entry_ec;
-        if (entry.is_directory(entry_ec)) {
-            if (!entered.insert(fs::weakly_canonical(entry.path(), entry_ec)).second) it.disable_recursion_pending();
-            continue;
-        }
-        if (entry.is_regular_file(entry_ec) && entry.path().extension() == ".txt") files.push_back(entry.path());
-    }
-    std::sort(files.begin(), files.end());
-    return files;
 }
 
 }  // namespace kgraph

@@ -12,6 +12,8 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -64,8 +66,46 @@ public:
 // bad byte offset. NotFound / IOError for missing or unreadable paths.
 Result<Document> ReadDocument(const std::filesystem::path& path, std::string* warning = nullptr);
 
-// Every regular *.txt file under `root` (or `root` itself when it is a file),
-// sorted by path, following no symlink loops. Errors name the path.
+// The documents under some roots, one at a time: for each root in turn, the
+// root itself when it is a file, else every regular *.txt file under it,
+// sorted by path (as std::filesystem::path orders them), following directory
+// symlinks but entering each real directory once.
+//
+// Only the folders on the way down are held, as sorted lists of the names
+// that matter, so walking a corpus of millions of files in many folders
+// costs the memory of its largest folder, not of its file list.
+class DocumentWalk {
+public:
+    explicit DocumentWalk(std::vector<std::filesystem::path> roots);
+
+    // The next file, or nullopt after the last one. NotFound names a root
+    // that does not exist; IOError a directory that cannot be listed (a
+    // directory that may not be read is skipped).
+    Result<std::optional<std::filesystem::path>> Next();
+
+private:
+    struct Folder {
+        struct Child {
+            std::string name;
+            bool directory = false;
+        };
+        std::filesystem::path path;
+        std::vector<Child> children;  // sorted by name; only directories and *.txt files
+        std::size_t next = 0;
+    };
+    Status Enter(const std::filesystem::path& directory);
+
+    std::vector<std::filesystem::path> roots_;
+    std::size_t next_root_ = 0;
+    std::vector<Folder> open_;                  // the folders on the way down, innermost last
+    std::set<std::filesystem::path> entered_;   // canonical directories of the current root
+};
+
+// How many files a DocumentWalk of `roots` yields, or its first error: a
+// progress bar's total, found before anything is done with them.
+Result<std::size_t> CountDocuments(const std::vector<std::filesystem::path>& roots);
+
+// Every file DocumentWalk yields for `root`, in its order.
 Result<std::vector<std::filesystem::path>> ListDocuments(const std::filesystem::path& root);
 
 }  // namespace kgraph
