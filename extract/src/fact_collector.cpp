@@ -33,9 +33,9 @@ void FillMissing(Evidence& into, const Evidence& from) {
 }  // namespace
 
 FactCollector::FactCollector(const RuleSet& rules, const QuantityParser& quantities, const SegmentedText& text,
-                             const MentionsFound& found, const ResolvedMentions& resolved,
+                             const FoldedTokens& folded, const MentionsFound& found, const ResolvedMentions& resolved,
                              const DiscourseContext& context, const Document& document)
-    : rules_(rules), quantities_(quantities), text_(text), found_(found), resolved_(resolved), context_(context),
+    : rules_(rules), quantities_(quantities), text_(text), folded_(folded), found_(found), resolved_(resolved), context_(context),
       document_(document), first_mention_of_sentence_(text.sentences.size() + 1) {
     types_.reserve(resolved.entities.size());
     for (const DocumentEntity& e : resolved.entities) types_.push_back(e.type);
@@ -80,7 +80,7 @@ FactCollector::SentenceView FactCollector::BuildView(std::size_t sentence) const
     const Sentence& s = text_.sentences[sentence];
     SentenceView view;
     view.anchors.resize(rules_.anchors().size());
-    view.quantities = quantities_.Parse(text_.tokens, s.first_token, s.end_token);
+    view.quantities = quantities_.Parse(text_.tokens, folded_, s.first_token, s.end_token);
     std::size_t q = 0;
     std::size_t m = first_mention_of_sentence_[sentence];
     const std::size_t mentions_end = first_mention_of_sentence_[sentence + 1];
@@ -114,7 +114,7 @@ FactCollector::SentenceView FactCollector::BuildView(std::size_t sentence) const
             ++m;
             ++view.mentions;
         } else {
-            item.word = FoldCase(token.text);
+            item.word = folded_.Word(t);
             item.number = token.kind == Token::Kind::kNumber;
             item.begin = token.begin;
             item.end = token.end;
@@ -366,7 +366,7 @@ std::optional<std::string> FactCollector::PublicationDate() const {
         }
         const std::size_t first = text_.sentences[line.first_sentence].first_token;
         const std::size_t end = text_.sentences[line.end_sentence - 1].end_token;
-        for (const Quantity& q : quantities_.Parse(text_.tokens, first, end)) {
+        for (const Quantity& q : quantities_.Parse(text_.tokens, folded_, first, end)) {
             if (q.kind == QuantityKind::kDate && q.date.size() >= 7) return q.date;
         }
     }

@@ -19,7 +19,7 @@ namespace kgraph::extract {
 class FactCollector {
 public:
     FactCollector(const RuleSet& rules, const QuantityParser& quantities, const SegmentedText& text,
-                  const MentionsFound& found, const ResolvedMentions& resolved, const DiscourseContext& context,
+                  const FoldedTokens& folded, const MentionsFound& found, const ResolvedMentions& resolved, const DiscourseContext& context,
                   const Document& document);
 
     DocumentFacts Run(const std::vector<LineRole>& lines, Explanation* explanation, ExtractionCounts* counts);
@@ -62,6 +62,7 @@ private:
     const RuleSet& rules_;
     const QuantityParser& quantities_;
     const SegmentedText& text_;
+    const FoldedTokens& folded_;
     const MentionsFound& found_;
     const ResolvedMentions& resolved_;
     const DiscourseContext& context_;

@@ -1,6 +1,7 @@
 #include "lexicon.h"
 
 #include <algorithm>
+#include <array>
 #include <sstream>
 
 namespace kgraph::extract {
@@ -29,11 +30,18 @@ void FoldNonAscii(std::string& out, std::size_t from) {
 }  // namespace
 
 std::string FoldCase(std::string_view text) {
-    std::string out(text);
+    std::string out;
+    AppendFolded(text, out);
+    return out;
+}
+
+void AppendFolded(std::string_view text, std::string& out) {
+    const std::size_t begin = out.size();
+    out.append(text);
     // Nearly every word is plain ASCII: lower it in a tight loop, and leave
     // the rest of the word to FoldNonAscii() at the first byte that is not.
     char* const bytes = out.data();
-    for (std::size_t i = 0; i < out.size(); ++i) {
+    for (std::size_t i = begin; i < out.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(bytes[i]);
         if (c >= 0x80) {
             FoldNonAscii(out, i);
@@ -41,7 +49,20 @@ std::string FoldCase(std::string_view text) {
         }
         if (c >= 'A' && c <= 'Z') bytes[i] = static_cast<char>(c + ('a' - 'A'));
     }
-    return out;
+}
+
+std::string_view StripApostropheS(std::string_view word, bool* possessive) {
+    using namespace std::string_view_literals;
+    static constexpr std::array kEndings{"\xE2\x80\x99s"sv, "'s"sv, "\xE2\x80\x99S"sv, "'S"sv, "\xE2\x80\x99"sv, "'"sv};
+    // Called for every token, most of which end in none of the endings' last bytes.
+    if (word.empty() || (word.back() != 's' && word.back() != 'S' && word.back() != '\x99' && word.back() != '\'')) return word;
+    for (std::string_view ending : kEndings) {
+        if (word.size() > ending.size() && word.substr(word.size() - ending.size()) == ending) {
+            if (possessive) *possessive = true;
+            return word.substr(0, word.size() - ending.size());
+        }
+    }
+    return word;
 }
 
 WordList::WordList(const std::vector<std::string>& words) {
@@ -95,13 +116,13 @@ Lexicon::Lexicon(const std::vector<std::string>& entries) {
     }
 }
 
-std::vector<std::size_t> Lexicon::MatchEnds(const std::vector<std::string>& words, std::size_t pos) const {
+std::vector<std::size_t> Lexicon::MatchEnds(const std::vector<std::string_view>& words, std::size_t pos) const {
     std::vector<std::size_t> ends;
     auto collect = [&](std::size_t end) {
         ends.push_back(end);
         return false;
     };
-    EachEnd(words, pos, [](const std::string& w) { return &w; }, collect);
+    EachEnd(words.size(), pos, [&](std::size_t i) { return std::optional<std::string_view>(words[i]); }, collect);
     return ends;
 }
 

@@ -5,6 +5,7 @@
 #include <bitset>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -28,6 +29,11 @@ using WordMap = std::unordered_map<std::string, T, WordHash, std::equal_to<>>;
 // Lower-cases ASCII and the Latin-1/Latin Extended letters that news text
 // uses; enough for matching lexicon entries, which are compared folded.
 std::string FoldCase(std::string_view text);
+// FoldCase(text) appended to `out`: a document's words folded into one buffer.
+void AppendFolded(std::string_view text, std::string& out);
+
+// "Meta’s" -> "Meta" (and sets *possessive); other words unchanged.
+std::string_view StripApostropheS(std::string_view word, bool* possessive);
 
 // A set's cheap first test: whether a word may be in it, from its length and
 // its first and last bytes. Most words looked up in a lexicon are not in it,
@@ -87,14 +93,26 @@ public:
     // No allocation: this runs inside the pattern matcher's innermost loop.
     template <typename Accept>
     bool AnyEnd(const SentenceItems& items, std::size_t pos, Accept&& accept) const {
-        return EachEnd(items, pos, &WordOfItem, accept);
+        return EachEnd(items.size(), pos, [&](std::size_t i) { return WordOfItem(items[i]); }, accept);
     }
     // True when an entry starts at items[pos].
     bool StartsAt(const SentenceItems& items, std::size_t pos) const {
         return AnyEnd(items, pos, [](std::size_t) { return true; });
     }
     // Every end position of an entry starting at words[pos] (plain words).
-    std::vector<std::size_t> MatchEnds(const std::vector<std::string>& words, std::size_t pos) const;
+    std::vector<std::size_t> MatchEnds(const std::vector<std::string_view>& words, std::size_t pos) const;
+    // True when the `count` words `word_at(0)`... `word_at(count - 1)`, all
+    // of them, are one entry.
+    template <typename WordAt>
+    bool IsEntry(std::size_t count, WordAt&& word_at) const {
+        bool whole = false;
+        auto longest = [&](std::size_t end) {
+            whole = end == count;
+            return true;
+        };
+        EachEnd(count, 0, [&](std::size_t i) { return std::optional<std::string_view>(word_at(i)); }, longest);
+        return whole;
+    }
     // First words of the entries: a sentence with none of them cannot match.
     const WordSet& FirstWords() const { return first_words_; }
 
@@ -102,25 +120,27 @@ private:
     using Phrase = std::vector<std::string>;
 
     // Patterns see the words of words and of references ("its"), nothing else.
-    static const std::string* WordOfItem(const SentenceItem& item) {
-        return (item.kind == SentenceItem::Kind::kWord || item.reference) ? &item.word : nullptr;
+    static std::optional<std::string_view> WordOfItem(const SentenceItem& item) {
+        if (item.kind == SentenceItem::Kind::kWord || item.reference) return item.word;
+        return std::nullopt;
     }
 
-    template <typename Sequence, typename WordAt, typename Accept>
-    bool EachEnd(const Sequence& seq, std::size_t pos, WordAt word_at, Accept& accept) const {
-        if (pos >= seq.size()) return false;
-        const std::string* first = word_at(seq[pos]);
-        if (first == nullptr || !first_word_filter_.MayContain(*first)) return false;
+    // `word_at(i)`: the i-th of `size` words, nullopt where there is none.
+    template <typename WordAt, typename Accept>
+    bool EachEnd(std::size_t size, std::size_t pos, WordAt word_at, Accept& accept) const {
+        if (pos >= size) return false;
+        const std::optional<std::string_view> first = word_at(pos);
+        if (!first || !first_word_filter_.MayContain(*first)) return false;
         const auto it = phrases_by_first_word_.find(*first);
         if (it == phrases_by_first_word_.end()) return false;
         std::size_t previous_end = pos;  // no entry is empty: never an end
         for (const Phrase& phrase : it->second) {
             const std::size_t end = pos + phrase.size();
-            if (end > seq.size() || end == previous_end) continue;
+            if (end > size || end == previous_end) continue;
             bool all = true;
             for (std::size_t k = 1; k < phrase.size() && all; ++k) {
-                const std::string* w = word_at(seq[pos + k]);
-                all = w != nullptr && *w == phrase[k];
+                const std::optional<std::string_view> w = word_at(pos + k);
+                all = w && *w == phrase[k];
             }
             if (!all) continue;
             previous_end = end;

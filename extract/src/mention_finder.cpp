@@ -8,20 +8,6 @@
 
 namespace kgraph::extract {
 
-std::string_view StripApostropheS(std::string_view word, bool* possessive) {
-    using namespace std::string_view_literals;
-    static constexpr std::array kEndings{"\xE2\x80\x99s"sv, "'s"sv, "\xE2\x80\x99S"sv, "'S"sv, "\xE2\x80\x99"sv, "'"sv};
-    // Called for every token, most of which end in none of the endings' last bytes.
-    if (word.empty() || (word.back() != 's' && word.back() != 'S' && word.back() != '\x99' && word.back() != '\'')) return word;
-    for (std::string_view ending : kEndings) {
-        if (word.size() > ending.size() && word.substr(word.size() - ending.size()) == ending) {
-            if (possessive) *possessive = true;
-            return word.substr(0, word.size() - ending.size());
-        }
-    }
-    return word;
-}
-
 std::string NameKey(std::string_view surface) {
     std::string folded = FoldCase(surface);
     std::string key;
@@ -90,8 +76,8 @@ constexpr std::array<std::string_view, 8> kModifierParticiples{"owned", "backed"
 // a name, and the names known from the first pass.
 class MentionFinder::Pass {
 public:
-    Pass(const NameLexicons& lex, const SegmentedText& text, const std::vector<bool>& skip_line)
-        : lex_(lex), text_(text), skip_line_(skip_line), title_case_line_(text.lines.size()) {
+    Pass(const NameLexicons& lex, const SegmentedText& text, const FoldedTokens& folded, const std::vector<bool>& skip_line)
+        : lex_(lex), text_(text), folded_(folded), skip_line_(skip_line), title_case_line_(text.lines.size()) {
         for (std::size_t l = 0; l < text.lines.size(); ++l) title_case_line_[l] = IsTitleCase(text.lines[l]);
     }
 
@@ -126,8 +112,8 @@ public:
 
 private:
     const Token& Tok(std::size_t i) const { return text_.tokens[i]; }
-    std::string Folded(std::size_t i) const { return FoldCase(StripApostropheS(Tok(i).text, nullptr)); }
-    bool InDictionary(const std::string& folded) const {
+    std::string_view Folded(std::size_t i) const { return folded_.Stem(i); }
+    bool InDictionary(std::string_view folded) const {
         return lex_.dictionary != nullptr && lex_.dictionary->count(folded) > 0;
     }
 
@@ -149,7 +135,7 @@ private:
     bool IsNameLike(std::size_t i) const {
         const Token& t = Tok(i);
         if (t.kind != Token::Kind::kWord || !(IsCapitalized(t.text) || IsInnerCapitalized(t.text))) return false;
-        const std::string folded = Folded(i);
+        const std::string_view folded = Folded(i);
         return !lex_.not_a_name->Contains(folded) && !lex_.person_title->Contains(folded) &&
                !lex_.function_word->Contains(folded) && !lex_.stock_exchange->Contains(folded) &&
                !lex_.org_suffix->Contains(folded);
@@ -234,10 +220,7 @@ private:
     // "Japan", "Danish", "San Francisco": a place on its own is never a party
     // to a relation (inside a longer name it is: "Palo Alto Networks").
     bool IsPlace(std::size_t first, std::size_t end) const {
-        std::vector<std::string> words;
-        for (std::size_t i = first; i < end; ++i) words.push_back(Folded(i));
-        const std::vector<std::size_t> ends = lex_.place->MatchEnds(words, 0);
-        return !ends.empty() && ends.front() == words.size();
+        return lex_.place->IsEntry(end - first, [&](std::size_t k) { return Folded(first + k); });
     }
 
     // "SANTA CLARA, California, Sept 18 (Reuters) -", "NEW YORK —",
@@ -286,7 +269,7 @@ private:
             const bool possessive_of_name = EndsPossessive(i) && IsNameLike(i + 1) && !IsWeak(sentence, i + 1);
             const bool participle = i + 2 < s.end_token && Tok(i + 1).text == "-" &&
                                     std::find(kModifierParticiples.begin(), kModifierParticiples.end(),
-                                              FoldCase(Tok(i + 2).text)) != kModifierParticiples.end();
+                                              folded_.Word(i + 2)) != kModifierParticiples.end();
             if (!(possessive_of_name || participle) || !(IsNameLike(i) || IsSuffix(i))) continue;
             std::size_t first = i;
             while (first > s.first_token && (IsNameLike(first - 1) || IsSuffix(first - 1)) && !EndsPossessive(first - 1)) {
@@ -379,7 +362,7 @@ private:
     // organization, unless it is relational ("the company of") or introduces
     // a name ("the startup Scale").
     std::size_t DefiniteDescriptionEnd(std::size_t i, std::size_t sentence_end) const {
-        const std::string det = FoldCase(Tok(i).text);
+        const std::string_view det = folded_.Word(i);
         if (det != "the" && det != "this") return 0;
         for (std::size_t j = i + 1; j < std::min(sentence_end, i + 7); ++j) {
             const Token& t = Tok(j);
@@ -387,7 +370,7 @@ private:
             if (found_.hidden_tokens[j] || IsPlace(j, j + 1)) continue;
             if (t.kind != Token::Kind::kWord || IsCapitalized(t.text)) return 0;
             if (!lex_.reference_head->Contains(Folded(j))) continue;
-            if (j + 1 < sentence_end && (FoldCase(Tok(j + 1).text) == "of" || IsNameLike(j + 1))) return 0;
+            if (j + 1 < sentence_end && (folded_.Word(j + 1) == "of" || IsNameLike(j + 1))) return 0;
             return j + 1;
         }
         return 0;
@@ -395,7 +378,8 @@ private:
 
     void AddReference(std::size_t sentence, std::size_t first, std::size_t end, MentionType type) {
         Mention m = MentionAt(sentence, first, end);
-        m.possessive = m.possessive || FoldCase(m.raw) == "its" || FoldCase(m.raw) == "his" || FoldCase(m.raw) == "her";
+        const std::string folded = FoldCase(m.raw);
+        m.possessive = m.possessive || folded == "its" || folded == "his" || folded == "her";
         m.cue = type;
         m.reference = true;
         m.sentence_initial = first == text_.sentences[sentence].first_token;
@@ -416,7 +400,7 @@ private:
                 i = runs[next_run++].second;
                 continue;
             }
-            const std::string folded = FoldCase(Tok(i).text);
+            const std::string_view folded = folded_.Word(i);
             if (found_.hidden_tokens[i]) {
                 // a dateline or a modifying name: no reference either
             } else if (lex_.org_pronoun->Contains(folded)) {
@@ -435,6 +419,7 @@ private:
 
     const NameLexicons& lex_;
     const SegmentedText& text_;
+    const FoldedTokens& folded_;
     const std::vector<bool>& skip_line_;
     std::vector<bool> title_case_line_;
     std::unordered_set<std::string> known_;
@@ -442,8 +427,9 @@ private:
     std::vector<std::pair<std::size_t, std::string>> pending_tickers_;
 };
 
-MentionsFound MentionFinder::Find(const SegmentedText& text, const std::vector<bool>& skip_line) const {
-    return Pass(lex_, text, skip_line).Run();
+MentionsFound MentionFinder::Find(const SegmentedText& text, const FoldedTokens& folded,
+                                  const std::vector<bool>& skip_line) const {
+    return Pass(lex_, text, folded, skip_line).Run();
 }
 
 }  // namespace kgraph::extract

@@ -80,12 +80,12 @@ std::optional<double> ParseNumber(std::string_view s, std::string_view* suffix) 
 
 class SentenceQuantities {
 public:
-    SentenceQuantities(const std::vector<Token>& tokens, std::size_t first, std::size_t end)
-        : tokens_(tokens), first_(first) {
-        for (std::size_t i = first; i < end; ++i) words_.push_back(FoldCase(tokens[i].text));
+    SentenceQuantities(const FoldedTokens& folded, std::size_t first, std::size_t end) : first_(first) {
+        words_.reserve(end - first);
+        for (std::size_t i = first; i < end; ++i) words_.push_back(folded.Word(i));
     }
 
-    const std::vector<std::string>& words() const { return words_; }
+    const std::vector<std::string_view>& words() const { return words_; }
 
     // Money starting exactly at word i: [currency] number [scale] [currency].
     std::optional<Quantity> MoneyAt(std::size_t i) const {
@@ -187,7 +187,7 @@ public:
     }
 
 private:
-    std::string_view Word(std::size_t i) const { return i < words_.size() ? std::string_view(words_[i]) : std::string_view(); }
+    std::string_view Word(std::size_t i) const { return i < words_.size() ? words_[i] : std::string_view(); }
     bool IsNumber(std::size_t i) const {
         return i < words_.size() && !words_[i].empty() && words_[i][0] >= '0' && words_[i][0] <= '9';
     }
@@ -231,20 +231,20 @@ private:
         return static_cast<int>(*n);
     }
 
-    const std::vector<Token>& tokens_;
     std::size_t first_;
-    std::vector<std::string> words_;
+    std::vector<std::string_view> words_;
 };
 
 }  // namespace
 
-std::vector<Quantity> QuantityParser::Parse(const std::vector<Token>& tokens, std::size_t first, std::size_t end) const {
+std::vector<Quantity> QuantityParser::Parse(const std::vector<Token>& tokens, const FoldedTokens& folded,
+                                            std::size_t first, std::size_t end) const {
     // Every quantity has a number (IsNumber(): a word starting with a digit),
     // which most sentences lack; they are answered without folding a word.
     const auto starts_with_digit = [](const Token& t) { return !t.text.empty() && t.text[0] >= '0' && t.text[0] <= '9'; };
     const auto begin = tokens.begin() + static_cast<std::ptrdiff_t>(first);
     if (std::none_of(begin, begin + static_cast<std::ptrdiff_t>(end - first), starts_with_digit)) return {};
-    SentenceQuantities sentence(tokens, first, end);
+    SentenceQuantities sentence(folded, first, end);
     std::vector<Quantity> found;
     const std::size_t n = end - first;
     for (std::size_t i = 0; i < n;) {

@@ -1,0 +1,25 @@
+#include "folded_tokens.h"
+
+#include "lexicon.h"
+
+namespace kgraph::extract {
+
+FoldedTokens::FoldedTokens(const std::vector<Token>& tokens) {
+    words_.reserve(tokens.size());
+    stems_.reserve(tokens.size());
+    for (const Token& token : tokens) {
+        words_.push_back(Append(token.text));
+        const std::string_view stem = StripApostropheS(token.text, nullptr);
+        // Folded apart rather than cut from the word: FoldCase of a prefix is
+        // a prefix of FoldCase only for valid UTF-8, which Extract() does not require.
+        stems_.push_back(stem.size() == token.text.size() ? words_.back() : Append(stem));
+    }
+}
+
+FoldedTokens::Span FoldedTokens::Append(std::string_view text) {
+    const std::size_t begin = chars_.size();
+    AppendFolded(text, chars_);
+    return {begin, chars_.size() - begin};
+}
+
+}  // namespace kgraph::extract

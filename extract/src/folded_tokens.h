@@ -1,0 +1,35 @@
+// Every token of a document case-folded once. Lexicons and patterns compare
+// folded words, and each stage folding (and allocating) the same token again
+// was a fifth of the extractor's time.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text_segmenter.h"
+
+namespace kgraph::extract {
+
+class FoldedTokens {
+public:
+    explicit FoldedTokens(const std::vector<Token>& tokens);
+
+    // FoldCase(text): "meta’s" for "Meta’s".
+    std::string_view Word(std::size_t token) const { return View(words_[token]); }
+    // FoldCase(StripApostropheS(text)): "meta" for "Meta’s".
+    std::string_view Stem(std::size_t token) const { return View(stems_[token]); }
+
+private:
+    struct Span {
+        std::size_t begin = 0, size = 0;  // in chars_
+    };
+    std::string_view View(Span span) const { return std::string_view(chars_).substr(span.begin, span.size); }
+    Span Append(std::string_view text);
+
+    std::string chars_;
+    std::vector<Span> words_, stems_;
+};
+
+}  // namespace kgraph::extract
