@@ -28,24 +28,28 @@ std::string NameKey(std::string_view surface) {
 
 namespace {
 
-UChar32 FirstCodePoint(std::string_view s, int32_t* next = nullptr) {
+UChar32 FirstCodePoint(std::string_view s) {
     int32_t i = 0;
     UChar32 c = -1;
     if (!s.empty()) U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
-    if (next) *next = i;
     return c;
 }
 
-bool IsCapitalized(std::string_view s) { return u_isupper(FirstCodePoint(s)); }
+bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+
+bool IsCapitalized(std::string_view s) {
+    // ICU's answer for the ASCII letters, without decoding a code point.
+    if (!s.empty() && static_cast<unsigned char>(s[0]) < 0x80) return IsAsciiUpper(s[0]);
+    return u_isupper(FirstCodePoint(s));
+}
 
 // "xAI", "eBay", "iPhone": lower-case first letter, capitals inside.
 bool IsInnerCapitalized(std::string_view s) {
-    int32_t i = 0;
-    if (!u_islower(FirstCodePoint(s, &i))) return false;
     // Brand prefixes are one or two letters; "classéMeta" is two words glued.
-    const std::size_t first_upper = static_cast<std::size_t>(
-        std::find_if(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) - s.begin());
-    return first_upper < s.size() && first_upper <= 2;
+    // Most words have no capital there, which settles it before asking ICU.
+    const std::string_view prefix = s.substr(0, 3);
+    if (std::none_of(prefix.begin(), prefix.end(), IsAsciiUpper)) return false;
+    return u_islower(FirstCodePoint(s));
 }
 
 // "OpenAI", "DeepMind", "WhatsApp": capitals after a lower-case letter.
@@ -77,8 +81,11 @@ constexpr std::array<std::string_view, 8> kModifierParticiples{"owned", "backed"
 class MentionFinder::Pass {
 public:
     Pass(const NameLexicons& lex, const SegmentedText& text, const FoldedTokens& folded, const std::vector<bool>& skip_line)
-        : lex_(lex), text_(text), folded_(folded), skip_line_(skip_line), title_case_line_(text.lines.size()) {
+        : lex_(lex), text_(text), folded_(folded), skip_line_(skip_line), title_case_line_(text.lines.size()),
+          name_like_(text.tokens.size()) {
         for (std::size_t l = 0; l < text.lines.size(); ++l) title_case_line_[l] = IsTitleCase(text.lines[l]);
+        // Asked several times per token by both passes: answered once here.
+        for (std::size_t i = 0; i < text.tokens.size(); ++i) name_like_[i] = LooksLikeName(i);
     }
 
     MentionsFound Run() {
@@ -132,7 +139,9 @@ private:
 
     bool IsSuffix(std::size_t i) const { return lex_.org_suffix->Contains(Folded(i)); }
 
-    bool IsNameLike(std::size_t i) const {
+    bool IsNameLike(std::size_t i) const { return name_like_[i]; }
+
+    bool LooksLikeName(std::size_t i) const {
         const Token& t = Tok(i);
         if (t.kind != Token::Kind::kWord || !(IsCapitalized(t.text) || IsInnerCapitalized(t.text))) return false;
         const std::string_view folded = Folded(i);
@@ -422,6 +431,7 @@ private:
     const FoldedTokens& folded_;
     const std::vector<bool>& skip_line_;
     std::vector<bool> title_case_line_;
+    std::vector<bool> name_like_;  // IsNameLike() of every token
     std::unordered_set<std::string> known_;
     MentionsFound found_;
     std::vector<std::pair<std::size_t, std::string>> pending_tickers_;
