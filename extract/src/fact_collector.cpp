@@ -80,6 +80,7 @@ FactCollector::SentenceView FactCollector::BuildView(std::size_t sentence) const
     const Sentence& s = text_.sentences[sentence];
     SentenceView view;
     view.anchors.resize(rules_.anchors().size());
+    view.items.reserve(s.end_token - s.first_token);
     view.quantities = quantities_.Parse(text_.tokens, folded_, s.first_token, s.end_token);
     std::size_t q = 0;
     std::size_t m = first_mention_of_sentence_[sentence];

@@ -7,6 +7,9 @@ namespace kgraph::extract {
 FoldedTokens::FoldedTokens(const std::vector<Token>& tokens) {
     words_.reserve(tokens.size());
     stems_.reserve(tokens.size());
+    std::size_t bytes = 0;
+    for (const Token& token : tokens) bytes += token.text.size();
+    chars_.reserve(bytes + bytes / 8);  // stems are copies of the few possessives
     for (const Token& token : tokens) {
         words_.push_back(Append(token.text));
         const std::string_view stem = StripApostropheS(token.text, nullptr);

@@ -20,6 +20,8 @@ public:
     std::string_view Word(std::size_t token) const { return View(words_[token]); }
     // FoldCase(StripApostropheS(text)): "meta" for "Meta’s".
     std::string_view Stem(std::size_t token) const { return View(stems_[token]); }
+    // Whether the token ends in a possessive ending ("Meta’s", "Reuters'").
+    bool Possessive(std::size_t token) const { return stems_[token].begin != words_[token].begin; }
 
 private:
     struct Span {

@@ -106,6 +106,7 @@ Lexicon::Lexicon(const std::vector<std::string>& entries) {
         for (std::string w; split >> w;) words.push_back(w);
         if (words.empty()) continue;
         if (words.size() == 1) words_.insert(words[0]);
+        longest_entry_ = std::max(longest_entry_, words.size());
         first_words_.insert(words[0]);
         first_word_filter_.Add(words[0]);
         phrases_by_first_word_[words[0]].push_back(std::move(words));
@@ -114,16 +115,6 @@ Lexicon::Lexicon(const std::vector<std::string>& entries) {
         std::stable_sort(phrases.begin(), phrases.end(),
                          [](const auto& a, const auto& b) { return a.size() > b.size(); });
     }
-}
-
-std::vector<std::size_t> Lexicon::MatchEnds(const std::vector<std::string_view>& words, std::size_t pos) const {
-    std::vector<std::size_t> ends;
-    auto collect = [&](std::size_t end) {
-        ends.push_back(end);
-        return false;
-    };
-    EachEnd(words.size(), pos, [&](std::size_t i) { return std::optional<std::string_view>(words[i]); }, collect);
-    return ends;
 }
 
 }  // namespace kgraph::extract

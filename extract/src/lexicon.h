@@ -99,8 +99,11 @@ public:
     bool StartsAt(const SentenceItems& items, std::size_t pos) const {
         return AnyEnd(items, pos, [](std::size_t) { return true; });
     }
-    // Every end position of an entry starting at words[pos] (plain words).
-    std::vector<std::size_t> MatchEnds(const std::vector<std::string_view>& words, std::size_t pos) const;
+    // As AnyEnd(), over plain words.
+    template <typename Accept>
+    bool AnyEnd(const std::vector<std::string_view>& words, std::size_t pos, Accept&& accept) const {
+        return EachEnd(words.size(), pos, [&](std::size_t i) { return std::optional<std::string_view>(words[i]); }, accept);
+    }
     // True when the `count` words `word_at(0)`... `word_at(count - 1)`, all
     // of them, are one entry.
     template <typename WordAt>
@@ -115,6 +118,8 @@ public:
     }
     // First words of the entries: a sentence with none of them cannot match.
     const WordSet& FirstWords() const { return first_words_; }
+    // The number of words of the longest entry.
+    std::size_t LongestEntry() const { return longest_entry_; }
 
 private:
     using Phrase = std::vector<std::string>;
@@ -153,6 +158,7 @@ private:
     WordSet first_words_;
     WordFilter first_word_filter_;  // of first_words_, which holds words_
     WordMap<std::vector<Phrase>> phrases_by_first_word_;  // longest first
+    std::size_t longest_entry_ = 0;
 };
 
 }  // namespace kgraph::extract

@@ -160,11 +160,7 @@ private:
         return uninformative_position && InDictionary(Folded(i));
     }
 
-    bool EndsPossessive(std::size_t i) const {
-        bool possessive = false;
-        StripApostropheS(Tok(i).text, &possessive);
-        return possessive;
-    }
+    bool EndsPossessive(std::size_t i) const { return folded_.Possessive(i); }
 
     // Maximal runs of tokens that could belong to a name; a possessive ends one.
     template <typename F>

@@ -30,7 +30,11 @@ bool PageFurniture::IsWholePhrase(std::string_view folded_line) const {
     std::size_t i = 0;
     while (i < folded_line.size()) {
         const std::size_t end = std::min(folded_line.find(' ', i), folded_line.size());
-        if (end > i) words.push_back(folded_line.substr(i, end - i));
+        if (end > i) {
+            // A paragraph is settled at its first words, not split whole.
+            if (words.size() == phrases_.LongestEntry()) return false;
+            words.push_back(folded_line.substr(i, end - i));
+        }
         i = end + 1;
     }
     return phrases_.IsEntry(words.size(), [&](std::size_t k) { return words[k]; });

@@ -49,6 +49,8 @@ bool Contains(const auto& list, std::string_view word) {
 }
 
 int MonthNumber(std::string_view word) {
+    // Every month name and abbreviation is three lower-case letters or more.
+    if (word.size() < 3 || word[0] < 'a' || word[0] > 'z') return 0;
     for (std::size_t i = 0; i < kMonths.size(); ++i) {
         if (word == kMonths[i] || (word.size() >= 3 && word.size() <= 4 && kMonths[i].substr(0, word.size()) == word && i != 4)) {
             return static_cast<int>(i) + 1;
@@ -251,12 +253,12 @@ std::vector<Quantity> QuantityParser::Parse(const std::vector<Token>& tokens, co
         std::optional<Quantity> q;
         // A hedge phrase, then money or a percentage: "in excess of $14 billion".
         for (const auto& [qualifier, lexicon] : hedges_.by_qualifier) {
-            for (const std::size_t after : lexicon->MatchEnds(sentence.words(), i)) {
+            lexicon->AnyEnd(sentence.words(), i, [&](std::size_t after) {
                 q = sentence.MoneyAt(after);
                 if (q) q->money.qualifier = qualifier;
                 if (!q) q = sentence.PercentAt(after);
-                if (q) break;
-            }
+                return q.has_value();
+            });
             if (q) {
                 q->first_token = first + i;
                 break;
