@@ -56,7 +56,7 @@ public:
 
     DocumentFacts Extract(const Document& document, Explanation* explanation, ExtractionCounts* counts) const override {
         const SegmentedText text = segmenter_.Segment(document.text);
-        const FoldedTokens folded(text.tokens);
+        const FoldedTokens folded(text.tokens, rules_->vocabulary());
         const std::vector<LineRole> lines = furniture_.Classify(document.text, text, folded);
         std::vector<bool> skip(lines.size());
         for (std::size_t l = 0; l < lines.size(); ++l) skip[l] = lines[l].furniture;

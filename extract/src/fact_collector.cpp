@@ -109,6 +109,7 @@ FactCollector::SentenceView FactCollector::BuildView(std::size_t sentence) const
             item.possessive = mention.possessive;
             item.type = mention.reference ? mention.cue : types_[static_cast<std::size_t>(item.entity)];
             item.word = FoldCase(mention.raw);
+            item.word_id = rules_.vocabulary().Find(item.word);
             item.begin = token.begin;
             item.end = text_.tokens[mention.end_token - 1].end;
             t = mention.end_token - 1;
@@ -116,12 +117,13 @@ FactCollector::SentenceView FactCollector::BuildView(std::size_t sentence) const
             ++view.mentions;
         } else {
             item.word = folded_.Word(t);
+            item.word_id = folded_.WordId(t);
             item.number = token.kind == Token::Kind::kNumber;
             item.begin = token.begin;
             item.end = token.end;
         }
         // Only what HasWord() sees can match a pattern's word or lexicon.
-        if (item.kind == SentenceItem::Kind::kWord || item.reference) rules_.anchors().Mark(item.word, view.anchors);
+        if (item.kind == SentenceItem::Kind::kWord || item.reference) rules_.anchors().Mark(item.word_id, view.anchors);
         view.items.push_back(std::move(item));
     }
     return view;

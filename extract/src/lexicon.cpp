@@ -99,19 +99,44 @@ std::size_t WordList::count(std::string_view word) const {
     return slots_[Find(word, WordHash{}(word))].tag != 0 ? 1 : 0;
 }
 
-Lexicon::Lexicon(const std::vector<std::string>& entries) {
+int Vocabulary::Intern(std::string_view word) {
+    return ids_.emplace(std::string(word), static_cast<int>(ids_.size())).first->second;
+}
+
+namespace {
+
+// Sets table[id] to `value`, growing the table with -1 (absent) as needed.
+template <typename T>
+void SetById(std::vector<T>& table, int id, T value) {
+    const auto index = static_cast<std::size_t>(id);
+    if (index >= table.size()) table.resize(index + 1, -1);
+    table[index] = value;
+}
+
+}  // namespace
+
+Lexicon::Lexicon(const std::vector<std::string>& entries, Vocabulary& vocabulary) {
     for (const std::string& entry : entries) {
         std::istringstream split(FoldCase(entry));
         std::vector<std::string> words;
         for (std::string w; split >> w;) words.push_back(w);
         if (words.empty()) continue;
-        if (words.size() == 1) words_.insert(words[0]);
+        const int first_id = vocabulary.Intern(words[0]);
+        if (words.size() == 1) {
+            words_.insert(words[0]);
+            SetById<signed char>(word_ids_, first_id, 1);
+        }
         longest_entry_ = std::max(longest_entry_, words.size());
         first_words_.insert(words[0]);
         first_word_filter_.Add(words[0]);
-        phrases_by_first_word_[words[0]].push_back(std::move(words));
+        const auto [group, added] = group_of_first_word_.emplace(words[0], groups_.size());
+        if (added) {
+            groups_.emplace_back();
+            SetById(group_of_first_id_, first_id, static_cast<int>(group->second));
+        }
+        groups_[group->second].push_back(std::move(words));
     }
-    for (auto& [first, phrases] : phrases_by_first_word_) {
+    for (std::vector<Phrase>& phrases : groups_) {
         std::stable_sort(phrases.begin(), phrases.end(),
                          [](const auto& a, const auto& b) { return a.size() > b.size(); });
     }

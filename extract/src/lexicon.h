@@ -79,21 +79,46 @@ private:
     std::size_t size_ = 0;
 };
 
+// The words the rules know (first words of lexicon entries, pattern words), numbered while
+// the rules load and fixed afterwards. Each word of a document is looked up
+// here once; lexicons and patterns then compare numbers where they hashed
+// and compared strings for every test.
+class Vocabulary {
+public:
+    static constexpr int kUnknown = -1;  // a word the rules never mention
+
+    int Intern(std::string_view word);
+    int Find(std::string_view word) const {
+        const auto it = ids_.find(word);
+        return it == ids_.end() ? kUnknown : it->second;
+    }
+
+private:
+    WordMap<int> ids_;
+};
+
 class Lexicon {
 public:
     Lexicon() = default;
-    explicit Lexicon(const std::vector<std::string>& entries);
+    // Numbers the entries' words in `vocabulary`.
+    Lexicon(const std::vector<std::string>& entries, Vocabulary& vocabulary);
 
     // True when `word` (already folded) is a one-word entry.
     bool Contains(std::string_view word) const {
         return first_word_filter_.MayContain(word) && words_.find(word) != words_.end();
     }
+    // The same for a word by its number in the vocabulary.
+    bool Contains(int word_id) const { return Has(word_ids_, word_id); }
     // Calls `accept(end)` for every end position of an entry starting at
     // items[pos], longest first, until it returns true; true when one did.
     // No allocation: this runs inside the pattern matcher's innermost loop.
     template <typename Accept>
     bool AnyEnd(const SentenceItems& items, std::size_t pos, Accept&& accept) const {
-        return EachEnd(items.size(), pos, [&](std::size_t i) { return WordOfItem(items[i]); }, accept);
+        if (pos >= items.size() || !WordOfItem(items[pos])) return false;
+        const int first = items[pos].word_id;
+        if (!Has(group_of_first_id_, first)) return false;
+        return EachEnd(groups_[group_of_first_id_[static_cast<std::size_t>(first)]], items.size(), pos,
+                       [&](std::size_t i) { return WordOfItem(items[i]); }, accept);
     }
     // True when an entry starts at items[pos].
     bool StartsAt(const SentenceItems& items, std::size_t pos) const {
@@ -102,7 +127,8 @@ public:
     // As AnyEnd(), over plain words.
     template <typename Accept>
     bool AnyEnd(const std::vector<std::string_view>& words, std::size_t pos, Accept&& accept) const {
-        return EachEnd(words.size(), pos, [&](std::size_t i) { return std::optional<std::string_view>(words[i]); }, accept);
+        return EachEndOfWord(words.size(), pos, [&](std::size_t i) { return std::optional<std::string_view>(words[i]); },
+                             accept);
     }
     // True when the `count` words `word_at(0)`... `word_at(count - 1)`, all
     // of them, are one entry.
@@ -113,7 +139,7 @@ public:
             whole = end == count;
             return true;
         };
-        EachEnd(count, 0, [&](std::size_t i) { return std::optional<std::string_view>(word_at(i)); }, longest);
+        EachEndOfWord(count, 0, [&](std::size_t i) { return std::optional<std::string_view>(word_at(i)); }, longest);
         return whole;
     }
     // First words of the entries: a sentence with none of them cannot match.
@@ -130,16 +156,28 @@ private:
         return std::nullopt;
     }
 
+    template <typename Table>
+    static bool Has(const Table& by_id, int id) {
+        return id >= 0 && static_cast<std::size_t>(id) < by_id.size() && by_id[static_cast<std::size_t>(id)] >= 0;
+    }
+
     // `word_at(i)`: the i-th of `size` words, nullopt where there is none.
     template <typename WordAt, typename Accept>
-    bool EachEnd(std::size_t size, std::size_t pos, WordAt word_at, Accept& accept) const {
+    bool EachEndOfWord(std::size_t size, std::size_t pos, WordAt word_at, Accept& accept) const {
         if (pos >= size) return false;
         const std::optional<std::string_view> first = word_at(pos);
         if (!first || !first_word_filter_.MayContain(*first)) return false;
-        const auto it = phrases_by_first_word_.find(*first);
-        if (it == phrases_by_first_word_.end()) return false;
+        const auto it = group_of_first_word_.find(*first);
+        if (it == group_of_first_word_.end()) return false;
+        return EachEnd(groups_[it->second], size, pos, word_at, accept);
+    }
+
+    // The ends of `phrases` (which share the word at `pos`) found at `pos`.
+    template <typename WordAt, typename Accept>
+    static bool EachEnd(const std::vector<Phrase>& phrases, std::size_t size, std::size_t pos, WordAt word_at,
+                        Accept& accept) {
         std::size_t previous_end = pos;  // no entry is empty: never an end
-        for (const Phrase& phrase : it->second) {
+        for (const Phrase& phrase : phrases) {
             const std::size_t end = pos + phrase.size();
             if (end > size || end == previous_end) continue;
             bool all = true;
@@ -157,7 +195,12 @@ private:
     WordSet words_;  // one-word entries
     WordSet first_words_;
     WordFilter first_word_filter_;  // of first_words_, which holds words_
-    WordMap<std::vector<Phrase>> phrases_by_first_word_;  // longest first
+    std::vector<std::vector<Phrase>> groups_;  // the entries by first word, longest first
+    WordMap<std::size_t> group_of_first_word_;  // index into groups_
+    // By vocabulary number: index into groups_, and whether a one-word
+    // entry (1) or not (-1).
+    std::vector<int> group_of_first_id_;
+    std::vector<signed char> word_ids_;
     std::size_t longest_entry_ = 0;
 };
 

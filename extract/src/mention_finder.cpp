@@ -120,6 +120,7 @@ public:
 private:
     const Token& Tok(std::size_t i) const { return text_.tokens[i]; }
     std::string_view Folded(std::size_t i) const { return folded_.Stem(i); }
+    int StemId(std::size_t i) const { return folded_.StemId(i); }
     bool InDictionary(std::string_view folded) const {
         return lex_.dictionary != nullptr && lex_.dictionary->count(folded) > 0;
     }
@@ -137,17 +138,17 @@ private:
         return words >= 2 && capitalized * 4 >= words * 3;
     }
 
-    bool IsSuffix(std::size_t i) const { return lex_.org_suffix->Contains(Folded(i)); }
+    bool IsSuffix(std::size_t i) const { return lex_.org_suffix->Contains(StemId(i)); }
 
     bool IsNameLike(std::size_t i) const { return name_like_[i]; }
 
     bool LooksLikeName(std::size_t i) const {
         const Token& t = Tok(i);
         if (t.kind != Token::Kind::kWord || !(IsCapitalized(t.text) || IsInnerCapitalized(t.text))) return false;
-        const std::string_view folded = Folded(i);
-        return !lex_.not_a_name->Contains(folded) && !lex_.person_title->Contains(folded) &&
-               !lex_.function_word->Contains(folded) && !lex_.stock_exchange->Contains(folded) &&
-               !lex_.org_suffix->Contains(folded);
+        const int stem = StemId(i);
+        return !lex_.not_a_name->Contains(stem) && !lex_.person_title->Contains(stem) &&
+               !lex_.function_word->Contains(stem) && !lex_.stock_exchange->Contains(stem) &&
+               !lex_.org_suffix->Contains(stem);
     }
 
     // Capitalization says nothing at the start of a sentence, after a colon or
@@ -313,8 +314,8 @@ private:
     MentionType TypeCue(std::size_t sentence, std::size_t first, std::size_t end) const {
         const std::size_t sentence_end = text_.sentences[sentence].end_token;
         const std::size_t sentence_first = text_.sentences[sentence].first_token;
-        if (end - first >= 2 && lex_.first_name->Contains(Folded(first))) return MentionType::kPerson;
-        if (end - first >= 2 && first > sentence_first && lex_.person_title->Contains(Folded(first - 1))) {
+        if (end - first >= 2 && lex_.first_name->Contains(StemId(first))) return MentionType::kPerson;
+        if (end - first >= 2 && first > sentence_first && lex_.person_title->Contains(StemId(first - 1))) {
             return MentionType::kPerson;  // "Labelbox CEO Manu Sharma"
         }
         if (end + 2 < sentence_end && Tok(end).text == "(" && Tok(end + 1).kind == Token::Kind::kNumber &&
@@ -324,7 +325,7 @@ private:
         if (end < sentence_end && Tok(end).text == ",") {
             // "Alexandr Wang, the prodigious 28-year-old founder of ..."
             for (std::size_t i = end + 1; i < std::min(sentence_end, end + 8) && Tok(i).text != ","; ++i) {
-                if (lex_.person_title->Contains(Folded(i))) return MentionType::kPerson;
+                if (lex_.person_title->Contains(StemId(i))) return MentionType::kPerson;
                 if (IsNameLike(i) && !EndsPossessive(i)) break;  // "JoeBen Bevirt, Joby's founder" goes on
             }
         }
@@ -339,7 +340,7 @@ private:
     void FindTickers(std::size_t sentence) {
         const Sentence& s = text_.sentences[sentence];
         for (std::size_t i = s.first_token; i + 2 < s.end_token; ++i) {
-            if (!lex_.stock_exchange->Contains(Folded(i)) || Tok(i + 1).text != ":" || Tok(i + 2).kind == Token::Kind::kPunct) continue;
+            if (!lex_.stock_exchange->Contains(StemId(i)) || Tok(i + 1).text != ":" || Tok(i + 2).kind == Token::Kind::kPunct) continue;
             std::size_t first = i, end = i + 3;
             if (first > s.first_token && Tok(first - 1).text == "(" && end < s.end_token && Tok(end).text == ")") {
                 --first;
@@ -374,7 +375,7 @@ private:
             // "the Santa Clara-based company", "the Chinese battery maker"
             if (found_.hidden_tokens[j] || IsPlace(j, j + 1)) continue;
             if (t.kind != Token::Kind::kWord || IsCapitalized(t.text)) return 0;
-            if (!lex_.reference_head->Contains(Folded(j))) continue;
+            if (!lex_.reference_head->Contains(StemId(j))) continue;
             if (j + 1 < sentence_end && (folded_.Word(j + 1) == "of" || IsNameLike(j + 1))) return 0;
             return j + 1;
         }
@@ -405,12 +406,12 @@ private:
                 i = runs[next_run++].second;
                 continue;
             }
-            const std::string_view folded = folded_.Word(i);
+            const int word = folded_.WordId(i);
             if (found_.hidden_tokens[i]) {
                 // a dateline or a modifying name: no reference either
-            } else if (lex_.org_pronoun->Contains(folded)) {
+            } else if (lex_.org_pronoun->Contains(word)) {
                 AddReference(sentence, i, i + 1, MentionType::kOrganization);
-            } else if (lex_.person_pronoun->Contains(folded)) {
+            } else if (lex_.person_pronoun->Contains(word)) {
                 AddReference(sentence, i, i + 1, MentionType::kPerson);
             } else if (const std::size_t end = DefiniteDescriptionEnd(i, s.end_token); end > 0) {
                 AddReference(sentence, i, end, MentionType::kOrganization);
