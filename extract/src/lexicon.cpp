@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <sstream>
 
 namespace kgraph::extract {
@@ -27,6 +28,23 @@ void FoldNonAscii(std::string& out, std::size_t from) {
     }
 }
 
+// Lower-cases the eight bytes at `p` when all are ASCII; false, leaving
+// them alone, when one is not.
+bool LowerAscii8(char* p) {
+    constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+    std::uint64_t x;
+    std::memcpy(&x, p, sizeof x);
+    if (x & kHighBits) return false;
+    // Bytes below 0x80 plus these stay below 0x100, so no carry crosses
+    // bytes: the high bit of each sum says byte >= 'A', and byte > 'Z'.
+    const std::uint64_t from_a = x + 0x3F3F3F3F3F3F3F3FULL;
+    const std::uint64_t past_z = x + 0x2525252525252525ULL;
+    const std::uint64_t upper = from_a & ~past_z & kHighBits;
+    x |= upper >> 2;  // 0x80 >> 2 is the case bit, 0x20
+    std::memcpy(p, &x, sizeof x);
+    return true;
+}
+
 }  // namespace
 
 std::string FoldCase(std::string_view text) {
@@ -38,10 +56,13 @@ std::string FoldCase(std::string_view text) {
 void AppendFolded(std::string_view text, std::string& out) {
     const std::size_t begin = out.size();
     out.append(text);
-    // Nearly every word is plain ASCII: lower it in a tight loop, and leave
-    // the rest of the word to FoldNonAscii() at the first byte that is not.
+    // Nearly all text is plain ASCII: lower it eight bytes at a time, then in
+    // a tight loop, and leave the rest to FoldNonAscii() at the first byte
+    // that is not ASCII.
     char* const bytes = out.data();
-    for (std::size_t i = begin; i < out.size(); ++i) {
+    std::size_t start = begin;
+    while (start + 8 <= out.size() && LowerAscii8(bytes + start)) start += 8;
+    for (std::size_t i = start; i < out.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(bytes[i]);
         if (c >= 0x80) {
             FoldNonAscii(out, i);

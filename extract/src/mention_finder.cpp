@@ -9,20 +9,23 @@
 namespace kgraph::extract {
 
 std::string NameKey(std::string_view surface) {
-    std::string folded = FoldCase(surface);
-    std::string key;
+    // Built in place over the folded text: the key is never longer, since
+    // each space it adds stands for at least one character it dropped.
+    std::string key = FoldCase(surface);
+    std::size_t size = 0;
     bool space = false;
-    for (std::size_t i = 0; i < folded.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(folded[i]);
+    for (const char byte : key) {
+        const unsigned char c = static_cast<unsigned char>(byte);
         const bool word_char = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
         if (word_char) {
-            if (space && !key.empty()) key += ' ';
-            key += static_cast<char>(c);
+            if (space && size > 0) key[size++] = ' ';
+            key[size++] = static_cast<char>(c);
             space = false;
         } else {
             space = true;
         }
     }
+    key.resize(size);
     return key;
 }
 
@@ -183,14 +186,14 @@ private:
         }
     }
 
-    std::string Surface(std::size_t first, std::size_t end) const {
-        return std::string(text_.tokens.front().text.data() - text_.tokens.front().begin + Tok(first).begin,
-                           Tok(end - 1).end - Tok(first).begin);
+    std::string_view Surface(std::size_t first, std::size_t end) const {
+        return std::string_view(text_.tokens.front().text.data() - text_.tokens.front().begin + Tok(first).begin,
+                                Tok(end - 1).end - Tok(first).begin);
     }
 
     // Known as written, or as a possessive without apostrophe ("Scale AIS").
     bool Known(std::size_t first, std::size_t end) const {
-        const std::string surface = Surface(first, end);
+        const std::string_view surface = Surface(first, end);
         return known_.count(NameKey(surface)) > 0 ||
                (EndsWithLetterS(surface) && known_.count(NameKey(surface.substr(0, surface.size() - 1))) > 0);
     }
@@ -292,7 +295,7 @@ private:
         m.first_token = first;
         m.end_token = end;
         m.sentence = sentence;
-        m.raw = Surface(first, end);
+        m.raw = std::string(Surface(first, end));
         m.surface = std::string(StripApostropheS(m.raw, &m.possessive));
         return m;
     }
