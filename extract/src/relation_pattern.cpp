@@ -360,8 +360,15 @@ std::vector<PatternMatch> RelationPattern::FindAll(const SentenceItems& items, s
     // A failed Run() leaves every role unbound again, so one state serves
     // all start positions until a match takes its roles.
     MatchState state{items, std::vector<RoleSpan>(role_count), 0, 0};
+    // A match holds its mandatory slots' mentions at or after its start:
+    // once fewer are left, no later start can match.
+    std::size_t mentions_left = static_cast<std::size_t>(
+        std::count_if(items.begin(), items.end(), [](const SentenceItem& item) { return item.IsMention(); }));
+    std::size_t counted = 0;  // items whose mentions left mentions_left
     std::size_t pos = 0;
     while (pos < items.size()) {
+        for (; counted < pos; ++counted) mentions_left -= items[counted].IsMention();
+        if (mentions_left < required_mentions_) break;
         state.steps = 0;  // the budget is per start position
         if (!CouldStartAt(items, pos) || !Run(0, pos, state)) {
             ++pos;
