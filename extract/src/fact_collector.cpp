@@ -35,7 +35,7 @@ void FillMissing(Evidence& into, const Evidence& from) {
 FactCollector::FactCollector(const RuleSet& rules, const QuantityParser& quantities, const SegmentedText& text,
                              const FoldedTokens& folded, const MentionsFound& found, const ResolvedMentions& resolved,
                              const DiscourseContext& context, const Document& document)
-    : rules_(rules), quantities_(quantities), text_(text), folded_(folded), found_(found), resolved_(resolved), context_(context),
+    : rules_(rules), negation_(rules.lexicon("negation")), quantities_(quantities), text_(text), folded_(folded), found_(found), resolved_(resolved), context_(context),
       document_(document), first_mention_of_sentence_(text.sentences.size() + 1) {
     types_.reserve(resolved.entities.size());
     for (const DocumentEntity& e : resolved.entities) types_.push_back(e.type);
@@ -155,7 +155,7 @@ void FactCollector::MatchSentence(std::size_t sentence, const SentenceView& view
                 base.evidence.modality = ModalityOf(rule, view, match);
                 AttachAttributes(view, match, base);
                 for (std::size_t i = match.begin; i < match.end && base.problem.empty(); ++i) {
-                    if (rules_.lexicon("negation").StartsAt(view.items, i)) base.problem = "negated";
+                    if (negation_.StartsAt(view.items, i)) base.problem = "negated";
                 }
                 for (const int subject : subjects) {
                     for (const int object : objects) {

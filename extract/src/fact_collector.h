@@ -60,6 +60,7 @@ private:
     DocumentFacts Assemble() const;
 
     const RuleSet& rules_;
+    const Lexicon& negation_;
     const QuantityParser& quantities_;
     const SegmentedText& text_;
     const FoldedTokens& folded_;

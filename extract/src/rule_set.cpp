@@ -59,11 +59,6 @@ Result<ImplicitFiller> ParseFiller(const std::string& name) {
 
 }  // namespace
 
-bool Rule::CouldMatch(const SentenceAnchors& present, std::size_t mentions) const {
-    if (mentions < pattern.required_mentions()) return false;
-    return std::all_of(anchors.begin(), anchors.end(), [&](int id) { return present[static_cast<std::size_t>(id)]; });
-}
-
 std::vector<int> RuleAnchors::Register(const RelationPattern& pattern, Vocabulary& vocabulary) {
     std::vector<int> ids;
     for (const int word : pattern.anchor_words()) {
@@ -94,7 +89,7 @@ void RuleAnchors::Index(int word_id, int id) {
 void RuleAnchors::Mark(int word_id, SentenceAnchors& present) const {
     const auto word = static_cast<std::size_t>(word_id);
     if (word_id < 0 || word >= anchors_of_word_.size()) return;
-    for (const int id : anchors_of_word_[word]) present[static_cast<std::size_t>(id)] = true;
+    for (const int id : anchors_of_word_[word]) present[static_cast<std::size_t>(id)] = 1;
 }
 
 const std::vector<std::string>& RuleSet::RequiredLexicons() {

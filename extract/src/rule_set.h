@@ -3,6 +3,7 @@
 // validated once at start-up. Formats: docs/rules.md.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -46,7 +47,8 @@ struct Emission {
 
 // Which anchors (a pattern's mandatory words and lexicons, see
 // RelationPattern::anchor_words) a sentence contains, one flag per anchor id.
-using SentenceAnchors = std::vector<bool>;
+// Bytes rather than bits: every rule tests a few of them for every sentence.
+using SentenceAnchors = std::vector<std::uint8_t>;
 
 struct Rule {
     std::string name;
@@ -58,7 +60,13 @@ struct Rule {
 
     // False when the sentence cannot match: it lacks one of the anchors or has
     // fewer mentions than the pattern's mandatory slots.
-    bool CouldMatch(const SentenceAnchors& present, std::size_t mentions) const;
+    bool CouldMatch(const SentenceAnchors& present, std::size_t mentions) const {
+        if (mentions < pattern.required_mentions()) return false;
+        for (const int id : anchors) {
+            if (!present[static_cast<std::size_t>(id)]) return false;
+        }
+        return true;
+    }
 };
 
 // The anchors of all rules, indexed by word. Most rules match few sentences;
