@@ -87,7 +87,7 @@ FactCollector::SentenceView FactCollector::BuildView(std::size_t sentence) const
     const std::size_t mentions_end = first_mention_of_sentence_[sentence + 1];
     for (std::size_t t = s.first_token; t < s.end_token; ++t) {
         if (found_.hidden_tokens[t]) continue;
-        SentenceItem item;
+        SentenceItem& item = view.items.emplace_back();  // every visible token starts one item
         const Token& token = text_.tokens[t];
         while (m < mentions_end && found_.mentions[m].first_token < t) ++m;
         // A quantity on hidden tokens (the date of a dateline) is no item.
@@ -124,7 +124,6 @@ FactCollector::SentenceView FactCollector::BuildView(std::size_t sentence) const
         }
         // Only what HasWord() sees can match a pattern's word or lexicon.
         if (item.kind == SentenceItem::Kind::kWord || item.reference) rules_.anchors().Mark(item.word_id, view.anchors);
-        view.items.push_back(std::move(item));
     }
     return view;
 }
