@@ -87,25 +87,40 @@ std::string_view StripApostropheS(std::string_view word, bool* possessive) {
 }
 
 WordList::WordList(const std::vector<std::string>& words) {
-    std::size_t capacity = 16;
-    while (capacity < 2 * words.size()) capacity *= 2;
-    slots_.resize(capacity);
-    for (const std::string& word : words) {
-        const std::size_t hash = WordHash{}(word);
-        Slot& slot = slots_[Find(word, hash)];
-        if (slot.tag != 0) continue;  // a duplicate
-        slot = {static_cast<std::uint32_t>(chars_.size()), static_cast<std::uint32_t>(word.size()), TagOf(hash)};
-        chars_ += word;
-        ++size_;
-    }
+    for (const std::string& word : words) Add(word);
 }
 
-std::uint32_t WordList::TagOf(std::size_t hash) {
+std::uint64_t WordList::Hash(std::string_view word) {
+    // Eight bytes at a time through splitmix64's multiply and shift: words
+    // are short, and this stays inline where std::hash calls out.
+    constexpr std::uint64_t kGolden = 0x9E3779B97F4A7C15ULL;
+    std::uint64_t hash = word.size() * kGolden;
+    auto mix = [&](std::uint64_t chunk) {
+        hash = (hash ^ chunk) * 0xBF58476D1CE4E5B9ULL;
+        hash ^= hash >> 31;
+    };
+    std::size_t i = 0;
+    for (; i + 8 <= word.size(); i += 8) {
+        std::uint64_t chunk;
+        std::memcpy(&chunk, word.data() + i, sizeof chunk);
+        mix(chunk);
+    }
+    if (i < word.size()) {
+        std::uint64_t chunk = 0;
+        for (std::size_t k = i; k < word.size(); ++k) {
+            chunk |= static_cast<std::uint64_t>(static_cast<unsigned char>(word[k])) << (8 * (k - i));
+        }
+        mix(chunk);
+    }
+    return hash * kGolden;
+}
+
+std::uint32_t WordList::TagOf(std::uint64_t hash) {
     const auto tag = static_cast<std::uint32_t>(hash >> 32);
     return tag == 0 ? 1 : tag;  // 0 marks an empty slot
 }
 
-std::size_t WordList::Find(std::string_view word, std::size_t hash) const {
+std::size_t WordList::SlotOf(std::string_view word, std::uint64_t hash) const {
     const std::uint32_t tag = TagOf(hash);
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
@@ -115,13 +130,31 @@ std::size_t WordList::Find(std::string_view word, std::size_t hash) const {
     }
 }
 
-std::size_t WordList::count(std::string_view word) const {
-    if (slots_.empty()) return 0;
-    return slots_[Find(word, WordHash{}(word))].tag != 0 ? 1 : 0;
+void WordList::Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<std::size_t>(16, 2 * old.size()), Slot{});
+    for (const Slot& slot : old) {
+        if (slot.tag == 0) continue;
+        const std::string_view word = std::string_view(chars_).substr(slot.offset, slot.size);
+        slots_[SlotOf(word, Hash(word))] = slot;
+    }
 }
 
-int Vocabulary::Intern(std::string_view word) {
-    return ids_.emplace(std::string(word), static_cast<int>(ids_.size())).first->second;
+int WordList::Add(std::string_view word) {
+    if (2 * (size_ + 1) > slots_.size()) Grow();
+    const std::uint64_t hash = Hash(word);
+    Slot& slot = slots_[SlotOf(word, hash)];
+    if (slot.tag == 0) {
+        slot = {static_cast<std::uint32_t>(chars_.size()), static_cast<std::uint32_t>(word.size()), TagOf(hash),
+                static_cast<std::int32_t>(size_++)};
+        chars_ += word;
+    }
+    return slot.number;
+}
+
+int WordList::Find(std::string_view word) const {
+    if (slots_.empty()) return kAbsent;
+    return slots_[SlotOf(word, Hash(word))].number;
 }
 
 namespace {

@@ -53,48 +53,56 @@ private:
     std::bitset<kSlots> bits_;
 };
 
-// A large, fixed set of words (the system word list) laid out for lookups
-// that mostly miss the cache: one open-addressing table of small slots and
-// one buffer of characters, where a std::unordered_set chases a bucket, a
-// node and its predecessor for every lookup. Answers as that set would.
+// Words numbered in the order they were added (the system word list, the
+// rules' vocabulary), laid out for lookups that mostly miss the cache: one
+// open-addressing table of small slots and one buffer of characters, where a
+// std::unordered_map chases a bucket, a node and its predecessor for every
+// lookup, and hashes out of line.
 class WordList {
 public:
+    static constexpr int kAbsent = -1;
+
     WordList() = default;
     explicit WordList(const std::vector<std::string>& words);
 
     bool empty() const { return size_ == 0; }
+    // The number of `word`, added now if it is new.
+    int Add(std::string_view word);
+    // The number of `word`, or kAbsent.
+    int Find(std::string_view word) const;
     // 1 when `word` is in the list, else 0 (as std::unordered_set::count).
-    std::size_t count(std::string_view word) const;
+    std::size_t count(std::string_view word) const { return Find(word) == kAbsent ? 0 : 1; }
 
 private:
     struct Slot {
         std::uint32_t offset = 0, size = 0;  // into chars_
         std::uint32_t tag = 0;               // high bits of the hash; 0: empty slot
+        std::int32_t number = kAbsent;
     };
-    static std::uint32_t TagOf(std::size_t hash);
-    std::size_t Find(std::string_view word, std::size_t hash) const;  // its slot, or the empty one ending its probe
+    static std::uint64_t Hash(std::string_view word);
+    static std::uint32_t TagOf(std::uint64_t hash);
+    // The slot holding `word`, or the empty one ending its probe.
+    std::size_t SlotOf(std::string_view word, std::uint64_t hash) const;
+    void Grow();
 
     std::vector<Slot> slots_;  // a power of two, at most half full
     std::string chars_;
     std::size_t size_ = 0;
 };
 
-// The words the rules know (first words of lexicon entries, pattern words), numbered while
-// the rules load and fixed afterwards. Each word of a document is looked up
-// here once; lexicons and patterns then compare numbers where they hashed
-// and compared strings for every test.
+// The words the rules know (first words of lexicon entries, pattern words),
+// numbered while the rules load and fixed afterwards. Each word of a document
+// is looked up here once; lexicons and patterns then compare numbers where
+// they hashed and compared strings for every test.
 class Vocabulary {
 public:
-    static constexpr int kUnknown = -1;  // a word the rules never mention
+    static constexpr int kUnknown = WordList::kAbsent;  // a word the rules never mention
 
-    int Intern(std::string_view word);
-    int Find(std::string_view word) const {
-        const auto it = ids_.find(word);
-        return it == ids_.end() ? kUnknown : it->second;
-    }
+    int Intern(std::string_view word) { return words_.Add(word); }
+    int Find(std::string_view word) const { return words_.Find(word); }
 
 private:
-    WordMap<int> ids_;
+    WordList words_;
 };
 
 class Lexicon {
