@@ -189,11 +189,12 @@ public:
         q.end_token = usd->end_token + 1;
     }
 
-private:
-    std::string_view Word(std::size_t i) const { return i < words_.size() ? words_[i] : std::string_view(); }
     bool IsNumber(std::size_t i) const {
         return i < words_.size() && !words_[i].empty() && words_[i][0] >= '0' && words_[i][0] <= '9';
     }
+
+private:
+    std::string_view Word(std::size_t i) const { return i < words_.size() ? words_[i] : std::string_view(); }
 
     double ScaleOfSuffix(std::size_t i) const {
         std::string_view suffix;
@@ -240,6 +241,14 @@ private:
 
 }  // namespace
 
+QuantityParser::QuantityParser(HedgeLexicons hedges) : hedges_(std::move(hedges)) {
+    std::size_t longest_hedge = 0;
+    for (const auto& [qualifier, lexicon] : hedges_.by_qualifier) {
+        longest_hedge = std::max(longest_hedge, lexicon->LongestEntry());
+    }
+    reach_ += longest_hedge;
+}
+
 std::vector<Quantity> QuantityParser::Parse(const std::vector<Token>& tokens, const FoldedTokens& folded,
                                             std::size_t first, std::size_t end) const {
     // Every quantity has a number (IsNumber(): a word starting with a digit),
@@ -250,7 +259,17 @@ std::vector<Quantity> QuantityParser::Parse(const std::vector<Token>& tokens, co
     SentenceQuantities sentence(folded, first, end);
     std::vector<Quantity> found;
     const std::size_t n = end - first;
+    std::size_t next_number = 0;
     for (std::size_t i = 0; i < n;) {
+        // Every form has its number within reach_ words of its start ("in
+        // excess of US$ 14"): the words farther from the next number are skipped.
+        next_number = std::max(next_number, i);
+        while (next_number < n && !sentence.IsNumber(next_number)) ++next_number;
+        if (next_number == n) break;
+        if (next_number - i > reach_) {
+            i = next_number - reach_;
+            continue;
+        }
         std::optional<Quantity> q;
         // A hedge phrase, then money or a percentage: "in excess of $14 billion".
         for (const auto& [qualifier, lexicon] : hedges_.by_qualifier) {

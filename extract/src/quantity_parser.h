@@ -29,7 +29,7 @@ struct HedgeLexicons {
 
 class QuantityParser {
 public:
-    explicit QuantityParser(HedgeLexicons hedges) : hedges_(std::move(hedges)) {}
+    explicit QuantityParser(HedgeLexicons hedges);
 
     // The quantities among tokens [first, end), left to right, not overlapping.
     std::vector<Quantity> Parse(const std::vector<Token>& tokens, const FoldedTokens& folded, std::size_t first,
@@ -37,6 +37,9 @@ public:
 
 private:
     HedgeLexicons hedges_;
+    // How far a quantity's first word may be from its number: a hedge
+    // phrase, then a currency in two words ("US $").
+    std::size_t reach_ = 2;
 };
 
 }  // namespace kgraph::extract
