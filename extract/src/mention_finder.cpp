@@ -221,7 +221,7 @@ private:
                 continue;
             }
             while (j < end && !Known(j, end) && (!IsWeak(sentence, j) || IsSuffix(j))) ++j;
-            AddName(sentence, i, j);
+            AddName(sentence, i, j, use_known);
             i = j;
         }
     }
@@ -300,18 +300,24 @@ private:
         return m;
     }
 
-    void AddName(std::size_t sentence, std::size_t first, std::size_t end) {
+    // The first pass (`use_known` false) keeps only where a name is and how
+    // it is written, for known_; what it is comes from the second pass.
+    void AddName(std::size_t sentence, std::size_t first, std::size_t end, bool use_known) {
         if (IsPlace(first, end)) return;
         Mention m = MentionAt(sentence, first, end);
+        if (use_known) Describe(m);
+        found_.mentions.push_back(std::move(m));
+    }
+
+    void Describe(Mention& m) const {
         // "Metas", "Scale AIS": a possessive without apostrophe, recognized
         // when the document knows the name without the final s.
         if (!m.possessive && EndsWithLetterS(m.surface) && known_.count(NameKey(m.surface.substr(0, m.surface.size() - 1)))) {
             m.surface.pop_back();
             m.possessive = true;
         }
-        m.cue = TypeCue(sentence, first, end);
-        for (std::size_t i = first; i < end && !m.confident; ++i) m.confident = !InDictionary(Folded(i));
-        found_.mentions.push_back(std::move(m));
+        m.cue = TypeCue(m.sentence, m.first_token, m.end_token);
+        for (std::size_t i = m.first_token; i < m.end_token && !m.confident; ++i) m.confident = !InDictionary(Folded(i));
     }
 
     MentionType TypeCue(std::size_t sentence, std::size_t first, std::size_t end) const {
