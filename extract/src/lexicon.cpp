@@ -99,18 +99,23 @@ std::uint64_t WordList::Hash(std::string_view word) {
         hash = (hash ^ chunk) * 0xBF58476D1CE4E5B9ULL;
         hash ^= hash >> 31;
     };
-    std::size_t i = 0;
-    for (; i + 8 <= word.size(); i += 8) {
+    const char* p = word.data();
+    std::size_t left = word.size();
+    for (; left >= 8; p += 8, left -= 8) {
         std::uint64_t chunk;
-        std::memcpy(&chunk, word.data() + i, sizeof chunk);
+        std::memcpy(&chunk, p, sizeof chunk);
         mix(chunk);
     }
-    if (i < word.size()) {
-        std::uint64_t chunk = 0;
-        for (std::size_t k = i; k < word.size(); ++k) {
-            chunk |= static_cast<std::uint64_t>(static_cast<unsigned char>(word[k])) << (8 * (k - i));
-        }
-        mix(chunk);
+    // The last 1..7 bytes, without reading past them: two overlapping 4-byte
+    // loads cover 4..7 bytes, the first, middle and last byte cover 1..3.
+    if (left >= 4) {
+        std::uint32_t low, high;
+        std::memcpy(&low, p, sizeof low);
+        std::memcpy(&high, p + left - 4, sizeof high);
+        mix(low | static_cast<std::uint64_t>(high) << 32);
+    } else if (left > 0) {
+        const auto byte = [&](std::size_t i) { return static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])); };
+        mix(byte(0) | byte(left / 2) << 8 | byte(left - 1) << 16);
     }
     return hash * kGolden;
 }
