@@ -35,8 +35,9 @@ void FillMissing(Evidence& into, const Evidence& from) {
 FactCollector::FactCollector(const RuleSet& rules, const QuantityParser& quantities, const SegmentedText& text,
                              const FoldedTokens& folded, const MentionsFound& found, const ResolvedMentions& resolved,
                              const DiscourseContext& context, const Document& document)
-    : rules_(rules), negation_(rules.lexicon("negation")), quantities_(quantities), text_(text), folded_(folded), found_(found), resolved_(resolved), context_(context),
-      document_(document), first_mention_of_sentence_(text.sentences.size() + 1) {
+    : rules_(rules), negation_(rules.lexicon("negation")), quantities_(quantities), text_(text), folded_(folded),
+      found_(found), resolved_(resolved), context_(context), document_(document),
+      first_mention_of_sentence_(text.sentences.size() + 1) {
     types_.reserve(resolved.entities.size());
     for (const DocumentEntity& e : resolved.entities) types_.push_back(e.type);
     std::size_t m = 0;

@@ -19,8 +19,8 @@ namespace kgraph::extract {
 class FactCollector {
 public:
     FactCollector(const RuleSet& rules, const QuantityParser& quantities, const SegmentedText& text,
-                  const FoldedTokens& folded, const MentionsFound& found, const ResolvedMentions& resolved, const DiscourseContext& context,
-                  const Document& document);
+                  const FoldedTokens& folded, const MentionsFound& found, const ResolvedMentions& resolved,
+                  const DiscourseContext& context, const Document& document);
 
     DocumentFacts Run(const std::vector<LineRole>& lines, Explanation* explanation, ExtractionCounts* counts);
 

@@ -183,7 +183,7 @@ Lexicon::Lexicon(const std::vector<std::string>& entries, Vocabulary& vocabulary
         const int first_id = vocabulary.Intern(words[0]);
         if (words.size() == 1) {
             words_.insert(words[0]);
-            SetById<signed char>(word_ids_, first_id, 1);
+            SetById<signed char>(one_word_by_id_, first_id, 1);
         }
         longest_entry_ = std::max(longest_entry_, words.size());
         first_words_.insert(words[0]);

@@ -116,7 +116,7 @@ public:
         return first_word_filter_.MayContain(word) && words_.find(word) != words_.end();
     }
     // The same for a word by its number in the vocabulary.
-    bool Contains(int word_id) const { return Has(word_ids_, word_id); }
+    bool Contains(int word_id) const { return Has(one_word_by_id_, word_id); }
     // Calls `accept(end)` for every end position of an entry starting at
     // items[pos], longest first, until it returns true; true when one did.
     // No allocation: this runs inside the pattern matcher's innermost loop.
@@ -135,8 +135,8 @@ public:
     // As AnyEnd(), over plain words.
     template <typename Accept>
     bool AnyEnd(const std::vector<std::string_view>& words, std::size_t pos, Accept&& accept) const {
-        return EachEndOfWord(words.size(), pos, [&](std::size_t i) { return std::optional<std::string_view>(words[i]); },
-                             accept);
+        auto word_at = [&](std::size_t i) { return std::optional<std::string_view>(words[i]); };
+        return EachEndOfWord(words.size(), pos, word_at, accept);
     }
     // True when the `count` words `word_at(0)`... `word_at(count - 1)`, all
     // of them, are one entry.
@@ -208,7 +208,7 @@ private:
     // By vocabulary number: index into groups_, and whether a one-word
     // entry (1) or not (-1).
     std::vector<int> group_of_first_id_;
-    std::vector<signed char> word_ids_;
+    std::vector<signed char> one_word_by_id_;
     std::size_t longest_entry_ = 0;
 };
 

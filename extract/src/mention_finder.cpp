@@ -83,7 +83,8 @@ constexpr std::array<std::string_view, 8> kModifierParticiples{"owned", "backed"
 // a name, and the names known from the first pass.
 class MentionFinder::Pass {
 public:
-    Pass(const NameLexicons& lex, const SegmentedText& text, const FoldedTokens& folded, const std::vector<bool>& skip_line)
+    Pass(const NameLexicons& lex, const SegmentedText& text, const FoldedTokens& folded,
+         const std::vector<bool>& skip_line)
         : lex_(lex), text_(text), folded_(folded), skip_line_(skip_line), title_case_line_(text.lines.size()),
           name_like_(text.tokens.size()) {
         for (std::size_t l = 0; l < text.lines.size(); ++l) title_case_line_[l] = IsTitleCase(text.lines[l]);
@@ -317,7 +318,9 @@ private:
             m.possessive = true;
         }
         m.cue = TypeCue(m.sentence, m.first_token, m.end_token);
-        for (std::size_t i = m.first_token; i < m.end_token && !m.confident; ++i) m.confident = !InDictionary(Folded(i));
+        for (std::size_t i = m.first_token; i < m.end_token && !m.confident; ++i) {
+            m.confident = !InDictionary(Folded(i));
+        }
     }
 
     MentionType TypeCue(std::size_t sentence, std::size_t first, std::size_t end) const {
@@ -349,7 +352,10 @@ private:
     void FindTickers(std::size_t sentence) {
         const Sentence& s = text_.sentences[sentence];
         for (std::size_t i = s.first_token; i + 2 < s.end_token; ++i) {
-            if (!lex_.stock_exchange->Contains(StemId(i)) || Tok(i + 1).text != ":" || Tok(i + 2).kind == Token::Kind::kPunct) continue;
+            if (!lex_.stock_exchange->Contains(StemId(i)) || Tok(i + 1).text != ":" ||
+                Tok(i + 2).kind == Token::Kind::kPunct) {
+                continue;
+            }
             std::size_t first = i, end = i + 3;
             if (first > s.first_token && Tok(first - 1).text == "(" && end < s.end_token && Tok(end).text == ")") {
                 --first;

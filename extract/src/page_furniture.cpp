@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-
 namespace kgraph::extract {
 namespace {
 
@@ -48,17 +47,17 @@ bool PageFurniture::LooksForeign(const SegmentedText& segmented, const FoldedTok
     if (dictionary_.empty()) return false;
     const std::size_t first = segmented.sentences[line.first_sentence].first_token;
     const std::size_t end = segmented.sentences[line.end_sentence - 1].end_token;
-    auto counts = [&](std::size_t i) {
+    auto counted = [&](std::size_t i) {
         const Token& t = segmented.tokens[i];
         return t.kind == Token::Kind::kWord && t.text.size() >= 2 && t.text[0] >= 'a' && t.text[0] <= 'z' &&
                t.text.find('-') == std::string_view::npos;
     };
     std::size_t words = 0;
-    for (std::size_t i = first; i < end; ++i) words += counts(i);
+    for (std::size_t i = first; i < end; ++i) words += counted(i);
     if (words < 4) return false;
     std::size_t english = 0, unknown = words;
     for (std::size_t i = first; i < end && english * 2 < words && (english + unknown) * 2 >= words; ++i) {
-        if (!counts(i)) continue;
+        if (!counted(i)) continue;
         --unknown;
         english += dictionary_.count(folded.Stem(i)) > 0;
     }
@@ -73,8 +72,8 @@ std::vector<LineRole> PageFurniture::Classify(std::string_view text, const Segme
         const std::string_view content = text.substr(line.begin, line.end - line.begin);
         const std::string folded_line = FoldCase(content);
         LineRole& role = roles[l];
-        if (content.find("\xC2\xA9") != std::string_view::npos || folded_line.find("all rights reserved") != std::string::npos ||
-            folded_line.rfind("copyright", 0) == 0) {
+        if (content.find("\xC2\xA9") != std::string_view::npos ||
+            folded_line.find("all rights reserved") != std::string::npos || folded_line.rfind("copyright", 0) == 0) {
             role.why = "copyright line";
         } else if (IsWholePhrase(folded_line)) {
             role.why = "navigation or promotional line";
