@@ -87,6 +87,11 @@ std::string_view StripApostropheS(std::string_view word, bool* possessive) {
 }
 
 WordList::WordList(const std::vector<std::string>& words) {
+    // Sized once for all the words: growing a 100,000-word list step by
+    // step would hold two tables at once at every step.
+    std::size_t capacity = 16;
+    while (capacity < 2 * (words.size() + 1)) capacity *= 2;
+    slots_.resize(capacity);
     for (const std::string& word : words) Add(word);
 }
 
