@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <thread>
 
 #include "kgraph/extract.h"
 
@@ -316,6 +317,39 @@ TEST_CASE("Extraction is deterministic, and a 1 MB line does not hang") {
     const auto start = std::chrono::steady_clock::now();
     Extract(line);
     CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(20));
+}
+
+TEST_CASE("Several threads and two extractors give the facts one thread gives") {
+    // Each thread keeps its ICU iterators from one document to the next:
+    // nothing may carry over between documents, threads or extractors.
+    Result<std::vector<fs::path>> paths = ListDocuments(KGRAPH_SEEDS_DIR);
+    REQUIRE(paths.ok());
+    std::vector<Document> documents;
+    for (const fs::path& path : *paths) {
+        Result<Document> document = ReadDocument(path);
+        REQUIRE(document.ok());
+        documents.push_back(std::move(*document));
+    }
+    std::vector<DocumentFacts> expected;
+    for (const Document& document : documents) expected.push_back(TheExtractor().Extract(document));
+    Result<std::unique_ptr<Extractor>> second = Extractor::Create({});
+    REQUIRE(second.ok());
+    const Extractor* extractors[] = {&TheExtractor(), second->get()};
+
+    constexpr std::size_t kThreads = 4, kRounds = 3;
+    std::vector<std::size_t> mismatches(kThreads, 0);
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&, t] {
+            for (std::size_t i = 0; i < kRounds * documents.size(); ++i) {
+                const std::size_t d = (i + t) % documents.size();
+                const DocumentFacts facts = extractors[(i + t) % 2]->Extract(documents[d]);
+                mismatches[t] += !(facts.entities == expected[d].entities && facts.relations == expected[d].relations);
+            }
+        });
+    }
+    for (std::thread& thread : threads) thread.join();
+    CHECK(mismatches == std::vector<std::size_t>(kThreads, 0));
 }
 
 TEST_CASE("All five seeds yield the key gold relations") {

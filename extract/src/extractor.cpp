@@ -12,6 +12,7 @@
 #include "quantity_parser.h"
 #include "rule_set.h"
 #include "fact_collector.h"
+#include "folded_tokens.h"
 #include "text_segmenter.h"
 
 namespace kgraph {
@@ -55,13 +56,14 @@ public:
 
     DocumentFacts Extract(const Document& document, Explanation* explanation, ExtractionCounts* counts) const override {
         const SegmentedText text = segmenter_.Segment(document.text);
-        const std::vector<LineRole> lines = furniture_.Classify(document.text, text);
+        const FoldedTokens folded(text.tokens, rules_->vocabulary());
+        const std::vector<LineRole> lines = furniture_.Classify(document.text, text, folded);
         std::vector<bool> skip(lines.size());
         for (std::size_t l = 0; l < lines.size(); ++l) skip[l] = lines[l].furniture;
-        const MentionsFound found = finder_.Find(text, skip);
+        const MentionsFound found = finder_.Find(text, folded, skip);
         const ResolvedMentions resolved = resolver_.Resolve(found);
         const DiscourseContext context(text, found, resolved, PageFurniture::HeadingOfLine(lines));
-        FactCollector collector(*rules_, quantities_, text, found, resolved, context, document);
+        FactCollector collector(*rules_, quantities_, text, folded, found, resolved, context, document);
         return collector.Run(lines, explanation, counts);
     }
 

@@ -33,10 +33,11 @@ void FillMissing(Evidence& into, const Evidence& from) {
 }  // namespace
 
 FactCollector::FactCollector(const RuleSet& rules, const QuantityParser& quantities, const SegmentedText& text,
-                             const MentionsFound& found, const ResolvedMentions& resolved,
+                             const FoldedTokens& folded, const MentionsFound& found, const ResolvedMentions& resolved,
                              const DiscourseContext& context, const Document& document)
-    : rules_(rules), quantities_(quantities), text_(text), found_(found), resolved_(resolved), context_(context),
-      document_(document), first_mention_of_sentence_(text.sentences.size() + 1) {
+    : rules_(rules), negation_(rules.lexicon("negation")), quantities_(quantities), text_(text), folded_(folded),
+      found_(found), resolved_(resolved), context_(context), document_(document),
+      first_mention_of_sentence_(text.sentences.size() + 1) {
     types_.reserve(resolved.entities.size());
     for (const DocumentEntity& e : resolved.entities) types_.push_back(e.type);
     std::size_t m = 0;
@@ -80,13 +81,14 @@ FactCollector::SentenceView FactCollector::BuildView(std::size_t sentence) const
     const Sentence& s = text_.sentences[sentence];
     SentenceView view;
     view.anchors.resize(rules_.anchors().size());
-    view.quantities = quantities_.Parse(text_.tokens, s.first_token, s.end_token);
+    view.items.reserve(s.end_token - s.first_token);
+    view.quantities = quantities_.Parse(text_.tokens, folded_, s.first_token, s.end_token);
     std::size_t q = 0;
     std::size_t m = first_mention_of_sentence_[sentence];
     const std::size_t mentions_end = first_mention_of_sentence_[sentence + 1];
     for (std::size_t t = s.first_token; t < s.end_token; ++t) {
         if (found_.hidden_tokens[t]) continue;
-        SentenceItem item;
+        SentenceItem& item = view.items.emplace_back();  // every visible token starts one item
         const Token& token = text_.tokens[t];
         while (m < mentions_end && found_.mentions[m].first_token < t) ++m;
         // A quantity on hidden tokens (the date of a dateline) is no item.
@@ -108,20 +110,21 @@ FactCollector::SentenceView FactCollector::BuildView(std::size_t sentence) const
             item.possessive = mention.possessive;
             item.type = mention.reference ? mention.cue : types_[static_cast<std::size_t>(item.entity)];
             item.word = FoldCase(mention.raw);
+            item.word_id = rules_.vocabulary().Find(item.word);
             item.begin = token.begin;
             item.end = text_.tokens[mention.end_token - 1].end;
             t = mention.end_token - 1;
             ++m;
             ++view.mentions;
         } else {
-            item.word = FoldCase(token.text);
+            item.word = folded_.Word(t);
+            item.word_id = folded_.WordId(t);
             item.number = token.kind == Token::Kind::kNumber;
             item.begin = token.begin;
             item.end = token.end;
         }
         // Only what HasWord() sees can match a pattern's word or lexicon.
-        if (item.kind == SentenceItem::Kind::kWord || item.reference) rules_.anchors().Mark(item.word, view.anchors);
-        view.items.push_back(std::move(item));
+        if (item.kind == SentenceItem::Kind::kWord || item.reference) rules_.anchors().Mark(item.word_id, view.anchors);
     }
     return view;
 }
@@ -152,7 +155,7 @@ void FactCollector::MatchSentence(std::size_t sentence, const SentenceView& view
                 base.evidence.modality = ModalityOf(rule, view, match);
                 AttachAttributes(view, match, base);
                 for (std::size_t i = match.begin; i < match.end && base.problem.empty(); ++i) {
-                    if (rules_.lexicon("negation").StartsAt(view.items, i)) base.problem = "negated";
+                    if (negation_.StartsAt(view.items, i)) base.problem = "negated";
                 }
                 for (const int subject : subjects) {
                     for (const int object : objects) {
@@ -366,7 +369,7 @@ std::optional<std::string> FactCollector::PublicationDate() const {
         }
         const std::size_t first = text_.sentences[line.first_sentence].first_token;
         const std::size_t end = text_.sentences[line.end_sentence - 1].end_token;
-        for (const Quantity& q : quantities_.Parse(text_.tokens, first, end)) {
+        for (const Quantity& q : quantities_.Parse(text_.tokens, folded_, first, end)) {
             if (q.kind == QuantityKind::kDate && q.date.size() >= 7) return q.date;
         }
     }

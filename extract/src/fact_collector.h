@@ -19,8 +19,8 @@ namespace kgraph::extract {
 class FactCollector {
 public:
     FactCollector(const RuleSet& rules, const QuantityParser& quantities, const SegmentedText& text,
-                  const MentionsFound& found, const ResolvedMentions& resolved, const DiscourseContext& context,
-                  const Document& document);
+                  const FoldedTokens& folded, const MentionsFound& found, const ResolvedMentions& resolved,
+                  const DiscourseContext& context, const Document& document);
 
     DocumentFacts Run(const std::vector<LineRole>& lines, Explanation* explanation, ExtractionCounts* counts);
 
@@ -60,8 +60,10 @@ private:
     DocumentFacts Assemble() const;
 
     const RuleSet& rules_;
+    const Lexicon& negation_;
     const QuantityParser& quantities_;
     const SegmentedText& text_;
+    const FoldedTokens& folded_;
     const MentionsFound& found_;
     const ResolvedMentions& resolved_;
     const DiscourseContext& context_;

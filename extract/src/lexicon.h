@@ -5,6 +5,7 @@
 #include <bitset>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -28,6 +29,11 @@ using WordMap = std::unordered_map<std::string, T, WordHash, std::equal_to<>>;
 // Lower-cases ASCII and the Latin-1/Latin Extended letters that news text
 // uses; enough for matching lexicon entries, which are compared folded.
 std::string FoldCase(std::string_view text);
+// FoldCase(text) appended to `out`: a document's words folded into one buffer.
+void AppendFolded(std::string_view text, std::string& out);
+
+// "Meta’s" -> "Meta" (and sets *possessive); other words unchanged.
+std::string_view StripApostropheS(std::string_view word, bool* possessive);
 
 // A set's cheap first test: whether a word may be in it, from its length and
 // its first and last bytes. Most words looked up in a lexicon are not in it,
@@ -47,80 +53,145 @@ private:
     std::bitset<kSlots> bits_;
 };
 
-// A large, fixed set of words (the system word list) laid out for lookups
-// that mostly miss the cache: one open-addressing table of small slots and
-// one buffer of characters, where a std::unordered_set chases a bucket, a
-// node and its predecessor for every lookup. Answers as that set would.
+// Words numbered in the order they were added (the system word list, the
+// rules' vocabulary), laid out for lookups that mostly miss the cache: one
+// open-addressing table of small slots and one buffer of characters, where a
+// std::unordered_map chases a bucket, a node and its predecessor for every
+// lookup, and hashes out of line.
 class WordList {
 public:
+    static constexpr int kAbsent = -1;
+
     WordList() = default;
     explicit WordList(const std::vector<std::string>& words);
 
     bool empty() const { return size_ == 0; }
+    // The number of `word`, added now if it is new.
+    int Add(std::string_view word);
+    // The number of `word`, or kAbsent.
+    int Find(std::string_view word) const;
     // 1 when `word` is in the list, else 0 (as std::unordered_set::count).
-    std::size_t count(std::string_view word) const;
+    std::size_t count(std::string_view word) const { return Find(word) == kAbsent ? 0 : 1; }
 
 private:
     struct Slot {
         std::uint32_t offset = 0, size = 0;  // into chars_
         std::uint32_t tag = 0;               // high bits of the hash; 0: empty slot
+        std::int32_t number = kAbsent;
     };
-    static std::uint32_t TagOf(std::size_t hash);
-    std::size_t Find(std::string_view word, std::size_t hash) const;  // its slot, or the empty one ending its probe
+    static std::uint64_t Hash(std::string_view word);
+    static std::uint32_t TagOf(std::uint64_t hash);
+    // The slot holding `word`, or the empty one ending its probe.
+    std::size_t SlotOf(std::string_view word, std::uint64_t hash) const;
+    void Grow();
 
     std::vector<Slot> slots_;  // a power of two, at most half full
     std::string chars_;
     std::size_t size_ = 0;
 };
 
+// The words the rules know (first words of lexicon entries, pattern words),
+// numbered while the rules load and fixed afterwards. Each word of a document
+// is looked up here once; lexicons and patterns then compare numbers where
+// they hashed and compared strings for every test.
+class Vocabulary {
+public:
+    static constexpr int kUnknown = WordList::kAbsent;  // a word the rules never mention
+
+    int Intern(std::string_view word) { return words_.Add(word); }
+    int Find(std::string_view word) const { return words_.Find(word); }
+
+private:
+    WordList words_;
+};
+
 class Lexicon {
 public:
     Lexicon() = default;
-    explicit Lexicon(const std::vector<std::string>& entries);
+    // Numbers the entries' words in `vocabulary`.
+    Lexicon(const std::vector<std::string>& entries, Vocabulary& vocabulary);
 
     // True when `word` (already folded) is a one-word entry.
     bool Contains(std::string_view word) const {
         return first_word_filter_.MayContain(word) && words_.find(word) != words_.end();
     }
+    // The same for a word by its number in the vocabulary.
+    bool Contains(int word_id) const { return Has(one_word_by_id_, word_id); }
     // Calls `accept(end)` for every end position of an entry starting at
     // items[pos], longest first, until it returns true; true when one did.
     // No allocation: this runs inside the pattern matcher's innermost loop.
     template <typename Accept>
     bool AnyEnd(const SentenceItems& items, std::size_t pos, Accept&& accept) const {
-        return EachEnd(items, pos, &WordOfItem, accept);
+        if (pos >= items.size() || !WordOfItem(items[pos])) return false;
+        const int first = items[pos].word_id;
+        if (!Has(group_of_first_id_, first)) return false;
+        return EachEnd(groups_[group_of_first_id_[static_cast<std::size_t>(first)]], items.size(), pos,
+                       [&](std::size_t i) { return WordOfItem(items[i]); }, accept);
     }
     // True when an entry starts at items[pos].
     bool StartsAt(const SentenceItems& items, std::size_t pos) const {
         return AnyEnd(items, pos, [](std::size_t) { return true; });
     }
-    // Every end position of an entry starting at words[pos] (plain words).
-    std::vector<std::size_t> MatchEnds(const std::vector<std::string>& words, std::size_t pos) const;
+    // As AnyEnd(), over plain words.
+    template <typename Accept>
+    bool AnyEnd(const std::vector<std::string_view>& words, std::size_t pos, Accept&& accept) const {
+        auto word_at = [&](std::size_t i) { return std::optional<std::string_view>(words[i]); };
+        return EachEndOfWord(words.size(), pos, word_at, accept);
+    }
+    // True when the `count` words `word_at(0)`... `word_at(count - 1)`, all
+    // of them, are one entry.
+    template <typename WordAt>
+    bool IsEntry(std::size_t count, WordAt&& word_at) const {
+        bool whole = false;
+        auto longest = [&](std::size_t end) {
+            whole = end == count;
+            return true;
+        };
+        EachEndOfWord(count, 0, [&](std::size_t i) { return std::optional<std::string_view>(word_at(i)); }, longest);
+        return whole;
+    }
     // First words of the entries: a sentence with none of them cannot match.
     const WordSet& FirstWords() const { return first_words_; }
+    // The number of words of the longest entry.
+    std::size_t LongestEntry() const { return longest_entry_; }
 
 private:
     using Phrase = std::vector<std::string>;
 
     // Patterns see the words of words and of references ("its"), nothing else.
-    static const std::string* WordOfItem(const SentenceItem& item) {
-        return (item.kind == SentenceItem::Kind::kWord || item.reference) ? &item.word : nullptr;
+    static std::optional<std::string_view> WordOfItem(const SentenceItem& item) {
+        if (item.kind == SentenceItem::Kind::kWord || item.reference) return item.word;
+        return std::nullopt;
     }
 
-    template <typename Sequence, typename WordAt, typename Accept>
-    bool EachEnd(const Sequence& seq, std::size_t pos, WordAt word_at, Accept& accept) const {
-        if (pos >= seq.size()) return false;
-        const std::string* first = word_at(seq[pos]);
-        if (first == nullptr || !first_word_filter_.MayContain(*first)) return false;
-        const auto it = phrases_by_first_word_.find(*first);
-        if (it == phrases_by_first_word_.end()) return false;
+    template <typename Table>
+    static bool Has(const Table& by_id, int id) {
+        return id >= 0 && static_cast<std::size_t>(id) < by_id.size() && by_id[static_cast<std::size_t>(id)] >= 0;
+    }
+
+    // `word_at(i)`: the i-th of `size` words, nullopt where there is none.
+    template <typename WordAt, typename Accept>
+    bool EachEndOfWord(std::size_t size, std::size_t pos, WordAt word_at, Accept& accept) const {
+        if (pos >= size) return false;
+        const std::optional<std::string_view> first = word_at(pos);
+        if (!first || !first_word_filter_.MayContain(*first)) return false;
+        const auto it = group_of_first_word_.find(*first);
+        if (it == group_of_first_word_.end()) return false;
+        return EachEnd(groups_[it->second], size, pos, word_at, accept);
+    }
+
+    // The ends of `phrases` (which share the word at `pos`) found at `pos`.
+    template <typename WordAt, typename Accept>
+    static bool EachEnd(const std::vector<Phrase>& phrases, std::size_t size, std::size_t pos, WordAt word_at,
+                        Accept& accept) {
         std::size_t previous_end = pos;  // no entry is empty: never an end
-        for (const Phrase& phrase : it->second) {
+        for (const Phrase& phrase : phrases) {
             const std::size_t end = pos + phrase.size();
-            if (end > seq.size() || end == previous_end) continue;
+            if (end > size || end == previous_end) continue;
             bool all = true;
             for (std::size_t k = 1; k < phrase.size() && all; ++k) {
-                const std::string* w = word_at(seq[pos + k]);
-                all = w != nullptr && *w == phrase[k];
+                const std::optional<std::string_view> w = word_at(pos + k);
+                all = w && *w == phrase[k];
             }
             if (!all) continue;
             previous_end = end;
@@ -132,7 +203,13 @@ private:
     WordSet words_;  // one-word entries
     WordSet first_words_;
     WordFilter first_word_filter_;  // of first_words_, which holds words_
-    WordMap<std::vector<Phrase>> phrases_by_first_word_;  // longest first
+    std::vector<std::vector<Phrase>> groups_;  // the entries by first word, longest first
+    WordMap<std::size_t> group_of_first_word_;  // index into groups_
+    // By vocabulary number: index into groups_, and whether a one-word
+    // entry (1) or not (-1).
+    std::vector<int> group_of_first_id_;
+    std::vector<signed char> one_word_by_id_;
+    std::size_t longest_entry_ = 0;
 };
 
 }  // namespace kgraph::extract

@@ -8,58 +8,51 @@
 
 namespace kgraph::extract {
 
-std::string_view StripApostropheS(std::string_view word, bool* possessive) {
-    using namespace std::string_view_literals;
-    static constexpr std::array kEndings{"\xE2\x80\x99s"sv, "'s"sv, "\xE2\x80\x99S"sv, "'S"sv, "\xE2\x80\x99"sv, "'"sv};
-    // Called for every token, most of which end in none of the endings' last bytes.
-    if (word.empty() || (word.back() != 's' && word.back() != 'S' && word.back() != '\x99' && word.back() != '\'')) return word;
-    for (std::string_view ending : kEndings) {
-        if (word.size() > ending.size() && word.substr(word.size() - ending.size()) == ending) {
-            if (possessive) *possessive = true;
-            return word.substr(0, word.size() - ending.size());
-        }
-    }
-    return word;
-}
-
 std::string NameKey(std::string_view surface) {
-    std::string folded = FoldCase(surface);
-    std::string key;
+    // Built in place over the folded text: the key is never longer, since
+    // each space it adds stands for at least one character it dropped.
+    std::string key = FoldCase(surface);
+    std::size_t size = 0;
     bool space = false;
-    for (std::size_t i = 0; i < folded.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(folded[i]);
+    for (const char byte : key) {
+        const unsigned char c = static_cast<unsigned char>(byte);
         const bool word_char = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
         if (word_char) {
-            if (space && !key.empty()) key += ' ';
-            key += static_cast<char>(c);
+            if (space && size > 0) key[size++] = ' ';
+            key[size++] = static_cast<char>(c);
             space = false;
         } else {
             space = true;
         }
     }
+    key.resize(size);
     return key;
 }
 
 namespace {
 
-UChar32 FirstCodePoint(std::string_view s, int32_t* next = nullptr) {
+UChar32 FirstCodePoint(std::string_view s) {
     int32_t i = 0;
     UChar32 c = -1;
     if (!s.empty()) U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
-    if (next) *next = i;
     return c;
 }
 
-bool IsCapitalized(std::string_view s) { return u_isupper(FirstCodePoint(s)); }
+bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+
+bool IsCapitalized(std::string_view s) {
+    // ICU's answer for the ASCII letters, without decoding a code point.
+    if (!s.empty() && static_cast<unsigned char>(s[0]) < 0x80) return IsAsciiUpper(s[0]);
+    return u_isupper(FirstCodePoint(s));
+}
 
 // "xAI", "eBay", "iPhone": lower-case first letter, capitals inside.
 bool IsInnerCapitalized(std::string_view s) {
-    int32_t i = 0;
-    if (!u_islower(FirstCodePoint(s, &i))) return false;
     // Brand prefixes are one or two letters; "classéMeta" is two words glued.
-    const std::size_t first_upper = static_cast<std::size_t>(
-        std::find_if(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) - s.begin());
-    return first_upper < s.size() && first_upper <= 2;
+    // Most words have no capital there, which settles it before asking ICU.
+    const std::string_view prefix = s.substr(0, 3);
+    if (std::none_of(prefix.begin(), prefix.end(), IsAsciiUpper)) return false;
+    return u_islower(FirstCodePoint(s));
 }
 
 // "OpenAI", "DeepMind", "WhatsApp": capitals after a lower-case letter.
@@ -90,9 +83,13 @@ constexpr std::array<std::string_view, 8> kModifierParticiples{"owned", "backed"
 // a name, and the names known from the first pass.
 class MentionFinder::Pass {
 public:
-    Pass(const NameLexicons& lex, const SegmentedText& text, const std::vector<bool>& skip_line)
-        : lex_(lex), text_(text), skip_line_(skip_line), title_case_line_(text.lines.size()) {
+    Pass(const NameLexicons& lex, const SegmentedText& text, const FoldedTokens& folded,
+         const std::vector<bool>& skip_line)
+        : lex_(lex), text_(text), folded_(folded), skip_line_(skip_line), title_case_line_(text.lines.size()),
+          name_like_(text.tokens.size()) {
         for (std::size_t l = 0; l < text.lines.size(); ++l) title_case_line_[l] = IsTitleCase(text.lines[l]);
+        // Asked several times per token by both passes: answered once here.
+        for (std::size_t i = 0; i < text.tokens.size(); ++i) name_like_[i] = LooksLikeName(i);
     }
 
     MentionsFound Run() {
@@ -126,8 +123,9 @@ public:
 
 private:
     const Token& Tok(std::size_t i) const { return text_.tokens[i]; }
-    std::string Folded(std::size_t i) const { return FoldCase(StripApostropheS(Tok(i).text, nullptr)); }
-    bool InDictionary(const std::string& folded) const {
+    std::string_view Folded(std::size_t i) const { return folded_.Stem(i); }
+    int StemId(std::size_t i) const { return folded_.StemId(i); }
+    bool InDictionary(std::string_view folded) const {
         return lex_.dictionary != nullptr && lex_.dictionary->count(folded) > 0;
     }
 
@@ -144,15 +142,17 @@ private:
         return words >= 2 && capitalized * 4 >= words * 3;
     }
 
-    bool IsSuffix(std::size_t i) const { return lex_.org_suffix->Contains(Folded(i)); }
+    bool IsSuffix(std::size_t i) const { return lex_.org_suffix->Contains(StemId(i)); }
 
-    bool IsNameLike(std::size_t i) const {
+    bool IsNameLike(std::size_t i) const { return name_like_[i]; }
+
+    bool LooksLikeName(std::size_t i) const {
         const Token& t = Tok(i);
         if (t.kind != Token::Kind::kWord || !(IsCapitalized(t.text) || IsInnerCapitalized(t.text))) return false;
-        const std::string folded = Folded(i);
-        return !lex_.not_a_name->Contains(folded) && !lex_.person_title->Contains(folded) &&
-               !lex_.function_word->Contains(folded) && !lex_.stock_exchange->Contains(folded) &&
-               !lex_.org_suffix->Contains(folded);
+        const int stem = StemId(i);
+        return !lex_.not_a_name->Contains(stem) && !lex_.person_title->Contains(stem) &&
+               !lex_.function_word->Contains(stem) && !lex_.stock_exchange->Contains(stem) &&
+               !lex_.org_suffix->Contains(stem);
     }
 
     // Capitalization says nothing at the start of a sentence, after a colon or
@@ -165,11 +165,7 @@ private:
         return uninformative_position && InDictionary(Folded(i));
     }
 
-    bool EndsPossessive(std::size_t i) const {
-        bool possessive = false;
-        StripApostropheS(Tok(i).text, &possessive);
-        return possessive;
-    }
+    bool EndsPossessive(std::size_t i) const { return folded_.Possessive(i); }
 
     // Maximal runs of tokens that could belong to a name; a possessive ends one.
     template <typename F>
@@ -191,14 +187,14 @@ private:
         }
     }
 
-    std::string Surface(std::size_t first, std::size_t end) const {
-        return std::string(text_.tokens.front().text.data() - text_.tokens.front().begin + Tok(first).begin,
-                           Tok(end - 1).end - Tok(first).begin);
+    std::string_view Surface(std::size_t first, std::size_t end) const {
+        return std::string_view(text_.tokens.front().text.data() - text_.tokens.front().begin + Tok(first).begin,
+                                Tok(end - 1).end - Tok(first).begin);
     }
 
     // Known as written, or as a possessive without apostrophe ("Scale AIS").
     bool Known(std::size_t first, std::size_t end) const {
-        const std::string surface = Surface(first, end);
+        const std::string_view surface = Surface(first, end);
         return known_.count(NameKey(surface)) > 0 ||
                (EndsWithLetterS(surface) && known_.count(NameKey(surface.substr(0, surface.size() - 1))) > 0);
     }
@@ -226,7 +222,7 @@ private:
                 continue;
             }
             while (j < end && !Known(j, end) && (!IsWeak(sentence, j) || IsSuffix(j))) ++j;
-            AddName(sentence, i, j);
+            AddName(sentence, i, j, use_known);
             i = j;
         }
     }
@@ -234,10 +230,7 @@ private:
     // "Japan", "Danish", "San Francisco": a place on its own is never a party
     // to a relation (inside a longer name it is: "Palo Alto Networks").
     bool IsPlace(std::size_t first, std::size_t end) const {
-        std::vector<std::string> words;
-        for (std::size_t i = first; i < end; ++i) words.push_back(Folded(i));
-        const std::vector<std::size_t> ends = lex_.place->MatchEnds(words, 0);
-        return !ends.empty() && ends.front() == words.size();
+        return lex_.place->IsEntry(end - first, [&](std::size_t k) { return Folded(first + k); });
     }
 
     // "SANTA CLARA, California, Sept 18 (Reuters) -", "NEW YORK —",
@@ -286,7 +279,7 @@ private:
             const bool possessive_of_name = EndsPossessive(i) && IsNameLike(i + 1) && !IsWeak(sentence, i + 1);
             const bool participle = i + 2 < s.end_token && Tok(i + 1).text == "-" &&
                                     std::find(kModifierParticiples.begin(), kModifierParticiples.end(),
-                                              FoldCase(Tok(i + 2).text)) != kModifierParticiples.end();
+                                              folded_.Word(i + 2)) != kModifierParticiples.end();
             if (!(possessive_of_name || participle) || !(IsNameLike(i) || IsSuffix(i))) continue;
             std::size_t first = i;
             while (first > s.first_token && (IsNameLike(first - 1) || IsSuffix(first - 1)) && !EndsPossessive(first - 1)) {
@@ -303,30 +296,38 @@ private:
         m.first_token = first;
         m.end_token = end;
         m.sentence = sentence;
-        m.raw = Surface(first, end);
+        m.raw = std::string(Surface(first, end));
         m.surface = std::string(StripApostropheS(m.raw, &m.possessive));
         return m;
     }
 
-    void AddName(std::size_t sentence, std::size_t first, std::size_t end) {
+    // The first pass (`use_known` false) keeps only where a name is and how
+    // it is written, for known_; what it is comes from the second pass.
+    void AddName(std::size_t sentence, std::size_t first, std::size_t end, bool use_known) {
         if (IsPlace(first, end)) return;
         Mention m = MentionAt(sentence, first, end);
+        if (use_known) Describe(m);
+        found_.mentions.push_back(std::move(m));
+    }
+
+    void Describe(Mention& m) const {
         // "Metas", "Scale AIS": a possessive without apostrophe, recognized
         // when the document knows the name without the final s.
         if (!m.possessive && EndsWithLetterS(m.surface) && known_.count(NameKey(m.surface.substr(0, m.surface.size() - 1)))) {
             m.surface.pop_back();
             m.possessive = true;
         }
-        m.cue = TypeCue(sentence, first, end);
-        for (std::size_t i = first; i < end && !m.confident; ++i) m.confident = !InDictionary(Folded(i));
-        found_.mentions.push_back(std::move(m));
+        m.cue = TypeCue(m.sentence, m.first_token, m.end_token);
+        for (std::size_t i = m.first_token; i < m.end_token && !m.confident; ++i) {
+            m.confident = !InDictionary(Folded(i));
+        }
     }
 
     MentionType TypeCue(std::size_t sentence, std::size_t first, std::size_t end) const {
         const std::size_t sentence_end = text_.sentences[sentence].end_token;
         const std::size_t sentence_first = text_.sentences[sentence].first_token;
-        if (end - first >= 2 && lex_.first_name->Contains(Folded(first))) return MentionType::kPerson;
-        if (end - first >= 2 && first > sentence_first && lex_.person_title->Contains(Folded(first - 1))) {
+        if (end - first >= 2 && lex_.first_name->Contains(StemId(first))) return MentionType::kPerson;
+        if (end - first >= 2 && first > sentence_first && lex_.person_title->Contains(StemId(first - 1))) {
             return MentionType::kPerson;  // "Labelbox CEO Manu Sharma"
         }
         if (end + 2 < sentence_end && Tok(end).text == "(" && Tok(end + 1).kind == Token::Kind::kNumber &&
@@ -336,7 +337,7 @@ private:
         if (end < sentence_end && Tok(end).text == ",") {
             // "Alexandr Wang, the prodigious 28-year-old founder of ..."
             for (std::size_t i = end + 1; i < std::min(sentence_end, end + 8) && Tok(i).text != ","; ++i) {
-                if (lex_.person_title->Contains(Folded(i))) return MentionType::kPerson;
+                if (lex_.person_title->Contains(StemId(i))) return MentionType::kPerson;
                 if (IsNameLike(i) && !EndsPossessive(i)) break;  // "JoeBen Bevirt, Joby's founder" goes on
             }
         }
@@ -351,7 +352,10 @@ private:
     void FindTickers(std::size_t sentence) {
         const Sentence& s = text_.sentences[sentence];
         for (std::size_t i = s.first_token; i + 2 < s.end_token; ++i) {
-            if (!lex_.stock_exchange->Contains(Folded(i)) || Tok(i + 1).text != ":" || Tok(i + 2).kind == Token::Kind::kPunct) continue;
+            if (!lex_.stock_exchange->Contains(StemId(i)) || Tok(i + 1).text != ":" ||
+                Tok(i + 2).kind == Token::Kind::kPunct) {
+                continue;
+            }
             std::size_t first = i, end = i + 3;
             if (first > s.first_token && Tok(first - 1).text == "(" && end < s.end_token && Tok(end).text == ")") {
                 --first;
@@ -379,15 +383,15 @@ private:
     // organization, unless it is relational ("the company of") or introduces
     // a name ("the startup Scale").
     std::size_t DefiniteDescriptionEnd(std::size_t i, std::size_t sentence_end) const {
-        const std::string det = FoldCase(Tok(i).text);
+        const std::string_view det = folded_.Word(i);
         if (det != "the" && det != "this") return 0;
         for (std::size_t j = i + 1; j < std::min(sentence_end, i + 7); ++j) {
             const Token& t = Tok(j);
             // "the Santa Clara-based company", "the Chinese battery maker"
             if (found_.hidden_tokens[j] || IsPlace(j, j + 1)) continue;
             if (t.kind != Token::Kind::kWord || IsCapitalized(t.text)) return 0;
-            if (!lex_.reference_head->Contains(Folded(j))) continue;
-            if (j + 1 < sentence_end && (FoldCase(Tok(j + 1).text) == "of" || IsNameLike(j + 1))) return 0;
+            if (!lex_.reference_head->Contains(StemId(j))) continue;
+            if (j + 1 < sentence_end && (folded_.Word(j + 1) == "of" || IsNameLike(j + 1))) return 0;
             return j + 1;
         }
         return 0;
@@ -395,7 +399,8 @@ private:
 
     void AddReference(std::size_t sentence, std::size_t first, std::size_t end, MentionType type) {
         Mention m = MentionAt(sentence, first, end);
-        m.possessive = m.possessive || FoldCase(m.raw) == "its" || FoldCase(m.raw) == "his" || FoldCase(m.raw) == "her";
+        const std::string folded = FoldCase(m.raw);
+        m.possessive = m.possessive || folded == "its" || folded == "his" || folded == "her";
         m.cue = type;
         m.reference = true;
         m.sentence_initial = first == text_.sentences[sentence].first_token;
@@ -416,12 +421,12 @@ private:
                 i = runs[next_run++].second;
                 continue;
             }
-            const std::string folded = FoldCase(Tok(i).text);
+            const int word = folded_.WordId(i);
             if (found_.hidden_tokens[i]) {
                 // a dateline or a modifying name: no reference either
-            } else if (lex_.org_pronoun->Contains(folded)) {
+            } else if (lex_.org_pronoun->Contains(word)) {
                 AddReference(sentence, i, i + 1, MentionType::kOrganization);
-            } else if (lex_.person_pronoun->Contains(folded)) {
+            } else if (lex_.person_pronoun->Contains(word)) {
                 AddReference(sentence, i, i + 1, MentionType::kPerson);
             } else if (const std::size_t end = DefiniteDescriptionEnd(i, s.end_token); end > 0) {
                 AddReference(sentence, i, end, MentionType::kOrganization);
@@ -435,15 +440,18 @@ private:
 
     const NameLexicons& lex_;
     const SegmentedText& text_;
+    const FoldedTokens& folded_;
     const std::vector<bool>& skip_line_;
     std::vector<bool> title_case_line_;
+    std::vector<bool> name_like_;  // IsNameLike() of every token
     std::unordered_set<std::string> known_;
     MentionsFound found_;
     std::vector<std::pair<std::size_t, std::string>> pending_tickers_;
 };
 
-MentionsFound MentionFinder::Find(const SegmentedText& text, const std::vector<bool>& skip_line) const {
-    return Pass(lex_, text, skip_line).Run();
+MentionsFound MentionFinder::Find(const SegmentedText& text, const FoldedTokens& folded,
+                                  const std::vector<bool>& skip_line) const {
+    return Pass(lex_, text, folded, skip_line).Run();
 }
 
 }  // namespace kgraph::extract

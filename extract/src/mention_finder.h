@@ -13,6 +13,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "folded_tokens.h"
 #include "lexicon.h"
 #include "sentence_items.h"
 #include "text_segmenter.h"
@@ -64,7 +65,7 @@ public:
     explicit MentionFinder(NameLexicons lexicons) : lex_(lexicons) {}
 
     // `skip_line[i]` marks page furniture lines, which yield no mention.
-    MentionsFound Find(const SegmentedText& text, const std::vector<bool>& skip_line) const;
+    MentionsFound Find(const SegmentedText& text, const FoldedTokens& folded, const std::vector<bool>& skip_line) const;
 
 private:
     class Pass;
@@ -74,8 +75,5 @@ private:
 // Lower-cased, possessive-free, punctuation folded to single spaces: the key
 // under which surface forms of one name meet ("Scale Ai" == "SCALE AI").
 std::string NameKey(std::string_view surface);
-
-// "Meta’s" -> "Meta" (and sets *possessive); other words unchanged.
-std::string_view StripApostropheS(std::string_view word, bool* possessive);
 
 }  // namespace kgraph::extract

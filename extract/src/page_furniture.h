@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "folded_tokens.h"
 #include "lexicon.h"
 #include "text_segmenter.h"
 
@@ -24,14 +25,15 @@ public:
     PageFurniture(const Lexicon& phrases, const WordList& dictionary)
         : phrases_(phrases), dictionary_(dictionary) {}
 
-    std::vector<LineRole> Classify(std::string_view text, const SegmentedText& segmented) const;
+    std::vector<LineRole> Classify(std::string_view text, const SegmentedText& segmented,
+                                   const FoldedTokens& folded) const;
 
     // For each line, the index of the nearest headline above it, or -1.
     static std::vector<int> HeadingOfLine(const std::vector<LineRole>& roles);
 
 private:
-    bool IsWholePhrase(const std::string& folded_line) const;
-    bool LooksForeign(const SegmentedText& segmented, const Line& line) const;
+    bool IsWholePhrase(std::string_view folded_line) const;
+    bool LooksForeign(const SegmentedText& segmented, const FoldedTokens& folded, const Line& line) const;
     const Lexicon& phrases_;
     const WordList& dictionary_;
 };

@@ -49,7 +49,10 @@ bool Contains(const auto& list, std::string_view word) {
 }
 
 int MonthNumber(std::string_view word) {
+    // Every month name and abbreviation is three lower-case letters or more.
+    if (word.size() < 3 || word[0] < 'a' || word[0] > 'z') return 0;
     for (std::size_t i = 0; i < kMonths.size(); ++i) {
+        if (word[0] != kMonths[i][0]) continue;  // cheaper than either comparison, and implied by both
         if (word == kMonths[i] || (word.size() >= 3 && word.size() <= 4 && kMonths[i].substr(0, word.size()) == word && i != 4)) {
             return static_cast<int>(i) + 1;
         }
@@ -80,12 +83,12 @@ std::optional<double> ParseNumber(std::string_view s, std::string_view* suffix) 
 
 class SentenceQuantities {
 public:
-    SentenceQuantities(const std::vector<Token>& tokens, std::size_t first, std::size_t end)
-        : tokens_(tokens), first_(first) {
-        for (std::size_t i = first; i < end; ++i) words_.push_back(FoldCase(tokens[i].text));
+    SentenceQuantities(const FoldedTokens& folded, std::size_t first, std::size_t end) : first_(first) {
+        words_.reserve(end - first);
+        for (std::size_t i = first; i < end; ++i) words_.push_back(folded.Word(i));
     }
 
-    const std::vector<std::string>& words() const { return words_; }
+    const std::vector<std::string_view>& words() const { return words_; }
 
     // Money starting exactly at word i: [currency] number [scale] [currency].
     std::optional<Quantity> MoneyAt(std::size_t i) const {
@@ -186,11 +189,12 @@ public:
         q.end_token = usd->end_token + 1;
     }
 
-private:
-    std::string_view Word(std::size_t i) const { return i < words_.size() ? std::string_view(words_[i]) : std::string_view(); }
     bool IsNumber(std::size_t i) const {
         return i < words_.size() && !words_[i].empty() && words_[i][0] >= '0' && words_[i][0] <= '9';
     }
+
+private:
+    std::string_view Word(std::size_t i) const { return i < words_.size() ? words_[i] : std::string_view(); }
 
     double ScaleOfSuffix(std::size_t i) const {
         std::string_view suffix;
@@ -231,32 +235,50 @@ private:
         return static_cast<int>(*n);
     }
 
-    const std::vector<Token>& tokens_;
     std::size_t first_;
-    std::vector<std::string> words_;
+    std::vector<std::string_view> words_;
 };
 
 }  // namespace
 
-std::vector<Quantity> QuantityParser::Parse(const std::vector<Token>& tokens, std::size_t first, std::size_t end) const {
+QuantityParser::QuantityParser(HedgeLexicons hedges) : hedges_(std::move(hedges)) {
+    std::size_t longest_hedge = 0;
+    for (const auto& [qualifier, lexicon] : hedges_.by_qualifier) {
+        longest_hedge = std::max(longest_hedge, lexicon->LongestEntry());
+    }
+    reach_ += longest_hedge;
+}
+
+std::vector<Quantity> QuantityParser::Parse(const std::vector<Token>& tokens, const FoldedTokens& folded,
+                                            std::size_t first, std::size_t end) const {
     // Every quantity has a number (IsNumber(): a word starting with a digit),
     // which most sentences lack; they are answered without folding a word.
     const auto starts_with_digit = [](const Token& t) { return !t.text.empty() && t.text[0] >= '0' && t.text[0] <= '9'; };
     const auto begin = tokens.begin() + static_cast<std::ptrdiff_t>(first);
     if (std::none_of(begin, begin + static_cast<std::ptrdiff_t>(end - first), starts_with_digit)) return {};
-    SentenceQuantities sentence(tokens, first, end);
+    SentenceQuantities sentence(folded, first, end);
     std::vector<Quantity> found;
     const std::size_t n = end - first;
+    std::size_t next_number = 0;
     for (std::size_t i = 0; i < n;) {
+        // Every form has its number within reach_ words of its start ("in
+        // excess of US$ 14"): the words farther from the next number are skipped.
+        next_number = std::max(next_number, i);
+        while (next_number < n && !sentence.IsNumber(next_number)) ++next_number;
+        if (next_number == n) break;
+        if (next_number - i > reach_) {
+            i = next_number - reach_;
+            continue;
+        }
         std::optional<Quantity> q;
         // A hedge phrase, then money or a percentage: "in excess of $14 billion".
         for (const auto& [qualifier, lexicon] : hedges_.by_qualifier) {
-            for (const std::size_t after : lexicon->MatchEnds(sentence.words(), i)) {
+            lexicon->AnyEnd(sentence.words(), i, [&](std::size_t after) {
                 q = sentence.MoneyAt(after);
                 if (q) q->money.qualifier = qualifier;
                 if (!q) q = sentence.PercentAt(after);
-                if (q) break;
-            }
+                return q.has_value();
+            });
             if (q) {
                 q->first_token = first + i;
                 break;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "kgraph/model.h"
+#include "folded_tokens.h"
 #include "lexicon.h"
 #include "sentence_items.h"
 #include "text_segmenter.h"
@@ -28,13 +29,17 @@ struct HedgeLexicons {
 
 class QuantityParser {
 public:
-    explicit QuantityParser(HedgeLexicons hedges) : hedges_(std::move(hedges)) {}
+    explicit QuantityParser(HedgeLexicons hedges);
 
     // The quantities among tokens [first, end), left to right, not overlapping.
-    std::vector<Quantity> Parse(const std::vector<Token>& tokens, std::size_t first, std::size_t end) const;
+    std::vector<Quantity> Parse(const std::vector<Token>& tokens, const FoldedTokens& folded, std::size_t first,
+                                std::size_t end) const;
 
 private:
     HedgeLexicons hedges_;
+    // How far a quantity's first word may be from its number: a hedge
+    // phrase, then a currency in two words ("US $").
+    std::size_t reach_ = 2;
 };
 
 }  // namespace kgraph::extract

@@ -64,8 +64,9 @@ std::vector<std::string> LexPattern(std::string_view text) {
 
 class PatternParser {
 public:
-    PatternParser(std::vector<std::string> tokens, const std::map<std::string, Lexicon>& lexicons, RoleTable& roles)
-        : tokens_(std::move(tokens)), lexicons_(lexicons), roles_(roles) {}
+    PatternParser(std::vector<std::string> tokens, const std::map<std::string, Lexicon>& lexicons, RoleTable& roles,
+                  Vocabulary& vocabulary)
+        : tokens_(std::move(tokens)), lexicons_(lexicons), roles_(roles), vocabulary_(vocabulary) {}
 
     Result<Node> Parse() {
         Node root = ParseAlt();
@@ -132,7 +133,7 @@ private:
             in.op = Op::kNumber;
         } else {
             in.op = Op::kWord;
-            in.word = FoldCase(token[0] == '\\' ? token.substr(1) : token);
+            in.word_id = vocabulary_.Intern(FoldCase(token[0] == '\\' ? token.substr(1) : token));
         }
         return leaf;
     }
@@ -167,6 +168,7 @@ private:
     std::size_t pos_ = 0;
     const std::map<std::string, Lexicon>& lexicons_;
     RoleTable& roles_;
+    Vocabulary& vocabulary_;
     std::string error_;
 };
 
@@ -217,14 +219,14 @@ void Emit(const Node& node, std::vector<Instruction>& program) {
 
 // Words, lexicons and slots every match must contain: the leaves of the
 // top-level sequence (anything inside an alternative or an option may be absent).
-void CollectRequirements(const Node& root, std::vector<std::string>& words, std::vector<const Lexicon*>& lexicons,
+void CollectRequirements(const Node& root, std::vector<int>& words, std::vector<const Lexicon*>& lexicons,
                          std::size_t& mentions) {
     const std::vector<Node> single{root};
     const std::vector<Node>& elements = root.kind == Node::Kind::kSeq ? root.children : single;
     for (const Node& element : elements) {
         if (element.kind != Node::Kind::kLeaf) continue;
         const Instruction& in = element.leaf;
-        if (in.op == Op::kWord) words.push_back(in.word);
+        if (in.op == Op::kWord) words.push_back(in.word_id);
         if (in.op == Op::kLexicon) lexicons.push_back(in.lexicon);
         if (in.op == Op::kSlot && !in.quantity_slot) ++mentions;
     }
@@ -235,8 +237,9 @@ constexpr int kStepBudget = 20000;
 }  // namespace
 
 Result<RelationPattern> RelationPattern::Compile(std::string_view text, const std::map<std::string, Lexicon>& lexicons,
-                                                 const Lexicon& clause_breaks, RoleTable& roles) {
-    PatternParser parser(LexPattern(text), lexicons, roles);
+                                                 const Lexicon& clause_breaks, RoleTable& roles,
+                                                 Vocabulary& vocabulary) {
+    PatternParser parser(LexPattern(text), lexicons, roles, vocabulary);
     Result<Node> root = parser.Parse();
     if (!root.ok()) return root.status();
     RelationPattern pattern;
@@ -302,7 +305,7 @@ bool RelationPattern::Run(int pc, std::size_t pos, MatchState& state) const {
         case Op::kSplit:
             return Run(in.x, pos, state) || Run(in.y, pos, state);
         case Op::kWord:
-            return pos < items.size() && items[pos].HasWord(in.word) && Run(pc + 1, pos + 1, state);
+            return pos < items.size() && items[pos].HasWord(in.word_id) && Run(pc + 1, pos + 1, state);
         case Op::kNumber:
             return pos < items.size() && items[pos].number && Run(pc + 1, pos + 1, state);
         case Op::kLexicon:
@@ -314,7 +317,7 @@ bool RelationPattern::Run(int pc, std::size_t pos, MatchState& state) const {
                 if (skipped == in.max_gap || at >= items.size()) return false;
                 const SentenceItem& item = items[at];
                 if ((item.IsMention() && !in.gap_crosses_mentions) ||
-                    (item.kind == SentenceItem::Kind::kWord && clause_breaks_->Contains(item.word))) {
+                    (item.kind == SentenceItem::Kind::kWord && clause_breaks_->Contains(item.word_id))) {
                     return false;
                 }
             }
@@ -344,7 +347,7 @@ bool RelationPattern::Run(int pc, std::size_t pos, MatchState& state) const {
 bool RelationPattern::CouldStartAt(const SentenceItems& items, std::size_t pos) const {
     const Instruction& first = program_.front();
     switch (first.op) {
-        case Op::kWord: return items[pos].HasWord(first.word);
+        case Op::kWord: return items[pos].HasWord(first.word_id);
         case Op::kNumber: return items[pos].number;
         case Op::kLexicon: return first.lexicon->StartsAt(items, pos);
         case Op::kSlot: return SlotAccepts(first, items[pos]);
@@ -357,8 +360,15 @@ std::vector<PatternMatch> RelationPattern::FindAll(const SentenceItems& items, s
     // A failed Run() leaves every role unbound again, so one state serves
     // all start positions until a match takes its roles.
     MatchState state{items, std::vector<RoleSpan>(role_count), 0, 0};
+    // A match holds its mandatory slots' mentions at or after its start:
+    // once fewer are left, no later start can match.
+    std::size_t mentions_left = static_cast<std::size_t>(
+        std::count_if(items.begin(), items.end(), [](const SentenceItem& item) { return item.IsMention(); }));
+    std::size_t counted = 0;  // items whose mentions left mentions_left
     std::size_t pos = 0;
     while (pos < items.size()) {
+        for (; counted < pos; ++counted) mentions_left -= items[counted].IsMention();
+        if (mentions_left < required_mentions_) break;
         state.steps = 0;  // the budget is per start position
         if (!CouldStartAt(items, pos) || !Run(0, pos, state)) {
             ++pos;

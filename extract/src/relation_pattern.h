@@ -55,15 +55,16 @@ struct PatternMatch {
 
 class RelationPattern {
 public:
-    // `lexicons` must outlive the pattern. Errors are InvalidArgument with a
-    // message saying what is wrong in the pattern text.
+    // `lexicons` must outlive the pattern; its literal words are numbered in
+    // `vocabulary`. Errors are InvalidArgument with a message saying what is
+    // wrong in the pattern text.
     static Result<RelationPattern> Compile(std::string_view text, const std::map<std::string, Lexicon>& lexicons,
-                                           const Lexicon& clause_breaks, RoleTable& roles);
+                                           const Lexicon& clause_breaks, RoleTable& roles, Vocabulary& vocabulary);
 
     // What every match contains, so that sentences lacking it are skipped
     // without matching (RuleSet indexes these): each of the literal words,
     // an entry of each of the lexicons, and that many entity mentions.
-    const std::vector<std::string>& anchor_words() const { return anchor_words_; }
+    const std::vector<int>& anchor_words() const { return anchor_words_; }  // vocabulary numbers
     const std::vector<const Lexicon*>& anchor_lexicons() const { return anchor_lexicons_; }
     std::size_t required_mentions() const { return required_mentions_; }
 
@@ -73,7 +74,7 @@ public:
     enum class Op { kWord, kLexicon, kSlot, kNumber, kGap, kSplit, kJump, kMatch };
     struct Instruction {
         Op op = Op::kMatch;
-        std::string word;                 // kWord
+        int word_id = -1;                  // kWord: the word's vocabulary number
         const Lexicon* lexicon = nullptr;  // kLexicon
         int role = -1;                     // kSlot
         bool quantity_slot = false;
@@ -94,7 +95,7 @@ private:
 
     std::vector<Instruction> program_;
     const Lexicon* clause_breaks_ = nullptr;
-    std::vector<std::string> anchor_words_;
+    std::vector<int> anchor_words_;
     std::vector<const Lexicon*> anchor_lexicons_;
     std::size_t required_mentions_ = 0;
 };

@@ -59,14 +59,9 @@ Result<ImplicitFiller> ParseFiller(const std::string& name) {
 
 }  // namespace
 
-bool Rule::CouldMatch(const SentenceAnchors& present, std::size_t mentions) const {
-    if (mentions < pattern.required_mentions()) return false;
-    return std::all_of(anchors.begin(), anchors.end(), [&](int id) { return present[static_cast<std::size_t>(id)]; });
-}
-
-std::vector<int> RuleAnchors::Register(const RelationPattern& pattern) {
+std::vector<int> RuleAnchors::Register(const RelationPattern& pattern, Vocabulary& vocabulary) {
     std::vector<int> ids;
-    for (const std::string& word : pattern.anchor_words()) {
+    for (const int word : pattern.anchor_words()) {
         auto [it, inserted] = id_of_word_.emplace(word, static_cast<int>(size_));
         if (inserted) {
             ++size_;
@@ -78,19 +73,23 @@ std::vector<int> RuleAnchors::Register(const RelationPattern& pattern) {
         auto [it, inserted] = id_of_lexicon_.emplace(lexicon, static_cast<int>(size_));
         if (inserted) {
             ++size_;
-            for (const std::string& first : lexicon->FirstWords()) Index(first, it->second);
+            for (const std::string& first : lexicon->FirstWords()) Index(vocabulary.Intern(first), it->second);
         }
         ids.push_back(it->second);
     }
     return ids;
 }
 
-void RuleAnchors::Index(const std::string& word, int id) { anchors_of_word_[word].push_back(id); }
+void RuleAnchors::Index(int word_id, int id) {
+    const auto word = static_cast<std::size_t>(word_id);
+    if (word >= anchors_of_word_.size()) anchors_of_word_.resize(word + 1);
+    anchors_of_word_[word].push_back(id);
+}
 
-void RuleAnchors::Mark(std::string_view word, SentenceAnchors& present) const {
-    const auto it = anchors_of_word_.find(word);
-    if (it == anchors_of_word_.end()) return;
-    for (const int id : it->second) present[static_cast<std::size_t>(id)] = true;
+void RuleAnchors::Mark(int word_id, SentenceAnchors& present) const {
+    const auto word = static_cast<std::size_t>(word_id);
+    if (word_id < 0 || word >= anchors_of_word_.size()) return;
+    for (const int id : anchors_of_word_[word]) present[static_cast<std::size_t>(id)] = 1;
 }
 
 const std::vector<std::string>& RuleSet::RequiredLexicons() {
@@ -153,7 +152,7 @@ Status RuleSet::LoadRules(const std::filesystem::path& file) {
         bool ok = false;
         std::vector<std::string> words = StringList(entries, &ok);
         if (!ok) return Problem(file, "lexicon '" + name + "' must be a list of strings");
-        lexicons_.emplace(name, Lexicon(words));
+        lexicons_.emplace(name, Lexicon(words, vocabulary_));
     }
     for (const std::string& required : RequiredLexicons()) {
         if (!lexicons_.count(required)) return Problem(file, "missing lexicon '" + required + "'");
@@ -179,9 +178,9 @@ Status RuleSet::LoadRules(const std::filesystem::path& file) {
         auto rule_problem = [&](const std::string& what) { return Problem(file, "rule '" + name + "': " + what); };
         if (!spec.contains("pattern") || !spec["pattern"].is_string()) return rule_problem("needs a \"pattern\" string");
         Result<RelationPattern> pattern = RelationPattern::Compile(spec["pattern"].get<std::string>(), lexicons_,
-                                                                   lexicons_.at("clause_break"), roles_);
+                                                                   lexicons_.at("clause_break"), roles_, vocabulary_);
         if (!pattern.ok()) return rule_problem("pattern: " + pattern.status().message());
-        std::vector<int> anchors = anchors_.Register(*pattern);
+        std::vector<int> anchors = anchors_.Register(*pattern, vocabulary_);
         Rule rule{name, std::move(*pattern), {}, {}, spec.value("modality", ""), std::move(anchors)};
 
         auto add_emission = [&](const json& e, double default_confidence) -> Status {

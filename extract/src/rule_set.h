@@ -3,6 +3,7 @@
 // validated once at start-up. Formats: docs/rules.md.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -46,7 +47,8 @@ struct Emission {
 
 // Which anchors (a pattern's mandatory words and lexicons, see
 // RelationPattern::anchor_words) a sentence contains, one flag per anchor id.
-using SentenceAnchors = std::vector<bool>;
+// Bytes rather than bits: every rule tests a few of them for every sentence.
+using SentenceAnchors = std::vector<std::uint8_t>;
 
 struct Rule {
     std::string name;
@@ -58,7 +60,13 @@ struct Rule {
 
     // False when the sentence cannot match: it lacks one of the anchors or has
     // fewer mentions than the pattern's mandatory slots.
-    bool CouldMatch(const SentenceAnchors& present, std::size_t mentions) const;
+    bool CouldMatch(const SentenceAnchors& present, std::size_t mentions) const {
+        if (mentions < pattern.required_mentions()) return false;
+        for (const int id : anchors) {
+            if (!present[static_cast<std::size_t>(id)]) return false;
+        }
+        return true;
+    }
 };
 
 // The anchors of all rules, indexed by word. Most rules match few sentences;
@@ -67,17 +75,18 @@ struct Rule {
 class RuleAnchors {
 public:
     // Ids of the pattern's anchors, registering those not seen before.
-    std::vector<int> Register(const RelationPattern& pattern);
+    std::vector<int> Register(const RelationPattern& pattern, Vocabulary& vocabulary);
     std::size_t size() const { return size_; }
-    // Flags in `present` the anchors that `word` provides: it is an anchor
-    // word, or the first word of an anchor lexicon's entry.
-    void Mark(std::string_view word, SentenceAnchors& present) const;
+    // Flags in `present` the anchors that the word numbered `word_id` in the
+    // vocabulary provides: it is an anchor word, or the first word of an
+    // anchor lexicon's entry.
+    void Mark(int word_id, SentenceAnchors& present) const;
 
 private:
-    void Index(const std::string& word, int id);
+    void Index(int word_id, int id);
 
-    WordMap<std::vector<int>> anchors_of_word_;
-    std::map<std::string, int> id_of_word_;
+    std::vector<std::vector<int>> anchors_of_word_;  // by vocabulary number
+    std::map<int, int> id_of_word_;
     std::map<const Lexicon*, int> id_of_lexicon_;
     std::size_t size_ = 0;
 };
@@ -97,6 +106,7 @@ public:
     const std::vector<ModalityCue>& modality_cues() const { return modality_; }
     const RoleTable& roles() const { return roles_; }
     const RuleAnchors& anchors() const { return anchors_; }
+    const Vocabulary& vocabulary() const { return vocabulary_; }
     int amount_role() const { return amount_role_; }
     int percent_role() const { return percent_role_; }
     int date_role() const { return date_role_; }
@@ -110,6 +120,7 @@ private:
     Status LoadRules(const std::filesystem::path& file);
 
     std::map<std::string, RelationType> schema_;
+    Vocabulary vocabulary_;
     std::map<std::string, Lexicon> lexicons_;
     RoleTable roles_;
     RuleAnchors anchors_;

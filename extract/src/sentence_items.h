@@ -22,6 +22,7 @@ struct SentenceItem {
     enum class Kind : std::uint8_t { kWord, kMention, kQuantity };
     Kind kind = Kind::kWord;
     std::string word;  // lower-cased text (words, and references such as "its")
+    int word_id = -1;  // `word` in the rules' Vocabulary; -1 when the rules never mention it
     std::size_t begin = 0, end = 0;  // byte offsets in the document
     bool number = false;             // a word that is a number ("28")
 
@@ -40,6 +41,7 @@ struct SentenceItem {
     bool IsMention() const { return kind == Kind::kMention; }
     // Literal pattern words match words, and the words of a reference ("its").
     bool HasWord(const std::string& w) const { return (kind == Kind::kWord || reference) && word == w; }
+    bool HasWord(int id) const { return (kind == Kind::kWord || reference) && word_id == id; }
 };
 
 using SentenceItems = std::vector<SentenceItem>;

@@ -30,19 +30,38 @@ struct UTextCloser {
     void operator()(UText* t) const { utext_close(t); }
 };
 
-std::vector<Token> Tokenize(const icu::BreakIterator& prototype, std::string_view text) {
+// The iterators a thread segments with, cloned from a segmenter's
+// prototypes on that thread's first document rather than for every
+// document: a clone costs allocations and starts with cold caches. Holding
+// the prototypes keeps them alive, so that a pointer comparison tells
+// whether the clones belong to the segmenter asking.
+struct ThreadIterators {
+    std::shared_ptr<const icu::BreakIterator> word_prototype, sentence_prototype;
+    std::unique_ptr<icu::BreakIterator> words, sentences;
+};
+
+ThreadIterators& IteratorsFor(const std::shared_ptr<const icu::BreakIterator>& word_prototype,
+                              const std::shared_ptr<const icu::BreakIterator>& sentence_prototype) {
+    thread_local ThreadIterators iterators;
+    if (iterators.word_prototype != word_prototype || iterators.sentence_prototype != sentence_prototype) {
+        iterators.words.reset(word_prototype->clone());
+        iterators.sentences.reset(sentence_prototype->clone());
+        iterators.word_prototype = word_prototype;
+        iterators.sentence_prototype = sentence_prototype;
+    }
+    return iterators;
+}
+
+std::vector<Token> Tokenize(icu::BreakIterator& words, UText* utext, std::string_view text) {
     std::vector<Token> tokens;
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<UText, UTextCloser> utext(utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status));
-    std::unique_ptr<icu::BreakIterator> words(prototype.clone());
-    if (U_FAILURE(status) || !words) return tokens;
-    words->setText(utext.get(), status);
+    words.setText(utext, status);
     if (U_FAILURE(status)) return tokens;
-    int32_t start = words->first();
-    for (int32_t end = words->next(); end != icu::BreakIterator::DONE; start = end, end = words->next()) {
+    int32_t start = words.first();
+    for (int32_t end = words.next(); end != icu::BreakIterator::DONE; start = end, end = words.next()) {
         const std::string_view piece = text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start));
         if (IsBlank(piece)) continue;
-        const int32_t rule = words->getRuleStatus();
+        const int32_t rule = words.getRuleStatus();
         Token::Kind kind = Token::Kind::kPunct;
         if (rule >= UBRK_WORD_NUMBER && rule < UBRK_WORD_NUMBER_LIMIT) {
             kind = Token::Kind::kNumber;
@@ -93,12 +112,13 @@ Result<TextSegmenter> TextSegmenter::Create() {
 
 SegmentedText TextSegmenter::Segment(std::string_view text) const {
     SegmentedText out;
-    out.tokens = JoinHyphenCompounds(text, Tokenize(*word_prototype_, text));
-
+    ThreadIterators& iterators = IteratorsFor(word_prototype_, sentence_prototype_);
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<UText, UTextCloser> utext(utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status));
-    std::unique_ptr<icu::BreakIterator> sentences(sentence_prototype_->clone());
-    if (U_FAILURE(status) || !sentences) return out;
+    if (U_FAILURE(status) || !iterators.words || !iterators.sentences) return out;
+    out.tokens = JoinHyphenCompounds(text, Tokenize(*iterators.words, utext.get(), text));
+
+    icu::BreakIterator* const sentences = iterators.sentences.get();
     sentences->setText(utext.get(), status);
     if (U_FAILURE(status)) return out;
 

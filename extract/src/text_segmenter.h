@@ -44,7 +44,8 @@ struct SegmentedText {
 class TextSegmenter {
 public:
     static Result<TextSegmenter> Create();
-    // Thread-safe: every call works on its own clones of the ICU iterators.
+    // Thread-safe: every thread works on its own clones of the ICU
+    // iterators, made on its first call and reused for later documents.
     SegmentedText Segment(std::string_view text) const;
 
 private:
