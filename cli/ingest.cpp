@@ -6,6 +6,9 @@
 // atomic write; Ctrl-C stops after the document being written. With --bulk,
 // the documents are collected instead and stored together at the end, in
 // one atomic load; Ctrl-C before then stores nothing.
+#include <boost/asio/post.hpp>
+#include <boost/asio/thread_pool.hpp>
+
 #include <csignal>
 #include <deque>
 #include <fstream>
@@ -207,8 +210,11 @@ Status RunIngest(const std::filesystem::path& db, const IngestOptions& options) 
     Progress progress(*total);
     IngestSummary summary;
     DocumentWalk walk(options.paths);
-    // Declared after the store and the extractor that the workers use: on any
-    // return, destroying the futures of std::async waits for those workers.
+    // Threads that live as long as the ingest, so each keeps its extraction
+    // state (ICU iterators) from one document to the next. Declared after the
+    // store and the extractor that they use: on any return, the pool drops
+    // the documents not started and waits for those being extracted.
+    boost::asio::thread_pool workers(threads);
     std::deque<std::future<Extracted>> in_flight;
     std::size_t written = 0;
 
@@ -220,8 +226,11 @@ Status RunIngest(const std::filesystem::path& db, const IngestOptions& options) 
                 return file.status();
             }
             if (!*file) break;
-            in_flight.push_back(std::async(std::launch::async, ReadAndExtract, std::cref(**extractor),
-                                            std::cref(**store), std::move(**file), options.max_bytes));
+            std::packaged_task<Extracted()> task([&, path = std::move(**file)] {
+                return ReadAndExtract(**extractor, **store, path, options.max_bytes);
+            });
+            in_flight.push_back(task.get_future());
+            boost::asio::post(workers, std::move(task));
         }
         if (g_interrupted) {
             progress.Finish();

@@ -6,6 +6,10 @@
 #include <exception>
 #include <iostream>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include "commands.h"
 
 namespace {
@@ -172,9 +176,22 @@ int Run(int argc, char** argv) {
     return Report(status);
 }
 
+// RocksDB takes memtable memory in blocks of megabytes and frees them at
+// every flush. glibc raises its mmap threshold to the largest block freed,
+// after which such blocks come from the heap, where fragments of them stay
+// resident: an ingest's RSS crept up with the corpus although its heap did
+// not (docs/benchmarks.md, "Memory of a long ingest"). A fixed threshold
+// keeps large blocks in their own mappings, returned to the system on free.
+void KeepLargeBlocksMapped() {
+#if defined(__GLIBC__)
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    KeepLargeBlocksMapped();
     try {
         return Run(argc, argv);
     } catch (const std::exception& error) {
