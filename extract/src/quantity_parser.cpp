@@ -272,10 +272,10 @@ std::vector<Quantity> QuantityParser::Parse(const std::vector<Token>& tokens, co
         }
         std::optional<Quantity> q;
         // A hedge phrase, then money or a percentage: "in excess of $14 billion".
-        for (const auto& [qualifier, lexicon] : hedges_.by_qualifier) {
-            lexicon->AnyEnd(sentence.words(), i, [&](std::size_t after) {
+        for (const auto& hedge : hedges_.by_qualifier) {  // not a structured binding: clang 14 can't capture one
+            hedge.second->AnyEnd(sentence.words(), i, [&](std::size_t after) {
                 q = sentence.MoneyAt(after);
-                if (q) q->money.qualifier = qualifier;
+                if (q) q->money.qualifier = hedge.first;
                 if (!q) q = sentence.PercentAt(after);
                 return q.has_value();
             });
