@@ -308,6 +308,28 @@ TEST_CASE("A relation naming an unlisted entity still gets both nodes") {
     CHECK(rdf.at("invests_in") == json::array({json::array({"Meta", "Nowhere Inc"})}));
 }
 
+TEST_CASE("JSON-LD edges of a predicate named like a property keep the property") {
+    // A rules file may call a relation "name" or "rule"; its edges must not
+    // overwrite (or, for "name", crash into) the entity's own schema:name.
+    GraphModel g;
+    g.entities = {{"Meta", EntityType::kOrganization, {}}, {"Scale AI", EntityType::kOrganization, {}}};
+    g.relations = {Rel("Meta", "name", "Scale AI", {Said(kDocA, "s", 0, "r", 0.5)}),
+                   Rel("Meta", "rule", "Scale AI", {Said(kDocA, "s", 0, "r", 0.5)})};
+    const std::string text = ToJsonLd(g);
+    json doc = json::parse(text);
+    CHECK(doc.at("@context").at("kg:name") == json({{"@id", "kg:name"}, {"@type", "@id"}}));
+    CHECK(doc.at("@context").at("name") == "schema:name");
+    bool found = false;
+    for (const json& node : doc.at("@graph")) {
+        if (node.value("name", "") != "Meta") continue;
+        found = true;
+        CHECK(node.at("kg:name").size() == 1);
+        CHECK(node.at("kg:rule").size() == 1);
+    }
+    CHECK(found);
+    CheckJsonLd(text);  // rdflib and pyld load it
+}
+
 TEST_CASE("WriteSvg writes well-formed SVG with one node per entity") {
     TempDir dir;
     fs::path svg = dir.path() / "graph.svg";

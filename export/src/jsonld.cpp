@@ -120,10 +120,11 @@ void AddModality(Json& node, std::string_view modality) {
 
 // --- Nodes -------------------------------------------------------------------
 
-Json Context(const std::set<std::string>& predicates) {
+// The terms of every document, whatever its predicates.
+const Json& FixedContext() {
     auto iri_valued = [](const char* iri) { return Json{{"@id", iri}, {"@type", "@id"}}; };
     auto decimal = [](const char* iri) { return Json{{"@id", iri}, {"@type", "xsd:decimal"}}; };
-    Json context = {
+    static const Json context = {
         {"kg", "https://kgraph.dev/ns#"},
         {"schema", "https://schema.org/"},
         {"prov", "http://www.w3.org/ns/prov#"},
@@ -158,9 +159,23 @@ Json Context(const std::set<std::string>& predicates) {
         {"source", "kg:source"},
         {"wasDerivedFrom", iri_valued("prov:wasDerivedFrom")},
     };
+    return context;
+}
+
+// The JSON key of a predicate's edges: its camel-cased term, or, when that
+// term is empty or one the fixed context defines (a rules file may call a
+// relation "name" or "rule"), the compact IRI "kg:<term>", which JSON-LD
+// takes as a key of its own, so an edge never overwrites a node's property.
+std::string PredicateKey(std::string_view predicate) {
+    std::string term = PredicateTerm(predicate);
+    if (term.empty() || FixedContext().contains(term)) return "kg:" + term;
+    return term;
+}
+
+Json Context(const std::set<std::string>& predicates) {
+    Json context = FixedContext();
     for (const std::string& predicate : predicates) {
-        std::string term = PredicateTerm(predicate);
-        context[term] = iri_valued(("kg:" + term).c_str());
+        context[PredicateKey(predicate)] = {{"@id", "kg:" + PredicateTerm(predicate)}, {"@type", "@id"}};
     }
     return context;
 }
@@ -184,7 +199,7 @@ Json EntityNode(const Entity& entity) {
 Json UnlistedEntityNode(const std::string& name) { return {{"@id", EntityIri(name)}, {"name", name}}; }
 
 void AddDirectEdge(Json& from, const std::string& predicate, const std::string& to) {
-    from[PredicateTerm(predicate)].push_back(EntityIri(to));
+    from[PredicateKey(predicate)].push_back(EntityIri(to));
 }
 
 Json EvidenceNode(const Evidence& evidence) {
