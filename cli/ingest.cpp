@@ -266,6 +266,7 @@ Status RunIngest(const std::filesystem::path& db, const IngestOptions& options) 
 }
 
 Status RunExtract(const ExtractOptions& options) {
+    // A missing path is reported before any output, as ingest does.
     if (Result<std::size_t> total = CountDocuments(options.paths); !total.ok()) return total.status();
     Result<std::unique_ptr<Extractor>> extractor = MakeExtractor(options.rules_file, options.schema_file);
     if (!extractor.ok()) return extractor.status();
