@@ -3,6 +3,7 @@
 #include <rocksdb/cache.h>
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/table.h>
+#include <rocksdb/write_buffer_manager.h>
 #include <stdlib.h>
 
 #include <algorithm>
@@ -91,13 +92,16 @@ Result<fs::path> MakeScratchFolder() {
     return fs::path(pattern);
 }
 
-// Memory must not grow with the database. All column families' memtables
-// share one budget (RocksDB flushes the largest when it is reached), and the
-// index and filter blocks of table files are charged to one block cache
-// instead of being held beside each open file, which max_open_files = -1
-// would otherwise let grow with the number of files.
+// Memory must not grow with the database. RocksDB's memory lives in one
+// budget: the block cache. Memtables are charged to it (their flush starts at
+// kMemtableBudget, and while a flush runs the next memtable fills, charged as
+// well), so the data blocks it caches shrink to make room for them; the index
+// and filter blocks of table files live in it too instead of beside each open
+// file, which max_open_files = -1 would otherwise let grow with the number of
+// files. No write stall on the budget (allow_stall): RocksDB 7's stall has
+// known hangs, and a flush bounds the overshoot anyway.
+constexpr std::size_t kMemoryBudget = 128 << 20;
 constexpr std::size_t kMemtableBudget = 64 << 20;
-constexpr std::size_t kBlockCacheBytes = 64 << 20;
 // Ingest looks up names that are mostly absent (new aliases, entities);
 // a Bloom filter answers those without reading a data block.
 constexpr double kBloomBitsPerKey = 10;
@@ -168,7 +172,6 @@ Status Database::OpenRocks(const StoreOptions& options, bool fresh) {
     db_options.max_open_files = -1;  // a read-only instance must hold every file it may read
     db_options.keep_log_file_num = 2;
     db_options.info_log_level = rocksdb::WARN_LEVEL;
-    db_options.db_write_buffer_size = kMemtableBudget;
 
     std::vector<std::string> names = {rocksdb::kDefaultColumnFamilyName};
     if (fresh) {
@@ -179,7 +182,9 @@ Status Database::OpenRocks(const StoreOptions& options, bool fresh) {
         if (!listed.ok()) return NotKgraph(path_);
         if (std::find(names.begin(), names.end(), CfName(Cf::kMeta)) == names.end()) return NotKgraph(path_);
     }
-    const rocksdb::ColumnFamilyOptions family_options = TableOptions(rocksdb::NewLRUCache(kBlockCacheBytes));
+    const std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(kMemoryBudget);
+    db_options.write_buffer_manager = std::make_shared<rocksdb::WriteBufferManager>(kMemtableBudget, cache);
+    const rocksdb::ColumnFamilyOptions family_options = TableOptions(cache);
     std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
     for (const std::string& name : names) descriptors.emplace_back(name, family_options);
 
