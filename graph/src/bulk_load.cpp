@@ -101,8 +101,9 @@ private:
     std::array<Entries, kColumnFamilyCount> entries_;
 };
 
-// The same keys the incremental updates write (derived_state.h), for the
-// whole set of documents at once: one resolution of every mention.
+// The graph the incremental updates build (derived_state.h), for the whole
+// set of documents at once: one resolution of every mention. Entity ids
+// follow the resolution's order, by name.
 void PutEverything(const std::vector<DocumentFacts>& documents, TableFileSink& sink) {
     std::vector<Mention> mentions;
     std::vector<std::size_t> first_mention;  // per document
@@ -114,18 +115,15 @@ void PutEverything(const std::vector<DocumentFacts>& documents, TableFileSink& s
     }
     const Resolution resolution = ResolveEntities(mentions);
     DerivedWrites writes(sink);
-    for (std::size_t e = 0; e < resolution.entities.size(); ++e) {
-        writes.PutEntity(resolution.entities[e].name, resolution.votes[e]);
-    }
-    auto name_of = [&](std::size_t mention) -> const std::string& {
-        return resolution.entities[resolution.entity_of[mention]].name;
-    };
-    for (std::size_t m = 0; m < mentions.size(); ++m) writes.PutMention(name_of(m), mentions[m].doc);
+    for (std::size_t e = 0; e < resolution.entities.size(); ++e) writes.PutEntity(EntityId(e + 1), resolution.votes[e]);
+    sink.Put(Cf::kMeta, kNextEntityIdKey, EntityId(resolution.entities.size() + 1));
+    auto id_of = [&](std::size_t mention) { return EntityId(resolution.entity_of[mention] + 1); };
+    for (std::size_t m = 0; m < mentions.size(); ++m) writes.PutMention(id_of(m), mentions[m].doc);
     for (std::size_t d = 0; d < documents.size(); ++d) {
         ForEachEvidence(documents[d], [&](const Relation& relation, std::size_t subject, std::size_t object,
                                           const Evidence& evidence, std::size_t ordinal) {
-            const EdgeName edge = Oriented({name_of(first_mention[d] + subject), relation.predicate,
-                                            name_of(first_mention[d] + object)});
+            const EdgeIds edge = Oriented({id_of(first_mention[d] + subject), relation.predicate,
+                                           id_of(first_mention[d] + object)});
             writes.PutEvidence(edge, documents[d], evidence, ordinal);
         });
     }

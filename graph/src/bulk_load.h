@@ -12,8 +12,8 @@ namespace kgraph::graph {
 // Computes every column family of a store that holds exactly `documents`,
 // writes each as one sorted table file, and adds them all to `db` with one
 // IngestExternalFiles call, which RocksDB applies atomically across column
-// families: after a crash the database holds all of them or none. The keys
-// and values are those Ingest() of the same documents, in any order, writes.
+// families: after a crash the database holds all of them or none. The graph
+// is the one Ingest() of the same documents, in any order, stores.
 //
 // `documents` must be valid (Store::Ingest's checks), with distinct ids and
 // sources and evidence naming their document; `db` must hold no document.

@@ -16,14 +16,16 @@ namespace {
 //  1. every out-edge has its in-edge twin and the other way round;
 //  2. every edge has at least one piece of evidence, and every piece of
 //     evidence has its edge;
-//  3. edge endpoints are stored entities; symmetric edges have subject < object;
+//  3. edge endpoints are stored entities; symmetric edges have subject id <
+//     object id;
 //  4. every piece of evidence names a stored document;
-//  5. every alias points to a stored entity, an entity's own name is an alias
-//     of it, and its record is readable and elects the name it is stored under;
+//  5. every alias points to a stored entity, an entity's record is readable,
+//     and the name it elects is an alias of it;
 //  6. every entity is mentioned by a stored document, and every mention names
 //     a stored entity and document;
 //  7. sources and documents agree both ways;
-//  8. each document contributed as many pieces of evidence as its facts hold.
+//  8. each document contributed as many pieces of evidence as its facts hold;
+//  9. every entity id is well formed and below the next id to be given.
 class InvariantCheck {
 public:
     explicit InvariantCheck(const Reader& reader) : reader_(reader) {}
@@ -33,13 +35,19 @@ public:
         CheckEdges();
         CheckEvidence();
         CheckEntities();
+        CheckEntityIds();
         CheckDocuments();
         return std::move(report_);
     }
 
 private:
-    static std::string Describe(const EdgeName& edge) {
-        return "relation " + edge.subject + " " + edge.predicate + " " + edge.object;
+    // An entity's name where its record is readable, else its id.
+    std::string Label(const std::string& id) const {
+        auto entity = entities_.find(id);
+        return entity == entities_.end() || entity->second.empty() ? "#" + id : entity->second;
+    }
+    std::string Describe(const EdgeIds& edge) const {
+        return "relation " + Label(edge.subject) + " " + edge.predicate + " " + Label(edge.object);
     }
     void Problem(std::string text) { report_.problems.push_back(std::move(text)); }
 
@@ -55,6 +63,7 @@ private:
             }
             return Status::Ok();
         });
+        if (read.ok()) read = LoadPairs(Cf::kMeta, meta_);
         if (read.ok()) read = LoadPairs(Cf::kSources, sources_);
         if (read.ok()) read = LoadPairs(Cf::kAliases, aliases_);
         if (read.ok()) read = LoadEntities();
@@ -80,8 +89,9 @@ private:
 
     Status LoadEntities() {
         return reader_.Scan(Cf::kEntities, "", [&](std::string_view key, std::string_view value) {
-            entities_.emplace(key);
-            if (Result<Entity> entity = DecodeEntity(key, value); !entity.ok()) Problem(entity.status().message());
+            Result<Entity> entity = DecodeEntity(key, value);
+            if (!entity.ok()) Problem(entity.status().message());
+            entities_.emplace(key, entity.ok() ? entity->name : "");
             return Status::Ok();
         });
     }
@@ -102,7 +112,7 @@ private:
 
     void CheckEdges() {
         for (const std::string& key : out_edges_) {
-            std::optional<EdgeName> edge = EdgeFromOutKey(key);
+            std::optional<EdgeIds> edge = EdgeFromOutKey(key);
             if (!edge) {
                 Problem("an out-edge has a malformed key");
                 continue;
@@ -110,14 +120,14 @@ private:
             if (!in_edges_.count(InEdgeKey(*edge))) Problem(Describe(*edge) + " has no in-edge entry");
             if (!evidence_per_edge_.count(key)) Problem(Describe(*edge) + " has no evidence");
             for (const std::string* end : {&edge->subject, &edge->object}) {
-                if (!entities_.count(*end)) Problem(Describe(*edge) + " names entity " + *end + ", which is not stored");
+                if (!entities_.count(*end)) Problem(Describe(*edge) + " names entity #" + *end + ", which is not stored");
             }
             if (IsSymmetricPredicate(edge->predicate) && !(edge->subject < edge->object)) {
                 Problem(Describe(*edge) + " is symmetric but not stored with subject < object");
             }
         }
         for (const std::string& key : in_edges_) {
-            std::optional<EdgeName> edge = EdgeFromInKey(key);
+            std::optional<EdgeIds> edge = EdgeFromInKey(key);
             if (!edge) Problem("an in-edge has a malformed key");
             else if (!out_edges_.count(OutEdgeKey(*edge))) Problem(Describe(*edge) + " has an in-edge entry but no out-edge");
         }
@@ -134,7 +144,7 @@ private:
 
     void CheckEntities() {
         for (const auto& [key, entity] : aliases_) {
-            if (!entities_.count(entity)) Problem("alias '" + key + "' points to entity " + entity + ", which is not stored");
+            if (!entities_.count(entity)) Problem("alias '" + key + "' points to entity #" + entity + ", which is not stored");
         }
         std::set<std::string> mentioned;
         for (const std::string& key : mentions_) {
@@ -143,15 +153,28 @@ private:
                 Problem("a mention has a malformed key");
                 continue;
             }
-            const std::string entity(parts[0]), doc(parts[1]);
-            mentioned.insert(entity);
-            if (!entities_.count(entity)) Problem("a mention names entity " + entity + ", which is not stored");
-            if (!documents_.count(doc)) Problem("entity " + entity + " is mentioned by document " + doc + ", which is not stored");
+            const std::string id(parts[0]), doc(parts[1]);
+            mentioned.insert(id);
+            if (!entities_.count(id)) Problem("a mention names entity #" + id + ", which is not stored");
+            if (!documents_.count(doc)) Problem("entity " + Label(id) + " is mentioned by document " + doc + ", which is not stored");
         }
-        for (const std::string& entity : entities_) {
-            auto alias = aliases_.find(FoldName(entity));
-            if (alias == aliases_.end() || alias->second != entity) Problem("entity " + entity + " is not found by its own name");
-            if (!mentioned.count(entity)) Problem("entity " + entity + " is mentioned by no stored document");
+        for (const auto& [id, name] : entities_) {
+            if (name.empty()) continue;  // unreadable, reported
+            auto alias = aliases_.find(FoldName(name));
+            if (alias == aliases_.end() || alias->second != id) Problem("entity " + name + " is not found by its own name");
+            if (!mentioned.count(id)) Problem("entity " + name + " is mentioned by no stored document");
+        }
+    }
+
+    void CheckEntityIds() {
+        if (entities_.empty()) return;
+        auto stored = meta_.find(std::string(kNextEntityIdKey));
+        const std::optional<std::uint64_t> next = stored == meta_.end() ? std::nullopt : ParseEntityId(stored->second);
+        if (!next) Problem("the store holds entities but no readable next entity id");
+        for (const auto& [id, name] : entities_) {
+            const std::optional<std::uint64_t> number = ParseEntityId(id);
+            if (!number) Problem("an entity has the malformed id '" + id + "'");
+            else if (next && *number >= *next) Problem("entity " + Label(id) + " has id " + id + ", not below the next id " + std::to_string(*next));
         }
     }
 
@@ -183,8 +206,9 @@ private:
     const Reader& reader_;
     CheckReport report_;
     std::map<std::string, DocumentSummary> documents_;
-    std::map<std::string, std::string> sources_, aliases_;
-    std::set<std::string> entities_, mentions_, out_edges_, in_edges_;
+    std::map<std::string, std::string> meta_, sources_, aliases_;
+    std::map<std::string, std::string> entities_;  // id -> elected name, empty when unreadable
+    std::set<std::string> mentions_, out_edges_, in_edges_;
     std::map<std::string, std::size_t> evidence_per_edge_, evidence_per_document_;
 };
 

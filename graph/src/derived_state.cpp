@@ -37,13 +37,13 @@ public:
             if (Status forms = CollectStaleKeys(*removed, affected); !forms.ok()) return forms;
         }
         if (Status deleted = DeleteEntities(affected); !deleted.ok()) return deleted;
-        WriteEntities();
+        if (Status written = WriteEntities(); !written.ok()) return written;
         WriteRelations();
         return Status::Ok();
     }
 
 private:
-    // The stored entity a match key belongs to, as it was before this update
+    // The stored entity (id) a match key belongs to, as it was before this update
     // (every lookup happens before the first delete).
     Result<std::optional<std::string>> OwnerOf(const std::string& key) {
         auto cached = owner_cache_.find(key);
@@ -129,7 +129,7 @@ private:
         return Status::Ok();
     }
 
-    void DeleteEdge(const EdgeName& edge) {
+    void DeleteEdge(const EdgeIds& edge) {
         const std::string out_key = OutEdgeKey(edge);
         batch_.Delete(Cf::kOutEdges, out_key);
         batch_.Delete(Cf::kInEdges, InEdgeKey(edge));
@@ -144,7 +144,7 @@ private:
             if (Status scanned = CollectFootprint(reader_, entity, footprint); !scanned.ok()) return scanned;
         }
         for (const std::string& key : footprint.mention_keys) batch_.Delete(Cf::kMentions, key);
-        for (const EdgeName& edge : footprint.edges) DeleteEdge(edge);
+        for (const EdgeIds& edge : footprint.edges) DeleteEdge(edge);
         return DeleteEvidence();
     }
 
@@ -161,22 +161,27 @@ private:
         return Status::Ok();
     }
 
-    void WriteEntities() {
+    // Resolved entities get new ids: everything of theirs is rewritten anyway.
+    Status WriteEntities() {
         resolution_ = ResolveEntities(mentions_);
         for (std::size_t e = 0; e < resolution_.entities.size(); ++e) {
-            writes_.PutEntity(resolution_.entities[e].name, resolution_.votes[e]);
+            Result<std::string> id = AllocateEntityId(reader_, batch_);
+            if (!id.ok()) return id.status();
+            resolved_ids_.push_back(std::move(*id));
+            writes_.PutEntity(resolved_ids_.back(), resolution_.votes[e]);
         }
         for (std::size_t m = 0; m < mentions_.size(); ++m) {
-            writes_.PutMention(resolution_.entities[resolution_.entity_of[m]].name, mentions_[m].doc);
+            writes_.PutMention(resolved_ids_[resolution_.entity_of[m]], mentions_[m].doc);
         }
+        return Status::Ok();
     }
 
-    // The stored name of the entity at `place`; `affected` tells whether it
-    // was resolved in this update.
-    const std::string& NameAt(const MentionPlace& place, bool& affected) const {
+    // The id of the entity at `place`; `affected` tells whether it was
+    // resolved in this update.
+    const std::string& IdAt(const MentionPlace& place, bool& affected) const {
         auto resolved = mention_index_.find(place);
         affected = resolved != mention_index_.end();
-        if (affected) return resolution_.entities[resolution_.entity_of[resolved->second]].name;
+        if (affected) return resolved_ids_[resolution_.entity_of[resolved->second]];
         return unaffected_owner_.at(place);
     }
 
@@ -187,8 +192,8 @@ private:
             ForEachEvidence(documents_[d], [&](const Relation& relation, std::size_t subject, std::size_t object,
                                                const Evidence& evidence, std::size_t ordinal) {
                 bool subject_affected = false, object_affected = false;
-                const EdgeName edge = Oriented({NameAt({d, subject}, subject_affected), relation.predicate,
-                                                NameAt({d, object}, object_affected)});
+                const EdgeIds edge = Oriented({IdAt({d, subject}, subject_affected), relation.predicate,
+                                              IdAt({d, object}, object_affected)});
                 if (subject_affected || object_affected) writes_.PutEvidence(edge, documents_[d], evidence, ordinal);
             });
         }
@@ -205,6 +210,7 @@ private:
     std::set<std::string> stale_keys_;
     std::vector<std::string> evidence_to_delete_;
     Resolution resolution_;
+    std::vector<std::string> resolved_ids_;  // per entity of resolution_
 };
 
 }  // namespace

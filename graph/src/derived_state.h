@@ -3,9 +3,12 @@
 // family itself is the caller's business. Both functions write into `batch`
 // and read through it.
 //
-// The derived state is a function of the set of stored documents (see
-// entity_resolution.h), never of their order: the two functions below compute
-// the same state, one incrementally, the other from the documents.
+// The graph the derived state holds (entities with their names, types and
+// aliases, relations with their evidence) is a function of the set of stored
+// documents (see entity_resolution.h), never of their order: the two
+// functions below compute the same graph, one incrementally, the other from
+// the documents. Only the entity ids, which no reader sees, depend on the
+// order.
 #pragma once
 
 #include <rocksdb/utilities/write_batch_with_index.h>
@@ -17,9 +20,9 @@
 namespace kgraph::graph {
 
 // Adds one new document. Its entities join the stored entities they share a
-// match key with (merging those, and renaming an entity when the votes elect
-// another name); costs what the document and any renamed entity's edges hold,
-// not what the documents already stored hold.
+// match key with (merging those; the votes may elect another name, which
+// changes the entity's record only). Costs what the document holds, plus the
+// edges of any entity merged into another, not what the stored documents hold.
 Status AddToDerivedState(const Database& db, rocksdb::WriteBatchWithIndex& batch, const DocumentFacts& added);
 
 // Adds `added` and removes `removed` (either may be null). Every entity that

@@ -15,24 +15,37 @@ void BatchSink::Delete(Cf cf, std::string_view key) {
     batch_.Delete(db_.handle(cf), rocksdb::Slice(key.data(), key.size()));
 }
 
-void DerivedWrites::PutEntity(const std::string& name, const EntityVotes& votes) {
-    sink_.Put(Cf::kEntities, name, EncodeEntityVotes(votes));
-    for (const std::string& form : votes.surface_forms) sink_.Put(Cf::kAliases, FoldName(form), name);
+void DerivedWrites::PutEntity(const std::string& id, const EntityVotes& votes) {
+    sink_.Put(Cf::kEntities, id, EncodeEntityVotes(votes));
+    for (const std::string& form : votes.surface_forms) sink_.Put(Cf::kAliases, FoldName(form), id);
 }
 
-void DerivedWrites::PutMention(std::string_view entity, std::string_view doc) {
-    sink_.Put(Cf::kMentions, MentionKey(entity, doc), "");
+void DerivedWrites::PutMention(std::string_view id, std::string_view doc) {
+    sink_.Put(Cf::kMentions, MentionKey(id, doc), "");
 }
 
-void DerivedWrites::PutEvidence(const EdgeName& edge, const DocumentFacts& facts, const Evidence& evidence,
+Result<std::string> AllocateEntityId(const Reader& reader, BatchSink& batch) {
+    Result<std::optional<std::string>> stored = reader.Get(Cf::kMeta, kNextEntityIdKey);
+    if (!stored.ok()) return stored.status();
+    std::uint64_t next = 1;  // a store that never held an entity
+    if (*stored) {
+        std::optional<std::uint64_t> parsed = ParseEntityId(**stored);
+        if (!parsed) return Status::Corruption("the store's next entity id is unreadable");
+        next = *parsed;
+    }
+    batch.Put(Cf::kMeta, kNextEntityIdKey, EntityId(next + 1));
+    return EntityId(next);
+}
+
+void DerivedWrites::PutEvidence(const EdgeIds& edge, const DocumentFacts& facts, const Evidence& evidence,
                                 std::size_t ordinal) {
     sink_.Put(Cf::kOutEdges, OutEdgeKey(edge), "");
     sink_.Put(Cf::kInEdges, InEdgeKey(edge), "");
     sink_.Put(Cf::kEvidence, EvidenceKey(edge, facts.doc, evidence.start, ordinal), EncodeEvidence(evidence));
 }
 
-Status CollectFootprint(const Reader& reader, const std::string& entity, EntityFootprint& footprint) {
-    const std::string prefix = KeyPrefix(entity);
+Status CollectFootprint(const Reader& reader, const std::string& id, EntityFootprint& footprint) {
+    const std::string prefix = KeyPrefix(id);
     Status scanned = reader.Scan(Cf::kMentions, prefix, [&](std::string_view key, std::string_view) {
         footprint.mention_keys.emplace_back(key);
         return Status::Ok();
@@ -40,7 +53,7 @@ Status CollectFootprint(const Reader& reader, const std::string& entity, EntityF
     for (Cf cf : {Cf::kOutEdges, Cf::kInEdges}) {
         if (!scanned.ok()) break;
         scanned = reader.Scan(cf, prefix, [&](std::string_view key, std::string_view) {
-            std::optional<EdgeName> edge = cf == Cf::kOutEdges ? EdgeFromOutKey(key) : EdgeFromInKey(key);
+            std::optional<EdgeIds> edge = cf == Cf::kOutEdges ? EdgeFromOutKey(key) : EdgeFromInKey(key);
             if (edge) footprint.edges.insert(std::move(*edge));
             return Status::Ok();
         });
@@ -48,7 +61,7 @@ Status CollectFootprint(const Reader& reader, const std::string& entity, EntityF
     return scanned;
 }
 
-EdgeName Oriented(EdgeName edge) {
+EdgeIds Oriented(EdgeIds edge) {
     if (IsSymmetricPredicate(edge.predicate) && edge.object < edge.subject) std::swap(edge.subject, edge.object);
     return edge;
 }

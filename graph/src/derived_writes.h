@@ -44,27 +44,33 @@ class DerivedWrites {
 public:
     explicit DerivedWrites(KeyValueSink& sink) : sink_(sink) {}
     // The entity record and an alias entry for each of its surface forms.
-    void PutEntity(const std::string& name, const EntityVotes& votes);
-    void PutMention(std::string_view entity, std::string_view doc);
+    void PutEntity(const std::string& id, const EntityVotes& votes);
+    void PutMention(std::string_view id, std::string_view doc);
     // The edge (both directions) and one piece of evidence on it.
-    void PutEvidence(const EdgeName& edge, const DocumentFacts& facts, const Evidence& evidence, std::size_t ordinal);
+    void PutEvidence(const EdgeIds& edge, const DocumentFacts& facts, const Evidence& evidence, std::size_t ordinal);
 
 private:
     KeyValueSink& sink_;
 };
 
-// What an entity's name is part of besides its own record: its mention keys
-// and its edges in either direction. Renaming or rebuilding an entity moves or
+// A new entity id: reads the next one through `reader`, which must read
+// through `batch`, and puts the one after it, so that ids given in one batch
+// differ.
+Result<std::string> AllocateEntityId(const Reader& reader, BatchSink& batch);
+
+// What an entity's id is part of besides its own record: its mention keys and
+// its edges in either direction. Merging or rebuilding an entity moves or
 // deletes exactly these.
 struct EntityFootprint {
     std::vector<std::string> mention_keys;
-    std::set<EdgeName> edges;
+    std::set<EdgeIds> edges;
 };
 // Adds `entity`'s mention keys and edges to `footprint`.
-Status CollectFootprint(const Reader& reader, const std::string& entity, EntityFootprint& footprint);
+Status CollectFootprint(const Reader& reader, const std::string& id, EntityFootprint& footprint);
 
-// Symmetric predicates are stored with subject < object.
-EdgeName Oriented(EdgeName edge);
+// Symmetric predicates are stored with subject id < object id (bytewise),
+// an order that no change of name disturbs.
+EdgeIds Oriented(EdgeIds edge);
 
 // Calls `visit` for each piece of evidence of the document's relations, with
 // the relation, the index of its subject and object in `facts.entities`, and

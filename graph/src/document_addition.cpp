@@ -25,22 +25,22 @@ public:
         for (Group& group : groups_) {
             if (Status elected = Elect(group); !elected.ok()) return elected;
         }
-        if (Status renamed = RenameEntities(); !renamed.ok()) return renamed;
+        if (Status merged = MoveMergedEntities(); !merged.ok()) return merged;
         ForEachEvidence(facts_, [&](const Relation& relation, std::size_t subject, std::size_t object,
                                     const Evidence& evidence, std::size_t ordinal) {
-            const EdgeName edge = Oriented({NameOfMention(subject), relation.predicate, NameOfMention(object)});
+            const EdgeIds edge = Oriented({IdOfMention(subject), relation.predicate, IdOfMention(object)});
             writes_.PutEvidence(edge, facts_, evidence, ordinal);
         });
         return Status::Ok();
     }
 
 private:
-    // The document's mentions of one entity, and the stored entities they
-    // match (which this document merges into one).
+    // The document's mentions of one entity, and the stored entities (ids)
+    // they match, which this document merges into one.
     struct Group {
         std::vector<const Entity*> mentions;
         std::set<std::string> stored;
-        std::string name;  // elected
+        std::string id;  // of the entity they are part of
     };
 
     // Mentions sharing a match key with each other or with the same stored
@@ -80,54 +80,65 @@ private:
     }
 
     // Adds this document's votes to those of the stored entities it matches.
+    // Merged entities keep the id of the one with the most mentions, so that
+    // the fewest edges move; a change of name moves nothing.
     Status Elect(Group& group) {
         EntityVotes votes = EntityVotes::OfDocument(group.mentions);
+        std::size_t kept_mentions = 0;
         for (const std::string& stored : group.stored) {
             Result<std::optional<std::string>> record = reader_.Get(Cf::kEntities, stored);
             if (!record.ok()) return record.status();
-            if (!*record) return Status::Corruption("an alias points to entity " + stored + ", which is not stored");
+            if (!*record) return Status::Corruption("an alias points to entity #" + stored + ", which is not stored");
             Result<EntityVotes> stored_votes = DecodeEntityVotes(stored, **record);
             if (!stored_votes.ok()) return stored_votes.status();
+            if (group.id.empty() || stored_votes->Mentions() > kept_mentions) {
+                group.id = stored;
+                kept_mentions = stored_votes->Mentions();
+            }
             votes.Add(*stored_votes);
         }
-        group.name = votes.Elect().name;
-        for (const std::string& stored : group.stored) {
-            if (stored == group.name) continue;
-            batch_.Delete(Cf::kEntities, stored);
-            renamed_to_[stored] = group.name;
+        if (group.id.empty()) {
+            Result<std::string> id = AllocateEntityId(reader_, batch_);
+            if (!id.ok()) return id.status();
+            group.id = std::move(*id);
         }
-        writes_.PutEntity(group.name, votes);
-        writes_.PutMention(group.name, facts_.doc);
+        for (const std::string& stored : group.stored) {
+            if (stored == group.id) continue;
+            batch_.Delete(Cf::kEntities, stored);
+            merged_into_[stored] = group.id;
+        }
+        writes_.PutEntity(group.id, votes);
+        writes_.PutMention(group.id, facts_.doc);
         return Status::Ok();
     }
 
-    const std::string& NameOfMention(std::size_t mention) const { return groups_[group_of_mention_[mention]].name; }
+    const std::string& IdOfMention(std::size_t mention) const { return groups_[group_of_mention_[mention]].id; }
 
-    std::string NewName(const std::string& name) const {
-        auto renamed = renamed_to_.find(name);
-        return renamed == renamed_to_.end() ? name : renamed->second;
+    std::string IdAfterMerge(const std::string& id) const {
+        auto merged = merged_into_.find(id);
+        return merged == merged_into_.end() ? id : merged->second;
     }
 
-    // Moves the mentions, edges and evidence of every entity whose name
-    // changed (merged into another, or outvoted by one of its aliases).
-    Status RenameEntities() {
+    // Moves the mentions, edges and evidence of every entity merged into
+    // another.
+    Status MoveMergedEntities() {
         EntityFootprint footprint;
-        for (const auto& [old_name, new_name] : renamed_to_) {
-            if (Status scanned = CollectFootprint(reader_, old_name, footprint); !scanned.ok()) return scanned;
+        for (const auto& [merged, kept] : merged_into_) {
+            if (Status scanned = CollectFootprint(reader_, merged, footprint); !scanned.ok()) return scanned;
         }
         for (const std::string& key : footprint.mention_keys) {
             const std::vector<std::string_view> parts = SplitKey(key);
             batch_.Delete(Cf::kMentions, key);
-            writes_.PutMention(NewName(std::string(parts.at(0))), parts.at(1));
+            writes_.PutMention(IdAfterMerge(std::string(parts.at(0))), parts.at(1));
         }
-        for (const EdgeName& edge : footprint.edges) {
+        for (const EdgeIds& edge : footprint.edges) {
             if (Status moved = MoveEdge(edge); !moved.ok()) return moved;
         }
         return Status::Ok();
     }
 
-    Status MoveEdge(const EdgeName& edge) {
-        const EdgeName moved = Oriented({NewName(edge.subject), edge.predicate, NewName(edge.object)});
+    Status MoveEdge(const EdgeIds& edge) {
+        const EdgeIds moved = Oriented({IdAfterMerge(edge.subject), edge.predicate, IdAfterMerge(edge.object)});
         const std::string out_key = OutEdgeKey(edge);
         std::vector<std::pair<std::string, std::string>> evidence;
         Status scanned = reader_.Scan(Cf::kEvidence, KeyPrefix(out_key), [&](std::string_view key, std::string_view value) {
@@ -152,7 +163,7 @@ private:
     const DocumentFacts& facts_;
     std::vector<Group> groups_;
     std::vector<std::size_t> group_of_mention_;  // per entity of facts_
-    std::map<std::string, std::string> renamed_to_;
+    std::map<std::string, std::string> merged_into_;
 };
 
 }  // namespace

@@ -26,6 +26,7 @@ struct EntityVotes {
     // The votes of one document's mentions (all of which denote this entity).
     static EntityVotes OfDocument(const std::vector<const Entity*>& mentions);
     void Add(const EntityVotes& other);
+    std::size_t Mentions() const { return organization_mentions + person_mentions; }
 
     // Name: the one most documents use (ties: the longer, then the bytewise
     // smaller); type: the one most mentions give (ties: Organization);

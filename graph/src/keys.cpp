@@ -1,5 +1,6 @@
 #include "keys.h"
 
+#include <charconv>
 #include <cstdio>
 
 namespace kgraph::graph {
@@ -29,19 +30,28 @@ std::vector<std::string_view> SplitKey(std::string_view key) {
     }
 }
 
-std::string OutEdgeKey(const EdgeName& edge) { return JoinKey({edge.subject, edge.predicate, edge.object}); }
-std::string InEdgeKey(const EdgeName& edge) { return JoinKey({edge.object, edge.predicate, edge.subject}); }
+std::string EntityId(std::uint64_t number) { return std::to_string(number); }
 
-std::optional<EdgeName> EdgeFromOutKey(std::string_view key) {
-    const std::vector<std::string_view> parts = SplitKey(key);
-    if (parts.size() != 3) return std::nullopt;
-    return EdgeName{std::string(parts[0]), std::string(parts[1]), std::string(parts[2])};
+std::optional<std::uint64_t> ParseEntityId(std::string_view text) {
+    std::uint64_t number = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+    if (error != std::errc() || end != text.data() + text.size() || number == 0 || text.front() == '0') return std::nullopt;
+    return number;
 }
 
-std::optional<EdgeName> EdgeFromInKey(std::string_view key) {
+std::string OutEdgeKey(const EdgeIds& edge) { return JoinKey({edge.subject, edge.predicate, edge.object}); }
+std::string InEdgeKey(const EdgeIds& edge) { return JoinKey({edge.object, edge.predicate, edge.subject}); }
+
+std::optional<EdgeIds> EdgeFromOutKey(std::string_view key) {
     const std::vector<std::string_view> parts = SplitKey(key);
     if (parts.size() != 3) return std::nullopt;
-    return EdgeName{std::string(parts[2]), std::string(parts[1]), std::string(parts[0])};
+    return EdgeIds{std::string(parts[0]), std::string(parts[1]), std::string(parts[2])};
+}
+
+std::optional<EdgeIds> EdgeFromInKey(std::string_view key) {
+    const std::vector<std::string_view> parts = SplitKey(key);
+    if (parts.size() != 3) return std::nullopt;
+    return EdgeIds{std::string(parts[2]), std::string(parts[1]), std::string(parts[0])};
 }
 
 namespace {
@@ -55,11 +65,11 @@ std::string PaddedNumber(std::size_t n) {
 
 }  // namespace
 
-std::string EvidenceKey(const EdgeName& edge, std::string_view doc, std::size_t start, std::size_t ordinal) {
+std::string EvidenceKey(const EdgeIds& edge, std::string_view doc, std::size_t start, std::size_t ordinal) {
     return JoinKey({edge.subject, edge.predicate, edge.object, doc, PaddedNumber(start), PaddedNumber(ordinal)});
 }
 
-std::string EvidenceKeyOnEdge(std::string_view key, const EdgeName& edge) {
+std::string EvidenceKeyOnEdge(std::string_view key, const EdgeIds& edge) {
     const std::vector<std::string_view> parts = SplitKey(key);
     return JoinKey({edge.subject, edge.predicate, edge.object, parts.at(3), parts.at(4), parts.at(5)});
 }
@@ -67,7 +77,7 @@ std::string EvidenceKeyOnEdge(std::string_view key, const EdgeName& edge) {
 std::optional<EvidenceKeyParts> SplitEvidenceKey(std::string_view key) {
     const std::vector<std::string_view> parts = SplitKey(key);
     if (parts.size() != 6) return std::nullopt;
-    return EvidenceKeyParts{EdgeName{std::string(parts[0]), std::string(parts[1]), std::string(parts[2])},
+    return EvidenceKeyParts{EdgeIds{std::string(parts[0]), std::string(parts[1]), std::string(parts[2])},
                             std::string(parts[3])};
 }
 

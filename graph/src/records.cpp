@@ -149,7 +149,7 @@ std::string EncodeEntityVotes(const EntityVotes& votes) {
     return std::move(out).Take();
 }
 
-Result<EntityVotes> DecodeEntityVotes(std::string_view name, std::string_view value) {
+Result<EntityVotes> DecodeEntityVotes(std::string_view id, std::string_view value) {
     RecordReader in(value);
     EntityVotes votes;
     for (std::size_t names = in.Count(); names > 0; --names) {
@@ -161,18 +161,15 @@ Result<EntityVotes> DecodeEntityVotes(std::string_view name, std::string_view va
     for (std::size_t forms = in.Count(); forms > 0; --forms) {
         votes.surface_forms.emplace_hint(votes.surface_forms.end(), in.String());
     }
-    if (!in.ok()) return Unreadable("entity " + std::string(name));
+    if (!in.ok()) return Unreadable("entity #" + std::string(id));
     return votes;
 }
 
-Result<Entity> DecodeEntity(std::string_view name, std::string_view value) {
-    Result<EntityVotes> votes = DecodeEntityVotes(name, value);
+Result<Entity> DecodeEntity(std::string_view id, std::string_view value) {
+    Result<EntityVotes> votes = DecodeEntityVotes(id, value);
     if (!votes.ok()) return votes.status();
-    Entity entity = votes->Elect();
-    if (entity.name != name) {
-        return Status::Corruption("the stored record of entity " + std::string(name) + " elects the name " + entity.name);
-    }
-    return entity;
+    if (votes->name_documents.empty()) return Unreadable("entity #" + std::string(id));
+    return votes->Elect();
 }
 
 std::string EncodeEvidence(const Evidence& evidence) {

@@ -16,12 +16,12 @@ std::string EncodeDocument(const DocumentFacts& facts);
 // Corruption naming the document when the value is not a readable record.
 Result<DocumentFacts> DecodeDocument(std::string_view id, std::string_view value);
 
-// An entity record holds its votes; name, type and aliases follow from them
-// (EntityVotes::Elect), and the name is also the key.
+// An entity record, stored under the entity's id, holds its votes; name,
+// type and aliases follow from them (EntityVotes::Elect).
 std::string EncodeEntityVotes(const EntityVotes& votes);
-Result<EntityVotes> DecodeEntityVotes(std::string_view name, std::string_view value);
-// The entity a record stores; Corruption when its votes elect another name.
-Result<Entity> DecodeEntity(std::string_view name, std::string_view value);
+Result<EntityVotes> DecodeEntityVotes(std::string_view id, std::string_view value);
+// The entity a record stores; Corruption when no name has a vote.
+Result<Entity> DecodeEntity(std::string_view id, std::string_view value);
 
 std::string EncodeEvidence(const Evidence& evidence);
 Result<Evidence> DecodeEvidence(std::string_view value);

@@ -1,21 +1,24 @@
 // Store on RocksDB.
 //
 // Layout (column families; keys join parts with NUL, see keys.h):
-//   meta       "schema-version"                      -> "1"
-//   documents  doc id                                -> the DocumentFacts as ingested (JSON)
+//   meta       "schema-version"                      -> "3"
+//              "next-entity-id"                      -> the id the next new entity gets
+//   documents  doc id                                -> the DocumentFacts as ingested
 //   sources    source path                           -> doc id (the document last ingested from it)
-//   entities   canonical name                        -> {type, aliases}
-//   aliases    FoldName(name or alias)               -> canonical name
-//   mentions   canonical name, doc id                -> ""
-//   out-edges  subject, predicate, object            -> ""
-//   in-edges   object, predicate, subject            -> ""
-//   evidence   subject, predicate, object, doc, start, ordinal -> Evidence (JSON)
+//   entities   entity id                             -> its votes (name, type, aliases follow)
+//   aliases    FoldName(name or alias)               -> entity id
+//   mentions   entity id, doc id                     -> ""
+//   out-edges  subject id, predicate, object id      -> ""
+//   in-edges   object id, predicate, subject id      -> ""
+//   evidence   subject id, predicate, object id, doc, start, ordinal -> Evidence
 //
 // The documents column family is the truth; all the others are derived from
 // it (derived_state.h) and rewritten in the same WriteBatch as the document,
 // so a reader never sees a document without its entities and edges. Keys use
-// canonical names, so a scan of `entities` or `evidence` yields the model's
-// sort order directly, and neighbours are a prefix scan of out-/in-edges.
+// entity ids, which never change, rather than names, which the votes of new
+// documents change: a new name rewrites one record, not the entity's edges.
+// Neighbours are a prefix scan of out-/in-edges; reading the graph puts names
+// on the ids and sorts by them.
 //
 // Entities live as long as a stored document lists them, with or without
 // relations; relations as long as one piece of evidence supports them.
@@ -99,6 +102,8 @@ std::uint64_t BytesOnDisk(const std::filesystem::path& folder) {
     return bytes;
 }
 
+using EntitiesById = std::map<std::string, Entity>;
+
 class RocksStore final : public Store {
 public:
     RocksStore(std::unique_ptr<Database> db, const StoreOptions& options) : db_(std::move(db)), options_(options) {}
@@ -159,15 +164,19 @@ public:
     Result<GraphModel> ReadGraph() const override {
         std::shared_lock lock(mutex_);
         const Reader reader(*db_);
-        GraphModel graph;
+        EntitiesById entities;
         Status read = reader.Scan(Cf::kEntities, "", [&](std::string_view key, std::string_view value) {
             Result<Entity> entity = graph::DecodeEntity(key, value);
             if (!entity.ok()) return entity.status();
-            graph.entities.push_back(std::move(*entity));
+            entities.emplace(key, std::move(*entity));
             return Status::Ok();
         });
         if (!read.ok()) return read;
-        if (read = ReadRelations(reader, graph.relations); !read.ok()) return read;
+        GraphModel graph;
+        if (read = ReadRelations(reader, entities, graph.relations); !read.ok()) return read;
+        for (auto& [id, entity] : entities) graph.entities.push_back(std::move(entity));
+        std::sort(graph.entities.begin(), graph.entities.end(),
+                  [](const Entity& a, const Entity& b) { return a.name < b.name; });
         MarkEndedRelations(graph.relations);
         return graph;
     }
@@ -214,7 +223,7 @@ public:
         }
         if (read.ok()) {
             read = reader.Scan(Cf::kOutEdges, "", [&](std::string_view key, std::string_view) {
-                std::optional<graph::EdgeName> edge = graph::EdgeFromOutKey(key);
+                std::optional<graph::EdgeIds> edge = graph::EdgeFromOutKey(key);
                 if (!edge) return Status::Corruption("the store holds a malformed edge key");
                 ++by_predicate[edge->predicate];
                 return Status::Ok();
@@ -243,13 +252,13 @@ public:
     Result<std::optional<Entity>> FindEntity(const std::string& name) const override {
         std::shared_lock lock(mutex_);
         const Reader reader(*db_);
-        Result<std::optional<std::string>> canonical = reader.Get(Cf::kAliases, graph::FoldName(name));
-        if (!canonical.ok()) return canonical.status();
-        if (!*canonical) return std::optional<Entity>();
-        Result<std::optional<std::string>> record = reader.Get(Cf::kEntities, **canonical);
+        Result<std::optional<std::string>> id = reader.Get(Cf::kAliases, graph::FoldName(name));
+        if (!id.ok()) return id.status();
+        if (!*id) return std::optional<Entity>();
+        Result<std::optional<std::string>> record = reader.Get(Cf::kEntities, **id);
         if (!record.ok()) return record.status();
-        if (!*record) return Status::Corruption("alias '" + name + "' points to entity " + **canonical + ", which is not stored");
-        Result<Entity> entity = graph::DecodeEntity(**canonical, **record);
+        if (!*record) return Status::Corruption("alias '" + name + "' points to entity #" + **id + ", which is not stored");
+        Result<Entity> entity = graph::DecodeEntity(**id, **record);
         if (!entity.ok()) return entity.status();
         return std::optional<Entity>(std::move(*entity));
     }
@@ -319,21 +328,46 @@ private:
     }
 
     // Evidence keys start with the edge, so consecutive keys of one edge make
-    // one relation, already in the model's order.
-    static Status ReadRelations(const Reader& reader, std::vector<Relation>& relations) {
-        return reader.Scan(Cf::kEvidence, "", [&](std::string_view key, std::string_view value) {
+    // one relation, its evidence already in the model's order. Relations
+    // are then named, oriented and sorted by name.
+    static Status ReadRelations(const Reader& reader, const EntitiesById& entities, std::vector<Relation>& relations) {
+        std::optional<graph::EdgeIds> current;
+        Status read = reader.Scan(Cf::kEvidence, "", [&](std::string_view key, std::string_view value) {
             std::optional<graph::EvidenceKeyParts> parts = graph::SplitEvidenceKey(key);
             if (!parts) return Status::Corruption("the store holds a malformed evidence key");
             Result<Evidence> evidence = graph::DecodeEvidence(value);
             if (!evidence.ok()) return evidence.status();
-            const graph::EdgeName& edge = parts->edge;
-            if (relations.empty() || relations.back().subject != edge.subject ||
-                relations.back().predicate != edge.predicate || relations.back().object != edge.object) {
-                relations.push_back(Relation{edge.subject, edge.predicate, edge.object, {}, false});
+            if (parts->edge != current) {
+                Result<Relation> relation = NamedRelation(parts->edge, entities);
+                if (!relation.ok()) return relation.status();
+                relations.push_back(std::move(*relation));
+                current = std::move(parts->edge);
             }
             relations.back().evidence.push_back(std::move(*evidence));
             return Status::Ok();
         });
+        if (!read.ok()) return read;
+        std::sort(relations.begin(), relations.end(), [](const Relation& a, const Relation& b) {
+            return std::tie(a.subject, a.predicate, a.object) < std::tie(b.subject, b.predicate, b.object);
+        });
+        return Status::Ok();
+    }
+
+    // A relation without evidence, named; symmetric ones with subject < object
+    // as the model wants.
+    static Result<Relation> NamedRelation(const graph::EdgeIds& edge, const EntitiesById& entities) {
+        auto subject = entities.find(edge.subject), object = entities.find(edge.object);
+        for (auto end : {subject, object}) {
+            if (end == entities.end()) {
+                return Status::Corruption("a relation names entity #" + (end == subject ? edge.subject : edge.object) +
+                                          ", which is not stored");
+            }
+        }
+        Relation relation{subject->second.name, edge.predicate, object->second.name, {}, false};
+        if (IsSymmetricPredicate(relation.predicate) && relation.object < relation.subject) {
+            std::swap(relation.subject, relation.object);
+        }
+        return relation;
     }
 
     // A customer-of ended when the customer also `leaves` the supplier.

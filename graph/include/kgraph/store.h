@@ -129,8 +129,9 @@ public:
     virtual Result<std::optional<Entity>> FindEntity(const std::string& name) const = 0;
 };
 
-// Schema version written in every database this build creates. 2: records
-// in the binary format of graph/src/record_codec.h (1 stored them as JSON).
-inline constexpr int kStoreSchemaVersion = 2;
+// Schema version written in every database this build creates. 3: entities
+// keyed by a stable id rather than their name. 2: records in the binary
+// format of graph/src/record_codec.h (1 stored them as JSON).
+inline constexpr int kStoreSchemaVersion = 3;
 
 }  // namespace kgraph
