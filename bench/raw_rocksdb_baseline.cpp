@@ -6,6 +6,7 @@
 
 #include <cctype>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace kgraph::bench {
@@ -65,21 +66,23 @@ public:
         Put(batch, kSources, facts.source, facts.doc);
         for (const Entity& entity : facts.entities) {
             const std::string encoded = EncodeEntity(entity);
+            const std::string& id = IdOf(entity.name);
             document_record += encoded;
-            Put(batch, kEntities, entity.name, encoded);
-            Put(batch, kMentions, Join({entity.name, facts.doc}), "");
-            Put(batch, kAliases, Lowercase(entity.name), entity.name);
-            for (const std::string& alias : entity.aliases) Put(batch, kAliases, Lowercase(alias), entity.name);
+            Put(batch, kEntities, id, encoded);
+            Put(batch, kMentions, Join({id, facts.doc}), "");
+            Put(batch, kAliases, Lowercase(entity.name), id);
+            for (const std::string& alias : entity.aliases) Put(batch, kAliases, Lowercase(alias), id);
         }
         for (const Relation& relation : facts.relations) {
-            Put(batch, kOutEdges, Join({relation.subject, relation.predicate, relation.object}), "");
-            Put(batch, kInEdges, Join({relation.object, relation.predicate, relation.subject}), "");
+            const std::string& subject = IdOf(relation.subject);
+            const std::string& object = IdOf(relation.object);
+            Put(batch, kOutEdges, Join({subject, relation.predicate, object}), "");
+            Put(batch, kInEdges, Join({object, relation.predicate, subject}), "");
             for (const Evidence& evidence : relation.evidence) {
                 const std::string encoded = EncodeEvidence(evidence);
                 document_record += encoded;
                 const std::string start = std::to_string(evidence.start);
-                Put(batch, kEvidence, Join({relation.subject, relation.predicate, relation.object, evidence.doc, start}),
-                    encoded);
+                Put(batch, kEvidence, Join({subject, relation.predicate, object, evidence.doc, start}), encoded);
             }
         }
         Put(batch, kDocuments, facts.doc, document_record);
@@ -92,6 +95,13 @@ public:
     const BaselineVolume& volume() const override { return volume_; }
 
 private:
+    // Entity keys are numbers, as the store's (one per distinct name here).
+    const std::string& IdOf(const std::string& name) {
+        auto [it, added] = ids_.try_emplace(name);
+        if (added) it->second = std::to_string(ids_.size());
+        return it->second;
+    }
+
     void Put(rocksdb::WriteBatch& batch, Family family, const std::string& key, const std::string& value) {
         batch.Put(families_[family], key, value);
         ++volume_.keys;
@@ -101,6 +111,7 @@ private:
     std::unique_ptr<rocksdb::DB> db_;
     std::vector<rocksdb::ColumnFamilyHandle*> families_;
     BaselineVolume volume_;
+    std::unordered_map<std::string, std::string> ids_;
 };
 
 }  // namespace

@@ -374,6 +374,23 @@ TEST_CASE("a document naming two stored entities as one merges them, and forgett
     RequireClean(*store);
 }
 
+TEST_CASE("a merge that joins both ends of a relation keeps it, on the entity itself", "[graph][store][merge]") {
+    TempDir dir;
+    std::unique_ptr<Store> store = OpenStore(dir.db());
+    IngestOk(*store, Facts("p", "p.txt", {Org("Acme"), Org("Acme Corp")}, {{"Acme Corp", "competes-with", "Acme"},
+                                                                          {"Acme", "invests-in", "Acme Corp"}}));
+    const GraphModel before = ReadOk(*store);
+    IngestOk(*store, Facts("q", "q.txt", {Org("Acme Corp", {"Acme"})}, {}));
+    const GraphModel merged = ReadOk(*store);
+    CHECK(Names(merged) == std::vector<std::string>{"Acme Corp"});
+    CHECK(FindRelation(merged, "Acme Corp", "competes-with", "Acme Corp"));
+    CHECK(FindRelation(merged, "Acme Corp", "invests-in", "Acme Corp"));
+    RequireClean(*store);
+    REQUIRE(store->Forget("q.txt").ok());
+    CHECK(SameGraph(ReadOk(*store), before));
+    RequireClean(*store);
+}
+
 TEST_CASE("names match across case, diacritics and punctuation", "[graph][store][merge]") {
     TempDir dir;
     std::unique_ptr<Store> store = OpenStore(dir.db());

@@ -16,8 +16,8 @@ namespace {
 //  1. every out-edge has its in-edge twin and the other way round;
 //  2. every edge has at least one piece of evidence, and every piece of
 //     evidence has its edge;
-//  3. edge endpoints are stored entities; symmetric edges have subject id <
-//     object id;
+//  3. edge endpoints are stored entities; symmetric edges have subject id <=
+//     object id (equal when a merge joined both ends);
 //  4. every piece of evidence names a stored document;
 //  5. every alias points to a stored entity, an entity's record is readable,
 //     and the name it elects is an alias of it;
@@ -122,8 +122,8 @@ private:
             for (const std::string* end : {&edge->subject, &edge->object}) {
                 if (!entities_.count(*end)) Problem(Describe(*edge) + " names entity #" + *end + ", which is not stored");
             }
-            if (IsSymmetricPredicate(edge->predicate) && !(edge->subject < edge->object)) {
-                Problem(Describe(*edge) + " is symmetric but not stored with subject < object");
+            if (IsSymmetricPredicate(edge->predicate) && edge->object < edge->subject) {
+                Problem(Describe(*edge) + " is symmetric but not stored with subject id <= object id");
             }
         }
         for (const std::string& key : in_edges_) {
