@@ -617,6 +617,37 @@ TEST_CASE("check reports a dangling edge written behind the store's back", "[gra
     CHECK(report->problems.size() == expected.size());  // the missing alias "scale" is not an invariant
 }
 
+TEST_CASE("check reports a merged id that belongs to no stored entity", "[graph][store][check]") {
+    TempDir dir;
+    {
+        std::unique_ptr<Store> store = OpenStore(dir.db());
+        IngestOk(*store, ScaleA());
+    }
+    std::string meta;  // the id of entity Meta
+    {
+        RawDatabase raw(dir.db());
+        REQUIRE(raw.db->Get(rocksdb::ReadOptions(), raw.Family("aliases"), "meta", &meta).ok());
+        REQUIRE(raw.db->Put(rocksdb::WriteOptions(), raw.Family("merged"), std::string("999") + '\0' + "1000", "").ok());
+        REQUIRE(raw.db->Put(rocksdb::WriteOptions(), raw.Family("merged"), std::string("999") + '\0' + meta, "").ok());
+    }
+    Result<CheckReport> report = OpenReader(dir.db())->Check();
+    REQUIRE(report.ok());
+    const std::vector<std::string> expected = {
+        "entity #1000 is merged into entity #999, which is not stored",
+        "entity #1000 has id 1000, not below the next id 3",
+        "merged entity #1000 is mentioned by no stored document",
+        "entity #" + meta + " is merged into entity #999, which is not stored",
+        "entity #" + meta + " is both stored and merged into #999",
+    };
+    std::string problems;
+    for (const std::string& problem : report->problems) problems += problem + "\n";
+    INFO(problems);
+    for (const std::string& problem : expected) {
+        CHECK(std::find(report->problems.begin(), report->problems.end(), problem) != report->problems.end());
+    }
+    CHECK(report->problems.size() == expected.size());
+}
+
 TEST_CASE("a damaged record is reported as unreadable, naming what it belonged to", "[graph][store][check]") {
     DocumentFacts facts = ScaleA();
     facts.relations[0].evidence[0].amount = Money{14.3e9, "USD", "more-than", std::nullopt};
@@ -663,15 +694,68 @@ DatabaseDump Dump(const fs::path& path) {
     return dump;
 }
 
-// What a closed store holds, short of its entity ids, which depend on the
-// order documents arrived in: the graph as read, the families that hold no
-// id byte for byte, and how many keys each family holds, which catches
-// leftovers the graph does not show.
+std::vector<std::string> SplitAtNul(const std::string& key) {
+    std::vector<std::string> parts(1);
+    for (char c : key) {
+        if (c == '\0') parts.emplace_back();
+        else parts.back().push_back(c);
+    }
+    return parts;
+}
+
+std::string JoinAtNul(const std::vector<std::string>& parts) {
+    std::string key = parts.at(0);
+    for (std::size_t i = 1; i < parts.size(); ++i) key += '\0' + parts[i];
+    return key;
+}
+
+// Puts in place of each entity id, which depends on the order documents
+// arrived in and on the merges they caused, a label that does not: the
+// smallest alias key of the entity the id is (or was merged into). Keys of
+// symmetric edges are put in label order; keys that differ by ids of one
+// entity become one.
+class Relabeling {
+public:
+    explicit Relabeling(const DatabaseDump& dump) {
+        for (const auto& [alias, id] : dump.at("aliases")) label_.emplace(id, alias);  // keys sorted: the first is the smallest
+        if (!dump.count("merged")) return;
+        for (const auto& [key, value] : dump.at("merged")) {
+            const std::vector<std::string> parts = SplitAtNul(key);
+            label_.emplace(parts.at(1), Of(parts.at(0)));
+        }
+    }
+
+    const std::string& Of(const std::string& id) const {
+        auto it = label_.find(id);
+        if (it == label_.end()) FAIL("entity #" << id << " has no alias and is merged into nothing");
+        return it->second;
+    }
+
+    // Relabels the ids among the parts of `key` that `family` keys with ids.
+    std::string Key(const std::string& family, const std::string& key) const {
+        std::vector<std::string> parts = SplitAtNul(key);
+        if (family == "entities" || family == "mentions") {
+            parts.at(0) = Of(parts.at(0));
+        } else if (family == "out-edges" || family == "in-edges" || family == "evidence") {
+            parts.at(0) = Of(parts.at(0));
+            parts.at(2) = Of(parts.at(2));
+            if (IsSymmetricPredicate(parts.at(1)) && parts.at(2) < parts.at(0)) std::swap(parts.at(0), parts.at(2));
+        }
+        return JoinAtNul(parts);
+    }
+
+private:
+    std::map<std::string, std::string> label_;  // entity id -> label
+};
+
+// What a closed store holds, short of what depends on the order documents
+// arrived in (entity ids, which ids a merge recorded): the graph as read, and
+// every key and value with its ids relabeled, which catches leftovers the
+// graph does not show.
 struct StoredContent {
     std::vector<Entity> entities;
     std::vector<Relation> relations;
-    DatabaseDump without_ids;
-    std::map<std::string, std::size_t> keys;
+    DatabaseDump relabeled;
     friend bool operator==(const StoredContent&, const StoredContent&) = default;
 };
 
@@ -682,10 +766,13 @@ StoredContent Content(const fs::path& path) {
         content.entities = std::move(graph.entities);
         content.relations = std::move(graph.relations);
     }
-    for (auto& [family, entries] : Dump(path)) {
-        if (family == "meta") continue;  // the schema version and the next entity id
-        content.keys[family] = entries.size();
-        if (family == "documents" || family == "sources") content.without_ids[family] = std::move(entries);
+    const DatabaseDump dump = Dump(path);
+    const Relabeling relabeling(dump);
+    for (const auto& [family, entries] : dump) {
+        if (family == "meta" || family == "merged") continue;  // the schema version and the next entity id; ids
+        for (const auto& [key, value] : entries) {
+            content.relabeled[family][relabeling.Key(family, key)] = family == "aliases" ? relabeling.Of(value) : value;
+        }
     }
     return content;
 }
@@ -725,7 +812,7 @@ StoredContent IngestInOrder(const std::vector<DocumentFacts>& docs, const std::v
 TEST_CASE("every ingest order and every rebuild stores the same content", "[graph][store][merge]") {
     const std::vector<DocumentFacts> docs = TangledDocuments();
     const StoredContent expected = IngestInOrder(docs, {0, 1, 2, 3, 4, 5, 6, 7});
-    REQUIRE(expected.keys.at("entities") == 9);
+    REQUIRE(expected.entities.size() == 9);
     REQUIRE(expected.relations.size() == 11);  // one per statement: no two name the same pair
     REQUIRE(std::count_if(expected.relations.begin(), expected.relations.end(), [](const Relation& r) {
         return r.subject == "Meta AI" && r.predicate == "competes-with" && r.object == "Meta Platforms";
@@ -768,12 +855,10 @@ std::vector<std::string> ChangedKeys(const DatabaseDump& before, const DatabaseD
 
 }  // namespace
 
-TEST_CASE("a new name rewrites an entity's record only; a merge moves the smaller entity's edges",
-          "[graph][store][merge]") {
+TEST_CASE("a new name rewrites an entity's record only, and a merge moves no edge", "[graph][store][merge]") {
     TempDir dir;
     {
         std::unique_ptr<Store> store = OpenStore(dir.db());
-        // Scaleco first, so that the id it gets sorts before Scale's.
         IngestOk(*store, Facts("n4", "n4.txt", {Org("Scaleco"), Org("Apple")}, {{"Apple", "customer-of", "Scaleco"}}));
         IngestOk(*store, Facts("n1", "n1.txt", {Org("Scale"), Org("OpenAI")}, {{"Scale", "competes-with", "OpenAI"}}));
         IngestOk(*store, Facts("n2", "n2.txt", {Org("Scale"), Org("Nvidia")}, {{"Scale", "customer-of", "Nvidia"}}));
@@ -795,19 +880,24 @@ TEST_CASE("a new name rewrites an entity's record only; a merge moves the smalle
     CHECK(ChangedKeys(before, renamed, "entities").size() == 1);
 
     {
-        // Scaleco (one mention) joins Scale AI (four): Scale AI keeps its id.
+        // Scaleco (one mention) joins Scale AI (four): Scale AI keeps its id,
+        // Scaleco's id becomes part of it.
         std::unique_ptr<Store> store = OpenStore(dir.db());
         IngestOk(*store, Facts("n6", "n6.txt", {Org("Scale AI", {"Scaleco"})}, {}));
         const GraphModel merged = ReadOk(*store);
+        CHECK(Names(merged) == std::vector<std::string>{"Apple", "Meta", "Nvidia", "OpenAI", "Scale AI"});
         CHECK(FindRelation(merged, "Apple", "customer-of", "Scale AI"));
         CHECK(FindRelation(merged, "OpenAI", "competes-with", "Scale AI"));
+        CHECK(merged.relations.size() == 4);
         RequireClean(*store);
     }
     const DatabaseDump after_merge = Dump(dir.db());
-    for (const std::string family : {"out-edges", "in-edges", "evidence"}) {
+    for (const std::string family : {"mentions", "out-edges", "in-edges", "evidence"}) {
         INFO(family);
-        CHECK(ChangedKeys(renamed, after_merge, family).size() == 1);  // Apple customer-of Scaleco only
+        CHECK(ChangedKeys(renamed, after_merge, family).empty());
     }
+    CHECK(ChangedKeys(renamed, after_merge, "entities").size() == 2);  // Scale AI's votes; Scaleco's record
+    CHECK(after_merge.at("merged").size() == 1);
 }
 
 // --- Store: bulk load ---
@@ -835,6 +925,62 @@ TEST_CASE("a bulk load stores what ingesting the documents one by one stores", "
     const StoredContent expected = IngestInOrder(docs, {0, 1, 2, 3, 4, 5, 6, 7});
     CHECK(BulkLoaded(docs) == expected);
     CHECK(BulkLoaded({docs.rbegin(), docs.rend()}) == expected);
+}
+
+TEST_CASE("an entity merged twice reads as one, its relations joined in document order", "[graph][store][merge]") {
+    // "Acme" and "Acme Corp" both compete with Beta before a document joins
+    // them; "ACME Group" then absorbs the pair, and its ids with it.
+    const std::vector<DocumentFacts> docs = {
+        Facts("m1", "m1.txt", {Org("Acme"), Org("Beta")}, {{"Acme", "competes-with", "Beta"}}),
+        Facts("m2", "m2.txt", {Org("Acme Corp"), Org("Beta"), Org("Acme")},
+              {{"Beta", "competes-with", "Acme Corp"}, {"Acme", "customer-of", "Beta"}, {"Acme Corp", "customer-of", "Beta"}}),
+        Facts("m3", "m3.txt", {Org("Acme Corp", {"Acme"})}, {}),
+        Facts("m4", "m4.txt", {Org("ACME Group"), Org("Beta")}, {{"ACME Group", "invests-in", "Beta"}}),
+        Facts("m5", "m5.txt", {Org("ACME Group")}, {}),
+        Facts("m6", "m6.txt", {Org("ACME Group")}, {}),
+        Facts("m7", "m7.txt", {Org("ACME Group")}, {}),
+        Facts("m8", "m8.txt", {Org("ACME Group")}, {}),
+        Facts("m9", "m9.txt", {Org("ACME Group", {"Acme Corp"})}, {}),
+    };
+    const StoredContent one_by_one = IngestInOrder(docs, {0, 1, 2, 3, 4, 5, 6, 7, 8});
+    REQUIRE(one_by_one.entities.size() == 2);
+    REQUIRE(one_by_one.entities[0].name == "ACME Group");
+    REQUIRE(one_by_one.relations.size() == 3);
+    const Relation& customer = one_by_one.relations[1];
+    REQUIRE((customer.subject == "ACME Group" && customer.predicate == "customer-of" && customer.object == "Beta"));
+    // m2's two statements, in the order of the document, though they were
+    // stored under two ids.
+    REQUIRE(customer.evidence.size() == 2);
+    CHECK(customer.evidence[0].sentence == "Acme customer-of Beta.");
+    CHECK(customer.evidence[1].sentence == "Acme Corp customer-of Beta.");
+    REQUIRE(one_by_one.relations[0].evidence.size() == 2);  // competes-with: m1 and m2
+    CHECK(IngestInOrder(docs, {8, 7, 6, 5, 4, 3, 2, 1, 0}) == one_by_one);
+    CHECK(BulkLoaded(docs) == one_by_one);
+
+    TempDir dir;
+    {
+        std::unique_ptr<Store> store = OpenStore(dir.db());
+        for (const DocumentFacts& doc : docs) IngestOk(*store, doc);
+    }
+    {
+        // Both earlier ids are now part of ACME Group's.
+        const DatabaseDump dump = Dump(dir.db());
+        REQUIRE(dump.at("merged").size() == 2);
+        CHECK(SplitAtNul(dump.at("merged").begin()->first).at(0) == dump.at("aliases").at("acme group"));
+        CHECK(SplitAtNul(dump.at("merged").rbegin()->first).at(0) == dump.at("aliases").at("acme group"));
+    }
+    {
+        std::unique_ptr<Store> store = OpenStore(dir.db());
+        Result<StoreStats> stats = store->Stats();
+        REQUIRE(stats.ok());
+        CHECK(stats->entities == 2);
+        CHECK(stats->relations == 3);
+        // Forgetting the documents that merged splits the entity again.
+        REQUIRE(store->Forget("m9.txt").ok());
+        REQUIRE(store->Forget("m3.txt").ok());
+        RequireClean(*store);
+        CHECK(Names(ReadOk(*store)) == std::vector<std::string>{"ACME Group", "Acme", "Acme Corp", "Beta"});
+    }
 }
 
 TEST_CASE("a bulk load keeps Ingest's outcomes for repeated contents and sources", "[graph][store][bulk]") {

@@ -16,16 +16,18 @@ namespace {
 //  1. every out-edge has its in-edge twin and the other way round;
 //  2. every edge has at least one piece of evidence, and every piece of
 //     evidence has its edge;
-//  3. edge endpoints are stored entities; symmetric edges have subject id <=
-//     object id (equal when a merge joined both ends);
+//  3. edge endpoints are stored or merged entities; symmetric edges have
+//     subject id <= object id (equal when a merge joined both ends);
 //  4. every piece of evidence names a stored document;
 //  5. every alias points to a stored entity, an entity's record is readable,
 //     and the name it elects is an alias of it;
 //  6. every entity is mentioned by a stored document, and every mention names
-//     a stored entity and document;
+//     a stored or merged entity and a stored document;
 //  7. sources and documents agree both ways;
 //  8. each document contributed as many pieces of evidence as its facts hold;
-//  9. every entity id is well formed and below the next id to be given.
+//  9. every entity id is well formed and below the next id to be given;
+// 10. every merged id is merged into one stored entity, is not itself a
+//     stored entity, is below the next id, and is still mentioned.
 class InvariantCheck {
 public:
     explicit InvariantCheck(const Reader& reader) : reader_(reader) {}
@@ -36,16 +38,20 @@ public:
         CheckEvidence();
         CheckEntities();
         CheckEntityIds();
+        CheckMergedIds();
         CheckDocuments();
         return std::move(report_);
     }
 
 private:
-    // An entity's name where its record is readable, else its id.
+    // An entity's name where its record is readable, else its id. A merged
+    // id is named after the entity it is part of.
     std::string Label(const std::string& id) const {
-        auto entity = entities_.find(id);
+        auto merged = merged_into_.find(id);
+        auto entity = entities_.find(merged == merged_into_.end() ? id : merged->second);
         return entity == entities_.end() || entity->second.empty() ? "#" + id : entity->second;
     }
+    bool IsStoredOrMerged(const std::string& id) const { return entities_.count(id) || merged_into_.count(id); }
     std::string Describe(const EdgeIds& edge) const {
         return "relation " + Label(edge.subject) + " " + edge.predicate + " " + Label(edge.object);
     }
@@ -71,6 +77,7 @@ private:
         if (read.ok()) read = LoadKeys(Cf::kOutEdges, out_edges_);
         if (read.ok()) read = LoadKeys(Cf::kInEdges, in_edges_);
         if (read.ok()) read = LoadEvidence();
+        if (read.ok()) read = LoadMerged();
         return read;
     }
 
@@ -92,6 +99,18 @@ private:
             Result<Entity> entity = DecodeEntity(key, value);
             if (!entity.ok()) Problem(entity.status().message());
             entities_.emplace(key, entity.ok() ? entity->name : "");
+            return Status::Ok();
+        });
+    }
+
+    Status LoadMerged() {
+        return reader_.Scan(Cf::kMerged, "", [&](std::string_view key, std::string_view) {
+            const std::vector<std::string_view> parts = SplitKey(key);
+            if (parts.size() != 2) {
+                Problem("a merged entity has a malformed key");
+            } else if (auto [it, inserted] = merged_into_.emplace(parts[1], parts[0]); !inserted) {
+                Problem("entity #" + it->first + " is merged into two entities, #" + it->second + " and #" + std::string(parts[0]));
+            }
             return Status::Ok();
         });
     }
@@ -120,7 +139,7 @@ private:
             if (!in_edges_.count(InEdgeKey(*edge))) Problem(Describe(*edge) + " has no in-edge entry");
             if (!evidence_per_edge_.count(key)) Problem(Describe(*edge) + " has no evidence");
             for (const std::string* end : {&edge->subject, &edge->object}) {
-                if (!entities_.count(*end)) Problem(Describe(*edge) + " names entity #" + *end + ", which is not stored");
+                if (!IsStoredOrMerged(*end)) Problem(Describe(*edge) + " names entity #" + *end + ", which is not stored");
             }
             if (IsSymmetricPredicate(edge->predicate) && edge->object < edge->subject) {
                 Problem(Describe(*edge) + " is symmetric but not stored with subject id <= object id");
@@ -155,7 +174,7 @@ private:
             }
             const std::string id(parts[0]), doc(parts[1]);
             mentioned.insert(id);
-            if (!entities_.count(id)) Problem("a mention names entity #" + id + ", which is not stored");
+            if (!IsStoredOrMerged(id)) Problem("a mention names entity #" + id + ", which is not stored");
             if (!documents_.count(doc)) Problem("entity " + Label(id) + " is mentioned by document " + doc + ", which is not stored");
         }
         for (const auto& [id, name] : entities_) {
@@ -164,17 +183,30 @@ private:
             if (alias == aliases_.end() || alias->second != id) Problem("entity " + name + " is not found by its own name");
             if (!mentioned.count(id)) Problem("entity " + name + " is mentioned by no stored document");
         }
+        for (const auto& [id, entity] : merged_into_) {
+            if (!mentioned.count(id)) Problem("merged entity #" + id + " is mentioned by no stored document");
+        }
     }
 
     void CheckEntityIds() {
         if (entities_.empty()) return;
         auto stored = meta_.find(std::string(kNextEntityIdKey));
-        const std::optional<std::uint64_t> next = stored == meta_.end() ? std::nullopt : ParseEntityId(stored->second);
-        if (!next) Problem("the store holds entities but no readable next entity id");
-        for (const auto& [id, name] : entities_) {
-            const std::optional<std::uint64_t> number = ParseEntityId(id);
-            if (!number) Problem("an entity has the malformed id '" + id + "'");
-            else if (next && *number >= *next) Problem("entity " + Label(id) + " has id " + id + ", not below the next id " + std::to_string(*next));
+        next_id_ = stored == meta_.end() ? std::nullopt : ParseEntityId(stored->second);
+        if (!next_id_) Problem("the store holds entities but no readable next entity id");
+        for (const auto& [id, name] : entities_) CheckEntityId(id);
+    }
+
+    void CheckEntityId(const std::string& id) {
+        const std::optional<std::uint64_t> number = ParseEntityId(id);
+        if (!number) Problem("an entity has the malformed id '" + id + "'");
+        else if (next_id_ && *number >= *next_id_) Problem("entity " + Label(id) + " has id " + id + ", not below the next id " + std::to_string(*next_id_));
+    }
+
+    void CheckMergedIds() {
+        for (const auto& [id, entity] : merged_into_) {
+            if (!entities_.count(entity)) Problem("entity #" + id + " is merged into entity #" + entity + ", which is not stored");
+            if (entities_.count(id)) Problem("entity #" + id + " is both stored and merged into #" + entity);
+            CheckEntityId(id);
         }
     }
 
@@ -208,6 +240,8 @@ private:
     std::map<std::string, DocumentSummary> documents_;
     std::map<std::string, std::string> meta_, sources_, aliases_;
     std::map<std::string, std::string> entities_;  // id -> elected name, empty when unreadable
+    std::map<std::string, std::string> merged_into_;  // merged id -> the entity it is part of
+    std::optional<std::uint64_t> next_id_;
     std::set<std::string> mentions_, out_edges_, in_edges_;
     std::map<std::string, std::size_t> evidence_per_edge_, evidence_per_document_;
 };

@@ -10,6 +10,7 @@
 #include "derived_writes.h"
 #include "entity_resolution.h"
 #include "keys.h"
+#include "merged_entities.h"
 #include "name_folding.h"
 #include "records.h"
 
@@ -31,7 +32,8 @@ public:
             if (!facts) continue;
             if (Status found = CollectEntitiesOf(*facts, affected); !found.ok()) return found;
         }
-        if (Status loaded = LoadDocumentsMentioning(affected, added, removed); !loaded.ok()) return loaded;
+        if (Status found = CollectMergedIds(affected); !found.ok()) return found;
+        if (Status loaded = LoadDocumentsMentioning(added, removed); !loaded.ok()) return loaded;
         if (Status classified = ClassifyMentions(affected, added); !classified.ok()) return classified;
         if (removed) {
             if (Status forms = CollectStaleKeys(*removed, affected); !forms.ok()) return forms;
@@ -64,11 +66,25 @@ private:
         return Status::Ok();
     }
 
-    // Every document (after the change) that mentions an affected entity.
-    Status LoadDocumentsMentioning(const EntitySet& affected, const DocumentFacts* added,
-                                   const DocumentFacts* removed) {
-        std::set<std::string> ids;
+    // The ids of affected entities (their own and those merged into them),
+    // whose mentions, edges and evidence the rebuild replaces.
+    Status CollectMergedIds(const EntitySet& affected) {
         for (const std::string& entity : affected) {
+            stored_ids_.insert(entity);
+            Result<std::vector<std::string>> merged = MergedInto(reader_, entity);
+            if (!merged.ok()) return merged.status();
+            for (const std::string& id : *merged) {
+                stored_ids_.insert(id);
+                batch_.Delete(Cf::kMerged, MergedKey(entity, id));
+            }
+        }
+        return Status::Ok();
+    }
+
+    // Every document (after the change) that mentions an affected entity.
+    Status LoadDocumentsMentioning(const DocumentFacts* added, const DocumentFacts* removed) {
+        std::set<std::string> ids;
+        for (const std::string& entity : stored_ids_) {
             Status scanned = reader_.Scan(Cf::kMentions, KeyPrefix(entity), [&](std::string_view key, std::string_view) {
                 ids.insert(std::string(key.substr(entity.size() + 1)));
                 return Status::Ok();
@@ -139,9 +155,9 @@ private:
     Status DeleteEntities(const EntitySet& affected) {
         for (const std::string& key : stale_keys_) batch_.Delete(Cf::kAliases, key);
         EntityFootprint footprint;
-        for (const std::string& entity : affected) {
-            batch_.Delete(Cf::kEntities, entity);
-            if (Status scanned = CollectFootprint(reader_, entity, footprint); !scanned.ok()) return scanned;
+        for (const std::string& entity : affected) batch_.Delete(Cf::kEntities, entity);
+        for (const std::string& id : stored_ids_) {
+            if (Status scanned = CollectFootprint(reader_, id, footprint); !scanned.ok()) return scanned;
         }
         for (const std::string& key : footprint.mention_keys) batch_.Delete(Cf::kMentions, key);
         for (const EdgeIds& edge : footprint.edges) DeleteEdge(edge);
@@ -203,6 +219,7 @@ private:
     DerivedWrites writes_{batch_};
     Reader reader_;
     std::map<std::string, std::optional<std::string>> owner_cache_;
+    EntitySet stored_ids_;                  // of affected entities, merged ones included
     std::vector<DocumentFacts> documents_;  // after the change
     std::vector<Mention> mentions_;         // of affected entities, pointing into documents_
     std::map<MentionPlace, std::size_t> mention_index_;

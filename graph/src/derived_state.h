@@ -20,13 +20,15 @@
 namespace kgraph::graph {
 
 // Adds one new document. Its entities join the stored entities they share a
-// match key with (merging those; the votes may elect another name, which
-// changes the entity's record only). Costs what the document holds, plus the
-// edges of any entity merged into another, not what the stored documents hold.
+// match key with. Merging those records the merged ids (merged_entities.h)
+// and moves nothing; the votes may elect another name, which changes the
+// entity's record only. Costs what the document holds, plus the ids that
+// were merged into a merged entity, not what the stored documents hold.
 Status AddToDerivedState(const Database& db, rocksdb::WriteBatchWithIndex& batch, const DocumentFacts& added);
 
 // Adds `added` and removes `removed` (either may be null). Every entity that
-// shares a match key with their entities is deleted and resolved again from
+// shares a match key with their entities is deleted, with the ids merged
+// into it, and resolved again from
 // all the documents that mention it, so that removing a document undoes the
 // merges it caused. Costs what those documents hold.
 Status RebuildDerivedState(const Database& db, rocksdb::WriteBatchWithIndex& batch, const DocumentFacts* added,

@@ -10,6 +10,7 @@
 #include "derived_writes.h"
 #include "entity_resolution.h"
 #include "keys.h"
+#include "merged_entities.h"
 #include "records.h"
 
 namespace kgraph::graph {
@@ -25,7 +26,6 @@ public:
         for (Group& group : groups_) {
             if (Status elected = Elect(group); !elected.ok()) return elected;
         }
-        if (Status merged = MoveMergedEntities(); !merged.ok()) return merged;
         ForEachEvidence(facts_, [&](const Relation& relation, std::size_t subject, std::size_t object,
                                     const Evidence& evidence, std::size_t ordinal) {
             const EdgeIds edge = Oriented({IdOfMention(subject), relation.predicate, IdOfMention(object)});
@@ -80,8 +80,9 @@ private:
     }
 
     // Adds this document's votes to those of the stored entities it matches.
-    // Merged entities keep the id of the one with the most mentions, so that
-    // the fewest edges move; a change of name moves nothing.
+    // Merged entities keep the id of the one with the most mentions; the
+    // others' ids become part of it (merged_entities.h), and nothing of
+    // theirs moves. A change of name moves nothing either.
     Status Elect(Group& group) {
         EntityVotes votes = EntityVotes::OfDocument(group.mentions);
         std::size_t kept_mentions = 0;
@@ -105,7 +106,7 @@ private:
         for (const std::string& stored : group.stored) {
             if (stored == group.id) continue;
             batch_.Delete(Cf::kEntities, stored);
-            merged_into_[stored] = group.id;
+            if (Status recorded = RecordMerge(reader_, batch_, stored, group.id); !recorded.ok()) return recorded;
         }
         writes_.PutEntity(group.id, votes);
         writes_.PutMention(group.id, facts_.doc);
@@ -114,56 +115,12 @@ private:
 
     const std::string& IdOfMention(std::size_t mention) const { return groups_[group_of_mention_[mention]].id; }
 
-    std::string IdAfterMerge(const std::string& id) const {
-        auto merged = merged_into_.find(id);
-        return merged == merged_into_.end() ? id : merged->second;
-    }
-
-    // Moves the mentions, edges and evidence of every entity merged into
-    // another.
-    Status MoveMergedEntities() {
-        EntityFootprint footprint;
-        for (const auto& [merged, kept] : merged_into_) {
-            if (Status scanned = CollectFootprint(reader_, merged, footprint); !scanned.ok()) return scanned;
-        }
-        for (const std::string& key : footprint.mention_keys) {
-            const std::vector<std::string_view> parts = SplitKey(key);
-            batch_.Delete(Cf::kMentions, key);
-            writes_.PutMention(IdAfterMerge(std::string(parts.at(0))), parts.at(1));
-        }
-        for (const EdgeIds& edge : footprint.edges) {
-            if (Status moved = MoveEdge(edge); !moved.ok()) return moved;
-        }
-        return Status::Ok();
-    }
-
-    Status MoveEdge(const EdgeIds& edge) {
-        const EdgeIds moved = Oriented({IdAfterMerge(edge.subject), edge.predicate, IdAfterMerge(edge.object)});
-        const std::string out_key = OutEdgeKey(edge);
-        std::vector<std::pair<std::string, std::string>> evidence;
-        Status scanned = reader_.Scan(Cf::kEvidence, KeyPrefix(out_key), [&](std::string_view key, std::string_view value) {
-            evidence.emplace_back(key, value);
-            return Status::Ok();
-        });
-        if (!scanned.ok()) return scanned;
-        batch_.Delete(Cf::kOutEdges, out_key);
-        batch_.Delete(Cf::kInEdges, InEdgeKey(edge));
-        batch_.Put(Cf::kOutEdges, OutEdgeKey(moved), "");
-        batch_.Put(Cf::kInEdges, InEdgeKey(moved), "");
-        for (const auto& [key, value] : evidence) {
-            batch_.Delete(Cf::kEvidence, key);
-            batch_.Put(Cf::kEvidence, EvidenceKeyOnEdge(key, moved), value);
-        }
-        return Status::Ok();
-    }
-
     BatchSink batch_;
     DerivedWrites writes_{batch_};
     Reader reader_;
     const DocumentFacts& facts_;
     std::vector<Group> groups_;
     std::vector<std::size_t> group_of_mention_;  // per entity of facts_
-    std::map<std::string, std::string> merged_into_;
 };
 
 }  // namespace

@@ -6,7 +6,7 @@
 namespace kgraph::graph {
 
 const std::array<std::string_view, kColumnFamilyCount> kColumnFamilyNames = {
-    "meta", "documents", "sources", "entities", "aliases", "mentions", "out-edges", "in-edges", "evidence",
+    "meta", "documents", "sources", "entities", "aliases", "mentions", "out-edges", "in-edges", "evidence", "merged",
 };
 
 std::string JoinKey(std::initializer_list<std::string_view> parts) {
@@ -69,19 +69,15 @@ std::string EvidenceKey(const EdgeIds& edge, std::string_view doc, std::size_t s
     return JoinKey({edge.subject, edge.predicate, edge.object, doc, PaddedNumber(start), PaddedNumber(ordinal)});
 }
 
-std::string EvidenceKeyOnEdge(std::string_view key, const EdgeIds& edge) {
-    const std::vector<std::string_view> parts = SplitKey(key);
-    return JoinKey({edge.subject, edge.predicate, edge.object, parts.at(3), parts.at(4), parts.at(5)});
-}
-
 std::optional<EvidenceKeyParts> SplitEvidenceKey(std::string_view key) {
     const std::vector<std::string_view> parts = SplitKey(key);
     if (parts.size() != 6) return std::nullopt;
     return EvidenceKeyParts{EdgeIds{std::string(parts[0]), std::string(parts[1]), std::string(parts[2])},
-                            std::string(parts[3])};
+                            std::string(parts[3]), key.substr(parts[3].data() - key.data())};
 }
 
 std::string KeyPrefix(std::string_view part) { return std::string(part) + kSeparator; }
 std::string MentionKey(std::string_view entity, std::string_view doc) { return JoinKey({entity, doc}); }
+std::string MergedKey(std::string_view entity, std::string_view merged) { return JoinKey({entity, merged}); }
 
 }  // namespace kgraph::graph

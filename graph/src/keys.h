@@ -19,7 +19,7 @@ namespace kgraph::graph {
 // documents arrive, and a key that changed with it would move every edge and
 // piece of evidence of the entity, in one batch that grows with the entity.
 enum class Cf : std::size_t {
-    kMeta,       // "schema-version" -> "3"; "next-entity-id" -> the next entity id
+    kMeta,       // "schema-version" -> "4"; "next-entity-id" -> the next entity id
     kDocuments,  // doc id -> DocumentFacts as ingested
     kSources,    // source -> doc id
     kEntities,   // entity id -> EntityVotes (name, type and aliases follow)
@@ -28,8 +28,9 @@ enum class Cf : std::size_t {
     kOutEdges,   // subject id \0 predicate \0 object id -> ""
     kInEdges,    // object id \0 predicate \0 subject id -> ""
     kEvidence,   // subject id \0 predicate \0 object id \0 doc \0 start \0 ordinal -> Evidence
+    kMerged,     // entity id \0 id of an entity merged into it -> ""
 };
-inline constexpr std::size_t kColumnFamilyCount = 9;
+inline constexpr std::size_t kColumnFamilyCount = 10;
 extern const std::array<std::string_view, kColumnFamilyCount> kColumnFamilyNames;
 inline std::string_view CfName(Cf cf) { return kColumnFamilyNames[static_cast<std::size_t>(cf)]; }
 
@@ -64,16 +65,16 @@ std::optional<EdgeIds> EdgeFromInKey(std::string_view key);
 // the evidence's position in its document's facts, which keeps two statements
 // of one sentence apart.
 std::string EvidenceKey(const EdgeIds& edge, std::string_view doc, std::size_t start, std::size_t ordinal);
-// The same evidence key moved to another edge (when entities merge).
-std::string EvidenceKeyOnEdge(std::string_view key, const EdgeIds& edge);
 struct EvidenceKeyParts {
     EdgeIds edge;
     std::string doc;
+    std::string_view place;  // "doc \0 start \0 ordinal": sorts an edge's evidence, points into the key
 };
 std::optional<EvidenceKeyParts> SplitEvidenceKey(std::string_view key);
 
 // The prefix of every key that starts with `part` as its first part.
 std::string KeyPrefix(std::string_view part);
 std::string MentionKey(std::string_view entity, std::string_view doc);
+std::string MergedKey(std::string_view entity, std::string_view merged);
 
 }  // namespace kgraph::graph

@@ -1,7 +1,7 @@
 // Store on RocksDB.
 //
 // Layout (column families; keys join parts with NUL, see keys.h):
-//   meta       "schema-version"                      -> "3"
+//   meta       "schema-version"                      -> "4"
 //              "next-entity-id"                      -> the id the next new entity gets
 //   documents  doc id                                -> the DocumentFacts as ingested
 //   sources    source path                           -> doc id (the document last ingested from it)
@@ -11,12 +11,15 @@
 //   out-edges  subject id, predicate, object id      -> ""
 //   in-edges   object id, predicate, subject id      -> ""
 //   evidence   subject id, predicate, object id, doc, start, ordinal -> Evidence
+//   merged     entity id, id of an entity merged into it  -> ""
 //
 // The documents column family is the truth; all the others are derived from
 // it (derived_state.h) and rewritten in the same WriteBatch as the document,
 // so a reader never sees a document without its entities and edges. Keys use
 // entity ids, which never change, rather than names, which the votes of new
 // documents change: a new name rewrites one record, not the entity's edges.
+// A merge moves nothing either: it records the merged ids, which readers of
+// the whole graph map to the entity they belong to (merged_entities.h).
 // Neighbours are a prefix scan of out-/in-edges; reading the graph puts names
 // on the ids and sorts by them.
 //
@@ -36,6 +39,7 @@
 #include "database.h"
 #include "derived_state.h"
 #include "keys.h"
+#include "merged_entities.h"
 #include "name_folding.h"
 #include "records.h"
 
@@ -221,14 +225,7 @@ public:
                 return Status::Ok();
             });
         }
-        if (read.ok()) {
-            read = reader.Scan(Cf::kOutEdges, "", [&](std::string_view key, std::string_view) {
-                std::optional<graph::EdgeIds> edge = graph::EdgeFromOutKey(key);
-                if (!edge) return Status::Corruption("the store holds a malformed edge key");
-                ++by_predicate[edge->predicate];
-                return Status::Ok();
-            });
-        }
+        if (read.ok()) read = CountRelations(reader, by_predicate);
         if (read.ok()) {
             read = reader.Scan(Cf::kEvidence, "", [&](std::string_view, std::string_view) {
                 ++stats.evidence;
@@ -264,6 +261,21 @@ public:
     }
 
 private:
+    // Stored edges, counting as one the edges a merge made one relation.
+    static Status CountRelations(const Reader& reader, std::map<std::string, std::size_t>& by_predicate) {
+        Result<graph::MergedIds> merged = graph::MergedIds::Load(reader);
+        if (!merged.ok()) return merged.status();
+        Result<std::set<graph::EdgeIds>> joined_edges = merged->JoinedEdges(reader);
+        if (!joined_edges.ok()) return joined_edges.status();
+        for (const graph::EdgeIds& edge : *joined_edges) ++by_predicate[edge.predicate];
+        return reader.Scan(Cf::kOutEdges, "", [&](std::string_view key, std::string_view) {
+            std::optional<graph::EdgeIds> edge = graph::EdgeFromOutKey(key);
+            if (!edge) return Status::Corruption("the store holds a malformed edge key");
+            if (!joined_edges->count(merged->EdgeOf(*edge))) ++by_predicate[edge->predicate];
+            return Status::Ok();
+        });
+    }
+
     Status RequireEmpty() const {
         if (options_.read_only) return ReadOnlyError();
         bool empty = true;
@@ -329,14 +341,25 @@ private:
 
     // Evidence keys start with the edge, so consecutive keys of one edge make
     // one relation, its evidence already in the model's order. Relations
-    // are then named, oriented and sorted by name.
+    // that a merge made of several stored edges (MergedIds::JoinedEdges) are
+    // gathered, and their evidence put back in that order. Relations are then
+    // named, oriented and sorted by name.
     static Status ReadRelations(const Reader& reader, const EntitiesById& entities, std::vector<Relation>& relations) {
+        Result<graph::MergedIds> merged = graph::MergedIds::Load(reader);
+        if (!merged.ok()) return merged.status();
+        Result<std::set<graph::EdgeIds>> joined_edges = merged->JoinedEdges(reader);
+        if (!joined_edges.ok()) return joined_edges.status();
+        std::map<graph::EdgeIds, std::vector<std::pair<std::string, Evidence>>> joined;
         std::optional<graph::EdgeIds> current;
         Status read = reader.Scan(Cf::kEvidence, "", [&](std::string_view key, std::string_view value) {
             std::optional<graph::EvidenceKeyParts> parts = graph::SplitEvidenceKey(key);
             if (!parts) return Status::Corruption("the store holds a malformed evidence key");
             Result<Evidence> evidence = graph::DecodeEvidence(value);
             if (!evidence.ok()) return evidence.status();
+            if (graph::EdgeIds edge = merged->EdgeOf(parts->edge); joined_edges->count(edge)) {
+                joined[std::move(edge)].emplace_back(parts->place, std::move(*evidence));
+                return Status::Ok();
+            }
             if (parts->edge != current) {
                 Result<Relation> relation = NamedRelation(parts->edge, entities);
                 if (!relation.ok()) return relation.status();
@@ -347,6 +370,13 @@ private:
             return Status::Ok();
         });
         if (!read.ok()) return read;
+        for (auto& [edge, evidence] : joined) {
+            Result<Relation> relation = NamedRelation(edge, entities);
+            if (!relation.ok()) return relation.status();
+            std::sort(evidence.begin(), evidence.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+            for (auto& [place, item] : evidence) relation->evidence.push_back(std::move(item));
+            relations.push_back(std::move(*relation));
+        }
         std::sort(relations.begin(), relations.end(), [](const Relation& a, const Relation& b) {
             return std::tie(a.subject, a.predicate, a.object) < std::tie(b.subject, b.predicate, b.object);
         });

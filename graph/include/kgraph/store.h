@@ -129,9 +129,10 @@ public:
     virtual Result<std::optional<Entity>> FindEntity(const std::string& name) const = 0;
 };
 
-// Schema version written in every database this build creates. 3: entities
+// Schema version written in every database this build creates. 4: a merge
+// records the merged entity's id instead of moving its edges. 3: entities
 // keyed by a stable id rather than their name. 2: records in the binary
 // format of graph/src/record_codec.h (1 stored them as JSON).
-inline constexpr int kStoreSchemaVersion = 3;
+inline constexpr int kStoreSchemaVersion = 4;
 
 }  // namespace kgraph

@@ -1,0 +1,59 @@
+#include "merged_entities.h"
+
+namespace kgraph::graph {
+
+Result<std::vector<std::string>> MergedInto(const Reader& reader, const std::string& id) {
+    std::vector<std::string> merged;
+    const std::string prefix = KeyPrefix(id);
+    Status scanned = reader.Scan(Cf::kMerged, prefix, [&](std::string_view key, std::string_view) {
+        merged.emplace_back(key.substr(prefix.size()));
+        return Status::Ok();
+    });
+    if (!scanned.ok()) return scanned;
+    return merged;
+}
+
+Status RecordMerge(const Reader& reader, BatchSink& batch, const std::string& merged, const std::string& kept) {
+    Result<std::vector<std::string>> absorbed = MergedInto(reader, merged);
+    if (!absorbed.ok()) return absorbed.status();
+    for (const std::string& id : *absorbed) {
+        batch.Delete(Cf::kMerged, MergedKey(merged, id));
+        batch.Put(Cf::kMerged, MergedKey(kept, id), "");
+    }
+    batch.Put(Cf::kMerged, MergedKey(kept, merged), "");
+    return Status::Ok();
+}
+
+Result<MergedIds> MergedIds::Load(const Reader& reader) {
+    MergedIds ids;
+    Status scanned = reader.Scan(Cf::kMerged, "", [&](std::string_view key, std::string_view) {
+        const std::vector<std::string_view> parts = SplitKey(key);
+        if (parts.size() != 2) return Status::Corruption("the store holds a malformed merged-entity key");
+        auto [it, inserted] = ids.entity_of_.emplace(parts[1], parts[0]);
+        if (!inserted) return Status::Corruption("entity #" + it->first + " is merged into two entities");
+        return Status::Ok();
+    });
+    if (!scanned.ok()) return scanned;
+    return ids;
+}
+
+const std::string& MergedIds::EntityOf(const std::string& id) const {
+    auto merged = entity_of_.find(id);
+    return merged == entity_of_.end() ? id : merged->second;
+}
+
+EdgeIds MergedIds::EdgeOf(const EdgeIds& edge) const {
+    return Oriented({EntityOf(edge.subject), edge.predicate, EntityOf(edge.object)});
+}
+
+Result<std::set<EdgeIds>> MergedIds::JoinedEdges(const Reader& reader) const {
+    EntityFootprint footprint;
+    for (const auto& [id, entity] : entity_of_) {
+        if (Status scanned = CollectFootprint(reader, id, footprint); !scanned.ok()) return scanned;
+    }
+    std::set<EdgeIds> joined;
+    for (const EdgeIds& edge : footprint.edges) joined.insert(EdgeOf(edge));
+    return joined;
+}
+
+}  // namespace kgraph::graph
