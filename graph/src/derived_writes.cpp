@@ -44,21 +44,26 @@ void DerivedWrites::PutEvidence(const EdgeIds& edge, const DocumentFacts& facts,
     sink_.Put(Cf::kEvidence, EvidenceKey(edge, facts.doc, evidence.start, ordinal), EncodeEvidence(evidence));
 }
 
-Status CollectFootprint(const Reader& reader, const std::string& id, EntityFootprint& footprint) {
+Status CollectEdges(const Reader& reader, const std::string& id, std::set<EdgeIds>& edges) {
     const std::string prefix = KeyPrefix(id);
-    Status scanned = reader.Scan(Cf::kMentions, prefix, [&](std::string_view key, std::string_view) {
-        footprint.mention_keys.emplace_back(key);
-        return Status::Ok();
-    });
+    Status scanned = Status::Ok();
     for (Cf cf : {Cf::kOutEdges, Cf::kInEdges}) {
         if (!scanned.ok()) break;
         scanned = reader.Scan(cf, prefix, [&](std::string_view key, std::string_view) {
             std::optional<EdgeIds> edge = cf == Cf::kOutEdges ? EdgeFromOutKey(key) : EdgeFromInKey(key);
-            if (edge) footprint.edges.insert(std::move(*edge));
+            if (edge) edges.insert(std::move(*edge));
             return Status::Ok();
         });
     }
     return scanned;
+}
+
+Status CollectFootprint(const Reader& reader, const std::string& id, EntityFootprint& footprint) {
+    Status scanned = reader.Scan(Cf::kMentions, KeyPrefix(id), [&](std::string_view key, std::string_view) {
+        footprint.mention_keys.emplace_back(key);
+        return Status::Ok();
+    });
+    return scanned.ok() ? CollectEdges(reader, id, footprint.edges) : scanned;
 }
 
 EdgeIds Oriented(EdgeIds edge) {

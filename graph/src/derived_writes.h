@@ -65,8 +65,10 @@ struct EntityFootprint {
     std::vector<std::string> mention_keys;
     std::set<EdgeIds> edges;
 };
-// Adds `entity`'s mention keys and edges to `footprint`.
+// Adds `id`'s mention keys and edges to `footprint`.
 Status CollectFootprint(const Reader& reader, const std::string& id, EntityFootprint& footprint);
+// Adds `id`'s edges, in either direction, to `edges`.
+Status CollectEdges(const Reader& reader, const std::string& id, std::set<EdgeIds>& edges);
 
 // Symmetric predicates are stored with subject id < object id (bytewise),
 // an order that no change of name disturbs.

@@ -47,12 +47,12 @@ EdgeIds MergedIds::EdgeOf(const EdgeIds& edge) const {
 }
 
 Result<std::set<EdgeIds>> MergedIds::JoinedEdges(const Reader& reader) const {
-    EntityFootprint footprint;
+    std::set<EdgeIds> stored;
     for (const auto& [id, entity] : entity_of_) {
-        if (Status scanned = CollectFootprint(reader, id, footprint); !scanned.ok()) return scanned;
+        if (Status scanned = CollectEdges(reader, id, stored); !scanned.ok()) return scanned;
     }
     std::set<EdgeIds> joined;
-    for (const EdgeIds& edge : footprint.edges) joined.insert(EdgeOf(edge));
+    for (const EdgeIds& edge : stored) joined.insert(EdgeOf(edge));
     return joined;
 }
 
