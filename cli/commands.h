@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "kgraph/status.h"
+#include "kgraph/store.h"
 #include "kgraph/traversal.h"
 
 namespace kgraph::cli {
@@ -28,6 +29,8 @@ struct IngestOptions {
     // Into an empty database only: keep every document in memory and load
     // them all at the end as table files (Store::StartBulkLoad).
     bool bulk = false;
+    // The store's memory budget (StoreOptions::memory_budget).
+    std::size_t memory_budget = StoreOptions{}.memory_budget;
 };
 Status RunIngest(const std::filesystem::path& db, const IngestOptions& options);
 

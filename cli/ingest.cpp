@@ -142,6 +142,12 @@ void PrintSummary(const IngestSummary& s, std::size_t total) {
               << " candidates rejected by the schema\n";
 }
 
+Result<std::unique_ptr<Store>> OpenForWriting(const std::filesystem::path& db, const IngestOptions& ingest) {
+    StoreOptions options;
+    options.memory_budget = ingest.memory_budget;
+    return Store::Open(db, options);
+}
+
 Result<std::unique_ptr<Extractor>> MakeExtractor(const std::filesystem::path& rules,
                                                  const std::filesystem::path& schema) {
     ExtractorOptions options;
@@ -155,7 +161,7 @@ Result<std::unique_ptr<Extractor>> MakeExtractor(const std::filesystem::path& ru
 // `ingest --facts`: documents extracted elsewhere, one JSON line each, are
 // merged by this one writer in the order of the files and lines.
 Status IngestFacts(const std::filesystem::path& db, const IngestOptions& options) {
-    Result<std::unique_ptr<Store>> store = Store::Open(db);
+    Result<std::unique_ptr<Store>> store = OpenForWriting(db, options);
     if (!store.ok()) return store.status();
     Result<DocumentWriter> writer = DocumentWriter::Open(**store, options.bulk);
     if (!writer.ok()) return writer.status();
@@ -200,7 +206,7 @@ Status RunIngest(const std::filesystem::path& db, const IngestOptions& options) 
     if (!total.ok()) return total.status();
     Result<std::unique_ptr<Extractor>> extractor = MakeExtractor(options.rules_file, options.schema_file);
     if (!extractor.ok()) return extractor.status();
-    Result<std::unique_ptr<Store>> store = Store::Open(db);
+    Result<std::unique_ptr<Store>> store = OpenForWriting(db, options);
     if (!store.ok()) return store.status();
     Result<DocumentWriter> writer = DocumentWriter::Open(**store, options.bulk);
     if (!writer.ok()) return writer.status();

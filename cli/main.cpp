@@ -76,8 +76,13 @@ int Run(int argc, char** argv) {
                          "(all documents are held in memory until then)");
     std::uintmax_t max_mb = ingest.max_bytes >> 20;
     ingest_cmd->add_option("--max-mb", max_mb, "Skip files larger than this many megabytes")->capture_default_str();
+    std::size_t memory_mb = ingest.memory_budget >> 20;
+    ingest_cmd->add_option("--memory-mb", memory_mb, "Memory for the database's cache and write buffers, in megabytes")
+        ->capture_default_str()
+        ->check(CLI::Range(std::size_t{8}, std::size_t{1} << 20));
     ingest_cmd->callback([&] {
         ingest.max_bytes = max_mb << 20;
+        ingest.memory_budget = memory_mb << 20;
         status = RunIngest(db, ingest);
     });
 

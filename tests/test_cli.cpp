@@ -234,6 +234,36 @@ TEST_CASE("ingest --bulk fills a new database with the graph a plain ingest buil
     CHECK(Kgraph(merged, {"relations", "--json"}).out == Kgraph(direct, {"relations", "--json"}).out);
 }
 
+namespace {
+
+// RocksDB's own record of the options the writer opened the database with.
+std::string RocksOptionsFile(const TempDir& dir) {
+    for (const fs::directory_entry& entry : fs::directory_iterator(dir.db())) {
+        if (entry.path().filename().string().rfind("OPTIONS-", 0) == 0) {
+            std::ifstream in(entry.path());
+            return std::string(std::istreambuf_iterator<char>(in), {});
+        }
+    }
+    FAIL("no OPTIONS file in " << dir.db());
+    return "";
+}
+
+}  // namespace
+
+TEST_CASE("ingest --memory-mb gives RocksDB that budget and stores the same graph") {
+    TempDir standard, small;
+    IngestSeeds(standard);
+    Run run = Kgraph(small, {"ingest", "--memory-mb", "8", KGRAPH_SEEDS_DIR});
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    CHECK(Kgraph(small, {"relations", "--json"}).out == Kgraph(standard, {"relations", "--json"}).out);
+    CHECK(Kgraph(small, {"check"}).exit_code == 0);
+    // Half the budget for the memtables, two of them per column family.
+    CHECK(RocksOptionsFile(small).find("write_buffer_size=2097152\n") != std::string::npos);
+    CHECK(RocksOptionsFile(standard).find("write_buffer_size=33554432\n") != std::string::npos);
+    RequireCleanFailure(Kgraph(small, {"ingest", "--memory-mb", "4", KGRAPH_SEEDS_DIR}), "--memory-mb");
+}
+
 TEST_CASE("KGRAPH_DB chooses the database when --db is not given") {
     TempDir dir;
     const fs::path chosen = dir / "from-env.db";

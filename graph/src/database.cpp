@@ -93,27 +93,25 @@ Result<fs::path> MakeScratchFolder() {
 }
 
 // Memory must not grow with the database. RocksDB's memory lives in one
-// budget: the block cache. Memtables are charged to it (their flush starts at
-// kMemtableBudget, and while a flush runs the next memtable fills, charged as
+// budget (StoreOptions::memory_budget): the block cache. Memtables are charged
+// to it (their flush starts at half the budget, and while a flush runs the next memtable fills, charged as
 // well), so the data blocks it caches shrink to make room for them; the index
 // and filter blocks of table files live in it too instead of beside each open
 // file, which max_open_files = -1 would otherwise let grow with the number of
 // files. No write stall on the budget (allow_stall): RocksDB 7's stall has
 // known hangs, and a flush bounds the overshoot anyway.
-constexpr std::size_t kMemoryBudget = 128 << 20;
-constexpr std::size_t kMemtableBudget = 64 << 20;
 // Ingest looks up names that are mostly absent (new aliases, entities);
 // a Bloom filter answers those without reading a data block.
 constexpr double kBloomBitsPerKey = 10;
 
-rocksdb::ColumnFamilyOptions TableOptions(const std::shared_ptr<rocksdb::Cache>& cache) {
+rocksdb::ColumnFamilyOptions TableOptions(const std::shared_ptr<rocksdb::Cache>& cache, std::size_t memtable_budget) {
     rocksdb::BlockBasedTableOptions table;
     table.block_cache = cache;
     table.cache_index_and_filter_blocks = true;
     table.pin_l0_filter_and_index_blocks_in_cache = true;
     table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(kBloomBitsPerKey));
     rocksdb::ColumnFamilyOptions options;
-    options.write_buffer_size = kMemtableBudget / 2;
+    options.write_buffer_size = memtable_budget / 2;
     options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
     return options;
 }
@@ -182,9 +180,10 @@ Status Database::OpenRocks(const StoreOptions& options, bool fresh) {
         if (!listed.ok()) return NotKgraph(path_);
         if (std::find(names.begin(), names.end(), CfName(Cf::kMeta)) == names.end()) return NotKgraph(path_);
     }
-    const std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(kMemoryBudget);
-    db_options.write_buffer_manager = std::make_shared<rocksdb::WriteBufferManager>(kMemtableBudget, cache);
-    const rocksdb::ColumnFamilyOptions family_options = TableOptions(cache);
+    const std::size_t memtable_budget = options.memory_budget / 2;
+    const std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(options.memory_budget);
+    db_options.write_buffer_manager = std::make_shared<rocksdb::WriteBufferManager>(memtable_budget, cache);
+    const rocksdb::ColumnFamilyOptions family_options = TableOptions(cache, memtable_budget);
     std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
     for (const std::string& name : names) descriptors.emplace_back(name, family_options);
 

@@ -47,6 +47,10 @@ struct StoreOptions {
     bool read_only = false;          // open for queries only (no lock taken)
     bool create_if_missing = true;   // ignored when read_only
     bool sync = false;               // fsync the WAL on every document
+    // RocksDB's memory: the block cache, which the memtables are charged to
+    // (at most half of it). It bounds what the store holds however large the
+    // database grows; less memory means more reads from disk.
+    std::size_t memory_budget = std::size_t{128} << 20;
 };
 
 enum class IngestOutcome { kAdded, kReplaced, kUnchanged };
