@@ -900,6 +900,46 @@ TEST_CASE("a new name rewrites an entity's record only, and a merge moves no edg
     CHECK(after_merge.at("merged").size() == 1);
 }
 
+TEST_CASE("forgetting a document that joins no names changes its own keys only", "[graph][store][forget]") {
+    const std::vector<DocumentFacts> docs = {
+        Facts("f1", "f1.txt", {Org("Acme"), Org("Beta")}, {{"Acme", "competes-with", "Beta"}}),
+        Facts("f2", "f2.txt", {Org("Acme Corp"), Org("Beta")}, {{"Acme Corp", "customer-of", "Beta"}}),
+        Facts("f3", "f3.txt", {Org("Acme Corp", {"Acme"})}, {}),  // joins Acme and Acme Corp
+        Facts("f4", "f4.txt", {Org("Acme"), Org("Gamma")}, {{"Acme", "invests-in", "Gamma"}}),
+        Facts("f5", "f5.txt", {Org("Acme Corp")}, {}),
+    };
+    TempDir dir;
+    {
+        std::unique_ptr<Store> store = OpenStore(dir.db());
+        for (const DocumentFacts& doc : docs) IngestOk(*store, doc);
+    }
+    const DatabaseDump before = Dump(dir.db());
+    REQUIRE(before.at("merged").size() == 1);
+    {
+        std::unique_ptr<Store> store = OpenStore(dir.db());
+        REQUIRE(store->Forget("f4.txt").ok());
+        RequireClean(*store);
+    }
+    const DatabaseDump after = Dump(dir.db());
+    // Its evidence, edge and mentions go; so do Gamma and its alias. Acme's
+    // record changes (its votes); nothing of the other documents moves.
+    CHECK(ChangedKeys(before, after, "evidence").size() == 1);
+    CHECK(ChangedKeys(before, after, "out-edges").size() == 1);
+    CHECK(ChangedKeys(before, after, "mentions").size() == 2);
+    CHECK(ChangedKeys(before, after, "entities").size() == 2);
+    CHECK(ChangedKeys(before, after, "aliases") == std::vector<std::string>{"gamma"});
+    CHECK(Content(dir.db()) == IngestInOrder({docs[0], docs[1], docs[2], docs[4]}, {0, 1, 2, 3}));
+
+    {
+        // Acme Corp's first id was merged into Acme's; f2 was all it had.
+        std::unique_ptr<Store> store = OpenStore(dir.db());
+        REQUIRE(store->Forget("f2.txt").ok());
+        RequireClean(*store);
+    }
+    CHECK(!Dump(dir.db()).count("merged"));
+    CHECK(Content(dir.db()) == IngestInOrder({docs[0], docs[2], docs[4]}, {0, 1, 2}));
+}
+
 // --- Store: bulk load ---
 
 namespace {

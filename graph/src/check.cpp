@@ -21,8 +21,9 @@ namespace {
 //  4. every piece of evidence names a stored document;
 //  5. every alias points to a stored entity, an entity's record is readable,
 //     and the name it elects is an alias of it;
-//  6. every entity is mentioned by a stored document, and every mention names
-//     a stored or merged entity and a stored document;
+//  6. every entity is mentioned by a stored document (under its own id or a
+//     merged one), and every mention names a stored or merged entity and a
+//     stored document;
 //  7. sources and documents agree both ways;
 //  8. each document contributed as many pieces of evidence as its facts hold;
 //  9. every entity id is well formed and below the next id to be given;
@@ -47,9 +48,12 @@ private:
     // An entity's name where its record is readable, else its id. A merged
     // id is named after the entity it is part of.
     std::string Label(const std::string& id) const {
-        auto merged = merged_into_.find(id);
-        auto entity = entities_.find(merged == merged_into_.end() ? id : merged->second);
+        auto entity = entities_.find(EntityOf(id));
         return entity == entities_.end() || entity->second.empty() ? "#" + id : entity->second;
+    }
+    const std::string& EntityOf(const std::string& id) const {
+        auto merged = merged_into_.find(id);
+        return merged == merged_into_.end() ? id : merged->second;
     }
     bool IsStoredOrMerged(const std::string& id) const { return entities_.count(id) || merged_into_.count(id); }
     std::string Describe(const EdgeIds& edge) const {
@@ -174,6 +178,7 @@ private:
             }
             const std::string id(parts[0]), doc(parts[1]);
             mentioned.insert(id);
+            mentioned.insert(EntityOf(id));
             if (!IsStoredOrMerged(id)) Problem("a mention names entity #" + id + ", which is not stored");
             if (!documents_.count(doc)) Problem("entity " + Label(id) + " is mentioned by document " + doc + ", which is not stored");
         }

@@ -17,7 +17,7 @@ void BatchSink::Delete(Cf cf, std::string_view key) {
 
 void DerivedWrites::PutEntity(const std::string& id, const EntityVotes& votes) {
     sink_.Put(Cf::kEntities, id, EncodeEntityVotes(votes));
-    for (const std::string& form : votes.surface_forms) sink_.Put(Cf::kAliases, FoldName(form), id);
+    for (const auto& [form, documents] : votes.surface_forms) sink_.Put(Cf::kAliases, FoldName(form), id);
 }
 
 void DerivedWrites::PutMention(std::string_view id, std::string_view doc) {

@@ -29,9 +29,9 @@ EntityVotes EntityVotes::OfDocument(const std::vector<const Entity*>& mentions) 
     for (const Entity* entity : mentions) {
         votes.name_documents[entity->name] = 1;  // once per document, however often listed
         ++(entity->type == EntityType::kPerson ? votes.person_mentions : votes.organization_mentions);
-        votes.surface_forms.insert(entity->name);
+        votes.surface_forms[entity->name] = 1;
         for (const std::string& alias : entity->aliases) {
-            if (!alias.empty()) votes.surface_forms.insert(alias);
+            if (!alias.empty()) votes.surface_forms[alias] = 1;
         }
     }
     return votes;
@@ -41,7 +41,27 @@ void EntityVotes::Add(const EntityVotes& other) {
     for (const auto& [name, documents] : other.name_documents) name_documents[name] += documents;
     organization_mentions += other.organization_mentions;
     person_mentions += other.person_mentions;
-    surface_forms.insert(other.surface_forms.begin(), other.surface_forms.end());
+    for (const auto& [form, documents] : other.surface_forms) surface_forms[form] += documents;
+}
+
+namespace {
+
+void SubtractCounts(std::map<std::string, std::size_t>& counts, const std::map<std::string, std::size_t>& taken) {
+    for (const auto& [key, count] : taken) {
+        auto it = counts.find(key);
+        if (it == counts.end()) continue;
+        it->second -= std::min(it->second, count);
+        if (it->second == 0) counts.erase(it);
+    }
+}
+
+}  // namespace
+
+void EntityVotes::Subtract(const EntityVotes& other) {
+    SubtractCounts(name_documents, other.name_documents);
+    SubtractCounts(surface_forms, other.surface_forms);
+    organization_mentions -= std::min(organization_mentions, other.organization_mentions);
+    person_mentions -= std::min(person_mentions, other.person_mentions);
 }
 
 Entity EntityVotes::Elect() const {
@@ -53,7 +73,7 @@ Entity EntityVotes::Elect() const {
     });
     if (best != name_documents.end()) entity.name = best->first;
     entity.type = person_mentions > organization_mentions ? EntityType::kPerson : EntityType::kOrganization;
-    for (const std::string& form : surface_forms) {
+    for (const auto& [form, documents] : surface_forms) {
         if (form != entity.name) entity.aliases.push_back(form);
     }
     return entity;

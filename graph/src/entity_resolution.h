@@ -21,11 +21,14 @@ struct EntityVotes {
     std::map<std::string, std::size_t> name_documents;  // Entity::name -> documents using it
     std::size_t organization_mentions = 0;
     std::size_t person_mentions = 0;
-    std::set<std::string> surface_forms;  // every name and alias seen
+    std::map<std::string, std::size_t> surface_forms;  // name or alias -> documents using it
 
     // The votes of one document's mentions (all of which denote this entity).
     static EntityVotes OfDocument(const std::vector<const Entity*>& mentions);
     void Add(const EntityVotes& other);
+    // Takes back votes that were added: removing a document subtracts its
+    // OfDocument. Counts that reach zero disappear.
+    void Subtract(const EntityVotes& other);
     std::size_t Mentions() const { return organization_mentions + person_mentions; }
 
     // Name: the one most documents use (ties: the longer, then the bytewise

@@ -136,31 +136,44 @@ Result<DocumentFacts> DecodeDocument(std::string_view id, std::string_view value
     return facts;
 }
 
+namespace {
+
+// A map of strings to counts: its size, then each string and its count.
+void WriteCounts(RecordWriter& out, const std::map<std::string, std::size_t>& counts) {
+    out.Unsigned(counts.size());
+    for (const auto& [key, count] : counts) {
+        out.String(key);
+        out.Unsigned(count);
+    }
+}
+
+std::map<std::string, std::size_t> ReadCounts(RecordReader& in) {
+    std::map<std::string, std::size_t> counts;
+    for (std::size_t size = in.Count(); size > 0; --size) {
+        std::string key = in.String();
+        counts.emplace_hint(counts.end(), std::move(key), in.Unsigned());
+    }
+    return counts;
+}
+
+}  // namespace
+
 std::string EncodeEntityVotes(const EntityVotes& votes) {
     RecordWriter out;
-    out.Unsigned(votes.name_documents.size());
-    for (const auto& [name, documents] : votes.name_documents) {
-        out.String(name);
-        out.Unsigned(documents);
-    }
+    WriteCounts(out, votes.name_documents);
     out.Unsigned(votes.organization_mentions);
     out.Unsigned(votes.person_mentions);
-    WriteStrings(out, votes.surface_forms);
+    WriteCounts(out, votes.surface_forms);
     return std::move(out).Take();
 }
 
 Result<EntityVotes> DecodeEntityVotes(std::string_view id, std::string_view value) {
     RecordReader in(value);
     EntityVotes votes;
-    for (std::size_t names = in.Count(); names > 0; --names) {
-        std::string voted = in.String();
-        votes.name_documents.emplace_hint(votes.name_documents.end(), std::move(voted), in.Unsigned());
-    }
+    votes.name_documents = ReadCounts(in);
     votes.organization_mentions = in.Unsigned();
     votes.person_mentions = in.Unsigned();
-    for (std::size_t forms = in.Count(); forms > 0; --forms) {
-        votes.surface_forms.emplace_hint(votes.surface_forms.end(), in.String());
-    }
+    votes.surface_forms = ReadCounts(in);
     if (!in.ok()) return Unreadable("entity #" + std::string(id));
     return votes;
 }

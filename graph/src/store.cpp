@@ -129,9 +129,7 @@ public:
         if (*previous) batch.Delete(db_->handle(Cf::kDocuments), (*previous)->doc);
         batch.Put(db_->handle(Cf::kDocuments), facts.doc, graph::EncodeDocument(facts));
         batch.Put(db_->handle(Cf::kSources), facts.source, facts.doc);
-        // A replacement may split entities the old version had merged, which
-        // only a rebuild from the documents undoes.
-        Status updated = *previous ? graph::RebuildDerivedState(*db_, batch, &facts, &**previous)
+        Status updated = *previous ? graph::ReplaceInDerivedState(*db_, batch, &facts, **previous)
                                    : graph::AddToDerivedState(*db_, batch, facts);
         if (!updated.ok()) return updated;
         if (Status written = db_->Write(batch.GetWriteBatch(), options_.sync); !written.ok()) return written;
@@ -152,7 +150,7 @@ public:
         Result<std::optional<std::string>> by_source = reader.Get(Cf::kSources, facts->source);
         if (!by_source.ok()) return by_source.status();
         if (*by_source == *id) batch.Delete(db_->handle(Cf::kSources), facts->source);
-        if (Status updated = graph::RebuildDerivedState(*db_, batch, nullptr, &*facts); !updated.ok()) return updated;
+        if (Status updated = graph::ReplaceInDerivedState(*db_, batch, nullptr, *facts); !updated.ok()) return updated;
         return db_->Write(batch.GetWriteBatch(), options_.sync);
     }
 

@@ -1,0 +1,205 @@
+// ReplaceInDerivedState: removing a document incrementally where that gives
+// what a rebuild would (see derived_state.h).
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "derived_state.h"
+#include "derived_writes.h"
+#include "entity_resolution.h"
+#include "keys.h"
+#include "merged_entities.h"
+#include "name_folding.h"
+#include "records.h"
+
+namespace kgraph::graph {
+namespace {
+
+// Entities are the connected groups of match keys that mentions share
+// (entity_resolution.h). A mention with one key connects nothing to
+// anything, so taking it away cannot split an entity; a mention with two or
+// more may have been what joined them.
+bool MayJoinEntities(const DocumentFacts& facts) {
+    return std::any_of(facts.entities.begin(), facts.entities.end(),
+                       [](const Entity& entity) { return MatchKeys(entity).size() > 1; });
+}
+
+Result<bool> HasKeyWithPrefix(const Reader& reader, Cf cf, const std::string& prefix) {
+    bool found = false;
+    Status scanned = reader.Scan(cf, prefix, [&](std::string_view, std::string_view) {
+        found = true;
+        return Status::Interrupted("");  // one is enough
+    });
+    if (!scanned.ok() && !scanned.IsInterrupted()) return scanned;
+    return found;
+}
+
+std::set<std::string> FoldedForms(const EntityVotes& votes) {
+    std::set<std::string> keys;
+    for (const auto& [form, documents] : votes.surface_forms) keys.insert(FoldName(form));
+    return keys;
+}
+
+// Takes one document out of the derived state: its votes, mentions and
+// evidence, and whatever no other document supports any more. Costs what
+// the document holds.
+class DocumentRemoval {
+public:
+    DocumentRemoval(const Database& db, rocksdb::WriteBatchWithIndex& batch, const DocumentFacts& facts)
+        : batch_(db, batch), reader_(db, &batch), facts_(facts) {}
+
+    Status Apply() {
+        if (Status grouped = GroupMentions(); !grouped.ok()) return grouped;
+        for (Group& group : groups_) {
+            if (Status removed = RemoveVotes(group); !removed.ok()) return removed;
+        }
+        if (Status removed = RemoveEvidence(); !removed.ok()) return removed;
+        for (const Group& group : groups_) {
+            if (Status released = ReleaseUnmentionedIds(group); !released.ok()) return released;
+        }
+        return Status::Ok();
+    }
+
+private:
+    // The document's mentions of one stored entity.
+    struct Group {
+        std::vector<const Entity*> mentions;
+        std::string entity;
+        std::vector<std::string> ids;  // the entity's ids (own or merged) the document is mentioned under
+        bool deleted = false;          // no other document mentions the entity
+    };
+
+    Status GroupMentions() {
+        std::map<std::string, std::size_t> group_of_entity;
+        for (const Entity& mention : facts_.entities) {
+            const std::string key = MatchKeys(mention).front();
+            Result<std::optional<std::string>> owner = reader_.Get(Cf::kAliases, key);
+            if (!owner.ok()) return owner.status();
+            if (!*owner) return MissingMention(mention.name);
+            auto [it, inserted] = group_of_entity.emplace(**owner, groups_.size());
+            if (inserted) groups_.push_back(Group{{}, **owner, {}, false});
+            groups_[it->second].mentions.push_back(&mention);
+            group_of_mention_.push_back(it->second);
+        }
+        for (Group& group : groups_) {
+            if (Status found = FindMentionIds(group); !found.ok()) return found;
+        }
+        return Status::Ok();
+    }
+
+    Status FindMentionIds(Group& group) {
+        Result<std::vector<std::string>> ids = MergedInto(reader_, group.entity);
+        if (!ids.ok()) return ids.status();
+        ids->push_back(group.entity);
+        for (const std::string& id : *ids) {
+            Result<std::optional<std::string>> mention = reader_.Get(Cf::kMentions, MentionKey(id, facts_.doc));
+            if (!mention.ok()) return mention.status();
+            if (*mention) group.ids.push_back(id);
+        }
+        if (group.ids.empty()) return MissingMention(group.mentions.front()->name);
+        return Status::Ok();
+    }
+
+    Status MissingMention(const std::string& name) const {
+        return Status::Corruption("entity " + name + " of document " + facts_.doc + " is missing from the entity index");
+    }
+
+    Status RemoveVotes(Group& group) {
+        Result<std::optional<std::string>> record = reader_.Get(Cf::kEntities, group.entity);
+        if (!record.ok()) return record.status();
+        if (!*record) return Status::Corruption("an alias points to entity #" + group.entity + ", which is not stored");
+        Result<EntityVotes> votes = DecodeEntityVotes(group.entity, **record);
+        if (!votes.ok()) return votes.status();
+        const std::set<std::string> keys_before = FoldedForms(*votes);
+        votes->Subtract(EntityVotes::OfDocument(group.mentions));
+        for (const std::string& id : group.ids) batch_.Delete(Cf::kMentions, MentionKey(id, facts_.doc));
+        group.deleted = votes->name_documents.empty();
+        if (group.deleted) {
+            batch_.Delete(Cf::kEntities, group.entity);
+            Result<std::vector<std::string>> merged = MergedInto(reader_, group.entity);
+            if (!merged.ok()) return merged.status();
+            for (const std::string& id : *merged) batch_.Delete(Cf::kMerged, MergedKey(group.entity, id));
+        } else {
+            writes_.PutEntity(group.entity, *votes);
+        }
+        const std::set<std::string> keys_after = group.deleted ? std::set<std::string>() : FoldedForms(*votes);
+        for (const std::string& key : keys_before) {
+            if (!keys_after.count(key)) batch_.Delete(Cf::kAliases, key);
+        }
+        return Status::Ok();
+    }
+
+    // Each piece of evidence is under one of the ids its ends' mentions are
+    // stored under: the ids the document's entities had when it was added.
+    Status RemoveEvidence() {
+        std::set<EdgeIds> touched;
+        Status status = Status::Ok();
+        ForEachEvidence(facts_, [&](const Relation& relation, std::size_t subject, std::size_t object,
+                                    const Evidence& evidence, std::size_t ordinal) {
+            if (!status.ok()) return;
+            Result<std::optional<EdgeIds>> edge = FindEvidence(relation.predicate, subject, object, evidence, ordinal);
+            if (!edge.ok()) status = edge.status();
+            else if (!*edge) status = Status::Corruption("a piece of evidence of document " + facts_.doc + " is not stored");
+            else touched.insert(**edge);
+        });
+        for (auto it = touched.begin(); status.ok() && it != touched.end(); ++it) {
+            Result<bool> supported = HasKeyWithPrefix(reader_, Cf::kEvidence, KeyPrefix(OutEdgeKey(*it)));
+            if (!supported.ok()) return supported.status();
+            if (*supported) continue;
+            batch_.Delete(Cf::kOutEdges, OutEdgeKey(*it));
+            batch_.Delete(Cf::kInEdges, InEdgeKey(*it));
+        }
+        return status;
+    }
+
+    // Deletes the piece of evidence and returns its edge; nullopt when it is
+    // not stored under any of the candidate ids.
+    Result<std::optional<EdgeIds>> FindEvidence(const std::string& predicate, std::size_t subject, std::size_t object,
+                                                const Evidence& evidence, std::size_t ordinal) {
+        for (const std::string& subject_id : groups_[group_of_mention_[subject]].ids) {
+            for (const std::string& object_id : groups_[group_of_mention_[object]].ids) {
+                const EdgeIds edge = Oriented({subject_id, predicate, object_id});
+                const std::string key = EvidenceKey(edge, facts_.doc, evidence.start, ordinal);
+                Result<std::optional<std::string>> stored = reader_.Get(Cf::kEvidence, key);
+                if (!stored.ok()) return stored.status();
+                if (!*stored) continue;
+                batch_.Delete(Cf::kEvidence, key);
+                return std::optional<EdgeIds>(edge);
+            }
+        }
+        return std::optional<EdgeIds>();
+    }
+
+    // A merged id that no document mentions any more holds nothing: its
+    // documents' evidence went with them.
+    Status ReleaseUnmentionedIds(const Group& group) {
+        if (group.deleted) return Status::Ok();
+        for (const std::string& id : group.ids) {
+            if (id == group.entity) continue;
+            Result<bool> mentioned = HasKeyWithPrefix(reader_, Cf::kMentions, KeyPrefix(id));
+            if (!mentioned.ok()) return mentioned.status();
+            if (!*mentioned) batch_.Delete(Cf::kMerged, MergedKey(group.entity, id));
+        }
+        return Status::Ok();
+    }
+
+    BatchSink batch_;
+    DerivedWrites writes_{batch_};
+    Reader reader_;
+    const DocumentFacts& facts_;
+    std::vector<Group> groups_;
+    std::vector<std::size_t> group_of_mention_;  // per entity of facts_
+};
+
+}  // namespace
+
+Status ReplaceInDerivedState(const Database& db, rocksdb::WriteBatchWithIndex& batch, const DocumentFacts* added,
+                             const DocumentFacts& removed) {
+    if (MayJoinEntities(removed)) return RebuildDerivedState(db, batch, added, &removed);
+    if (Status taken = DocumentRemoval(db, batch, removed).Apply(); !taken.ok()) return taken;
+    return added ? AddToDerivedState(db, batch, *added) : Status::Ok();
+}
+
+}  // namespace kgraph::graph
