@@ -900,7 +900,7 @@ TEST_CASE("a new name rewrites an entity's record only, and a merge moves no edg
     CHECK(after_merge.at("merged").size() == 1);
 }
 
-TEST_CASE("forgetting a document that joins no names changes its own keys only", "[graph][store][forget]") {
+TEST_CASE("forgetting a document that splits no entity changes its own keys only", "[graph][store][forget]") {
     const std::vector<DocumentFacts> docs = {
         Facts("f1", "f1.txt", {Org("Acme"), Org("Beta")}, {{"Acme", "competes-with", "Beta"}}),
         Facts("f2", "f2.txt", {Org("Acme Corp"), Org("Beta")}, {{"Acme Corp", "customer-of", "Beta"}}),
@@ -938,6 +938,21 @@ TEST_CASE("forgetting a document that joins no names changes its own keys only",
     }
     CHECK(!Dump(dir.db()).count("merged"));
     CHECK(Content(dir.db()) == IngestInOrder({docs[0], docs[2], docs[4]}, {0, 1, 2}));
+
+    // f3 joins Acme and Acme Corp, but so does f6: without f3 they stay one.
+    const DocumentFacts f6 = Facts("f6", "f6.txt", {Org("ACME CORP", {"acme"})}, {});
+    IngestOk(*OpenStore(dir.db()), f6);
+    const DatabaseDump joined_twice = Dump(dir.db());
+    {
+        std::unique_ptr<Store> store = OpenStore(dir.db());
+        REQUIRE(store->Forget("f3.txt").ok());
+        RequireClean(*store);
+    }
+    const DatabaseDump joined_once = Dump(dir.db());
+    CHECK(ChangedKeys(joined_twice, joined_once, "evidence").empty());
+    CHECK(ChangedKeys(joined_twice, joined_once, "mentions").size() == 1);
+    CHECK(ChangedKeys(joined_twice, joined_once, "entities").size() == 1);
+    CHECK(Content(dir.db()) == IngestInOrder({docs[0], docs[4], f6}, {0, 1, 2}));
 }
 
 // --- Store: bulk load ---

@@ -34,11 +34,12 @@ Status AddToDerivedState(const Database& db, rocksdb::WriteBatchWithIndex& batch
 Status RebuildDerivedState(const Database& db, rocksdb::WriteBatchWithIndex& batch, const DocumentFacts* added,
                            const DocumentFacts* removed);
 
-// Removes `removed` and adds `added` (may be null). When none of `removed`'s
-// mentions has more than one match key, taking it away cannot split an
-// entity, and the removal is incremental: its votes are subtracted, its
-// mentions and evidence deleted, and so is what nothing else supports. It
-// then costs what the document holds. Otherwise it is RebuildDerivedState.
+// Removes `removed` and adds `added` (may be null). When the names of each
+// of `removed`'s entities stay joined without it (EntityVotes::
+// KeysConnected), no entity splits, and the removal is incremental: its
+// votes are subtracted, its mentions and evidence deleted, and so is what
+// nothing else supports. It then costs what the document holds. Otherwise
+// it is RebuildDerivedState.
 Status ReplaceInDerivedState(const Database& db, rocksdb::WriteBatchWithIndex& batch, const DocumentFacts* added,
                              const DocumentFacts& removed);
 

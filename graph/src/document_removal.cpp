@@ -17,15 +17,6 @@
 namespace kgraph::graph {
 namespace {
 
-// Entities are the connected groups of match keys that mentions share
-// (entity_resolution.h). A mention with one key connects nothing to
-// anything, so taking it away cannot split an entity; a mention with two or
-// more may have been what joined them.
-bool MayJoinEntities(const DocumentFacts& facts) {
-    return std::any_of(facts.entities.begin(), facts.entities.end(),
-                       [](const Entity& entity) { return MatchKeys(entity).size() > 1; });
-}
-
 Result<bool> HasKeyWithPrefix(const Reader& reader, Cf cf, const std::string& prefix) {
     bool found = false;
     Status scanned = reader.Scan(cf, prefix, [&](std::string_view, std::string_view) {
@@ -44,22 +35,28 @@ std::set<std::string> FoldedForms(const EntityVotes& votes) {
 
 // Takes one document out of the derived state: its votes, mentions and
 // evidence, and whatever no other document supports any more. Costs what
-// the document holds.
+// the document holds. Declines, writing nothing, when an entity would split.
 class DocumentRemoval {
 public:
     DocumentRemoval(const Database& db, rocksdb::WriteBatchWithIndex& batch, const DocumentFacts& facts)
         : batch_(db, batch), reader_(db, &batch), facts_(facts) {}
 
-    Status Apply() {
+    // False when the document's mentions were all that joined some entity's
+    // names: then only a rebuild finds the entities that remain.
+    Result<bool> Apply() {
         if (Status grouped = GroupMentions(); !grouped.ok()) return grouped;
         for (Group& group : groups_) {
-            if (Status removed = RemoveVotes(group); !removed.ok()) return removed;
+            if (Status loaded = LoadVotes(group); !loaded.ok()) return loaded;
+            if (!group.votes_after.name_documents.empty() && !group.votes_after.KeysConnected()) return false;
+        }
+        for (const Group& group : groups_) {
+            if (Status written = WriteVotes(group); !written.ok()) return written;
         }
         if (Status removed = RemoveEvidence(); !removed.ok()) return removed;
         for (const Group& group : groups_) {
             if (Status released = ReleaseUnmentionedIds(group); !released.ok()) return released;
         }
-        return Status::Ok();
+        return true;
     }
 
 private:
@@ -68,7 +65,8 @@ private:
         std::vector<const Entity*> mentions;
         std::string entity;
         std::vector<std::string> ids;  // the entity's ids (own or merged) the document is mentioned under
-        bool deleted = false;          // no other document mentions the entity
+        EntityVotes votes_before, votes_after;
+        bool Deleted() const { return votes_after.name_documents.empty(); }  // no other document mentions it
     };
 
     Status GroupMentions() {
@@ -79,7 +77,7 @@ private:
             if (!owner.ok()) return owner.status();
             if (!*owner) return MissingMention(mention.name);
             auto [it, inserted] = group_of_entity.emplace(**owner, groups_.size());
-            if (inserted) groups_.push_back(Group{{}, **owner, {}, false});
+            if (inserted) groups_.push_back(Group{{}, **owner, {}, {}, {}});
             groups_[it->second].mentions.push_back(&mention);
             group_of_mention_.push_back(it->second);
         }
@@ -106,26 +104,32 @@ private:
         return Status::Corruption("entity " + name + " of document " + facts_.doc + " is missing from the entity index");
     }
 
-    Status RemoveVotes(Group& group) {
+    Status LoadVotes(Group& group) {
         Result<std::optional<std::string>> record = reader_.Get(Cf::kEntities, group.entity);
         if (!record.ok()) return record.status();
         if (!*record) return Status::Corruption("an alias points to entity #" + group.entity + ", which is not stored");
         Result<EntityVotes> votes = DecodeEntityVotes(group.entity, **record);
         if (!votes.ok()) return votes.status();
-        const std::set<std::string> keys_before = FoldedForms(*votes);
-        votes->Subtract(EntityVotes::OfDocument(group.mentions));
+        group.votes_before = *votes;
+        group.votes_after = std::move(*votes);
+        group.votes_after.Subtract(EntityVotes::OfDocument(group.mentions));
+        return Status::Ok();
+    }
+
+    // The entity's new votes, or its deletion, and the aliases no remaining
+    // document uses.
+    Status WriteVotes(const Group& group) {
         for (const std::string& id : group.ids) batch_.Delete(Cf::kMentions, MentionKey(id, facts_.doc));
-        group.deleted = votes->name_documents.empty();
-        if (group.deleted) {
+        if (group.Deleted()) {
             batch_.Delete(Cf::kEntities, group.entity);
             Result<std::vector<std::string>> merged = MergedInto(reader_, group.entity);
             if (!merged.ok()) return merged.status();
             for (const std::string& id : *merged) batch_.Delete(Cf::kMerged, MergedKey(group.entity, id));
         } else {
-            writes_.PutEntity(group.entity, *votes);
+            writes_.PutEntity(group.entity, group.votes_after);
         }
-        const std::set<std::string> keys_after = group.deleted ? std::set<std::string>() : FoldedForms(*votes);
-        for (const std::string& key : keys_before) {
+        const std::set<std::string> keys_after = FoldedForms(group.votes_after);
+        for (const std::string& key : FoldedForms(group.votes_before)) {
             if (!keys_after.count(key)) batch_.Delete(Cf::kAliases, key);
         }
         return Status::Ok();
@@ -175,7 +179,7 @@ private:
     // A merged id that no document mentions any more holds nothing: its
     // documents' evidence went with them.
     Status ReleaseUnmentionedIds(const Group& group) {
-        if (group.deleted) return Status::Ok();
+        if (group.Deleted()) return Status::Ok();
         for (const std::string& id : group.ids) {
             if (id == group.entity) continue;
             Result<bool> mentioned = HasKeyWithPrefix(reader_, Cf::kMentions, KeyPrefix(id));
@@ -197,8 +201,9 @@ private:
 
 Status ReplaceInDerivedState(const Database& db, rocksdb::WriteBatchWithIndex& batch, const DocumentFacts* added,
                              const DocumentFacts& removed) {
-    if (MayJoinEntities(removed)) return RebuildDerivedState(db, batch, added, &removed);
-    if (Status taken = DocumentRemoval(db, batch, removed).Apply(); !taken.ok()) return taken;
+    Result<bool> removed_incrementally = DocumentRemoval(db, batch, removed).Apply();
+    if (!removed_incrementally.ok()) return removed_incrementally.status();
+    if (!*removed_incrementally) return RebuildDerivedState(db, batch, added, &removed);
     return added ? AddToDerivedState(db, batch, *added) : Status::Ok();
 }
 

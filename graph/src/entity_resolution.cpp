@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <set>
 #include <tuple>
 
 #include "name_folding.h"
@@ -29,6 +30,7 @@ EntityVotes EntityVotes::OfDocument(const std::vector<const Entity*>& mentions) 
     for (const Entity* entity : mentions) {
         votes.name_documents[entity->name] = 1;  // once per document, however often listed
         ++(entity->type == EntityType::kPerson ? votes.person_mentions : votes.organization_mentions);
+        if (std::vector<std::string> keys = MatchKeys(*entity); keys.size() > 1) votes.joined_keys[std::move(keys)] = 1;
         votes.surface_forms[entity->name] = 1;
         for (const std::string& alias : entity->aliases) {
             if (!alias.empty()) votes.surface_forms[alias] = 1;
@@ -42,11 +44,13 @@ void EntityVotes::Add(const EntityVotes& other) {
     organization_mentions += other.organization_mentions;
     person_mentions += other.person_mentions;
     for (const auto& [form, documents] : other.surface_forms) surface_forms[form] += documents;
+    for (const auto& [keys, documents] : other.joined_keys) joined_keys[keys] += documents;
 }
 
 namespace {
 
-void SubtractCounts(std::map<std::string, std::size_t>& counts, const std::map<std::string, std::size_t>& taken) {
+template <typename Key>
+void SubtractCounts(std::map<Key, std::size_t>& counts, const std::map<Key, std::size_t>& taken) {
     for (const auto& [key, count] : taken) {
         auto it = counts.find(key);
         if (it == counts.end()) continue;
@@ -60,8 +64,21 @@ void SubtractCounts(std::map<std::string, std::size_t>& counts, const std::map<s
 void EntityVotes::Subtract(const EntityVotes& other) {
     SubtractCounts(name_documents, other.name_documents);
     SubtractCounts(surface_forms, other.surface_forms);
+    SubtractCounts(joined_keys, other.joined_keys);
     organization_mentions -= std::min(organization_mentions, other.organization_mentions);
     person_mentions -= std::min(person_mentions, other.person_mentions);
+}
+
+bool EntityVotes::KeysConnected() const {
+    std::map<std::string, std::size_t> index;
+    for (const auto& [form, documents] : surface_forms) index.emplace(FoldName(form), index.size());
+    DisjointSets sets(index.size());
+    for (const auto& [keys, documents] : joined_keys) {
+        for (const std::string& key : keys) sets.Join(index.at(key), index.at(keys.front()));
+    }
+    std::set<std::size_t> roots;
+    for (std::size_t i = 0; i < index.size(); ++i) roots.insert(sets.Find(i));
+    return roots.size() <= 1;
 }
 
 Entity EntityVotes::Elect() const {

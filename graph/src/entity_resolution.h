@@ -22,6 +22,9 @@ struct EntityVotes {
     std::size_t organization_mentions = 0;
     std::size_t person_mentions = 0;
     std::map<std::string, std::size_t> surface_forms;  // name or alias -> documents using it
+    // The match keys of each mention that has several (which is what joins
+    // keys into one entity) -> documents with such a mention.
+    std::map<std::vector<std::string>, std::size_t> joined_keys;
 
     // The votes of one document's mentions (all of which denote this entity).
     static EntityVotes OfDocument(const std::vector<const Entity*>& mentions);
@@ -29,6 +32,9 @@ struct EntityVotes {
     // Takes back votes that were added: removing a document subtracts its
     // OfDocument. Counts that reach zero disappear.
     void Subtract(const EntityVotes& other);
+    // Whether the match keys of the surface forms are one entity, joined by
+    // the mentions that remain (after a Subtract, they may not be).
+    bool KeysConnected() const;
     std::size_t Mentions() const { return organization_mentions + person_mentions; }
 
     // Name: the one most documents use (ties: the longer, then the bytewise

@@ -70,6 +70,12 @@ void WriteStrings(RecordWriter& out, const auto& strings) {
     for (const std::string& s : strings) out.String(s);
 }
 
+std::vector<std::string> ReadStrings(RecordReader& in) {
+    std::vector<std::string> strings(in.Count());
+    for (std::string& s : strings) s = in.String();
+    return strings;
+}
+
 void WriteEntity(RecordWriter& out, const Entity& entity) {
     out.String(entity.name);
     out.Unsigned(static_cast<std::uint64_t>(entity.type));
@@ -87,8 +93,7 @@ Entity ReadEntity(RecordReader& in) {
     Entity entity;
     entity.name = in.String();
     entity.type = ReadEntityType(in);
-    entity.aliases.resize(in.Count());
-    for (std::string& alias : entity.aliases) alias = in.String();
+    entity.aliases = ReadStrings(in);
     return entity;
 }
 
@@ -164,6 +169,11 @@ std::string EncodeEntityVotes(const EntityVotes& votes) {
     out.Unsigned(votes.organization_mentions);
     out.Unsigned(votes.person_mentions);
     WriteCounts(out, votes.surface_forms);
+    out.Unsigned(votes.joined_keys.size());
+    for (const auto& [keys, documents] : votes.joined_keys) {
+        WriteStrings(out, keys);
+        out.Unsigned(documents);
+    }
     return std::move(out).Take();
 }
 
@@ -174,6 +184,10 @@ Result<EntityVotes> DecodeEntityVotes(std::string_view id, std::string_view valu
     votes.organization_mentions = in.Unsigned();
     votes.person_mentions = in.Unsigned();
     votes.surface_forms = ReadCounts(in);
+    for (std::size_t sets = in.Count(); sets > 0; --sets) {
+        std::vector<std::string> keys = ReadStrings(in);
+        votes.joined_keys.emplace_hint(votes.joined_keys.end(), std::move(keys), in.Unsigned());
+    }
     if (!in.ok()) return Unreadable("entity #" + std::string(id));
     return votes;
 }
