@@ -635,7 +635,7 @@ TEST_CASE("check reports a merged id that belongs to no stored entity", "[graph]
     const std::vector<std::string> expected = {
         "entity #1000 is merged into entity #999, which is not stored",
         "entity #1000 has id 1000, not below the next id 3",
-        "merged entity #1000 is mentioned by no stored document",
+        "merged entity #1000 holds no mention and no edge",
         "entity #" + meta + " is merged into entity #999, which is not stored",
         "entity #" + meta + " is both stored and merged into #999",
     };
@@ -953,6 +953,56 @@ TEST_CASE("forgetting a document that splits no entity changes its own keys only
     CHECK(ChangedKeys(joined_twice, joined_once, "mentions").size() == 1);
     CHECK(ChangedKeys(joined_twice, joined_once, "entities").size() == 1);
     CHECK(Content(dir.db()) == IngestInOrder({docs[0], docs[4], f6}, {0, 1, 2}));
+}
+
+TEST_CASE("a removal finds evidence that a rebuild stored under another id of the entity", "[graph][store][forget]") {
+    const DocumentFacts a = Facts("g1", "a.txt", {Org("Google")}, {});
+    const DocumentFacts b = Facts("g2", "b.txt", {Org("Alphabet"), Org("DeepMind")}, {{"Alphabet", "owns", "DeepMind"}});
+    const DocumentFacts c = Facts("g3", "c.txt", {Org("Google", {"Alphabet"})}, {});  // Alphabet's id merged into Google's
+    const DocumentFacts e = Facts("g4", "e.txt", {Org("DeepMind Technologies")}, {});
+    const DocumentFacts f = Facts("g5", "f.txt", {Org("DeepMind", {"DeepMind Technologies"})}, {});
+    std::vector<DocumentFacts> xc;
+    for (const char* text : {"x1", "x2", "x3", "x4"}) xc.push_back(Facts(text, std::string(text) + ".txt", {Org("Xc")}, {}));
+    const DocumentFacts g = Facts("g6", "g.txt", {Org("Xc", {"Google", "Alphabet"})}, {});  // Xc absorbs Google
+
+    TempDir dir;
+    std::unique_ptr<Store> store = OpenStore(dir.db());
+    for (const DocumentFacts* doc : {&a, &b, &c, &e, &f}) IngestOk(*store, *doc);
+    // Splits DeepMind: the rebuild rewrites b's evidence with Google's id,
+    // while b's mention of Alphabet stays under Alphabet's merged id.
+    REQUIRE(store->Forget("f.txt").ok());
+    for (const DocumentFacts& doc : xc) IngestOk(*store, doc);
+    IngestOk(*store, g);
+    // Google's own id is left with b's edge only; it must stay a merged id.
+    REQUIRE(store->Forget("a.txt").ok());
+    REQUIRE(store->Forget("c.txt").ok());
+    RequireClean(*store);
+    CHECK(FindRelation(ReadOk(*store), "Xc", "owns", "DeepMind"));
+    REQUIRE(store->Forget("b.txt").ok());
+    RequireClean(*store);
+    store.reset();
+
+    std::vector<DocumentFacts> remaining = xc;
+    remaining.push_back(e);
+    remaining.push_back(g);
+    CHECK(Content(dir.db()) == IngestInOrder(remaining, {0, 1, 2, 3, 4, 5}));
+}
+
+TEST_CASE("an entity whose own id holds nothing any more merges without a merged key for it", "[graph][store][merge]") {
+    TempDir dir;
+    {
+        std::unique_ptr<Store> store = OpenStore(dir.db());
+        IngestOk(*store, Facts("d1", "d1.txt", {Org("Acme")}, {}));
+        IngestOk(*store, Facts("d2", "d2.txt", {Org("Acme Inc")}, {}));
+        IngestOk(*store, Facts("d3", "d3.txt", {Org("Acme Inc", {"Acme"})}, {}));  // Acme's id kept
+        REQUIRE(store->Forget("d1.txt").ok());
+        REQUIRE(store->Forget("d3.txt").ok());  // Acme is gone; "Acme Inc" lives on under Acme's old id
+        IngestOk(*store, Facts("d4", "d4.txt", {Org("Acme Ltd")}, {}));
+        IngestOk(*store, Facts("d5", "d5.txt", {Org("Acme Ltd")}, {}));
+        IngestOk(*store, Facts("d6", "d6.txt", {Org("Acme Ltd", {"Acme Inc"})}, {}));
+        RequireClean(*store);
+    }
+    CHECK(Dump(dir.db()).at("merged").size() == 1);  // only the id Acme Inc's mention is stored under
 }
 
 // --- Store: bulk load ---

@@ -18,7 +18,8 @@ namespace {
 //     evidence has its edge;
 //  3. edge endpoints are stored or merged entities; symmetric edges have
 //     subject id <= object id (equal when a merge joined both ends);
-//  4. every piece of evidence names a stored document;
+//  4. every piece of evidence names a stored document, which mentions the
+//     entities of both its ends (a removal finds the evidence through them);
 //  5. every alias points to a stored entity, an entity's record is readable,
 //     and the name it elects is an alias of it;
 //  6. every entity is mentioned by a stored document (under its own id or a
@@ -28,7 +29,8 @@ namespace {
 //  8. each document contributed as many pieces of evidence as its facts hold;
 //  9. every entity id is well formed and below the next id to be given;
 // 10. every merged id is merged into one stored entity, is not itself a
-//     stored entity, is below the next id, and is still mentioned.
+//     stored entity, is below the next id, and still holds a mention or an
+//     edge.
 class InvariantCheck {
 public:
     explicit InvariantCheck(const Reader& reader) : reader_(reader) {}
@@ -80,9 +82,17 @@ private:
         if (read.ok()) read = LoadKeys(Cf::kMentions, mentions_);
         if (read.ok()) read = LoadKeys(Cf::kOutEdges, out_edges_);
         if (read.ok()) read = LoadKeys(Cf::kInEdges, in_edges_);
-        if (read.ok()) read = LoadEvidence();
         if (read.ok()) read = LoadMerged();
+        if (read.ok()) IndexMentionsByEntity();
+        if (read.ok()) read = LoadEvidence();
         return read;
+    }
+
+    void IndexMentionsByEntity() {
+        for (const std::string& key : mentions_) {
+            const std::vector<std::string_view> parts = SplitKey(key);
+            if (parts.size() == 2) entity_mentions_.emplace(EntityOf(std::string(parts[0])), parts[1]);
+        }
     }
 
     Status LoadKeys(Cf cf, std::set<std::string>& keys) {
@@ -127,6 +137,11 @@ private:
                 return Status::Ok();
             }
             if (!DecodeEvidence(value).ok()) Problem(Describe(parts->edge) + " has unreadable evidence");
+            for (const std::string* end : {&parts->edge.subject, &parts->edge.object}) {
+                if (documents_.count(parts->doc) && !entity_mentions_.count({EntityOf(*end), parts->doc})) {
+                    Problem(Describe(parts->edge) + " has evidence from document " + parts->doc + ", which does not mention " + Label(*end));
+                }
+            }
             ++evidence_per_edge_[OutEdgeKey(parts->edge)];
             ++evidence_per_document_[parts->doc];
             return Status::Ok();
@@ -143,6 +158,7 @@ private:
             if (!in_edges_.count(InEdgeKey(*edge))) Problem(Describe(*edge) + " has no in-edge entry");
             if (!evidence_per_edge_.count(key)) Problem(Describe(*edge) + " has no evidence");
             for (const std::string* end : {&edge->subject, &edge->object}) {
+                edge_ends_.insert(*end);
                 if (!IsStoredOrMerged(*end)) Problem(Describe(*edge) + " names entity #" + *end + ", which is not stored");
             }
             if (IsSymmetricPredicate(edge->predicate) && edge->object < edge->subject) {
@@ -189,7 +205,7 @@ private:
             if (!mentioned.count(id)) Problem("entity " + name + " is mentioned by no stored document");
         }
         for (const auto& [id, entity] : merged_into_) {
-            if (!mentioned.count(id)) Problem("merged entity #" + id + " is mentioned by no stored document");
+            if (!mentioned.count(id) && !edge_ends_.count(id)) Problem("merged entity #" + id + " holds no mention and no edge");
         }
     }
 
@@ -246,6 +262,8 @@ private:
     std::map<std::string, std::string> meta_, sources_, aliases_;
     std::map<std::string, std::string> entities_;  // id -> elected name, empty when unreadable
     std::map<std::string, std::string> merged_into_;  // merged id -> the entity it is part of
+    std::set<std::pair<std::string, std::string>> entity_mentions_;  // (entity, doc), merged ids mapped
+    std::set<std::string> edge_ends_;  // ids
     std::optional<std::uint64_t> next_id_;
     std::set<std::string> mentions_, out_edges_, in_edges_;
     std::map<std::string, std::size_t> evidence_per_edge_, evidence_per_document_;

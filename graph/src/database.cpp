@@ -284,4 +284,14 @@ Status Reader::Scan(Cf cf, std::string_view prefix, const Visitor& visit) const 
     return it->status().ok() ? Status::Ok() : db_.Translate(it->status(), "read");
 }
 
+Result<bool> Reader::HasPrefix(Cf cf, std::string_view prefix) const {
+    bool found = false;
+    Status scanned = Scan(cf, prefix, [&](std::string_view, std::string_view) {
+        found = true;
+        return Status::Interrupted("");  // one is enough
+    });
+    if (!scanned.ok() && !scanned.IsInterrupted()) return scanned;
+    return found;
+}
+
 }  // namespace kgraph::graph

@@ -69,6 +69,8 @@ public:
     // order; stops at the first non-ok Status `visit` returns.
     using Visitor = std::function<Status(std::string_view key, std::string_view value)>;
     Status Scan(Cf cf, std::string_view prefix, const Visitor& visit) const;
+    // Whether any key starts with `prefix`.
+    Result<bool> HasPrefix(Cf cf, std::string_view prefix) const;
 
 private:
     const Database& db_;

@@ -2,7 +2,6 @@
 
 #include <utility>
 
-#include "name_folding.h"
 #include "records.h"
 
 namespace kgraph::graph {
@@ -17,7 +16,7 @@ void BatchSink::Delete(Cf cf, std::string_view key) {
 
 void DerivedWrites::PutEntity(const std::string& id, const EntityVotes& votes) {
     sink_.Put(Cf::kEntities, id, EncodeEntityVotes(votes));
-    for (const auto& [form, documents] : votes.surface_forms) sink_.Put(Cf::kAliases, FoldName(form), id);
+    for (const std::string& key : votes.FormKeys()) sink_.Put(Cf::kAliases, key, id);
 }
 
 void DerivedWrites::PutMention(std::string_view id, std::string_view doc) {

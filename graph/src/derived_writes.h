@@ -59,8 +59,7 @@ private:
 Result<std::string> AllocateEntityId(const Reader& reader, BatchSink& batch);
 
 // What an entity's id is part of besides its own record: its mention keys and
-// its edges in either direction. Merging or rebuilding an entity moves or
-// deletes exactly these.
+// its edges in either direction. Rebuilding an entity deletes exactly these.
 struct EntityFootprint {
     std::vector<std::string> mention_keys;
     std::set<EdgeIds> edges;

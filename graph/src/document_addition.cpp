@@ -80,9 +80,11 @@ private:
     }
 
     // Adds this document's votes to those of the stored entities it matches.
-    // Merged entities keep the id of the one with the most mentions; the
-    // others' ids become part of it (merged_entities.h), and nothing of
-    // theirs moves. A change of name moves nothing either.
+    // Merged entities keep the id of the one with the most mentions, so that
+    // most of what is stored of the entity stays under its own id and the
+    // fewest relations need joining on read; the others' ids become part of
+    // it (merged_entities.h), and nothing of theirs moves. A change of name
+    // moves nothing either.
     Status Elect(Group& group) {
         EntityVotes votes = EntityVotes::OfDocument(group.mentions);
         std::size_t kept_mentions = 0;

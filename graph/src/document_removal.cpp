@@ -1,6 +1,5 @@
 // ReplaceInDerivedState: removing a document incrementally where that gives
 // what a rebuild would (see derived_state.h).
-#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -11,31 +10,16 @@
 #include "entity_resolution.h"
 #include "keys.h"
 #include "merged_entities.h"
-#include "name_folding.h"
 #include "records.h"
 
 namespace kgraph::graph {
 namespace {
 
-Result<bool> HasKeyWithPrefix(const Reader& reader, Cf cf, const std::string& prefix) {
-    bool found = false;
-    Status scanned = reader.Scan(cf, prefix, [&](std::string_view, std::string_view) {
-        found = true;
-        return Status::Interrupted("");  // one is enough
-    });
-    if (!scanned.ok() && !scanned.IsInterrupted()) return scanned;
-    return found;
-}
-
-std::set<std::string> FoldedForms(const EntityVotes& votes) {
-    std::set<std::string> keys;
-    for (const auto& [form, documents] : votes.surface_forms) keys.insert(FoldName(form));
-    return keys;
-}
-
 // Takes one document out of the derived state: its votes, mentions and
 // evidence, and whatever no other document supports any more. Costs what
-// the document holds. Declines, writing nothing, when an entity would split.
+// the document holds, times the number of ids its entities have (their own
+// and those merged into them, usually one or two). Declines, writing
+// nothing, when an entity would split.
 class DocumentRemoval {
 public:
     DocumentRemoval(const Database& db, rocksdb::WriteBatchWithIndex& batch, const DocumentFacts& facts)
@@ -54,7 +38,7 @@ public:
         }
         if (Status removed = RemoveEvidence(); !removed.ok()) return removed;
         for (const Group& group : groups_) {
-            if (Status released = ReleaseUnmentionedIds(group); !released.ok()) return released;
+            if (Status released = ReleaseEmptyIds(group); !released.ok()) return released;
         }
         return true;
     }
@@ -64,7 +48,10 @@ private:
     struct Group {
         std::vector<const Entity*> mentions;
         std::string entity;
-        std::vector<std::string> ids;  // the entity's ids (own or merged) the document is mentioned under
+        // The entity's ids, own and merged: first those the document is
+        // mentioned under, then the others.
+        std::vector<std::string> ids;
+        std::size_t mentioned_under = 0;  // how many of `ids` hold the document's mention
         EntityVotes votes_before, votes_after;
         bool Deleted() const { return votes_after.name_documents.empty(); }  // no other document mentions it
     };
@@ -77,26 +64,29 @@ private:
             if (!owner.ok()) return owner.status();
             if (!*owner) return MissingMention(mention.name);
             auto [it, inserted] = group_of_entity.emplace(**owner, groups_.size());
-            if (inserted) groups_.push_back(Group{{}, **owner, {}, {}, {}});
+            if (inserted) groups_.push_back(Group{{}, **owner, {}, 0, {}, {}});
             groups_[it->second].mentions.push_back(&mention);
             group_of_mention_.push_back(it->second);
         }
         for (Group& group : groups_) {
-            if (Status found = FindMentionIds(group); !found.ok()) return found;
+            if (Status found = FindIds(group); !found.ok()) return found;
         }
         return Status::Ok();
     }
 
-    Status FindMentionIds(Group& group) {
+    Status FindIds(Group& group) {
         Result<std::vector<std::string>> ids = MergedInto(reader_, group.entity);
         if (!ids.ok()) return ids.status();
         ids->push_back(group.entity);
-        for (const std::string& id : *ids) {
+        std::vector<std::string> others;
+        for (std::string& id : *ids) {
             Result<std::optional<std::string>> mention = reader_.Get(Cf::kMentions, MentionKey(id, facts_.doc));
             if (!mention.ok()) return mention.status();
-            if (*mention) group.ids.push_back(id);
+            (*mention ? group.ids : others).push_back(std::move(id));
         }
-        if (group.ids.empty()) return MissingMention(group.mentions.front()->name);
+        group.mentioned_under = group.ids.size();
+        if (group.mentioned_under == 0) return MissingMention(group.mentions.front()->name);
+        group.ids.insert(group.ids.end(), others.begin(), others.end());
         return Status::Ok();
     }
 
@@ -119,24 +109,28 @@ private:
     // The entity's new votes, or its deletion, and the aliases no remaining
     // document uses.
     Status WriteVotes(const Group& group) {
-        for (const std::string& id : group.ids) batch_.Delete(Cf::kMentions, MentionKey(id, facts_.doc));
+        for (std::size_t i = 0; i < group.mentioned_under; ++i) {
+            batch_.Delete(Cf::kMentions, MentionKey(group.ids[i], facts_.doc));
+        }
         if (group.Deleted()) {
             batch_.Delete(Cf::kEntities, group.entity);
-            Result<std::vector<std::string>> merged = MergedInto(reader_, group.entity);
-            if (!merged.ok()) return merged.status();
-            for (const std::string& id : *merged) batch_.Delete(Cf::kMerged, MergedKey(group.entity, id));
+            for (const std::string& id : group.ids) {
+                if (id != group.entity) batch_.Delete(Cf::kMerged, MergedKey(group.entity, id));
+            }
         } else {
             writes_.PutEntity(group.entity, group.votes_after);
         }
-        const std::set<std::string> keys_after = FoldedForms(group.votes_after);
-        for (const std::string& key : FoldedForms(group.votes_before)) {
+        const std::set<std::string> keys_after = group.votes_after.FormKeys();
+        for (const std::string& key : group.votes_before.FormKeys()) {
             if (!keys_after.count(key)) batch_.Delete(Cf::kAliases, key);
         }
         return Status::Ok();
     }
 
-    // Each piece of evidence is under one of the ids its ends' mentions are
-    // stored under: the ids the document's entities had when it was added.
+    // Each piece of evidence is under some id of each of its ends' entities:
+    // usually the ids the document's mentions are stored under (which its
+    // entities had when it was added), but a rebuild of one end rewrites the
+    // evidence with the other end's current id.
     Status RemoveEvidence() {
         std::set<EdgeIds> touched;
         Status status = Status::Ok();
@@ -149,7 +143,7 @@ private:
             else touched.insert(**edge);
         });
         for (auto it = touched.begin(); status.ok() && it != touched.end(); ++it) {
-            Result<bool> supported = HasKeyWithPrefix(reader_, Cf::kEvidence, KeyPrefix(OutEdgeKey(*it)));
+            Result<bool> supported = reader_.HasPrefix(Cf::kEvidence, KeyPrefix(OutEdgeKey(*it)));
             if (!supported.ok()) return supported.status();
             if (*supported) continue;
             batch_.Delete(Cf::kOutEdges, OutEdgeKey(*it));
@@ -176,15 +170,14 @@ private:
         return std::optional<EdgeIds>();
     }
 
-    // A merged id that no document mentions any more holds nothing: its
-    // documents' evidence went with them.
-    Status ReleaseUnmentionedIds(const Group& group) {
+    // Merged ids that hold nothing any more leave `merged`.
+    Status ReleaseEmptyIds(const Group& group) {
         if (group.Deleted()) return Status::Ok();
         for (const std::string& id : group.ids) {
             if (id == group.entity) continue;
-            Result<bool> mentioned = HasKeyWithPrefix(reader_, Cf::kMentions, KeyPrefix(id));
-            if (!mentioned.ok()) return mentioned.status();
-            if (!*mentioned) batch_.Delete(Cf::kMerged, MergedKey(group.entity, id));
+            Result<bool> holds = HoldsKeys(reader_, id);
+            if (!holds.ok()) return holds.status();
+            if (!*holds) batch_.Delete(Cf::kMerged, MergedKey(group.entity, id));
         }
         return Status::Ok();
     }

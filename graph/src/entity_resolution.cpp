@@ -69,12 +69,22 @@ void EntityVotes::Subtract(const EntityVotes& other) {
     person_mentions -= std::min(person_mentions, other.person_mentions);
 }
 
+std::set<std::string> EntityVotes::FormKeys() const {
+    std::set<std::string> keys;
+    for (const auto& [form, documents] : surface_forms) keys.insert(FoldName(form));
+    return keys;
+}
+
 bool EntityVotes::KeysConnected() const {
     std::map<std::string, std::size_t> index;
-    for (const auto& [form, documents] : surface_forms) index.emplace(FoldName(form), index.size());
+    for (const std::string& key : FormKeys()) index.emplace(key, index.size());
     DisjointSets sets(index.size());
     for (const auto& [keys, documents] : joined_keys) {
-        for (const std::string& key : keys) sets.Join(index.at(key), index.at(keys.front()));
+        for (const std::string& key : keys) {
+            auto joined = index.find(key), first = index.find(keys.front());
+            if (joined == index.end() || first == index.end()) return false;  // inconsistent votes: rebuild
+            sets.Join(joined->second, first->second);
+        }
     }
     std::set<std::size_t> roots;
     for (std::size_t i = 0; i < index.size(); ++i) roots.insert(sets.Find(i));

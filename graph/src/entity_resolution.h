@@ -32,8 +32,10 @@ struct EntityVotes {
     // Takes back votes that were added: removing a document subtracts its
     // OfDocument. Counts that reach zero disappear.
     void Subtract(const EntityVotes& other);
-    // Whether the match keys of the surface forms are one entity, joined by
-    // the mentions that remain (after a Subtract, they may not be).
+    // FoldName of every surface form: the alias keys of the entity.
+    std::set<std::string> FormKeys() const;
+    // Whether FormKeys are one entity, joined by the mentions that remain
+    // (after a Subtract, they may not be).
     bool KeysConnected() const;
     std::size_t Mentions() const { return organization_mentions + person_mentions; }
 

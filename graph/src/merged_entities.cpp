@@ -20,8 +20,19 @@ Status RecordMerge(const Reader& reader, BatchSink& batch, const std::string& me
         batch.Delete(Cf::kMerged, MergedKey(merged, id));
         batch.Put(Cf::kMerged, MergedKey(kept, id), "");
     }
-    batch.Put(Cf::kMerged, MergedKey(kept, merged), "");
+    Result<bool> holds = HoldsKeys(reader, merged);
+    if (!holds.ok()) return holds.status();
+    if (*holds) batch.Put(Cf::kMerged, MergedKey(kept, merged), "");
     return Status::Ok();
+}
+
+Result<bool> HoldsKeys(const Reader& reader, const std::string& id) {
+    const std::string prefix = KeyPrefix(id);
+    for (Cf cf : {Cf::kMentions, Cf::kOutEdges, Cf::kInEdges}) {
+        Result<bool> found = reader.HasPrefix(cf, prefix);
+        if (!found.ok() || *found) return found;
+    }
+    return false;
 }
 
 Result<MergedIds> MergedIds::Load(const Reader& reader) {

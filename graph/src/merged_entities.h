@@ -25,8 +25,14 @@ namespace kgraph::graph {
 Result<std::vector<std::string>> MergedInto(const Reader& reader, const std::string& id);
 
 // Records that `merged`, and every id merged into it, now belong to `kept`.
-// `reader` must read through `batch`.
+// `merged` itself is recorded only if something is stored under it (see
+// HoldsKeys): removals may have emptied it. `reader` must read through
+// `batch`.
 Status RecordMerge(const Reader& reader, BatchSink& batch, const std::string& merged, const std::string& kept);
+
+// Whether a mention or an edge is stored under `id`. A merged id that holds
+// nothing is of no use to readers, and is dropped from `merged`.
+Result<bool> HoldsKeys(const Reader& reader, const std::string& id);
 
 // The entity every merged id belongs to, for readers of the whole graph.
 class MergedIds {

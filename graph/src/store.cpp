@@ -276,13 +276,9 @@ private:
 
     Status RequireEmpty() const {
         if (options_.read_only) return ReadOnlyError();
-        bool empty = true;
-        Status scanned = Reader(*db_).Scan(Cf::kDocuments, "", [&](std::string_view, std::string_view) {
-            empty = false;
-            return Status::Interrupted("");  // one document is enough to know
-        });
-        if (!scanned.ok() && !scanned.IsInterrupted()) return scanned;
-        if (!empty) {
+        Result<bool> holds_documents = Reader(*db_).HasPrefix(Cf::kDocuments, "");
+        if (!holds_documents.ok()) return holds_documents.status();
+        if (*holds_documents) {
             return Status::InvalidArgument("database " + db_->path().string() +
                                            " already holds documents; a bulk load only fills an empty database");
         }
