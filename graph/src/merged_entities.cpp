@@ -45,6 +45,7 @@ Result<MergedIds> MergedIds::Load(const Reader& reader) {
         return Status::Ok();
     });
     if (!scanned.ok()) return scanned;
+    if (Status joined = ids.JoinEdges(reader); !joined.ok()) return joined;
     return ids;
 }
 
@@ -57,14 +58,13 @@ EdgeIds MergedIds::EdgeOf(const EdgeIds& edge) const {
     return Oriented({EntityOf(edge.subject), edge.predicate, EntityOf(edge.object)});
 }
 
-Result<std::set<EdgeIds>> MergedIds::JoinedEdges(const Reader& reader) const {
+Status MergedIds::JoinEdges(const Reader& reader) {
     std::set<EdgeIds> stored;
     for (const auto& [id, entity] : entity_of_) {
         if (Status scanned = CollectEdges(reader, id, stored); !scanned.ok()) return scanned;
     }
-    std::set<EdgeIds> joined;
-    for (const EdgeIds& edge : stored) joined.insert(EdgeOf(edge));
-    return joined;
+    for (const EdgeIds& edge : stored) joined_edges_.insert(EdgeOf(edge));
+    return Status::Ok();
 }
 
 }  // namespace kgraph::graph

@@ -34,7 +34,8 @@ Status RecordMerge(const Reader& reader, BatchSink& batch, const std::string& me
 // nothing is of no use to readers, and is dropped from `merged`.
 Result<bool> HoldsKeys(const Reader& reader, const std::string& id);
 
-// The entity every merged id belongs to, for readers of the whole graph.
+// The entity every merged id belongs to, and the relations merges joined,
+// for readers of the whole graph.
 class MergedIds {
 public:
     static Result<MergedIds> Load(const Reader& reader);
@@ -45,10 +46,13 @@ public:
     EdgeIds EdgeOf(const EdgeIds& edge) const;
     // The edges a merged id's edges belong to: each is one relation made of
     // several stored edges, or of one stored under a merged id.
-    Result<std::set<EdgeIds>> JoinedEdges(const Reader& reader) const;
+    const std::set<EdgeIds>& joined_edges() const { return joined_edges_; }
 
 private:
+    Status JoinEdges(const Reader& reader);
+
     std::map<std::string, std::string> entity_of_;  // merged id -> stored entity
+    std::set<EdgeIds> joined_edges_;
 };
 
 }  // namespace kgraph::graph

@@ -263,13 +263,12 @@ private:
     static Status CountRelations(const Reader& reader, std::map<std::string, std::size_t>& by_predicate) {
         Result<graph::MergedIds> merged = graph::MergedIds::Load(reader);
         if (!merged.ok()) return merged.status();
-        Result<std::set<graph::EdgeIds>> joined_edges = merged->JoinedEdges(reader);
-        if (!joined_edges.ok()) return joined_edges.status();
-        for (const graph::EdgeIds& edge : *joined_edges) ++by_predicate[edge.predicate];
+        const std::set<graph::EdgeIds>& joined_edges = merged->joined_edges();
+        for (const graph::EdgeIds& edge : joined_edges) ++by_predicate[edge.predicate];
         return reader.Scan(Cf::kOutEdges, "", [&](std::string_view key, std::string_view) {
             std::optional<graph::EdgeIds> edge = graph::EdgeFromOutKey(key);
             if (!edge) return Status::Corruption("the store holds a malformed edge key");
-            if (!joined_edges->count(merged->EdgeOf(*edge))) ++by_predicate[edge->predicate];
+            if (!joined_edges.count(merged->EdgeOf(*edge))) ++by_predicate[edge->predicate];
             return Status::Ok();
         });
     }
@@ -335,14 +334,13 @@ private:
 
     // Evidence keys start with the edge, so consecutive keys of one edge make
     // one relation, its evidence already in the model's order. Relations
-    // that a merge made of several stored edges (MergedIds::JoinedEdges) are
+    // that a merge made of several stored edges (MergedIds::joined_edges) are
     // gathered, and their evidence put back in that order. Relations are then
     // named, oriented and sorted by name.
     static Status ReadRelations(const Reader& reader, const EntitiesById& entities, std::vector<Relation>& relations) {
         Result<graph::MergedIds> merged = graph::MergedIds::Load(reader);
         if (!merged.ok()) return merged.status();
-        Result<std::set<graph::EdgeIds>> joined_edges = merged->JoinedEdges(reader);
-        if (!joined_edges.ok()) return joined_edges.status();
+        const std::set<graph::EdgeIds>& joined_edges = merged->joined_edges();
         std::map<graph::EdgeIds, std::vector<std::pair<std::string, Evidence>>> joined;
         std::optional<graph::EdgeIds> current;
         Status read = reader.Scan(Cf::kEvidence, "", [&](std::string_view key, std::string_view value) {
@@ -350,7 +348,7 @@ private:
             if (!parts) return Status::Corruption("the store holds a malformed evidence key");
             Result<Evidence> evidence = graph::DecodeEvidence(value);
             if (!evidence.ok()) return evidence.status();
-            if (graph::EdgeIds edge = merged->EdgeOf(parts->edge); joined_edges->count(edge)) {
+            if (graph::EdgeIds edge = merged->EdgeOf(parts->edge); joined_edges.count(edge)) {
                 joined[std::move(edge)].emplace_back(parts->place, std::move(*evidence));
                 return Status::Ok();
             }
