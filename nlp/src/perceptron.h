@@ -1,0 +1,99 @@
+// The averaged perceptron (Collins 2002) behind both the tagger and the parser.
+//
+// PerceptronTrainer learns weights for (feature key, class) pairs; its
+// averaged weights, quantized to int16 with one scale per table and with the
+// near-zero ones pruned, become a WeightTable, which is what the model file
+// stores and what inference reads. Scores are sums of int16 weights, so
+// inference does integer arithmetic only.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <unordered_map>
+#include <vector>
+
+#include "binary_io.h"
+
+namespace kgraph::nlp {
+
+// Read-only weights: feature key -> the non-zero (class, weight) pairs.
+// Lookups go through a flat open-addressing table, one probe sequence per
+// feature and the feature's weights stored contiguously.
+class WeightTable {
+public:
+    struct Entry {
+        std::uint16_t label;
+        std::int16_t weight;
+    };
+
+    WeightTable() = default;
+    // `keys` strictly increasing and non-zero; row i is entries[row_ends[i-1], row_ends[i]).
+    WeightTable(int num_classes, std::vector<std::uint64_t> keys, std::vector<std::uint32_t> row_ends,
+                std::vector<Entry> entries);
+
+    int num_classes() const { return num_classes_; }
+    std::size_t num_features() const { return keys_.size(); }
+    std::size_t num_weights() const { return entries_.size(); }
+
+    // Adds the weights of feature `key` to scores[0 .. num_classes).
+    void AddScores(std::uint64_t key, std::int32_t* scores) const {
+        for (std::size_t slot = key & slot_mask_;; slot = (slot + 1) & slot_mask_) {
+            const Slot& s = slots_[slot];
+            if (s.key == key) {
+                for (std::uint32_t i = s.begin; i < s.end; ++i) scores[entries_[i].label] += entries_[i].weight;
+                return;
+            }
+            if (s.key == 0) return;
+        }
+    }
+
+    void Write(ByteWriter& out) const;
+    // False if the bytes are not a well-formed table.
+    static bool Read(ByteReader& in, WeightTable* table);
+
+private:
+    struct Slot {
+        std::uint64_t key;
+        std::uint32_t begin;
+        std::uint32_t end;
+    };
+    void BuildSlots();
+
+    int num_classes_ = 0;
+    std::vector<std::uint64_t> keys_;
+    std::vector<std::uint32_t> row_ends_;
+    std::vector<Entry> entries_;
+    std::vector<Slot> slots_ = std::vector<Slot>(1, Slot{0, 0, 0});
+    std::size_t slot_mask_ = 0;
+};
+
+class PerceptronTrainer {
+public:
+    explicit PerceptronTrainer(int num_classes) : num_classes_(num_classes) {}
+
+    int num_classes() const { return num_classes_; }
+    // Adds the current weights of `features` to scores[0 .. num_classes).
+    void AddScores(std::span<const std::uint64_t> features, std::int32_t* scores) const;
+    // Counts one training instance; when guess != truth, moves the weights of
+    // `features` towards truth and away from guess.
+    void Update(std::span<const std::uint64_t> features, int truth, int guess);
+    // The weights averaged over every instance so far, quantized and pruned.
+    WeightTable Averaged() const;
+
+private:
+    struct Weight {
+        std::uint16_t label;
+        std::int32_t current;
+        std::int64_t total;  // sum of the weight over instances 1 .. stamp
+        std::int64_t stamp;
+    };
+    void Move(std::uint64_t feature, int label, int delta);
+
+    int num_classes_;
+    std::int64_t instances_ = 0;
+    // Only iterated in Averaged, which sorts by key: the model is the same
+    // whatever order the hash map keeps.
+    std::unordered_map<std::uint64_t, std::vector<Weight>> rows_;
+};
+
+}  // namespace kgraph::nlp
