@@ -39,6 +39,7 @@ struct ExtractOptions {
     std::filesystem::path rules_file;
     std::filesystem::path schema_file;
     bool explain = false;
+    bool parse = false;  // with explain: each parsed sentence's dependency parse
     bool jsonl = false;  // one DocumentFacts JSON line per document, for `ingest --facts`
 };
 Status RunExtract(const ExtractOptions& options);

@@ -301,6 +301,7 @@ Status RunExtract(const ExtractOptions& options) {
                   << " relations, " << counts.rejected_by_schema << " rejected by the schema)\n";
         for (const SentenceExplanation& sentence : explanation.sentences) {
             std::cout << "\n[" << sentence.start << "-" << sentence.end << "] " << sentence.text << "\n";
+            if (options.parse && !sentence.parse.empty()) std::cout << sentence.parse;
             for (const auto& entity : sentence.entities) std::cout << "  entity    " << entity << "\n";
             for (const auto& relation : sentence.accepted) std::cout << "  relation  " << relation << "\n";
             for (const auto& rejected : sentence.rejected) std::cout << "  rejected  " << rejected << "\n";

@@ -91,8 +91,11 @@ int Run(int argc, char** argv) {
     extract_cmd->add_option("paths", extract.paths, "Files or folders")->required();
     extract_cmd->add_option("--rules", extract.rules_file, "Relation patterns file");
     extract_cmd->add_option("--schema", extract.schema_file, "Relation schema file");
-    extract_cmd->add_flag("--explain", extract.explain, "Sentence by sentence: entities, rules fired, candidates rejected")
-        ->excludes(extract_cmd->add_flag("--jsonl", extract.jsonl,
+    CLI::Option* explain_flag =
+        extract_cmd->add_flag("--explain", extract.explain, "Sentence by sentence: entities, rules fired, candidates rejected");
+    extract_cmd->add_flag("--parse", extract.parse, "With --explain: the dependency parse of each parsed sentence")
+        ->needs(explain_flag);
+    explain_flag->excludes(extract_cmd->add_flag("--jsonl", extract.jsonl,
                                          "One JSON line of facts per document, for `kgraph ingest --facts`"));
     extract_cmd->callback([&] { status = RunExtract(extract); });
 

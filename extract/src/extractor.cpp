@@ -13,6 +13,7 @@
 #include "rule_set.h"
 #include "fact_collector.h"
 #include "folded_tokens.h"
+#include "sentence_parse.h"
 #include "text_segmenter.h"
 
 namespace kgraph {
@@ -40,8 +41,10 @@ fs::path DataDir() {
 
 class RuleBasedExtractor final : public Extractor {
 public:
-    RuleBasedExtractor(std::unique_ptr<RuleSet> rules, TextSegmenter segmenter, WordList dictionary)
-        : rules_(std::move(rules)), segmenter_(std::move(segmenter)), dictionary_(std::move(dictionary)),
+    RuleBasedExtractor(std::unique_ptr<RuleSet> rules, std::unique_ptr<const nlp::Parser> parser, TextSegmenter segmenter,
+                       WordList dictionary)
+        : rules_(std::move(rules)), parser_(std::move(parser)), segmenter_(std::move(segmenter)),
+          dictionary_(std::move(dictionary)), parses_(*parser_, rules_->syntax_trigger_forms()),
           furniture_(rules_->lexicon("page_furniture"), dictionary_),
           finder_(NameLexicons{&rules_->lexicon("org_suffix"), &rules_->lexicon("person_title"),
                                &rules_->lexicon("first_name"), &rules_->lexicon("not_a_name"),
@@ -60,17 +63,20 @@ public:
         const std::vector<LineRole> lines = furniture_.Classify(document.text, text, folded);
         std::vector<bool> skip(lines.size());
         for (std::size_t l = 0; l < lines.size(); ++l) skip[l] = lines[l].furniture;
+        const std::vector<SentenceParse> parses = parses_.Annotate(text, folded, skip);
         const MentionsFound found = finder_.Find(text, folded, skip);
         const ResolvedMentions resolved = resolver_.Resolve(found);
         const DiscourseContext context(text, found, resolved, PageFurniture::HeadingOfLine(lines));
-        FactCollector collector(*rules_, quantities_, text, folded, found, resolved, context, document);
+        FactCollector collector(*rules_, quantities_, text, folded, found, resolved, context, parses, document);
         return collector.Run(lines, explanation, counts);
     }
 
 private:
     std::unique_ptr<RuleSet> rules_;
+    std::unique_ptr<const nlp::Parser> parser_;
     TextSegmenter segmenter_;
     WordList dictionary_;
+    ParseAnnotator parses_;
     PageFurniture furniture_;
     MentionFinder finder_;
     MentionResolver resolver_;
@@ -84,10 +90,13 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& opt
     const fs::path schema_file = options.schema_file.empty() ? DataDir() / "schema.json" : options.schema_file;
     Result<std::unique_ptr<RuleSet>> rules = RuleSet::Load(rules_file, schema_file);
     if (!rules.ok()) return rules.status();
+    Result<std::unique_ptr<const nlp::Parser>> parser =
+        nlp::Parser::Load(options.parser_model.empty() ? nlp::DefaultModelPath() : options.parser_model);
+    if (!parser.ok()) return parser.status();
     Result<TextSegmenter> segmenter = TextSegmenter::Create();
     if (!segmenter.ok()) return segmenter.status();
     return std::unique_ptr<Extractor>(
-        new RuleBasedExtractor(std::move(*rules), std::move(*segmenter), LoadDictionary()));
+        new RuleBasedExtractor(std::move(*rules), std::move(*parser), std::move(*segmenter), LoadDictionary()));
 }
 
 }  // namespace kgraph

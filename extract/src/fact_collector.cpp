@@ -34,9 +34,10 @@ void FillMissing(Evidence& into, const Evidence& from) {
 
 FactCollector::FactCollector(const RuleSet& rules, const QuantityParser& quantities, const SegmentedText& text,
                              const FoldedTokens& folded, const MentionsFound& found, const ResolvedMentions& resolved,
-                             const DiscourseContext& context, const Document& document)
+                             const DiscourseContext& context, const std::vector<SentenceParse>& parses,
+                             const Document& document)
     : rules_(rules), negation_(rules.lexicon("negation")), quantities_(quantities), text_(text), folded_(folded),
-      found_(found), resolved_(resolved), context_(context), document_(document),
+      found_(found), resolved_(resolved), context_(context), parses_(parses), document_(document),
       first_mention_of_sentence_(text.sentences.size() + 1) {
     types_.reserve(resolved.entities.size());
     for (const DocumentEntity& e : resolved.entities) types_.push_back(e.type);
@@ -82,6 +83,7 @@ FactCollector::SentenceView FactCollector::BuildView(std::size_t sentence) const
     SentenceView view;
     view.anchors.resize(rules_.anchors().size());
     view.items.reserve(s.end_token - s.first_token);
+    view.item_of_token.assign(s.end_token - s.first_token, -1);
     view.quantities = quantities_.Parse(text_.tokens, folded_, s.first_token, s.end_token);
     std::size_t q = 0;
     std::size_t m = first_mention_of_sentence_[sentence];
@@ -90,6 +92,7 @@ FactCollector::SentenceView FactCollector::BuildView(std::size_t sentence) const
         if (found_.hidden_tokens[t]) continue;
         SentenceItem& item = view.items.emplace_back();  // every visible token starts one item
         const Token& token = text_.tokens[t];
+        const std::size_t item_start = t;
         while (m < mentions_end && found_.mentions[m].first_token < t) ++m;
         // A quantity on hidden tokens (the date of a dateline) is no item.
         while (q < view.quantities.size() && view.quantities[q].first_token < t) ++q;
@@ -123,6 +126,9 @@ FactCollector::SentenceView FactCollector::BuildView(std::size_t sentence) const
             item.begin = token.begin;
             item.end = token.end;
         }
+        for (std::size_t covered = item_start; covered <= t; ++covered) {
+            view.item_of_token[covered - s.first_token] = static_cast<int>(view.items.size() - 1);
+        }
         // Only what HasWord() sees can match a pattern's word or lexicon.
         if (item.kind == SentenceItem::Kind::kWord || item.reference) rules_.anchors().Mark(item.word_id, view.anchors);
     }
@@ -131,6 +137,7 @@ FactCollector::SentenceView FactCollector::BuildView(std::size_t sentence) const
 
 void FactCollector::MatchSentence(std::size_t sentence, const SentenceView& view) {
     if (SentenceExplanation* e = ExplanationOf(sentence)) {
+        e->parse = FormatParse(parses_[sentence]);
         for (const SentenceItem& item : view.items) {
             if (!item.IsMention() || item.reference) continue;
             const std::string label = EntityLabel(item.entity) + " (" +
@@ -138,9 +145,9 @@ void FactCollector::MatchSentence(std::size_t sentence, const SentenceView& view
             if (std::find(e->entities.begin(), e->entities.end(), label) == e->entities.end()) e->entities.push_back(label);
         }
     }
+    const std::optional<ParseView> parse = ParseViewOf(sentence, view);
     for (const Rule& rule : rules_.rules()) {
-        if (!rule.CouldMatch(view.anchors, view.mentions)) continue;
-        for (const PatternMatch& match : rule.pattern.FindAll(view.items, rules_.roles().size())) {
+        for (const PatternMatch& match : MatchesOf(rule, view, parse)) {
             for (const Emission& emission : rule.emissions) {
                 std::string problem;
                 const std::vector<int> subjects = RoleEntities(sentence, view, rule, match, emission.subject_role, &problem);
@@ -172,6 +179,23 @@ void FactCollector::MatchSentence(std::size_t sentence, const SentenceView& view
             }
         }
     }
+}
+
+std::optional<ParseView> FactCollector::ParseViewOf(std::size_t sentence, const SentenceView& view) const {
+    const SentenceParse& parse = parses_[sentence];
+    if (parse.empty() || view.mentions == 0) return std::nullopt;
+    const std::size_t first_token = text_.sentences[sentence].first_token;
+    std::vector<int> item_of_word;
+    item_of_word.reserve(parse.words.size());
+    for (const ParsedWord& word : parse.words) item_of_word.push_back(view.item_of_token[word.token - first_token]);
+    return std::make_optional<ParseView>(parse, view.items, std::move(item_of_word));
+}
+
+std::vector<PatternMatch> FactCollector::MatchesOf(const Rule& rule, const SentenceView& view,
+                                                   const std::optional<ParseView>& parse) const {
+    if (rule.syntax) return parse ? rule.syntax->FindAll(*parse, rules_.roles().size()) : std::vector<PatternMatch>{};
+    if (!rule.CouldMatch(view.anchors, view.mentions)) return {};
+    return rule.pattern.FindAll(view.items, rules_.roles().size());
 }
 
 // The entities a role stands for: the names in its span (several for a
@@ -353,7 +377,7 @@ SentenceExplanation* FactCollector::ExplanationOf(std::size_t sentence) {
     auto [it, inserted] = explanation_of_sentence_.emplace(sentence, explanation_->sentences.size());
     if (inserted) {
         const Sentence& s = text_.sentences[sentence];
-        explanation_->sentences.push_back({s.begin, s.end, document_.text.substr(s.begin, s.end - s.begin), {}, {}, {}});
+        explanation_->sentences.push_back({s.begin, s.end, document_.text.substr(s.begin, s.end - s.begin), {}, {}, {}, {}});
     }
     return &explanation_->sentences[it->second];
 }

@@ -13,6 +13,7 @@
 #include "page_furniture.h"
 #include "quantity_parser.h"
 #include "rule_set.h"
+#include "sentence_parse.h"
 
 namespace kgraph::extract {
 
@@ -20,7 +21,7 @@ class FactCollector {
 public:
     FactCollector(const RuleSet& rules, const QuantityParser& quantities, const SegmentedText& text,
                   const FoldedTokens& folded, const MentionsFound& found, const ResolvedMentions& resolved,
-                  const DiscourseContext& context, const Document& document);
+                  const DiscourseContext& context, const std::vector<SentenceParse>& parses, const Document& document);
 
     DocumentFacts Run(const std::vector<LineRole>& lines, Explanation* explanation, ExtractionCounts* counts);
 
@@ -33,6 +34,7 @@ private:
         std::vector<Quantity> quantities;
         SentenceAnchors anchors;  // of the rules, found among the words
         std::size_t mentions = 0;
+        std::vector<int> item_of_token;  // from the sentence's first token; -1: hidden
     };
     // One relation a rule match states, before it is judged.
     struct Candidate {
@@ -46,6 +48,9 @@ private:
 
     SentenceView BuildView(std::size_t sentence) const;
     void MatchSentence(std::size_t sentence, const SentenceView& view);
+    std::vector<PatternMatch> MatchesOf(const Rule& rule, const SentenceView& view,
+                                        const std::optional<ParseView>& parse) const;
+    std::optional<ParseView> ParseViewOf(std::size_t sentence, const SentenceView& view) const;
     std::vector<int> RoleEntities(std::size_t sentence, const SentenceView& view, const Rule& rule,
                                   const PatternMatch& match, int role, std::string* problem) const;
     void AttachAttributes(const SentenceView& view, const PatternMatch& match, Candidate& c) const;
@@ -67,6 +72,7 @@ private:
     const MentionsFound& found_;
     const ResolvedMentions& resolved_;
     const DiscourseContext& context_;
+    const std::vector<SentenceParse>& parses_;
     const Document& document_;
 
     std::vector<MentionType> types_;  // entity types, refined as relations are accepted

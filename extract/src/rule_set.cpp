@@ -176,12 +176,21 @@ Status RuleSet::LoadRules(const std::filesystem::path& file) {
         const std::string name = spec.is_object() ? spec.value("name", "") : "";
         if (name.empty()) return Problem(file, "every rule needs a \"name\"");
         auto rule_problem = [&](const std::string& what) { return Problem(file, "rule '" + name + "': " + what); };
-        if (!spec.contains("pattern") || !spec["pattern"].is_string()) return rule_problem("needs a \"pattern\" string");
-        Result<RelationPattern> pattern = RelationPattern::Compile(spec["pattern"].get<std::string>(), lexicons_,
-                                                                   lexicons_.at("clause_break"), roles_, vocabulary_);
-        if (!pattern.ok()) return rule_problem("pattern: " + pattern.status().message());
-        std::vector<int> anchors = anchors_.Register(*pattern, vocabulary_);
-        Rule rule{name, std::move(*pattern), {}, {}, spec.value("modality", ""), std::move(anchors)};
+        Rule rule{name, {}, std::nullopt, {}, {}, spec.value("modality", ""), {}};
+        if (spec.contains("syntax")) {
+            Result<DependencyPattern> syntax = CompileSyntax(spec["syntax"]);
+            if (!syntax.ok()) return rule_problem("syntax: " + syntax.status().message());
+            for (std::string& form : syntax->TriggerForms()) syntax_trigger_forms_.insert(std::move(form));
+            rule.syntax = std::move(*syntax);
+        } else if (spec.contains("pattern") && spec["pattern"].is_string()) {
+            Result<RelationPattern> pattern = RelationPattern::Compile(spec["pattern"].get<std::string>(), lexicons_,
+                                                                       lexicons_.at("clause_break"), roles_, vocabulary_);
+            if (!pattern.ok()) return rule_problem("pattern: " + pattern.status().message());
+            rule.anchors = anchors_.Register(*pattern, vocabulary_);
+            rule.pattern = std::move(*pattern);
+        } else {
+            return rule_problem("needs a \"pattern\" string or a \"syntax\" object");
+        }
 
         auto add_emission = [&](const json& e, double default_confidence) -> Status {
             const std::string predicate = e.value("predicate", "");
@@ -207,6 +216,25 @@ Status RuleSet::LoadRules(const std::filesystem::path& file) {
         rules_.push_back(std::move(rule));
     }
     return Status::Ok();
+}
+
+// {"trigger": "@lexicon", "upos": "VERB", role: [path, ...], ...}
+Result<DependencyPattern> RuleSet::CompileSyntax(const json& spec) {
+    if (!spec.is_object()) return Status::InvalidArgument("must be an object");
+    const std::string trigger = spec.value("trigger", "");
+    if (trigger.size() < 2 || trigger[0] != '@' || !lexicons_.count(trigger.substr(1))) {
+        return Status::InvalidArgument("\"trigger\" must name a lexicon (\"@name\")");
+    }
+    std::vector<std::pair<std::string, std::vector<std::string>>> roles;
+    for (const auto& [key, value] : spec.items()) {
+        if (key == "trigger" || key == "upos") continue;
+        bool ok = false;
+        std::vector<std::string> paths = StringList(value, &ok);
+        if (!ok || paths.empty()) return Status::InvalidArgument("role '" + key + "' must be a non-empty list of paths");
+        roles.emplace_back(key, std::move(paths));
+    }
+    if (roles.empty()) return Status::InvalidArgument("names no role");
+    return DependencyPattern::Compile(lexicons_.at(trigger.substr(1)), spec.value("upos", ""), roles, lexicons_, roles_);
 }
 
 }  // namespace kgraph::extract

@@ -7,12 +7,16 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "kgraph/model.h"
 #include "kgraph/status.h"
+#include "dependency_pattern.h"
 #include "lexicon.h"
 #include "relation_pattern.h"
 
@@ -50,9 +54,12 @@ struct Emission {
 // Bytes rather than bits: every rule tests a few of them for every sentence.
 using SentenceAnchors = std::vector<std::uint8_t>;
 
+// A rule matches either the words of a sentence (`pattern`) or, when
+// `syntax` is set, its dependency parse.
 struct Rule {
     std::string name;
     RelationPattern pattern;
+    std::optional<DependencyPattern> syntax;
     std::vector<Emission> emissions;
     std::vector<std::pair<int, ImplicitFiller>> implicit_roles;
     std::string modality;  // fixed modality; empty: from the sentence's cues
@@ -107,6 +114,9 @@ public:
     const RoleTable& roles() const { return roles_; }
     const RuleAnchors& anchors() const { return anchors_; }
     const Vocabulary& vocabulary() const { return vocabulary_; }
+    // The folded word forms that can trigger a syntax rule: a sentence
+    // without one of them need not be parsed.
+    const WordSet& syntax_trigger_forms() const { return syntax_trigger_forms_; }
     int amount_role() const { return amount_role_; }
     int percent_role() const { return percent_role_; }
     int date_role() const { return date_role_; }
@@ -118,6 +128,7 @@ private:
     RuleSet() = default;
     Status LoadSchema(const std::filesystem::path& file);
     Status LoadRules(const std::filesystem::path& file);
+    Result<DependencyPattern> CompileSyntax(const nlohmann::json& spec);
 
     std::map<std::string, RelationType> schema_;
     Vocabulary vocabulary_;
@@ -125,6 +136,7 @@ private:
     RoleTable roles_;
     RuleAnchors anchors_;
     std::vector<Rule> rules_;
+    WordSet syntax_trigger_forms_;
     std::vector<ModalityCue> modality_;
     int amount_role_ = -1, percent_role_ = -1, date_role_ = -1;
 };

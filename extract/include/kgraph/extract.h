@@ -27,6 +27,8 @@ struct ExtractorOptions {
     // (KGRAPH_DATA_DIR, with a fallback to the source tree's extract/data).
     std::filesystem::path rules_file;
     std::filesystem::path schema_file;
+    // The tagger and parser model. Empty: nlp::DefaultModelPath().
+    std::filesystem::path parser_model;
 };
 
 // Why extraction did what it did, sentence by sentence (`kgraph extract
@@ -37,6 +39,9 @@ struct SentenceExplanation {
     std::vector<std::string> entities;  // "Scale AI (Organization)" ...
     std::vector<std::string> accepted;  // "Meta invests-in Scale AI [rule invest-in-verb]"
     std::vector<std::string> rejected;  // candidate and the reason it was dropped
+    // The dependency parse, a "deprel(head-i, word-j) UPOS lemma" line per
+    // word; empty when the sentence was not parsed (no trigger word in it).
+    std::string parse;
 };
 struct Explanation {
     std::vector<SentenceExplanation> sentences;

@@ -1,0 +1,336 @@
+#include "dependency_pattern.h"
+
+#include <algorithm>
+#include <sstream>
+
+namespace kgraph::extract {
+namespace {
+
+using Step = DependencyPattern::Step;
+using Path = DependencyPattern::Path;
+
+// Paths are short; a bound on the logical-subject climb keeps a malformed
+// parse from costing more than a few steps.
+constexpr int kMaxClimb = 6;
+
+std::vector<std::string> SplitOn(std::string_view text, char separator) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        if (i == text.size() || text[i] == separator) {
+            if (i > start) parts.emplace_back(text.substr(start, i - start));
+            start = i + 1;
+        }
+    }
+    return parts;
+}
+
+Result<Step> ParseStep(std::string_view text, const std::map<std::string, Lexicon>& lexicons) {
+    Step step;
+    if (const std::size_t open = text.find('{'); open != std::string_view::npos) {
+        if (text.back() != '}') return Status::InvalidArgument("step '" + std::string(text) + "': missing '}'");
+        for (std::string& lemma : SplitOn(text.substr(open + 1, text.size() - open - 2), '|')) {
+            if (lemma[0] != '@') {
+                step.lemmas.push_back(std::move(lemma));
+                continue;
+            }
+            const auto lexicon = lexicons.find(lemma.substr(1));
+            if (lexicon == lexicons.end()) return Status::InvalidArgument("no lexicon '" + lemma.substr(1) + "'");
+            step.lemma_lexicons.push_back(&lexicon->second);
+        }
+        text = text.substr(0, open);
+    }
+    if (text == "SUBJ") {
+        step.kind = Step::Kind::kSubject;
+        return step;
+    }
+    if (!text.empty() && text.front() == '<') {
+        step.kind = Step::Kind::kUp;
+        text.remove_prefix(1);
+    }
+    if (const std::size_t open = text.find('['); open != std::string_view::npos) {
+        if (text.back() != ']') return Status::InvalidArgument("step '" + std::string(text) + "': missing ']'");
+        step.case_words = SplitOn(text.substr(open + 1, text.size() - open - 2), '|');
+        text = text.substr(0, open);
+    }
+    step.relations = SplitOn(text, '|');
+    if (step.relations.empty()) return Status::InvalidArgument("a step names no relation");
+    for (const std::string& relation : step.relations) {
+        const bool ok = std::all_of(relation.begin(), relation.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == ':'; });
+        if (!ok) return Status::InvalidArgument("'" + relation + "' is not a dependency relation");
+    }
+    return step;
+}
+
+Result<Path> ParsePath(std::string_view text, const std::map<std::string, Lexicon>& lexicons) {
+    Path path;
+    for (const std::string& part : SplitOn(text, ' ')) {
+        Result<Step> step = ParseStep(part, lexicons);
+        if (!step.ok()) return Status::InvalidArgument("path '" + std::string(text) + "': " + step.status().message());
+        path.push_back(std::move(*step));
+    }
+    if (path.empty()) return Status::InvalidArgument("an empty path");
+    return path;
+}
+
+Result<std::vector<nlp::Upos>> ParseUposList(std::string_view text) {
+    std::vector<nlp::Upos> out;
+    for (const std::string& name : SplitOn(text, ' ')) {
+        const std::optional<nlp::Upos> upos = nlp::UposFromName(name);
+        if (!upos) return Status::InvalidArgument("'" + name + "' is not a UD part of speech");
+        out.push_back(*upos);
+    }
+    return out;
+}
+
+bool Contains(const std::vector<std::string>& list, std::string_view word) {
+    return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+// "invest" -> invests, invested, investing ...: enough forms for a sentence
+// filter, which may let through a sentence that then matches nothing.
+void AddInflections(const std::string& word, std::vector<std::string>& out) {
+    out.push_back(word);
+    if (word.size() < 3) return;
+    const char last = word.back();
+    const std::string stem = last == 'e' || last == 'y' ? word.substr(0, word.size() - 1) : word;
+    for (const char* ending : {"s", "es", "ed", "d", "ing", "ies", "ied", "ment", "ments", "ion", "ions", "er", "ers"}) {
+        out.push_back(word + ending);
+        out.push_back(stem + ending);
+    }
+    out.push_back(word + word.back() + "ed");
+    out.push_back(word + word.back() + "ing");
+}
+
+}  // namespace
+
+ParseView::ParseView(const SentenceParse& parse, const SentenceItems& items, std::vector<int> item_of_word)
+    : parse(parse), items(items), item_of_word(std::move(item_of_word)) {
+    folded.reserve(parse.words.size());
+    for (const ParsedWord& word : parse.words) folded.push_back(FoldCase(word.form));
+    for (const std::string& form : folded) forms.push_back(form);
+    for (const ParsedWord& word : parse.words) lemmas.push_back(word.lemma);
+}
+
+Result<DependencyPattern> DependencyPattern::Compile(
+    const Lexicon& trigger, std::string_view upos,
+    const std::vector<std::pair<std::string, std::vector<std::string>>>& spec_roles,
+    const std::map<std::string, Lexicon>& lexicons, RoleTable& roles) {
+    DependencyPattern pattern;
+    pattern.trigger_ = &trigger;
+    Result<std::vector<nlp::Upos>> parts_of_speech = ParseUposList(upos);
+    if (!parts_of_speech.ok()) return parts_of_speech.status();
+    pattern.upos_ = std::move(*parts_of_speech);
+    for (const auto& [role, paths] : spec_roles) {
+        RolePaths compiled{roles.Intern(role), {}};
+        for (const std::string& text : paths) {
+            Result<Path> path = ParsePath(text, lexicons);
+            if (!path.ok()) return Status::InvalidArgument("role '" + role + "': " + path.status().message());
+            compiled.paths.push_back(std::move(*path));
+        }
+        pattern.roles_.push_back(std::move(compiled));
+    }
+    return pattern;
+}
+
+std::vector<std::string> DependencyPattern::TriggerForms() const {
+    std::vector<std::string> forms;
+    for (const std::string& word : trigger_->FirstWords()) AddInflections(word, forms);
+    return forms;
+}
+
+namespace {
+
+int HeadOf(const ParseView& view, int word) { return view.parse.words[static_cast<std::size_t>(word)].head; }
+const std::string& RelationOf(const ParseView& view, int word) { return view.parse.words[static_cast<std::size_t>(word)].deprel; }
+const std::vector<int>& ChildrenOf(const ParseView& view, int word) { return view.parse.children[static_cast<std::size_t>(word)]; }
+
+// The word's case or mark dependents ("in" of "in Scale AI", "to" of "to buy").
+bool HasCaseWord(const ParseView& view, int word, const std::vector<std::string>& words) {
+    if (words.empty()) return true;
+    for (const int child : ChildrenOf(view, word)) {
+        const std::string& relation = RelationOf(view, child);
+        if ((relation == "case" || relation == "mark") && Contains(words, view.forms[static_cast<std::size_t>(child)])) return true;
+    }
+    return false;
+}
+
+std::vector<int> ChildrenBy(const ParseView& view, int word, std::initializer_list<std::string_view> relations) {
+    std::vector<int> out;
+    for (const int child : ChildrenOf(view, word)) {
+        if (std::find(relations.begin(), relations.end(), RelationOf(view, child)) != relations.end()) out.push_back(child);
+    }
+    return out;
+}
+
+// Who does what the word says: its subject, or for a clause without one the
+// subject it shares with the clause it depends on ("Kroger agreed to buy",
+// "joined Microsoft and quit OpenAI", "Chevron's deal to buy Hess").
+std::vector<int> LogicalSubjects(const ParseView& view, int word, bool passive_ok, int depth) {
+    std::vector<int> subjects = passive_ok ? ChildrenBy(view, word, {"nsubj", "nsubj:pass"}) : ChildrenBy(view, word, {"nsubj"});
+    const int head = HeadOf(view, word);
+    if (!subjects.empty() || head < 0 || depth >= kMaxClimb) return subjects;
+    const std::string& relation = RelationOf(view, word);
+    if (relation == "xcomp") return LogicalSubjects(view, head, true, depth + 1);
+    if (relation == "conj" || relation == "advcl") return LogicalSubjects(view, head, false, depth + 1);
+    if (relation == "acl" && HasCaseWord(view, word, {"to"})) {
+        // A noun's infinitive: its owner, else the subject of the verb it is the object of.
+        std::vector<int> owners = ChildrenBy(view, head, {"nmod:poss"});
+        if (!owners.empty()) return owners;
+        const int verb = HeadOf(view, head);
+        if (verb >= 0 && RelationOf(view, head) == "obj") return LogicalSubjects(view, verb, false, depth + 1);
+    }
+    return {};
+}
+
+bool IsRelativePronoun(const ParseView& view, int word) {
+    const ParsedWord& w = view.parse.words[static_cast<std::size_t>(word)];
+    return w.upos == nlp::Upos::kPron && (w.lemma == "who" || w.lemma == "which" || w.lemma == "that" || w.lemma == "whom");
+}
+
+bool FillsRole(const SentenceItem& item) { return item.IsMention() || item.kind == SentenceItem::Kind::kQuantity; }
+
+// The items a reached word stands for; see the header.
+void CollectFillers(const ParseView& view, int word, std::vector<int>& out, int depth) {
+    if (depth > kMaxClimb) return;
+    const int item = view.item_of_word[static_cast<std::size_t>(word)];
+    const int head = HeadOf(view, word);
+    if (item >= 0 && FillsRole(view.items[static_cast<std::size_t>(item)])) {
+        if (std::find(out.begin(), out.end(), item) == out.end()) out.push_back(item);
+    } else if (IsRelativePronoun(view, word) && head >= 0 && RelationOf(view, head) == "acl:relcl" && HeadOf(view, head) >= 0) {
+        CollectFillers(view, HeadOf(view, head), out, depth + 1);
+    } else {
+        for (const int renamed : ChildrenBy(view, word, {"appos", "flat"})) {
+            const int renamed_item = view.item_of_word[static_cast<std::size_t>(renamed)];
+            if (renamed_item >= 0 && view.items[static_cast<std::size_t>(renamed_item)].IsMention()) {
+                CollectFillers(view, renamed, out, depth + 1);
+                break;
+            }
+        }
+    }
+    for (const int conjunct : ChildrenBy(view, word, {"conj"})) CollectFillers(view, conjunct, out, depth + 1);
+}
+
+void Walk(const ParseView& view, const Step& step, int word, std::vector<int>& next);
+
+bool LemmaAllowed(const ParseView& view, const Step& step, int word) {
+    if (step.lemmas.empty() && step.lemma_lexicons.empty()) return true;
+    const std::string_view lemma = view.lemmas[static_cast<std::size_t>(word)];
+    return Contains(step.lemmas, lemma) ||
+           std::any_of(step.lemma_lexicons.begin(), step.lemma_lexicons.end(),
+                       [&](const Lexicon* lexicon) { return lexicon->Contains(lemma); });
+}
+
+void TakeStep(const ParseView& view, const Step& step, int word, std::vector<int>& next) {
+    const std::size_t before = next.size();
+    Walk(view, step, word, next);
+    next.erase(std::remove_if(next.begin() + static_cast<std::ptrdiff_t>(before), next.end(),
+                              [&](int reached) { return !LemmaAllowed(view, step, reached); }),
+               next.end());
+}
+
+void Walk(const ParseView& view, const Step& step, int word, std::vector<int>& next) {
+    switch (step.kind) {
+        case Step::Kind::kSubject:
+            for (const int subject : LogicalSubjects(view, word, false, 0)) next.push_back(subject);
+            return;
+        case Step::Kind::kUp: {
+            const int head = HeadOf(view, word);
+            if (head >= 0 && Contains(step.relations, RelationOf(view, word)) && HasCaseWord(view, word, step.case_words)) {
+                next.push_back(head);
+            }
+            return;
+        }
+        case Step::Kind::kDown:
+            for (const int child : ChildrenOf(view, word)) {
+                if (Contains(step.relations, RelationOf(view, child)) && HasCaseWord(view, child, step.case_words)) {
+                    next.push_back(child);
+                }
+            }
+            return;
+    }
+}
+
+}  // namespace
+
+std::vector<int> DependencyPattern::Fill(const ParseView& view, int trigger, const std::vector<Path>& paths) const {
+    for (const Path& path : paths) {
+        std::vector<int> reached{trigger};
+        for (const Step& step : path) {
+            std::vector<int> next;
+            for (const int word : reached) TakeStep(view, step, word, next);
+            reached = std::move(next);
+        }
+        std::vector<int> fillers;
+        for (const int word : reached) CollectFillers(view, word, fillers, 0);
+        const int trigger_item = view.item_of_word[static_cast<std::size_t>(trigger)];
+        fillers.erase(std::remove(fillers.begin(), fillers.end(), trigger_item), fillers.end());
+        if (!fillers.empty()) return fillers;
+    }
+    return {};
+}
+
+// The head word of each trigger phrase in the sentence, matched on lemmas or
+// on folded forms ("chief executive" heads at "executive").
+std::vector<int> DependencyPattern::Triggers(const ParseView& view) const {
+    std::vector<int> heads;
+    const int size = static_cast<int>(view.forms.size());
+    for (int start = 0; start < size; ++start) {
+        int end = -1;
+        auto longest = [&](std::size_t e) {
+            end = std::max(end, static_cast<int>(e));
+            return false;
+        };
+        trigger_->AnyEnd(view.lemmas, static_cast<std::size_t>(start), longest);
+        trigger_->AnyEnd(view.forms, static_cast<std::size_t>(start), longest);
+        if (end < 0) continue;
+        int head = end - 1;
+        for (int w = start; w < end; ++w) {
+            const int h = HeadOf(view, w);
+            if (h < start || h >= end) {
+                head = w;
+                break;
+            }
+        }
+        const nlp::Upos upos = view.parse.words[static_cast<std::size_t>(head)].upos;
+        if (upos_.empty() || std::find(upos_.begin(), upos_.end(), upos) != upos_.end()) heads.push_back(head);
+        start = end - 1;
+    }
+    return heads;
+}
+
+std::vector<PatternMatch> DependencyPattern::FindAll(const ParseView& view, std::size_t role_count) const {
+    std::vector<PatternMatch> matches;
+    for (const int trigger : Triggers(view)) {
+        // The combinations of the roles' fillers, grown role by role.
+        std::vector<PatternMatch> partial(1);
+        partial[0].roles.resize(role_count);
+        const int trigger_item = view.item_of_word[static_cast<std::size_t>(trigger)];
+        partial[0].begin = static_cast<std::size_t>(std::max(trigger_item, 0));
+        partial[0].end = partial[0].begin + 1;
+        for (const RolePaths& role : roles_) {
+            const std::vector<int> fillers = Fill(view, trigger, role.paths);
+            if (fillers.empty()) continue;
+            std::vector<PatternMatch> grown;
+            for (const PatternMatch& m : partial) {
+                for (const int item : fillers) {
+                    PatternMatch g = m;
+                    g.roles[static_cast<std::size_t>(role.role)] = {item, item + 1};
+                    grown.push_back(std::move(g));
+                }
+            }
+            partial = std::move(grown);
+        }
+        for (PatternMatch& m : partial) {
+            for (const RoleSpan& span : m.roles) {
+                if (!span.bound()) continue;
+                m.begin = std::min(m.begin, static_cast<std::size_t>(span.first));
+                m.end = std::max(m.end, static_cast<std::size_t>(span.end));
+            }
+            matches.push_back(std::move(m));
+        }
+    }
+    return matches;
+}
+
+}  // namespace kgraph::extract

@@ -1,0 +1,66 @@
+#include "sentence_parse.h"
+
+namespace kgraph::extract {
+
+bool ParseAnnotator::MayHoldRelation(const SegmentedText& text, const FoldedTokens& folded,
+                                     const Sentence& sentence) const {
+    for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t) {
+        if (text.tokens[t].kind == Token::Kind::kWord && triggers_.count(folded.Word(t))) return true;
+    }
+    return false;
+}
+
+SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& sentence) const {
+    SentenceParse parse;
+    std::vector<std::string_view> forms;
+    for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t) {
+        const Token& token = text.tokens[t];
+        const std::vector<std::string_view> pieces =
+            token.kind == Token::Kind::kWord ? nlp::SplitClitics(token.text) : std::vector<std::string_view>{token.text};
+        for (const std::string_view piece : pieces) {
+            ParsedWord& word = parse.words.emplace_back();
+            word.token = t;
+            word.begin = token.begin + static_cast<std::size_t>(piece.data() - token.text.data());
+            word.end = word.begin + piece.size();
+            word.form = piece;
+            forms.push_back(piece);
+        }
+    }
+    std::vector<nlp::ParsedWord> analysis = parser_.Parse(forms);
+    parse.children.resize(parse.words.size());
+    for (std::size_t w = 0; w < analysis.size() && w < parse.words.size(); ++w) {
+        ParsedWord& word = parse.words[w];
+        word.upos = analysis[w].upos;
+        word.lemma = std::move(analysis[w].lemma);
+        word.head = analysis[w].head;
+        word.deprel = std::move(analysis[w].deprel);
+        if (word.head >= 0) parse.children[static_cast<std::size_t>(word.head)].push_back(static_cast<int>(w));
+    }
+    return parse;
+}
+
+std::vector<SentenceParse> ParseAnnotator::Annotate(const SegmentedText& text, const FoldedTokens& folded,
+                                                    const std::vector<bool>& skip_line) const {
+    std::vector<SentenceParse> parses(text.sentences.size());
+    for (std::size_t s = 0; s < text.sentences.size(); ++s) {
+        const Sentence& sentence = text.sentences[s];
+        if (skip_line[sentence.line] || !MayHoldRelation(text, folded, sentence)) continue;
+        parses[s] = Parse(text, sentence);
+    }
+    return parses;
+}
+
+std::string FormatParse(const SentenceParse& parse) {
+    std::string out;
+    for (std::size_t w = 0; w < parse.words.size(); ++w) {
+        const ParsedWord& word = parse.words[w];
+        const std::string head = word.head < 0 ? "ROOT-0"
+                                               : std::string(parse.words[static_cast<std::size_t>(word.head)].form) + "-" +
+                                                     std::to_string(word.head + 1);
+        out += word.deprel + "(" + head + ", " + std::string(word.form) + "-" + std::to_string(w + 1) + ") " +
+               std::string(nlp::UposName(word.upos)) + " " + word.lemma + "\n";
+    }
+    return out;
+}
+
+}  // namespace kgraph::extract

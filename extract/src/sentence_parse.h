@@ -1,0 +1,61 @@
+// The tags-and-parse stage: the words of a sentence as Universal Dependencies
+// sees them (clitics split off: "Meta's" is "Meta" + "'s"), each with its
+// part of speech, lemma, head and relation, and the token it came from.
+//
+// Only sentences that can hold a relation are parsed: a sentence of page
+// furniture, or one without a word of any syntax rule's trigger, keeps an
+// empty parse. Parsing is the extractor's most expensive stage, and most
+// sentences of an article state no relation of the seven kinds.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "folded_tokens.h"
+#include "kgraph/nlp/parser.h"
+#include "lexicon.h"
+#include "text_segmenter.h"
+
+namespace kgraph::extract {
+
+struct ParsedWord {
+    std::size_t token = 0;           // index into SegmentedText::tokens
+    std::size_t begin = 0, end = 0;  // byte offsets in the document
+    std::string_view form;           // into the document text
+    nlp::Upos upos = nlp::Upos::kX;
+    std::string lemma;
+    int head = -1;  // index into the sentence's words; -1 for the root
+    std::string deprel;
+};
+
+struct SentenceParse {
+    std::vector<ParsedWord> words;
+    std::vector<std::vector<int>> children;  // by word, in word order
+    bool empty() const { return words.empty(); }
+};
+
+class ParseAnnotator {
+public:
+    // `triggers`: the folded word forms that can start a relation; a
+    // sentence with none of them is not parsed. Both must outlive this.
+    ParseAnnotator(const nlp::Parser& parser, const WordSet& triggers) : parser_(parser), triggers_(triggers) {}
+
+    // One parse per sentence of `text` (empty where `skip_line` is set for
+    // the sentence's line, or where no trigger occurs).
+    std::vector<SentenceParse> Annotate(const SegmentedText& text, const FoldedTokens& folded,
+                                        const std::vector<bool>& skip_line) const;
+    SentenceParse Parse(const SegmentedText& text, const Sentence& sentence) const;
+
+private:
+    bool MayHoldRelation(const SegmentedText& text, const FoldedTokens& folded, const Sentence& sentence) const;
+
+    const nlp::Parser& parser_;
+    const WordSet& triggers_;
+};
+
+// "nsubj(invested-2, Meta-1)" lines, one per word, for `kgraph extract --explain --parse`.
+std::string FormatParse(const SentenceParse& parse);
+
+}  // namespace kgraph::extract
