@@ -122,7 +122,7 @@ Result<DependencyPattern> DependencyPattern::Compile(
     if (!parts_of_speech.ok()) return parts_of_speech.status();
     pattern.upos_ = std::move(*parts_of_speech);
     for (const auto& [role, paths] : spec_roles) {
-        RolePaths compiled{roles.Intern(role), {}};
+        RolePaths compiled{roles.Intern(role), role == "amount" || role == "percent" || role == "date", {}};
         for (const std::string& text : paths) {
             Result<Path> path = ParsePath(text, lexicons);
             if (!path.ok()) return Status::InvalidArgument("role '" + role + "': " + path.status().message());
@@ -253,8 +253,9 @@ void Walk(const ParseView& view, const Step& step, int word, std::vector<int>& n
 
 }  // namespace
 
-std::vector<int> DependencyPattern::Fill(const ParseView& view, int trigger, const std::vector<Path>& paths) const {
-    for (const Path& path : paths) {
+std::vector<int> DependencyPattern::Fill(const ParseView& view, int trigger, const RolePaths& role) const {
+    const int trigger_item = view.item_of_word[static_cast<std::size_t>(trigger)];
+    for (const Path& path : role.paths) {
         std::vector<int> reached{trigger};
         for (const Step& step : path) {
             std::vector<int> next;
@@ -263,8 +264,30 @@ std::vector<int> DependencyPattern::Fill(const ParseView& view, int trigger, con
         }
         std::vector<int> fillers;
         for (const int word : reached) CollectFillers(view, word, fillers, 0);
-        const int trigger_item = view.item_of_word[static_cast<std::size_t>(trigger)];
-        fillers.erase(std::remove(fillers.begin(), fillers.end(), trigger_item), fillers.end());
+        fillers.erase(std::remove_if(fillers.begin(), fillers.end(),
+                                     [&](int item) {
+                                         const bool quantity = view.items[static_cast<std::size_t>(item)].kind ==
+                                                               SentenceItem::Kind::kQuantity;
+                                         return item == trigger_item || quantity != role.quantity;
+                                     }),
+                      fillers.end());
+        if (!fillers.empty()) return fillers;
+    }
+    return {};
+}
+
+// The role's fillers from the trigger, else from the trigger's coordination:
+// the conjunct it depends on, then the conjuncts depending on it.
+std::vector<int> DependencyPattern::FillShared(const ParseView& view, int trigger, const RolePaths& role) const {
+    std::vector<int> fillers = Fill(view, trigger, role);
+    if (!fillers.empty()) return fillers;
+    const int head = HeadOf(view, trigger);
+    if (head >= 0 && RelationOf(view, trigger) == "conj") {
+        fillers = Fill(view, head, role);
+        if (!fillers.empty()) return fillers;
+    }
+    for (const int conjunct : ChildrenBy(view, trigger, {"conj"})) {
+        fillers = Fill(view, conjunct, role);
         if (!fillers.empty()) return fillers;
     }
     return {};
@@ -309,7 +332,7 @@ std::vector<PatternMatch> DependencyPattern::FindAll(const ParseView& view, std:
         partial[0].begin = static_cast<std::size_t>(std::max(trigger_item, 0));
         partial[0].end = partial[0].begin + 1;
         for (const RolePaths& role : roles_) {
-            const std::vector<int> fillers = Fill(view, trigger, role.paths);
+            const std::vector<int> fillers = FillShared(view, trigger, role);
             if (fillers.empty()) continue;
             std::vector<PatternMatch> grown;
             for (const PatternMatch& m : partial) {

@@ -23,8 +23,11 @@
 // quantity fills with that item; a relative pronoun stands for the noun its
 // clause modifies ("Blackrock, which holds 4.48%"); an apposition stands for
 // the name it renames; and conjuncts spread ("rivals AT&T and Verizon" fills
-// with both). A role's paths are tried in order; the first that reaches a
-// filler wins.
+// with both). The roles `amount`, `percent` and `date` take quantities,
+// every other role a mention. A role's paths are tried in order; the first
+// that reaches a filler wins. Coordinated triggers share their arguments:
+// when no path from "CEO" in "founder and CEO Marc Benioff" reaches a
+// filler, the paths are tried again from the conjunct it is coordinated with.
 #pragma once
 
 #include <map>
@@ -82,10 +85,12 @@ public:
 private:
     struct RolePaths {
         int role = -1;
+        bool quantity = false;
         std::vector<Path> paths;
     };
     std::vector<int> Triggers(const ParseView& view) const;
-    std::vector<int> Fill(const ParseView& view, int trigger, const std::vector<Path>& paths) const;
+    std::vector<int> Fill(const ParseView& view, int trigger, const RolePaths& role) const;
+    std::vector<int> FillShared(const ParseView& view, int trigger, const RolePaths& role) const;
 
     const Lexicon* trigger_ = nullptr;
     std::vector<nlp::Upos> upos_;  // empty: any

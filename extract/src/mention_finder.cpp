@@ -57,7 +57,9 @@ bool IsInnerCapitalized(std::string_view s) {
 
 // "OpenAI", "DeepMind", "WhatsApp": capitals after a lower-case letter.
 bool IsCamelCase(std::string_view s) {
-    for (std::size_t i = 1; i + 1 < s.size(); ++i) {
+    // "McMillen", "MacLeod": a surname, not a brand.
+    const std::size_t from = s.substr(0, 2) == "Mc" ? 2 : s.substr(0, 3) == "Mac" ? 3 : 1;
+    for (std::size_t i = from; i + 1 < s.size(); ++i) {
         if (s[i] >= 'a' && s[i] <= 'z' && s[i + 1] >= 'A' && s[i + 1] <= 'Z') return true;
     }
     return false;
@@ -178,13 +180,23 @@ private:
                 continue;
             }
             std::size_t end = i + 1;
-            while (!EndsPossessive(end - 1) && end < s.end_token && !found_.hidden_tokens[end] &&
-                   (IsNameLike(end) || IsSuffix(end))) {
-                ++end;
+            while (!EndsPossessive(end - 1) && end < s.end_token && !found_.hidden_tokens[end]) {
+                if (IsNameLike(end) || IsSuffix(end)) {
+                    ++end;
+                } else if (end + 1 < s.end_token && IsNameLike(end + 1) && JoinsName(end)) {
+                    end += 2;
+                } else {
+                    break;
+                }
             }
             on_run(i, end);
             i = end;
         }
+    }
+
+    // "Procter & Gamble", "AT&T"; "Bank of America", "University of Texas".
+    bool JoinsName(std::size_t i) const {
+        return Tok(i).text == "&" || (folded_.Word(i) == "of" && lex_.name_of_head->Contains(StemId(i - 1)));
     }
 
     std::string_view Surface(std::size_t first, std::size_t end) const {
@@ -211,8 +223,10 @@ private:
             const bool weak = IsWeak(sentence, i);
             if (j == i && !weak) {
                 j = i + 1;
-            } else if (j == i && i + 1 < end && IsSuffix(i + 1)) {
-                j = i + 2;  // "Meta Platforms acquired ...": a suffix vouches for a weak first word
+            } else if (j == i && i + 1 < end && (IsSuffix(i + 1) || lex_.first_name->Contains(StemId(i)))) {
+                // "Meta Platforms acquired ...", "Martin Viessmann is ...": a
+                // suffix after it, or being a first name, vouches for a weak first word
+                j = i + 2;
             } else if (j == i && end - i >= 3 && i == text_.sentences[sentence].first_token &&
                        !title_case_line_[text_.sentences[sentence].line]) {
                 j = end;  // "Delta Air Lines invested ...": three capitalized words in running text are a name
@@ -330,6 +344,9 @@ private:
         if (end - first >= 2 && first > sentence_first && lex_.person_title->Contains(StemId(first - 1))) {
             return MentionType::kPerson;  // "Labelbox CEO Manu Sharma"
         }
+        std::size_t before = first;
+        if (before > sentence_first && Tok(before - 1).text == ".") --before;
+        if (before > sentence_first && lex_.honorific->Contains(StemId(before - 1))) return MentionType::kPerson;  // "Mr. Reyna"
         if (end + 2 < sentence_end && Tok(end).text == "(" && Tok(end + 1).kind == Token::Kind::kNumber &&
             Tok(end + 2).text == ")") {
             return MentionType::kPerson;  // "Alexandr Wang (28)"

@@ -31,6 +31,8 @@ struct NameLexicons {
     const Lexicon* person_pronoun = nullptr;  // he, his, she, her
     const Lexicon* reference_head = nullptr;  // company, firm, startup ... in "the data-labeling firm"
     const Lexicon* place = nullptr;           // countries, nationalities, cities: a name only inside a longer one
+    const Lexicon* honorific = nullptr;       // Mr, Dr ...: the one name after it is a person
+    const Lexicon* name_of_head = nullptr;    // Bank, University ...: "Bank of America" is one name
     const WordList* dictionary = nullptr;  // lower-case English words; may be empty
 };
 
