@@ -171,7 +171,12 @@ std::vector<int> LogicalSubjects(const ParseView& view, int word, bool passive_o
     const int head = HeadOf(view, word);
     if (!subjects.empty() || head < 0 || depth >= kMaxClimb) return subjects;
     const std::string& relation = RelationOf(view, word);
-    if (relation == "xcomp") return LogicalSubjects(view, head, true, depth + 1);
+    if (relation == "xcomp") {
+        // Object control: in "asked me to stay on as CEO", "me" stays.
+        std::vector<int> controllers = ChildrenBy(view, head, {"obj", "iobj"});
+        if (!controllers.empty()) return controllers;
+        return LogicalSubjects(view, head, true, depth + 1);
+    }
     if (relation == "conj" || relation == "advcl") return LogicalSubjects(view, head, false, depth + 1);
     if (relation == "acl" && HasCaseWord(view, word, {"to"})) {
         // A noun's infinitive: its owner, else the subject of the verb it is the object of.
@@ -276,18 +281,17 @@ std::vector<int> DependencyPattern::Fill(const ParseView& view, int trigger, con
     return {};
 }
 
-// The role's fillers from the trigger, else from the trigger's coordination:
-// the conjunct it depends on, then the conjuncts depending on it.
+// The role's fillers from the trigger, else from the conjunct it is
+// coordinated with: UD attaches what conjuncts share to the first of them
+// ("founder and CEO *of Salesforce*"), so sharing goes from a later conjunct
+// to the first, never the other way ("acquired a stake and valued *the
+// company*": the company is no object of "acquired").
 std::vector<int> DependencyPattern::FillShared(const ParseView& view, int trigger, const RolePaths& role) const {
     std::vector<int> fillers = Fill(view, trigger, role);
     if (!fillers.empty()) return fillers;
     const int head = HeadOf(view, trigger);
     if (head >= 0 && RelationOf(view, trigger) == "conj") {
         fillers = Fill(view, head, role);
-        if (!fillers.empty()) return fillers;
-    }
-    for (const int conjunct : ChildrenBy(view, trigger, {"conj"})) {
-        fillers = Fill(view, conjunct, role);
         if (!fillers.empty()) return fillers;
     }
     return {};

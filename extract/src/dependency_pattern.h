@@ -17,7 +17,8 @@
 //   step{l1|@lex}  either kind of step, reaching only words whose lemma is
 //                  one of the listed words or an entry of lexicon `lex`
 //   SUBJ           the logical subject: the nsubj, else (for an xcomp, conj,
-//                  advcl, or a "to" infinitive modifying a noun) the head's
+//                  advcl, or a "to" infinitive modifying a noun) the head's;
+//                  an xcomp's is its head's object when it has one
 //
 // The words a path reaches become role fillers: a word inside a mention or
 // quantity fills with that item; a relative pronoun stands for the noun its
@@ -27,7 +28,7 @@
 // every other role a mention. A role's paths are tried in order; the first
 // that reaches a filler wins. Coordinated triggers share their arguments:
 // when no path from "CEO" in "founder and CEO Marc Benioff" reaches a
-// filler, the paths are tried again from the conjunct it is coordinated with.
+// filler, the paths are tried again from the first conjunct, "founder".
 #pragma once
 
 #include <map>
