@@ -193,6 +193,17 @@ bool IsRelativePronoun(const ParseView& view, int word) {
     return w.upos == nlp::Upos::kPron && (w.lemma == "who" || w.lemma == "which" || w.lemma == "that" || w.lemma == "whom");
 }
 
+// "chief financial officer", "investment bank", "stake sale": a word that
+// modifies a common noun names a kind of that noun, not a relation of its
+// own. A title before a name ("Twitter CEO Parag Agrawal") still counts.
+bool ModifiesCommonNoun(const ParseView& view, int word) {
+    const int head = HeadOf(view, word);
+    if (head < 0) return false;
+    const std::string& relation = RelationOf(view, word);
+    const nlp::Upos head_upos = view.parse.words[static_cast<std::size_t>(head)].upos;
+    return (relation == "amod" || relation == "compound") && head_upos == nlp::Upos::kNoun;
+}
+
 bool FillsRole(const SentenceItem& item) { return item.IsMention() || item.kind == SentenceItem::Kind::kQuantity; }
 
 // The items a reached word stands for; see the header.
@@ -320,7 +331,9 @@ std::vector<int> DependencyPattern::Triggers(const ParseView& view) const {
             }
         }
         const nlp::Upos upos = view.parse.words[static_cast<std::size_t>(head)].upos;
-        if (upos_.empty() || std::find(upos_.begin(), upos_.end(), upos) != upos_.end()) heads.push_back(head);
+        if ((upos_.empty() || std::find(upos_.begin(), upos_.end(), upos) != upos_.end()) && !ModifiesCommonNoun(view, head)) {
+            heads.push_back(head);
+        }
         start = end - 1;
     }
     return heads;
