@@ -3,7 +3,7 @@
 # so a clean clone scores itself. Keep the scoring identical to the original.
 """Score extracted relations against a gold file, at the graph level.
 
-Usage: score.py GOLD.json RELATIONS.json [--show]
+Usage: score.py GOLD.json RELATIONS.json [--show] [--json]
 
 RELATIONS.json is what `kgraph relations --json` prints: a JSON array whose
 items have "subject", "predicate", "object" (a name, or an object with "name"
@@ -15,6 +15,9 @@ folded to spaces, it equals the gold name or one of its aliases (system
 aliases are tried too). competes-with is symmetric. Gold relations marked
 "optional" count neither way. Predicates outside the scored set are ignored.
 The last line printed is the headline: F1, precision, recall.
+With --json (an addition to the original) it prints instead one JSON object
+with the same figures, overall and per predicate (a relation counts under its
+own predicate, so the per-predicate counts add up to the overall ones).
 """
 import json
 import re
@@ -55,7 +58,8 @@ def main(argv):
     system = json.load(open(argv[2], encoding="utf-8"))
     if isinstance(system, dict):
         system = system.get("relations", [])
-    show = "--show" in argv
+    as_json = "--json" in argv
+    show = "--show" in argv and not as_json
 
     alias = {}
     for e in gold["entities"]:
@@ -114,6 +118,23 @@ def main(argv):
                    for r in sys_attr[k]):
                 attr_ok += 1
     dups = {c: sorted(s) for c, s in surface.items() if c in alias.values() and len(s) > 1}
+
+    if as_json:
+        def figures(t, f, n):
+            pp = t / (t + f) if t or f else 0.0
+            rr = t / (t + n) if t + n else 0.0
+            return {"f1": 2 * pp * rr / (pp + rr) if pp + rr else 0.0, "p": pp, "r": rr,
+                    "tp": t, "fp": f, "fn": n}
+        report = figures(len(tp), len(fp), len(fn))
+        report["predicates"] = {
+            pred: figures(sum(k[1] == pred for k in tp), sum(k[1] == pred for k in fp),
+                          sum(k[1] == pred for k in fn))
+            for pred in sorted({k[1] for k in tp | fp | fn})}
+        report.update({"gold_required": len(required), "gold_optional": len(optional),
+                       "system": len(found), "attributes_right": attr_ok, "attributes": attr_all,
+                       "split": len(dups)})
+        print(json.dumps(report, indent=1, sort_keys=True))
+        return
 
     if show:
         for k in sorted(fn):

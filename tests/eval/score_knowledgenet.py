@@ -6,7 +6,8 @@ Passage level: a system relation of a predicate counts only in passages annotate
 that predicate; it matches a gold fact when its subject and object names equal (case-folded,
 punctuation folded) one of the fact's subject and object mention texts, or one contains the other
 as whole words (so "Acme Corp" matches "Acme Corp."). Prints per predicate and overall P/R/F1.
-Usage: score.py gold.json system.jsonl [--folds 1,2] [--show]"""
+With --json (an addition to the original) prints the same figures as one JSON object instead.
+Usage: score.py gold.json system.jsonl [--folds 1,2] [--show] [--json]"""
 import collections, json, re, sys
 
 def norm(s):
@@ -19,7 +20,8 @@ def same(a, b):
     return bool(a and b) and (a == b or f" {a} " in f" {b} " or f" {b} " in f" {a} ")
 
 def main(argv):
-    gold = json.load(open(argv[1])); folds = None; show = "--show" in argv
+    gold = json.load(open(argv[1])); folds = None; as_json = "--json" in argv
+    show = "--show" in argv and not as_json
     if "--folds" in argv:
         folds = {int(x) for x in argv[argv.index("--folds") + 1].split(",")}
     keep = lambda key: folds is None or int(key[1]) in folds
@@ -55,6 +57,14 @@ def main(argv):
     def prf(t, p_, n):
         P = t / (t + p_) if t + p_ else 0.0; R = t / (t + n) if t + n else 0.0
         return P, R, (2 * P * R / (P + R) if P + R else 0.0)
+    if as_json:
+        def figures(t, p_, n):
+            P, R, F = prf(t, p_, n)
+            return {"f1": F, "p": P, "r": R, "tp": t, "fp": p_, "fn": n}
+        report = figures(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+        report["predicates"] = {p: figures(tp[p], fp[p], fn[p]) for p in sorted(set(tp) | set(fp) | set(fn))}
+        print(json.dumps(report, indent=1, sort_keys=True))
+        return
     for p in sorted(set(tp) | set(fp) | set(fn)):
         P, R, F = prf(tp[p], fp[p], fn[p])
         print(f"{p:12s} P {P:.3f} R {R:.3f} F1 {F:.3f} (tp {tp[p]} fp {fp[p]} fn {fn[p]})")
