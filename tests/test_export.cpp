@@ -468,7 +468,7 @@ TEST_CASE("The scorer reads the relations JSON") {
     graph.relations = {graph.relations[3]};  // only Meta invests-in Scale AI
     WriteText(dir.path() / "relations.json", ToRelationsJson(graph));
 
-    Run run = RunCommand("/usr/bin/python3 " + Quoted(fs::path(KGRAPH_TESTS_DIR) / "../../shared/eval/score.py") + " " +
+    Run run = RunCommand("/usr/bin/python3 " + Quoted(fs::path(KGRAPH_TESTS_DIR) / "eval/score.py") + " " +
                          Quoted(dir.path() / "gold.json") + " " + Quoted(dir.path() / "relations.json"));
     INFO(run.output);
     REQUIRE(run.exit_code == 0);

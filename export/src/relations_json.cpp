@@ -1,5 +1,5 @@
 // The plain relations JSON: what `kgraph relations --json` prints and what
-// ../shared/eval/score.py reads. Every field is always present (null when
+// tests/eval/score.py reads. Every field is always present (null when
 // there is no value), so consumers need no existence checks.
 #include <cmath>
 #include <cstdint>
