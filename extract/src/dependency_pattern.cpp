@@ -193,15 +193,16 @@ bool IsRelativePronoun(const ParseView& view, int word) {
     return w.upos == nlp::Upos::kPron && (w.lemma == "who" || w.lemma == "which" || w.lemma == "that" || w.lemma == "whom");
 }
 
-// "chief financial officer", "investment bank", "stake sale": a word that
-// modifies a common noun names a kind of that noun, not a relation of its
-// own. A title before a name ("Twitter CEO Parag Agrawal") still counts.
-bool ModifiesCommonNoun(const ParseView& view, int word) {
+// "chief financial officer", "Chief Strategy Officer", "investment bank":
+// a word that modifies something other than a name names a kind of that
+// thing, not a relation of its own. A title before a name ("Twitter CEO
+// Parag Agrawal") still counts.
+bool ModifiesNonName(const ParseView& view, int word) {
     const int head = HeadOf(view, word);
-    if (head < 0) return false;
     const std::string& relation = RelationOf(view, word);
-    const nlp::Upos head_upos = view.parse.words[static_cast<std::size_t>(head)].upos;
-    return (relation == "amod" || relation == "compound") && head_upos == nlp::Upos::kNoun;
+    if (head < 0 || (relation != "amod" && relation != "compound")) return false;
+    const int head_item = view.item_of_word[static_cast<std::size_t>(head)];
+    return head_item < 0 || !view.items[static_cast<std::size_t>(head_item)].IsMention();
 }
 
 bool FillsRole(const SentenceItem& item) { return item.IsMention() || item.kind == SentenceItem::Kind::kQuantity; }
@@ -331,7 +332,7 @@ std::vector<int> DependencyPattern::Triggers(const ParseView& view) const {
             }
         }
         const nlp::Upos upos = view.parse.words[static_cast<std::size_t>(head)].upos;
-        if ((upos_.empty() || std::find(upos_.begin(), upos_.end(), upos) != upos_.end()) && !ModifiesCommonNoun(view, head)) {
+        if ((upos_.empty() || std::find(upos_.begin(), upos_.end(), upos) != upos_.end()) && !ModifiesNonName(view, head)) {
             heads.push_back(head);
         }
         start = end - 1;
