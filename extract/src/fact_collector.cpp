@@ -247,9 +247,12 @@ std::vector<int> FactCollector::RoleEntities(std::size_t sentence, const Sentenc
             case ImplicitFiller::kSentenceSubject: entity = context_.SentenceSubject(sentence, in_roles); break;
             case ImplicitFiller::kAffiliation: entity = kAwaitingAffiliation; break;
         }
-        // An implicit argument is only as good as the guess of what it is:
-        // a name of unknown type in context is as likely a place or product.
-        if (entity >= 0 && types_[static_cast<std::size_t>(entity)] != MentionType::kOrganization) entity = kUnresolved;
+        // The topic is a guess from the whole paragraph: a name of unknown
+        // type there is as likely a place or a product as a company.
+        if (filler == ImplicitFiller::kTopic && entity >= 0 &&
+            types_[static_cast<std::size_t>(entity)] != MentionType::kOrganization) {
+            entity = kUnresolved;
+        }
         if (entity == kUnresolved) *problem = "no organization in context for implicit " + rules_.roles().Name(role);
         return {entity};
     }
