@@ -64,8 +64,8 @@ public:
         const std::vector<LineRole> lines = furniture_.Classify(document.text, text, folded);
         std::vector<bool> skip(lines.size());
         for (std::size_t l = 0; l < lines.size(); ++l) skip[l] = lines[l].furniture;
-        const std::vector<SentenceParse> parses = parses_.Annotate(text, folded, skip);
         const MentionsFound found = finder_.Find(text, folded, skip);
+        const std::vector<SentenceParse> parses = parses_.Annotate(text, folded, skip, found);
         const ResolvedMentions resolved = resolver_.Resolve(found);
         const DiscourseContext context(text, found, resolved, PageFurniture::HeadingOfLine(lines));
         FactCollector collector(*rules_, quantities_, text, folded, found, resolved, context, parses, document);

@@ -40,11 +40,15 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
 }
 
 std::vector<SentenceParse> ParseAnnotator::Annotate(const SegmentedText& text, const FoldedTokens& folded,
-                                                    const std::vector<bool>& skip_line) const {
+                                                    const std::vector<bool>& skip_line, const MentionsFound& found) const {
     std::vector<SentenceParse> parses(text.sentences.size());
+    std::vector<bool> names_someone(text.sentences.size());
+    for (const Mention& mention : found.mentions) {
+        if (!mention.reference) names_someone[mention.sentence] = true;
+    }
     for (std::size_t s = 0; s < text.sentences.size(); ++s) {
         const Sentence& sentence = text.sentences[s];
-        if (skip_line[sentence.line] || !MayHoldRelation(text, folded, sentence)) continue;
+        if (skip_line[sentence.line] || !names_someone[s] || !MayHoldRelation(text, folded, sentence)) continue;
         parses[s] = Parse(text, sentence);
     }
     return parses;

@@ -3,9 +3,10 @@
 // part of speech, lemma, head and relation, and the token it came from.
 //
 // Only sentences that can hold a relation are parsed: a sentence of page
-// furniture, or one without a word of any syntax rule's trigger, keeps an
-// empty parse. Parsing is the extractor's most expensive stage, and most
-// sentences of an article state no relation of the seven kinds.
+// furniture, one without a word of any syntax rule's trigger, or one that
+// names nobody keeps an empty parse. Parsing is the extractor's most
+// expensive stage, and most sentences of an article state no relation of the
+// seven kinds.
 #pragma once
 
 #include <cstddef>
@@ -16,6 +17,7 @@
 #include "folded_tokens.h"
 #include "kgraph/nlp/parser.h"
 #include "lexicon.h"
+#include "mention_finder.h"
 #include "text_segmenter.h"
 
 namespace kgraph::extract {
@@ -43,9 +45,10 @@ public:
     ParseAnnotator(const nlp::Parser& parser, const WordSet& triggers) : parser_(parser), triggers_(triggers) {}
 
     // One parse per sentence of `text` (empty where `skip_line` is set for
-    // the sentence's line, or where no trigger occurs).
+    // the sentence's line, where no trigger occurs, or where `found` has no
+    // name in the sentence).
     std::vector<SentenceParse> Annotate(const SegmentedText& text, const FoldedTokens& folded,
-                                        const std::vector<bool>& skip_line) const;
+                                        const std::vector<bool>& skip_line, const MentionsFound& found) const;
     SentenceParse Parse(const SegmentedText& text, const Sentence& sentence) const;
 
 private:
