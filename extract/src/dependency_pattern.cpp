@@ -205,6 +205,11 @@ bool ModifiesNonName(const ParseView& view, int word) {
     return head_item < 0 || !view.items[static_cast<std::size_t>(head_item)].IsMention();
 }
 
+bool IsNominal(const ParseView& view, int word) {
+    const nlp::Upos upos = view.parse.words[static_cast<std::size_t>(word)].upos;
+    return upos == nlp::Upos::kNoun || upos == nlp::Upos::kPropn;
+}
+
 bool FillsRole(const SentenceItem& item) { return item.IsMention() || item.kind == SentenceItem::Kind::kQuantity; }
 
 // The items a reached word stands for; see the header.
@@ -216,6 +221,13 @@ void CollectFillers(const ParseView& view, int word, std::vector<int>& out, int 
         if (std::find(out.begin(), out.end(), item) == out.end()) out.push_back(item);
     } else if (IsRelativePronoun(view, word) && head >= 0 && RelationOf(view, head) == "acl:relcl" && HeadOf(view, head) >= 0) {
         CollectFillers(view, HeadOf(view, head), out, depth + 1);
+    } else if (const std::vector<int> subjects = ChildrenBy(view, word, {"nsubj", "nsubj:pass"});
+               !subjects.empty() && !ChildrenBy(view, word, {"cop"}).empty()) {
+        // "X is a developer founded by Y": the predicate noun is its subject.
+        for (const int subject : subjects) CollectFillers(view, subject, out, depth + 1);
+    } else if (head >= 0 && RelationOf(view, word) == "appos") {
+        // "Address.com, a service acquired by Z": the apposition is the name.
+        CollectFillers(view, head, out, depth + 1);
     } else {
         for (const int renamed : ChildrenBy(view, word, {"appos", "flat"})) {
             const int renamed_item = view.item_of_word[static_cast<std::size_t>(renamed)];
@@ -293,17 +305,25 @@ std::vector<int> DependencyPattern::Fill(const ParseView& view, int trigger, con
     return {};
 }
 
-// The role's fillers from the trigger, else from the conjunct it is
-// coordinated with: UD attaches what conjuncts share to the first of them
-// ("founder and CEO *of Salesforce*"), so sharing goes from a later conjunct
-// to the first, never the other way ("acquired a stake and valued *the
-// company*": the company is no object of "acquired").
+// The role's fillers from the trigger, else from the conjuncts it is
+// coordinated with. UD attaches what conjuncts share to the first of them
+// ("founder and CEO *of Salesforce*"), but parsers and writers often put it
+// on the nearest ("the founder and CEO *of BioImagene*"), so coordinated
+// nouns share both ways. Coordinated verbs share only towards the first:
+// in "acquired a stake and valued *the company*", the company is no object
+// of "acquired".
 std::vector<int> DependencyPattern::FillShared(const ParseView& view, int trigger, const RolePaths& role) const {
     std::vector<int> fillers = Fill(view, trigger, role);
     if (!fillers.empty()) return fillers;
     const int head = HeadOf(view, trigger);
     if (head >= 0 && RelationOf(view, trigger) == "conj") {
         fillers = Fill(view, head, role);
+        if (!fillers.empty()) return fillers;
+    }
+    if (!IsNominal(view, trigger)) return {};
+    for (const int conjunct : ChildrenBy(view, trigger, {"conj"})) {
+        if (!IsNominal(view, conjunct)) continue;
+        fillers = Fill(view, conjunct, role);
         if (!fillers.empty()) return fillers;
     }
     return {};

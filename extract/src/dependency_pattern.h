@@ -23,12 +23,14 @@
 // The words a path reaches become role fillers: a word inside a mention or
 // quantity fills with that item; a relative pronoun stands for the noun its
 // clause modifies ("Blackrock, which holds 4.48%"); an apposition stands for
-// the name it renames; and conjuncts spread ("rivals AT&T and Verizon" fills
+// the name it renames, and a copula's predicate noun for its subject ("X is
+// a developer founded by Y"); and conjuncts spread ("rivals AT&T and Verizon" fills
 // with both). The roles `amount`, `percent` and `date` take quantities,
 // every other role a mention. A role's paths are tried in order; the first
 // that reaches a filler wins. Coordinated triggers share their arguments:
 // when no path from "CEO" in "founder and CEO Marc Benioff" reaches a
-// filler, the paths are tried again from the first conjunct, "founder".
+// filler, the paths are tried again from the first conjunct, "founder"
+// (and, between nouns, from later conjuncts too).
 #pragma once
 
 #include <map>
