@@ -1,7 +1,10 @@
 #include "perceptron.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <functional>
+#include <map>
 
 namespace kgraph::nlp {
 
@@ -27,15 +30,44 @@ void WeightTable::BuildSlots() {
     }
 }
 
+void WeightTable::AddScores(std::span<const std::uint64_t> keys, std::int32_t* scores) const {
+    // Three passes over the batch rather than one feature at a time: the table
+    // is far larger than the caches, so each feature costs two memory misses
+    // (its slot, then its weights), and prefetching them all first lets those
+    // misses overlap instead of queueing one behind the other.
+    const std::size_t count = std::min(keys.size(), kMaxBatch);
+    for (std::size_t i = 0; i < count; ++i) __builtin_prefetch(&slots_[keys[i] & slot_mask_]);
+    std::array<std::pair<std::uint32_t, std::uint32_t>, kMaxBatch> rows;  // [begin, end) in entries_
+    std::size_t num_rows = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        for (std::size_t slot = keys[i] & slot_mask_;; slot = (slot + 1) & slot_mask_) {
+            const Slot& s = slots_[slot];
+            if (s.key == keys[i]) {
+                // A frequent feature has weights for most classes: several cache lines.
+                const char* first = reinterpret_cast<const char*>(entries_.data() + s.begin);
+                const char* last = reinterpret_cast<const char*>(entries_.data() + s.end);
+                for (const char* line = first; line < last; line += 64) __builtin_prefetch(line);
+                rows[num_rows++] = {s.begin, s.end};
+                break;
+            }
+            if (s.key == 0) break;
+        }
+    }
+    for (std::size_t i = 0; i < num_rows; ++i) {
+        const auto [begin, end] = rows[i];
+        for (std::uint32_t e = begin; e < end; ++e) scores[entries_[e].label] += entries_[e].weight;
+    }
+}
+
 void WeightTable::Write(ByteWriter& out) const {
     out.U32(static_cast<std::uint32_t>(num_classes_));
     out.U64(keys_.size());
     for (std::size_t row = 0; row < keys_.size(); ++row) {
         const std::uint32_t begin = row == 0 ? 0 : row_ends_[row - 1];
         out.U64(keys_[row]);
-        out.U16(static_cast<std::uint16_t>(row_ends_[row] - begin));
+        out.U8(static_cast<std::uint8_t>(row_ends_[row] - begin));
         for (std::uint32_t i = begin; i < row_ends_[row]; ++i) {
-            out.U16(entries_[i].label);
+            out.U8(entries_[i].label);
             out.I16(entries_[i].weight);
         }
     }
@@ -44,18 +76,18 @@ void WeightTable::Write(ByteWriter& out) const {
 bool WeightTable::Read(ByteReader& in, WeightTable* table) {
     std::uint32_t num_classes = 0;
     std::uint64_t num_rows = 0;
-    if (!in.U32(&num_classes) || num_classes == 0 || num_classes > 0xffff) return false;
-    if (!in.U64(&num_rows) || !in.Has(num_rows, 10)) return false;
+    if (!in.U32(&num_classes) || num_classes == 0 || num_classes > kMaxClasses) return false;
+    if (!in.U64(&num_rows) || !in.Has(num_rows, 9)) return false;
     std::vector<std::uint64_t> keys(num_rows);
     std::vector<std::uint32_t> row_ends(num_rows);
     std::vector<Entry> entries;
     for (std::uint64_t row = 0; row < num_rows; ++row) {
-        std::uint16_t size = 0;
-        if (!in.U64(&keys[row]) || !in.U16(&size)) return false;
+        std::uint8_t size = 0;
+        if (!in.U64(&keys[row]) || !in.U8(&size)) return false;
         if (keys[row] == 0 || (row > 0 && keys[row] <= keys[row - 1])) return false;
-        for (std::uint16_t i = 0; i < size; ++i) {
+        for (std::uint8_t i = 0; i < size; ++i) {
             Entry entry{};
-            if (!in.U16(&entry.label) || !in.I16(&entry.weight) || entry.label >= num_classes) return false;
+            if (!in.U8(&entry.label) || !in.I16(&entry.weight) || entry.label >= num_classes) return false;
             entries.push_back(entry);
         }
         row_ends[row] = static_cast<std::uint32_t>(entries.size());
@@ -68,7 +100,7 @@ void PerceptronTrainer::AddScores(std::span<const std::uint64_t> features, std::
     for (std::uint64_t feature : features) {
         const auto row = rows_.find(feature);
         if (row == rows_.end()) continue;
-        for (const Weight& w : row->second) scores[w.label] += w.current;
+        for (const Weight& w : row->second.weights) scores[w.label] += w.current;
     }
 }
 
@@ -76,30 +108,26 @@ void PerceptronTrainer::Update(std::span<const std::uint64_t> features, int trut
     ++instances_;
     if (truth == guess) return;
     for (std::uint64_t feature : features) {
-        Move(feature, truth, +1);
-        Move(feature, guess, -1);
+        Row& row = rows_[feature];
+        ++row.updates;
+        Move(row, truth, +1, instances_);
+        Move(row, guess, -1, instances_);
     }
 }
 
-void PerceptronTrainer::Move(std::uint64_t feature, int label, int delta) {
-    std::vector<Weight>& row = rows_[feature];
-    auto w = std::find_if(row.begin(), row.end(), [label](const Weight& x) { return x.label == label; });
-    if (w == row.end()) {
-        row.push_back(Weight{static_cast<std::uint16_t>(label), 0, 0, instances_});
-        w = row.end() - 1;
+void PerceptronTrainer::Move(Row& row, int label, int delta, std::int64_t instance) {
+    auto w = std::find_if(row.weights.begin(), row.weights.end(), [label](const Weight& x) { return x.label == label; });
+    if (w == row.weights.end()) {
+        row.weights.push_back(Weight{static_cast<std::uint8_t>(label), 0, 0, instance});
+        w = row.weights.end() - 1;
     }
     // The current instance was scored with the old weight; the new one holds from the next.
-    w->total += (instances_ - w->stamp) * static_cast<std::int64_t>(w->current);
-    w->stamp = instances_;
+    w->total += (instance - w->stamp) * static_cast<std::int64_t>(w->current);
+    w->stamp = instance;
     w->current += delta;
 }
 
-WeightTable PerceptronTrainer::Averaged() const {
-    std::vector<std::uint64_t> keys;
-    keys.reserve(rows_.size());
-    for (const auto& [key, row] : rows_) keys.push_back(key);
-    std::sort(keys.begin(), keys.end());
-
+WeightTable PerceptronTrainer::Averaged(std::size_t max_file_bytes) const {
     auto average = [this](const Weight& w) {
         const double total = static_cast<double>(w.total) +
                              static_cast<double>(instances_ - w.stamp) * static_cast<double>(w.current);
@@ -107,28 +135,51 @@ WeightTable PerceptronTrainer::Averaged() const {
     };
     double largest = 0;
     for (const auto& [key, row] : rows_) {
-        for (const Weight& w : row) largest = std::max(largest, std::abs(average(w)));
+        for (const Weight& w : row.weights) largest = std::max(largest, std::abs(average(w)));
     }
     // One scale for the whole table keeps scores comparable across classes;
-    // weights that round to 0 are the pruned ones.
+    // weights that round to 0 are dropped.
     const double scale = largest > 0 ? 32767.0 / largest : 1.0;
 
+    struct QuantizedRow {
+        std::uint64_t key;
+        int updates;
+        std::vector<WeightTable::Entry> entries;
+    };
+    std::vector<QuantizedRow> quantized;
+    std::map<int, std::size_t, std::greater<>> bytes_by_updates;
+    for (const auto& [key, row] : rows_) {
+        QuantizedRow q{key, row.updates, {}};
+        for (const Weight& w : row.weights) {
+            const long value = std::lround(average(w) * scale);
+            if (value != 0) q.entries.push_back({w.label, static_cast<std::int16_t>(value)});
+        }
+        if (q.entries.empty()) continue;
+        bytes_by_updates[q.updates] +=
+            WeightTable::kFileBytesPerFeature + WeightTable::kFileBytesPerWeight * q.entries.size();
+        quantized.push_back(std::move(q));
+    }
+    // The fewest updates a feature needs to be kept: raised until the table fits.
+    int min_updates = 0;
+    std::size_t bytes = 0;
+    for (const auto& [updates, row_bytes] : bytes_by_updates) {
+        if (bytes + row_bytes > max_file_bytes) break;
+        bytes += row_bytes;
+        min_updates = updates;
+    }
+    // The hash map's order is not the model's: rows are written in key order.
+    std::sort(quantized.begin(), quantized.end(), [](const auto& a, const auto& b) { return a.key < b.key; });
+    std::vector<std::uint64_t> keys;
     std::vector<std::uint32_t> row_ends;
     std::vector<WeightTable::Entry> entries;
-    std::vector<std::uint64_t> kept_keys;
-    for (std::uint64_t key : keys) {
-        std::vector<Weight> row = rows_.at(key);  // a copy, to sort
-        std::sort(row.begin(), row.end(), [](const Weight& a, const Weight& b) { return a.label < b.label; });
-        const std::size_t row_begin = entries.size();
-        for (const Weight& w : row) {
-            const long quantized = std::lround(average(w) * scale);
-            if (quantized != 0) entries.push_back({w.label, static_cast<std::int16_t>(quantized)});
-        }
-        if (entries.size() == row_begin) continue;
-        kept_keys.push_back(key);
+    for (QuantizedRow& row : quantized) {
+        if (row.updates < min_updates || min_updates == 0) continue;
+        std::sort(row.entries.begin(), row.entries.end(), [](const auto& a, const auto& b) { return a.label < b.label; });
+        keys.push_back(row.key);
+        entries.insert(entries.end(), row.entries.begin(), row.entries.end());
         row_ends.push_back(static_cast<std::uint32_t>(entries.size()));
     }
-    return WeightTable(num_classes_, std::move(kept_keys), std::move(row_ends), std::move(entries));
+    return WeightTable(num_classes_, std::move(keys), std::move(row_ends), std::move(entries));
 }
 
 }  // namespace kgraph::nlp

@@ -22,9 +22,12 @@ namespace kgraph::nlp {
 class WeightTable {
 public:
     struct Entry {
-        std::uint16_t label;
+        std::uint8_t label;
         std::int16_t weight;
     };
+
+    // Classes are numbered in a byte, which keeps the file small.
+    static constexpr int kMaxClasses = 255;
 
     WeightTable() = default;
     // `keys` strictly increasing and non-zero; row i is entries[row_ends[i-1], row_ends[i]).
@@ -35,19 +38,14 @@ public:
     std::size_t num_features() const { return keys_.size(); }
     std::size_t num_weights() const { return entries_.size(); }
 
-    // Adds the weights of feature `key` to scores[0 .. num_classes).
-    void AddScores(std::uint64_t key, std::int32_t* scores) const {
-        for (std::size_t slot = key & slot_mask_;; slot = (slot + 1) & slot_mask_) {
-            const Slot& s = slots_[slot];
-            if (s.key == key) {
-                for (std::uint32_t i = s.begin; i < s.end; ++i) scores[entries_[i].label] += entries_[i].weight;
-                return;
-            }
-            if (s.key == 0) return;
-        }
-    }
+    // Adds the weights of every feature in `keys` (at most kMaxBatch) to
+    // scores[0 .. num_classes).
+    void AddScores(std::span<const std::uint64_t> keys, std::int32_t* scores) const;
+    static constexpr std::size_t kMaxBatch = 128;
 
     void Write(ByteWriter& out) const;
+    // What Write takes for a feature with `num_weights` weights.
+    static constexpr std::size_t kFileBytesPerFeature = 9, kFileBytesPerWeight = 3;
     // False if the bytes are not a well-formed table.
     static bool Read(ByteReader& in, WeightTable* table);
 
@@ -69,6 +67,7 @@ private:
 
 class PerceptronTrainer {
 public:
+    // At most WeightTable::kMaxClasses classes.
     explicit PerceptronTrainer(int num_classes) : num_classes_(num_classes) {}
 
     int num_classes() const { return num_classes_; }
@@ -77,23 +76,31 @@ public:
     // Counts one training instance; when guess != truth, moves the weights of
     // `features` towards truth and away from guess.
     void Update(std::span<const std::uint64_t> features, int truth, int guess);
-    // The weights averaged over every instance so far, quantized and pruned.
-    WeightTable Averaged() const;
+    // The weights averaged over every instance so far, quantized, keeping
+    // only the most often updated features: the least updated ones are left
+    // out, fewest updates first, until the table takes at most
+    // `max_file_bytes` in the model file. Rare features are most of the
+    // table and change few decisions.
+    WeightTable Averaged(std::size_t max_file_bytes) const;
 
 private:
     struct Weight {
-        std::uint16_t label;
+        std::uint8_t label;
         std::int32_t current;
         std::int64_t total;  // sum of the weight over instances 1 .. stamp
         std::int64_t stamp;
     };
-    void Move(std::uint64_t feature, int label, int delta);
+    struct Row {
+        std::vector<Weight> weights;
+        int updates = 0;
+    };
+    static void Move(Row& row, int label, int delta, std::int64_t instance);
 
     int num_classes_;
     std::int64_t instances_ = 0;
     // Only iterated in Averaged, which sorts by key: the model is the same
     // whatever order the hash map keeps.
-    std::unordered_map<std::uint64_t, std::vector<Weight>> rows_;
+    std::unordered_map<std::uint64_t, Row> rows_;
 };
 
 }  // namespace kgraph::nlp

@@ -11,8 +11,9 @@
 namespace kgraph::nlp {
 namespace {
 
-constexpr int kNumFeatures = 21;
+constexpr int kNumFeatures = 28;
 using Features = std::array<std::uint64_t, kNumFeatures>;
+static_assert(kNumFeatures <= WeightTable::kMaxBatch);
 
 // Stand-ins for the tags and words before the sentence start and after its end.
 constexpr std::uint64_t kStartTag = 1000;
@@ -23,6 +24,8 @@ constexpr std::uint64_t kNoWord = 0x5eed;
 // time, goes in the dictionary (Honnibal's thresholds).
 constexpr int kDictionaryMinCount = 20;
 constexpr double kDictionaryMinShare = 0.97;
+// Room for every feature: the tagger's table is small.
+constexpr std::size_t kMaxTableBytes = 4'000'000;
 
 Features TaggerFeatures(const std::vector<WordKeys>& words, std::size_t i, std::uint64_t prev, std::uint64_t prev2) {
     const WordKeys& w = words[i];
@@ -65,6 +68,13 @@ Features TaggerFeatures(const std::vector<WordKeys>& words, std::size_t i, std::
     add(norm_at(+2));
     add(shape_at(-1), w.shape);
     add(w.shape, shape_at(+1));
+    add(norm_at(-1), w.norm);
+    add(w.norm, norm_at(+1));
+    add(prev, w.suffix3);
+    add(w.suffix4);
+    add(w.prefix3);
+    add(norm_at(-1), norm_at(+1));
+    add(prev, norm_at(+1));
     return f;
 }
 
@@ -110,7 +120,7 @@ std::vector<int> Tagger::Tag(const std::vector<WordKeys>& words) const {
         int tag = DictionaryTag(words[i].form);
         if (tag < 0) {
             std::fill(scores.begin(), scores.end(), 0);
-            for (std::uint64_t feature : TaggerFeatures(words, i, prev, prev2)) weights_.AddScores(feature, scores.data());
+            weights_.AddScores(TaggerFeatures(words, i, prev, prev2), scores.data());
             tag = BestClass(scores.data(), static_cast<int>(scores.size()));
         }
         tags[i] = tag;
@@ -187,7 +197,7 @@ Tagger TrainTagger(const TagSet& tags, const std::vector<TaggerExample>& example
             }
         }
     }
-    return Tagger(tags, BuildDictionary(examples), trainer.Averaged());
+    return Tagger(tags, BuildDictionary(examples), trainer.Averaged(kMaxTableBytes));
 }
 
 }  // namespace kgraph::nlp

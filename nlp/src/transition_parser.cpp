@@ -20,6 +20,9 @@ int NumActions(int num_labels) { return 1 + 2 * num_labels; }
 // From the second iteration on, training follows the model's own choice with
 // this probability (in tenths) rather than an optimal one.
 constexpr std::uint32_t kExploreTenths = 9;
+// The parser's share of the model file (at most 15 MB in all). Without a
+// limit its table is over 20 MB, mostly features seen in a sentence or two.
+constexpr std::size_t kMaxTableBytes = 11'500'000;
 
 // The configuration: a stack whose bottom is the root (index n), a buffer of
 // the words not yet shifted, and the arcs built so far with the nearest
@@ -121,6 +124,7 @@ private:
 
 constexpr int kNumFeatures = 92;
 using Features = std::array<std::uint64_t, kNumFeatures>;
+static_assert(kNumFeatures <= WeightTable::kMaxBatch);
 
 constexpr std::uint64_t kNoWord = 0x5eed, kRootWord = 0x1007;
 constexpr std::uint64_t kNoTag = 2000, kRootTag = 2001;
@@ -323,7 +327,7 @@ DependencyTree TransitionParser::Parse(const std::vector<WordKeys>& words, const
     std::vector<std::int32_t> scores(NumActions(num_labels));
     while (!state.Terminal()) {
         std::fill(scores.begin(), scores.end(), 0);
-        for (std::uint64_t feature : ParserFeatures(state, words, tags)) weights_.AddScores(feature, scores.data());
+        weights_.AddScores(ParserFeatures(state, words, tags), scores.data());
         state.Apply(BestValid(state, scores.data(), num_labels, root_label_), num_labels);
     }
     return state.Tree();
@@ -381,9 +385,9 @@ TransitionParser TrainTransitionParser(const std::vector<std::string>& labels, c
                 state.Apply(guess_optimal || explore ? guess : best_optimal, num_labels);
             }
         }
-        if (progress) progress(iteration + 1, TransitionParser(labels, trainer.Averaged()));
+        if (progress) progress(iteration + 1, TransitionParser(labels, trainer.Averaged(kMaxTableBytes)));
     }
-    return TransitionParser(labels, trainer.Averaged());
+    return TransitionParser(labels, trainer.Averaged(kMaxTableBytes));
 }
 
 }  // namespace kgraph::nlp

@@ -55,9 +55,11 @@ std::vector<WordKeys> ComputeWordKeys(const std::vector<std::string_view>& words
             .form = HashText(word),
             .norm = NormKey(word),
             .prefix1 = HashText(word.substr(0, 1), /*lower=*/true),
+            .prefix3 = HashText(word.substr(0, 3), /*lower=*/true),
             .suffix1 = SuffixKey(word, 1),
             .suffix2 = SuffixKey(word, 2),
             .suffix3 = SuffixKey(word, 3),
+            .suffix4 = SuffixKey(word, 4),
             .shape = ShapeKey(word),
         });
     }

@@ -29,8 +29,8 @@ constexpr int kMinJointTagCount = 20;
 
 struct Options {
     std::string train, dev, out;
-    int iterations = 12;
-    int tagger_iterations = 5;
+    int iterations = 10;
+    int tagger_iterations = 8;
 };
 
 bool ParseOptions(int argc, char** argv, Options* options) {
