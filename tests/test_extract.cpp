@@ -636,3 +636,10 @@ TEST_CASE("A malformed rules or schema file is an InvalidArgument naming the fil
     CHECK(schema.status().IsInvalidArgument());
     CHECK(schema.status().message().find("Robot") != std::string::npos);
 }
+
+TEST_CASE("An abbreviation such as 'Mr.' does not end a sentence") {
+    Explanation explanation;
+    Extract("Most recently, Mr. Magerman was the President and CEO of Quickie Manufacturing Corporation.", &explanation);
+    REQUIRE(explanation.sentences.size() == 1);
+    CHECK(explanation.sentences[0].text.find("Mr. Magerman") != std::string::npos);
+}

@@ -100,7 +100,7 @@ std::vector<Token> JoinHyphenCompounds(std::string_view text, std::vector<Token>
 
 Result<TextSegmenter> TextSegmenter::Create() {
     UErrorCode status = U_ZERO_ERROR;
-    std::shared_ptr<icu::BreakIterator> sentences(icu::BreakIterator::createSentenceInstance(icu::Locale::getUS(), status));
+    std::shared_ptr<icu::BreakIterator> sentences(icu::BreakIterator::createSentenceInstance(icu::Locale("en_US@ss=standard"), status));
     if (U_FAILURE(status)) return Status::InvalidArgument(std::string("ICU sentence segmentation unavailable: ") + u_errorName(status));
     std::shared_ptr<icu::BreakIterator> words(icu::BreakIterator::createWordInstance(icu::Locale::getUS(), status));
     if (U_FAILURE(status)) return Status::InvalidArgument(std::string("ICU word segmentation unavailable: ") + u_errorName(status));
