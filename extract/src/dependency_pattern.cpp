@@ -88,13 +88,14 @@ bool Contains(const std::vector<std::string>& list, std::string_view word) {
 }
 
 // "invest" -> invests, invested, investing ...: enough forms for a sentence
-// filter, which may let through a sentence that then matches nothing.
+// filter, which may let through a sentence that then matches nothing. Nouns
+// derived from a verb ("investment") are lexicon entries of their own.
 void AddInflections(const std::string& word, std::vector<std::string>& out) {
     out.push_back(word);
     if (word.size() < 3) return;
     const char last = word.back();
     const std::string stem = last == 'e' || last == 'y' ? word.substr(0, word.size() - 1) : word;
-    for (const char* ending : {"s", "es", "ed", "d", "ing", "ies", "ied", "ment", "ments", "ion", "ions", "er", "ers"}) {
+    for (const char* ending : {"s", "es", "ed", "d", "ing", "ies", "ied"}) {
         out.push_back(word + ending);
         out.push_back(stem + ending);
     }
