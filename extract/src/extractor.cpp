@@ -1,19 +1,20 @@
-// The extraction pipeline for one document:
-//   segment (ICU) -> classify lines (furniture, headlines) -> find mentions
-//   -> resolve them to entities -> per sentence: quantities, items, rules
-//   -> candidates -> references and implicit arguments -> schema -> facts.
+// The extraction pipeline for one document, as a list of stages:
+//   annotate (document_annotator.h): segment (ICU) -> tokens -> lines
+//     (furniture, headlines) -> mentions -> tags and parse -> references
+//   then per sentence: sentence view (items) -> rule matches -> arguments
+//     -> attributes -> judged against the schema -> facts.
 #include <cstdlib>
-#include <fstream>
 
+#include "argument_resolver.h"
+#include "attributes.h"
+#include "document_annotator.h"
+#include "explanation_log.h"
+#include "fact_assembler.h"
 #include "kgraph/extract.h"
-#include "mention_finder.h"
-#include "mention_resolver.h"
-#include "page_furniture.h"
-#include "quantity_parser.h"
+#include "relation_candidate.h"
+#include "rule_matcher.h"
 #include "rule_set.h"
-#include "fact_collector.h"
-#include "folded_tokens.h"
-#include "sentence_parse.h"
+#include "sentence_view.h"
 #include "text_segmenter.h"
 
 namespace kgraph {
@@ -22,66 +23,98 @@ namespace {
 using namespace extract;
 namespace fs = std::filesystem;
 
-constexpr const char* kDictionaryPath = "/usr/share/dict/words";
-
-// Lower-case entries only: "Turing" in the list is a name, "scale" a word.
-WordList LoadDictionary() {
-    std::vector<std::string> words;
-    std::ifstream in(kDictionaryPath);
-    for (std::string line; std::getline(in, line);) {
-        if (!line.empty() && line[0] >= 'a' && line[0] <= 'z' && line.find('\'') == std::string::npos) words.push_back(line);
-    }
-    return WordList(words);
-}
-
 fs::path DataDir() {
     if (const char* dir = std::getenv("KGRAPH_DATA_DIR"); dir != nullptr && *dir != '\0') return dir;
     return KGRAPH_SOURCE_DATA_DIR;
 }
 
+// The relations one rule match states for one of its emissions: one per
+// subject and object entity (coordinations give several), with attributes,
+// modality and any problem that will get it rejected.
+std::vector<RelationCandidate> CandidatesOf(const SentenceView& view, const RuleMatch& match, const Emission& emission,
+                                            const ArgumentResolver& arguments, const AttributeFinder& attributes) {
+    const Rule& rule = *match.rule;
+    RelationCandidate base;
+    const std::vector<int> subjects = arguments.RoleEntities(view, rule, match.match, emission.subject_role, &base.problem);
+    const std::vector<int> objects = arguments.RoleEntities(view, rule, match.match, emission.object_role, &base.problem);
+    base.rule = &rule;
+    base.emission = &emission;
+    base.sentence = view.sentence;
+    base.evidence.rule = rule.name;
+    base.evidence.confidence = emission.confidence;
+    base.evidence.modality = attributes.Modality(rule, view, match.match);
+    attributes.Attach(*emission.type, view, match.match, base.evidence);
+    if (base.problem.empty() && attributes.Negated(view, match.match)) base.problem = "negated";
+    std::vector<RelationCandidate> out;
+    for (const int subject : subjects) {
+        for (const int object : objects) {
+            RelationCandidate& c = out.emplace_back(base);
+            c.subject = subject;
+            c.object = object;
+        }
+    }
+    return out;
+}
+
 class RuleBasedExtractor final : public Extractor {
 public:
-    RuleBasedExtractor(std::unique_ptr<RuleSet> rules, std::unique_ptr<const nlp::Parser> parser, TextSegmenter segmenter,
-                       WordList dictionary)
-        : rules_(std::move(rules)), parser_(std::move(parser)), segmenter_(std::move(segmenter)),
-          dictionary_(std::move(dictionary)), parses_(*parser_, rules_->syntax_trigger_forms()),
-          furniture_(rules_->lexicon("page_furniture"), dictionary_),
-          finder_(NameLexicons{&rules_->lexicon("org_suffix"), &rules_->lexicon("person_title"),
-                               &rules_->lexicon("first_name"), &rules_->lexicon("not_a_name"),
-                               &rules_->lexicon("function_word"), &rules_->lexicon("stock_exchange"),
-                               &rules_->lexicon("org_pronoun"), &rules_->lexicon("person_pronoun"),
-                               &rules_->lexicon("reference_head"), &rules_->lexicon("place"),
-                               &rules_->lexicon("honorific"), &rules_->lexicon("name_of_head"), &dictionary_}),
-          resolver_(rules_->lexicon("org_suffix")),
-          quantities_(HedgeLexicons{{{"more-than", &rules_->lexicon("hedge_more_than")},
-                                     {"less-than", &rules_->lexicon("hedge_less_than")},
-                                     {"up-to", &rules_->lexicon("hedge_up_to")},
-                                     {"approximately", &rules_->lexicon("hedge_approximately")}}}) {}
+    RuleBasedExtractor(std::unique_ptr<RuleSet> rules, std::unique_ptr<const nlp::Parser> parser, TextSegmenter segmenter)
+        : rules_(std::move(rules)), parser_(std::move(parser)), annotator_(*rules_, *parser_, std::move(segmenter)),
+          matcher_(*rules_) {}
 
     DocumentFacts Extract(const Document& document, Explanation* explanation, ExtractionCounts* counts) const override {
-        const SegmentedText text = segmenter_.Segment(document.text);
-        const FoldedTokens folded(text.tokens, rules_->vocabulary());
-        const std::vector<LineRole> lines = furniture_.Classify(document.text, text, folded);
-        std::vector<bool> skip(lines.size());
-        for (std::size_t l = 0; l < lines.size(); ++l) skip[l] = lines[l].furniture;
-        const MentionsFound found = finder_.Find(text, folded, skip);
-        const std::vector<SentenceParse> parses = parses_.Annotate(text, folded, skip, found);
-        const ResolvedMentions resolved = resolver_.Resolve(found);
-        const DiscourseContext context(text, found, resolved, PageFurniture::HeadingOfLine(lines));
-        FactCollector collector(*rules_, quantities_, text, folded, found, resolved, context, parses, document);
-        return collector.Run(lines, explanation, counts);
+        const AnnotatedDocument annotated(document, annotator_);
+        ExplanationLog log(explanation, annotated);
+        FactAssembler facts(annotated, log);
+        FindRelations(annotated, log, facts);
+        if (counts != nullptr) {
+            counts->sentences += annotated.text.sentences.size();
+            counts->relations += facts.counts().relations;
+            counts->rejected_by_schema += facts.counts().rejected_by_schema;
+        }
+        return facts.Assemble();
     }
 
 private:
+    // Sentence by sentence, in order: a relation accepted in one sentence
+    // types its entities for the patterns of the next.
+    void FindRelations(const AnnotatedDocument& document, ExplanationLog& log, FactAssembler& facts) const {
+        const SentenceViewBuilder views(*rules_, annotator_.quantities(), document);
+        const ArgumentResolver arguments(rules_->roles(), document, facts.types());
+        const AttributeFinder attributes(*rules_, PublicationDate(document, annotator_.quantities()));
+        std::vector<RelationCandidate> awaiting_affiliation;
+        for (std::size_t s = 0; s < document.text.sentences.size(); ++s) {
+            const LineRole& line = document.lines[document.text.sentences[s].line];
+            if (line.furniture) {
+                log.Skipped(s, line.why);
+                continue;
+            }
+            const SentenceView view = views.Build(s, facts.types());
+            log.Annotate(view, facts.types());
+            for (const RuleMatch& match : matcher_.Match(view, document.parses[s])) {
+                for (const Emission& emission : match.rule->emissions) {
+                    for (RelationCandidate& c : CandidatesOf(view, match, emission, arguments, attributes)) {
+                        if (c.object == kAwaitingAffiliation) {
+                            awaiting_affiliation.push_back(std::move(c));
+                        } else {
+                            facts.Judge(c);
+                        }
+                    }
+                }
+            }
+        }
+        // "Wang has switched to Meta" needs to know, from the whole document,
+        // which organization Wang led before.
+        for (RelationCandidate& c : awaiting_affiliation) {
+            arguments.ResolveAffiliation(c, facts.affiliations());
+            facts.Judge(c);
+        }
+    }
+
     std::unique_ptr<RuleSet> rules_;
     std::unique_ptr<const nlp::Parser> parser_;
-    TextSegmenter segmenter_;
-    WordList dictionary_;
-    ParseAnnotator parses_;
-    PageFurniture furniture_;
-    MentionFinder finder_;
-    MentionResolver resolver_;
-    QuantityParser quantities_;
+    DocumentAnnotator annotator_;
+    RuleMatcher matcher_;
 };
 
 }  // namespace
@@ -96,8 +129,7 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& opt
     if (!parser.ok()) return parser.status();
     Result<TextSegmenter> segmenter = TextSegmenter::Create();
     if (!segmenter.ok()) return segmenter.status();
-    return std::unique_ptr<Extractor>(
-        new RuleBasedExtractor(std::move(*rules), std::move(*parser), std::move(*segmenter), LoadDictionary()));
+    return std::unique_ptr<Extractor>(new RuleBasedExtractor(std::move(*rules), std::move(*parser), std::move(*segmenter)));
 }
 
 }  // namespace kgraph

@@ -1,0 +1,82 @@
+#include "attributes.h"
+
+#include <algorithm>
+
+namespace kgraph::extract {
+namespace {
+
+// How many lines from the top a page's date line may be.
+constexpr std::size_t kPublicationLines = 8;
+
+// The first quantity of `kind` in `role`'s span, else (role unbound) in the match.
+const Quantity* QuantityFor(const SentenceView& view, const PatternMatch& match, int role, QuantityKind kind) {
+    const RoleSpan span = match.roles[static_cast<std::size_t>(role)];
+    std::size_t from = match.begin, to = match.end;
+    if (span.bound()) {
+        from = static_cast<std::size_t>(span.first);
+        to = static_cast<std::size_t>(span.end);
+    }
+    for (std::size_t i = from; i < to; ++i) {
+        const SentenceItem& item = view.items[i];
+        if (item.kind == SentenceItem::Kind::kQuantity && item.quantity_kind == kind) {
+            return &view.quantities[static_cast<std::size_t>(item.quantity)];
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+std::optional<std::string> PublicationDate(const AnnotatedDocument& document, const QuantityParser& quantities) {
+    const SegmentedText& text = document.text;
+    for (std::size_t l = 0; l < std::min(kPublicationLines, text.lines.size()); ++l) {
+        const Line& line = text.lines[l];
+        const std::string folded = FoldCase(document.document.text.substr(line.begin, line.end - line.begin));
+        if (folded.find("publi") == std::string::npos && folded.find("posted") == std::string::npos &&
+            folded.find("updated") == std::string::npos) {
+            continue;
+        }
+        const std::size_t first = text.sentences[line.first_sentence].first_token;
+        const std::size_t end = text.sentences[line.end_sentence - 1].end_token;
+        for (const Quantity& q : quantities.Parse(text.tokens, document.folded, first, end)) {
+            if (q.kind == QuantityKind::kDate && q.date.size() >= 7) return q.date;
+        }
+    }
+    return std::nullopt;
+}
+
+void AttributeFinder::Attach(const RelationType& type, const SentenceView& view, const PatternMatch& match,
+                             Evidence& evidence) const {
+    if (type.takes_amount) {
+        if (const Quantity* q = QuantityFor(view, match, rules_.amount_role(), QuantityKind::kMoney)) evidence.amount = q->money;
+    }
+    if (type.takes_percent) {
+        if (const Quantity* q = QuantityFor(view, match, rules_.percent_role(), QuantityKind::kPercent)) evidence.percent = q->percent;
+    }
+    if (type.takes_date) {
+        if (const Quantity* q = QuantityFor(view, match, rules_.date_role(), QuantityKind::kDate)) {
+            evidence.date = q->date;
+        } else if (type.dated_by_publication) {
+            evidence.date = publication_date_;
+        }
+    }
+}
+
+std::string AttributeFinder::Modality(const Rule& rule, const SentenceView& view, const PatternMatch& match) const {
+    if (!rule.modality.empty()) return rule.modality;
+    for (const ModalityCue& cue : rules_.modality_cues()) {
+        for (std::size_t i = 0; i < match.end; ++i) {
+            if (cue.cues->StartsAt(view.items, i)) return cue.modality;
+        }
+    }
+    return "";
+}
+
+bool AttributeFinder::Negated(const SentenceView& view, const PatternMatch& match) const {
+    for (std::size_t i = match.begin; i < match.end; ++i) {
+        if (negation_.StartsAt(view.items, i)) return true;
+    }
+    return false;
+}
+
+}  // namespace kgraph::extract

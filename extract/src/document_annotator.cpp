@@ -1,0 +1,54 @@
+#include "document_annotator.h"
+
+#include <fstream>
+
+namespace kgraph::extract {
+namespace {
+
+constexpr const char* kDictionaryPath = "/usr/share/dict/words";
+
+// Lower-case entries only: "Turing" in the list is a name, "scale" a word.
+WordList LoadDictionary() {
+    std::vector<std::string> words;
+    std::ifstream in(kDictionaryPath);
+    for (std::string line; std::getline(in, line);) {
+        if (!line.empty() && line[0] >= 'a' && line[0] <= 'z' && line.find('\'') == std::string::npos) words.push_back(line);
+    }
+    return WordList(words);
+}
+
+std::vector<bool> FurnitureLines(const std::vector<LineRole>& lines) {
+    std::vector<bool> furniture(lines.size());
+    for (std::size_t l = 0; l < lines.size(); ++l) furniture[l] = lines[l].furniture;
+    return furniture;
+}
+
+}  // namespace
+
+AnnotatedDocument::AnnotatedDocument(const Document& document, const DocumentAnnotator& stages)
+    : document(document),
+      text(stages.segmenter_.Segment(document.text)),
+      folded(text.tokens, stages.rules_.vocabulary()),
+      lines(stages.furniture_.Classify(document.text, text, folded)),
+      furniture_lines(FurnitureLines(lines)),
+      found(stages.finder_.Find(text, folded, furniture_lines)),
+      parses(stages.parses_.Annotate(text, folded, furniture_lines, found)),
+      resolved(stages.resolver_.Resolve(found)),
+      context(text, found, resolved, PageFurniture::HeadingOfLine(lines)) {}
+
+DocumentAnnotator::DocumentAnnotator(const RuleSet& rules, const nlp::Parser& parser, TextSegmenter segmenter)
+    : rules_(rules), segmenter_(std::move(segmenter)), dictionary_(LoadDictionary()),
+      parses_(parser, rules.syntax_trigger_forms()),
+      furniture_(rules.lexicon("page_furniture"), dictionary_),
+      finder_(NameLexicons{&rules.lexicon("org_suffix"), &rules.lexicon("person_title"), &rules.lexicon("first_name"),
+                           &rules.lexicon("not_a_name"), &rules.lexicon("function_word"),
+                           &rules.lexicon("stock_exchange"), &rules.lexicon("org_pronoun"),
+                           &rules.lexicon("person_pronoun"), &rules.lexicon("reference_head"), &rules.lexicon("place"),
+                           &rules.lexicon("honorific"), &rules.lexicon("name_of_head"), &dictionary_}),
+      resolver_(rules.lexicon("org_suffix")),
+      quantities_(HedgeLexicons{{{"more-than", &rules.lexicon("hedge_more_than")},
+                                 {"less-than", &rules.lexicon("hedge_less_than")},
+                                 {"up-to", &rules.lexicon("hedge_up_to")},
+                                 {"approximately", &rules.lexicon("hedge_approximately")}}}) {}
+
+}  // namespace kgraph::extract

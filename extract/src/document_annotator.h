@@ -1,0 +1,69 @@
+// The stages that annotate a whole document before any relation is sought:
+// segment -> tokens (folded) -> lines (furniture, headlines) -> mentions ->
+// tags and parse -> references (entities, antecedents, topic). Their output,
+// one AnnotatedDocument, is what the relation stages read.
+//
+// Thread-safety: a DocumentAnnotator is immutable once built; Annotate() may
+// be called from several threads at once.
+#pragma once
+
+#include "kgraph/model.h"
+#include "kgraph/nlp/parser.h"
+#include "folded_tokens.h"
+#include "lexicon.h"
+#include "mention_finder.h"
+#include "mention_resolver.h"
+#include "page_furniture.h"
+#include "quantity_parser.h"
+#include "rule_set.h"
+#include "sentence_parse.h"
+#include "text_segmenter.h"
+
+namespace kgraph::extract {
+
+class DocumentAnnotator;
+
+// One document and every annotation of it, each written by one stage and read
+// by the later ones. It refers to the Document, and its members to each
+// other, so it is neither copied nor moved.
+struct AnnotatedDocument {
+    AnnotatedDocument(const Document& document, const DocumentAnnotator& stages);
+    AnnotatedDocument(const AnnotatedDocument&) = delete;
+    AnnotatedDocument& operator=(const AnnotatedDocument&) = delete;
+
+    const Document& document;
+    const SegmentedText text;
+    const FoldedTokens folded;
+    const std::vector<LineRole> lines;
+    const std::vector<bool> furniture_lines;  // by line: yields neither mention nor parse
+    const MentionsFound found;
+    const std::vector<SentenceParse> parses;  // by sentence
+    const ResolvedMentions resolved;
+    const DiscourseContext context;
+};
+
+class DocumentAnnotator {
+public:
+    // `rules` (its lexicons) and `parser` must outlive the annotator. Loads
+    // the system's English word list, which tells names from common words.
+    DocumentAnnotator(const RuleSet& rules, const nlp::Parser& parser, TextSegmenter segmenter);
+
+    const RuleSet& rules() const { return rules_; }
+    // Quantities are parsed per sentence by the relation stages, with the
+    // hedge lexicons wired here.
+    const QuantityParser& quantities() const { return quantities_; }
+
+private:
+    friend struct AnnotatedDocument;
+
+    const RuleSet& rules_;
+    TextSegmenter segmenter_;
+    WordList dictionary_;
+    ParseAnnotator parses_;
+    PageFurniture furniture_;
+    MentionFinder finder_;
+    MentionResolver resolver_;
+    QuantityParser quantities_;
+};
+
+}  // namespace kgraph::extract

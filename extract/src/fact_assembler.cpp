@@ -1,0 +1,123 @@
+#include "fact_assembler.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace kgraph::extract {
+namespace {
+
+bool Allows(const std::vector<EntityType>& allowed, MentionType type) {
+    return type == MentionType::kUnknown ||
+           std::find(allowed.begin(), allowed.end(), FinalType(type)) != allowed.end();
+}
+
+std::string TypeNames(const std::vector<EntityType>& types) {
+    std::string out;
+    for (const EntityType t : types) out += (out.empty() ? "" : " or ") + std::string(EntityTypeName(t));
+    return out;
+}
+
+// Keeps the attributes of `from` that `into` lacks (two rules, one sentence).
+void FillMissing(Evidence& into, const Evidence& from) {
+    if (!into.amount) into.amount = from.amount;
+    if (!into.percent) into.percent = from.percent;
+    if (!into.date) into.date = from.date;
+}
+
+}  // namespace
+
+FactAssembler::FactAssembler(const AnnotatedDocument& document, ExplanationLog& log) : document_(document), log_(log) {
+    types_.reserve(document.resolved.entities.size());
+    for (const DocumentEntity& e : document.resolved.entities) types_.push_back(e.type);
+}
+
+void FactAssembler::Judge(const RelationCandidate& c) {
+    if (!c.problem.empty()) return Reject(c, c.problem);
+    if (c.subject == c.object) return Reject(c, "same entity on both sides");
+    const RelationType& type = *c.emission->type;
+    MentionType& subject_type = types_[static_cast<std::size_t>(c.subject)];
+    MentionType& object_type = types_[static_cast<std::size_t>(c.object)];
+    if (!Allows(type.domain, subject_type) || !Allows(type.range, object_type)) {
+        ++counts_.rejected_by_schema;
+        const bool subject_wrong = !Allows(type.domain, subject_type);
+        const MentionType wrong = subject_wrong ? subject_type : object_type;
+        return Reject(c, std::string("schema: ") + type.name + (subject_wrong ? " subject" : " object") + " must be " +
+                             TypeNames(subject_wrong ? type.domain : type.range) + ", " +
+                             EntityLabel(document_.resolved, subject_wrong ? c.subject : c.object) + " is " +
+                             std::string(EntityTypeName(FinalType(wrong))));
+    }
+    // A name of unknown type takes the type its first relation requires.
+    if (subject_type == MentionType::kUnknown && type.domain.size() == 1) {
+        subject_type = type.domain[0] == EntityType::kPerson ? MentionType::kPerson : MentionType::kOrganization;
+    }
+    if (object_type == MentionType::kUnknown && type.range.size() == 1) {
+        object_type = type.range[0] == EntityType::kPerson ? MentionType::kPerson : MentionType::kOrganization;
+    }
+    Accept(c);
+}
+
+void FactAssembler::Accept(const RelationCandidate& c) {
+    const RelationType& type = *c.emission->type;
+    if (type.affiliates) affiliations_.emplace(c.subject, c.object);
+    const std::vector<DocumentEntity>& entities = document_.resolved.entities;
+    std::string subject = entities[static_cast<std::size_t>(c.subject)].name;
+    std::string object = entities[static_cast<std::size_t>(c.object)].name;
+    if (type.symmetric && object < subject) std::swap(subject, object);
+
+    const Document& document = document_.document;
+    const Sentence& s = document_.text.sentences[c.sentence];
+    Evidence evidence = c.evidence;
+    evidence.doc = document.id;
+    evidence.source = document.source;
+    evidence.sentence = document.text.substr(s.begin, s.end - s.begin);
+    evidence.start = s.begin;
+    evidence.end = s.end;
+
+    const auto key = std::make_tuple(subject, type.name, object);
+    auto [it, inserted] = relation_index_.emplace(key, relations_.size());
+    if (inserted) relations_.push_back({subject, type.name, object, {}, false});
+    std::vector<Evidence>& all = relations_[it->second].evidence;
+    const auto same_sentence = std::find_if(all.begin(), all.end(), [&](const Evidence& e) { return e.start == s.begin; });
+    if (same_sentence == all.end()) {
+        all.push_back(std::move(evidence));
+        ++counts_.relations;
+    } else if (evidence.confidence > same_sentence->confidence) {
+        FillMissing(evidence, *same_sentence);
+        *same_sentence = std::move(evidence);
+    } else {
+        FillMissing(*same_sentence, evidence);
+    }
+    if (SentenceExplanation* e = log_.Of(c.sentence)) e->accepted.push_back(Describe(c));
+}
+
+void FactAssembler::Reject(const RelationCandidate& c, const std::string& why) {
+    if (SentenceExplanation* e = log_.Of(c.sentence)) e->rejected.push_back(Describe(c) + ": " + why);
+}
+
+std::string FactAssembler::Describe(const RelationCandidate& c) const {
+    std::string out = EntityLabel(document_.resolved, c.subject) + " " + c.emission->type->name + " " +
+                      EntityLabel(document_.resolved, c.object);
+    if (!c.evidence.modality.empty()) out += " (" + c.evidence.modality + ")";
+    return out + " [rule " + c.rule->name + "]";
+}
+
+DocumentFacts FactAssembler::Assemble() const {
+    DocumentFacts facts;
+    facts.doc = document_.document.id;
+    facts.source = document_.document.source;
+    std::unordered_set<std::string> related;
+    for (const Relation& r : relations_) {
+        related.insert(r.subject);
+        related.insert(r.object);
+    }
+    const std::vector<DocumentEntity>& entities = document_.resolved.entities;
+    for (std::size_t e = 0; e < entities.size(); ++e) {
+        const DocumentEntity& entity = entities[e];
+        if (!entity.confident && !related.count(entity.name)) continue;
+        facts.entities.push_back({entity.name, FinalType(types_[e]), entity.aliases});
+    }
+    facts.relations = relations_;
+    return facts;
+}
+
+}  // namespace kgraph::extract

@@ -1,0 +1,33 @@
+// The relation-matching stage: every rule of the rules file tried on one
+// sentence, word patterns on its items and syntax patterns on its parse.
+// A match says which items fill which role; what they stand for is the
+// argument resolver's job.
+#pragma once
+
+#include <vector>
+
+#include "relation_pattern.h"
+#include "rule_set.h"
+#include "sentence_parse.h"
+#include "sentence_view.h"
+
+namespace kgraph::extract {
+
+struct RuleMatch {
+    const Rule* rule = nullptr;
+    PatternMatch match;
+};
+
+class RuleMatcher {
+public:
+    explicit RuleMatcher(const RuleSet& rules) : rules_(rules) {}
+
+    // The matches in the rules file's order, each rule's from left to right.
+    // `parse` is the sentence's (empty when it was not parsed).
+    std::vector<RuleMatch> Match(const SentenceView& view, const SentenceParse& parse) const;
+
+private:
+    const RuleSet& rules_;
+};
+
+}  // namespace kgraph::extract

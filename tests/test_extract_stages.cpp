@@ -1,0 +1,327 @@
+// The extractor's relation stages one at a time, on real news sentences run
+// through the annotating stages (segment, mentions, parse, references): the
+// sentence view, the rule matcher, the argument resolver, the attribute
+// finder and the fact assembler. test_extract checks the whole pipeline.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "argument_resolver.h"
+#include "attributes.h"
+#include "document_annotator.h"
+#include "explanation_log.h"
+#include "fact_assembler.h"
+#include "relation_candidate.h"
+#include "rule_matcher.h"
+#include "sentence_view.h"
+
+using namespace kgraph;
+using namespace kgraph::extract;
+
+namespace {
+
+// The rules, the parser and the annotating stages, loaded once.
+struct Stages {
+    std::unique_ptr<RuleSet> rules;
+    std::unique_ptr<const nlp::Parser> parser;
+    std::unique_ptr<DocumentAnnotator> annotator;
+    std::unique_ptr<RuleMatcher> matcher;
+};
+
+const Stages& TheStages() {
+    static const Stages stages = [] {
+        Stages s;
+        Result<std::unique_ptr<RuleSet>> rules =
+            RuleSet::Load(KGRAPH_RULES_DIR "/rules.json", KGRAPH_RULES_DIR "/schema.json");
+        REQUIRE(rules.ok());
+        Result<std::unique_ptr<const nlp::Parser>> parser = nlp::Parser::Load(nlp::DefaultModelPath());
+        REQUIRE(parser.ok());
+        Result<TextSegmenter> segmenter = TextSegmenter::Create();
+        REQUIRE(segmenter.ok());
+        s.rules = std::move(*rules);
+        s.parser = std::move(*parser);
+        s.annotator = std::make_unique<DocumentAnnotator>(*s.rules, *s.parser, std::move(*segmenter));
+        s.matcher = std::make_unique<RuleMatcher>(*s.rules);
+        return s;
+    }();
+    return stages;
+}
+
+Document Doc(const std::string& text) {
+    Document d;
+    d.id = DocumentId(text);
+    d.source = "test";
+    d.text = text;
+    return d;
+}
+
+// A document through the annotating stages, with what the relation stages
+// of one sentence need.
+struct Annotated {
+    explicit Annotated(const std::string& text)
+        : document(Doc(text)), annotated(document, *TheStages().annotator),
+          views(*TheStages().rules, TheStages().annotator->quantities(), annotated) {
+        for (const DocumentEntity& e : annotated.resolved.entities) types.push_back(e.type);
+    }
+
+    SentenceView View(std::size_t sentence) const { return views.Build(sentence, types); }
+    std::vector<RuleMatch> Matches(const SentenceView& view) const {
+        return TheStages().matcher->Match(view, annotated.parses[view.sentence]);
+    }
+    // The first match of the rule named `rule`; fails the test when none.
+    RuleMatch MatchOf(const SentenceView& view, const std::string& rule) const {
+        for (const RuleMatch& m : Matches(view)) {
+            if (m.rule->name == rule) return m;
+        }
+        FAIL("rule " << rule << " does not match");
+        return {};
+    }
+    int Entity(const std::string& name) const {
+        const std::vector<DocumentEntity>& entities = annotated.resolved.entities;
+        for (std::size_t e = 0; e < entities.size(); ++e) {
+            if (entities[e].name == name) return static_cast<int>(e);
+        }
+        FAIL("no entity " << name);
+        return kUnresolved;
+    }
+    std::string Name(int entity) const { return EntityLabel(annotated.resolved, entity); }
+    std::string Text(const SentenceItem& item) const { return document.text.substr(item.begin, item.end - item.begin); }
+
+    const Document document;
+    const AnnotatedDocument annotated;
+    const SentenceViewBuilder views;
+    std::vector<MentionType> types;
+};
+
+// "[name] word <quantity>" for the items of a view.
+std::string Describe(const Annotated& doc, const SentenceView& view) {
+    std::string out;
+    for (const SentenceItem& item : view.items) {
+        const std::string text = doc.Text(item);
+        if (!out.empty()) out += " ";
+        if (item.IsMention()) {
+            out += "[" + text + "]";
+        } else if (item.kind == SentenceItem::Kind::kQuantity) {
+            out += "<" + text + ">";
+        } else {
+            out += text;
+        }
+    }
+    return out;
+}
+
+const Emission& EmissionOf(const RuleMatch& match, const std::string& type) {
+    for (const Emission& e : match.rule->emissions) {
+        if (e.type->name == type) return e;
+    }
+    FAIL("rule " << match.rule->name << " states no " << type);
+    return match.rule->emissions.front();
+}
+
+const int kSubj = 0;  // the rules file's first role, see RoleTable
+
+std::vector<std::string> Names(const Annotated& doc, const std::vector<int>& entities) {
+    std::vector<std::string> out;
+    for (const int e : entities) out.push_back(doc.Name(e));
+    return out;
+}
+
+}  // namespace
+
+// --- Sentence view ---
+
+TEST_CASE("Sentence view: a name, an amount and a date are one item each") {
+    const Annotated doc("Toyota invested $394 million in Joby Aviation in 2020.");
+    const SentenceView view = doc.View(0);
+    CHECK(Describe(doc, view) == "[Toyota] invested <$394 million> in [Joby Aviation] in <2020> .");
+    CHECK(view.mentions == 2);
+    REQUIRE(view.quantities.size() == 2);
+    CHECK(view.quantities[0].kind == QuantityKind::kMoney);
+    CHECK(view.quantities[1].date == "2020");
+    // "Joby" and "Aviation" are tokens 6 and 7, both the one item 4.
+    CHECK(view.item_of_token[6] == 4);
+    CHECK(view.item_of_token[7] == 4);
+}
+
+TEST_CASE("Sentence view: a ticker in parentheses is hidden, a pronoun is a reference") {
+    const Annotated doc("Toyota (NYSE: TM) said it would invest in Joby.");
+    const SentenceView view = doc.View(0);
+    CHECK(Describe(doc, view) == "[Toyota] said [it] would invest in [Joby] .");
+    CHECK(view.item_of_token[1] == -1);
+    const SentenceItem& it = view.items[2];
+    CHECK(it.reference);
+    CHECK(it.word == "it");
+}
+
+// --- Rule matcher ---
+
+TEST_CASE("Rule matcher: a word pattern and a syntax rule both find the investment") {
+    const Annotated doc("Toyota invested $394 million in Joby Aviation in 2020.");
+    const SentenceView view = doc.View(0);
+    std::vector<std::string> rules;
+    for (const RuleMatch& m : doc.Matches(view)) rules.push_back(m.rule->name);
+    CHECK(std::count(rules.begin(), rules.end(), "invest-verb") == 1);
+    CHECK(std::count(rules.begin(), rules.end(), "syntax-invest-verb") == 1);
+    const RuleMatch words = doc.MatchOf(view, "invest-verb");
+    CHECK(words.match.roles[kSubj].first == 0);  // the item [Toyota]
+}
+
+TEST_CASE("Rule matcher: a sentence without a rule's words matches nothing") {
+    const Annotated doc("Toyota reported quarterly results on Tuesday.");
+    CHECK(doc.Matches(doc.View(0)).empty());
+}
+
+// --- Argument resolver ---
+
+TEST_CASE("Argument resolver: 'the company' stands for the organization named before") {
+    const Annotated doc("Joby Aviation builds electric air taxis. Toyota invested $394 million in the company.");
+    const SentenceView view = doc.View(1);
+    const RuleMatch match = doc.MatchOf(view, "invest-verb");
+    const Emission& emission = EmissionOf(match, "invests-in");
+    const ArgumentResolver resolver(TheStages().rules->roles(), doc.annotated, doc.types);
+    std::string problem;
+    CHECK(Names(doc, resolver.RoleEntities(view, *match.rule, match.match, emission.subject_role, &problem)) ==
+          std::vector<std::string>{"Toyota"});
+    CHECK(Names(doc, resolver.RoleEntities(view, *match.rule, match.match, emission.object_role, &problem)) ==
+          std::vector<std::string>{"Joby Aviation"});
+    CHECK(problem.empty());
+}
+
+TEST_CASE("Argument resolver: an implicit object is the paragraph's topic, once known to be an organization") {
+    Annotated doc("Nvidia is a chip maker. Cisco Investments also joined the round.");
+    const SentenceView view = doc.View(1);
+    const RuleMatch match = doc.MatchOf(view, "joins-round");
+    const int object_role = EmissionOf(match, "invests-in").object_role;
+    const ArgumentResolver resolver(TheStages().rules->roles(), doc.annotated, doc.types);
+    // A name of unknown type may be a place or a product as well.
+    std::string problem;
+    CHECK(resolver.RoleEntities(view, *match.rule, match.match, object_role, &problem) == std::vector<int>{kUnresolved});
+    CHECK(problem == "no organization in context for implicit obj");
+    // The resolver reads the types as relations accepted so far refine them.
+    doc.types[static_cast<std::size_t>(doc.Entity("Nvidia"))] = MentionType::kOrganization;
+    problem.clear();
+    CHECK(Names(doc, resolver.RoleEntities(view, *match.rule, match.match, object_role, &problem)) ==
+          std::vector<std::string>{"Nvidia"});
+    CHECK(problem.empty());
+}
+
+TEST_CASE("Argument resolver: who leaves, leaves the organization the document says they led") {
+    const Annotated doc("Scale AI CEO Alexandr Wang resigned and joined Meta.");
+    const ArgumentResolver resolver(TheStages().rules->roles(), doc.annotated, doc.types);
+    RelationCandidate awaiting;
+    awaiting.subject = doc.Entity("Alexandr Wang");
+    awaiting.object = kAwaitingAffiliation;
+
+    RelationCandidate known = awaiting;
+    resolver.ResolveAffiliation(known, Affiliations{{awaiting.subject, doc.Entity("Scale AI")}});
+    CHECK(doc.Name(known.object) == "Scale AI");
+    CHECK(known.problem.empty());
+
+    RelationCandidate unknown = awaiting;
+    resolver.ResolveAffiliation(unknown, Affiliations{});
+    CHECK(unknown.object == kAwaitingAffiliation);
+    CHECK(unknown.problem == "no organization known for Alexandr Wang in this document");
+}
+
+// --- Attributes ---
+
+TEST_CASE("Attributes: the amount and the date of 'invested $60 million in Joby in 2022'") {
+    const Annotated doc("Toyota invested $60 million in Joby in 2022.");
+    const SentenceView view = doc.View(0);
+    const RuleMatch match = doc.MatchOf(view, "invest-verb");
+    const AttributeFinder attributes(*TheStages().rules, std::nullopt);
+    Evidence evidence;
+    attributes.Attach(*EmissionOf(match, "invests-in").type, view, match.match, evidence);
+    REQUIRE(evidence.amount);
+    CHECK(evidence.amount->value == 60e6);
+    CHECK(evidence.amount->currency == "USD");
+    CHECK(evidence.date == "2022");
+    CHECK(attributes.Modality(*match.rule, view, match.match).empty());
+    CHECK_FALSE(attributes.Negated(view, match.match));
+}
+
+TEST_CASE("Attributes: an undated investment takes the page's publication date") {
+    const Annotated doc("Published on: June 15, 2025\n\nToyota invested $60 million in Joby.");
+    const std::optional<std::string> published = PublicationDate(doc.annotated, TheStages().annotator->quantities());
+    CHECK(published == "2025-06-15");
+    const SentenceView view = doc.View(1);
+    const RuleMatch match = doc.MatchOf(view, "invest-verb");
+    Evidence evidence;
+    AttributeFinder(*TheStages().rules, published).Attach(*EmissionOf(match, "invests-in").type, view, match.match, evidence);
+    CHECK(evidence.date == "2025-06-15");
+}
+
+TEST_CASE("Attributes: 'is considering' is a modality, 'did not' a negation") {
+    const Annotated doc("Toyota is considering to invest $500 million in Joby. Toyota did not invest in Joby.");
+    const AttributeFinder attributes(*TheStages().rules, std::nullopt);
+    const SentenceView considered = doc.View(0);
+    const RuleMatch match = doc.MatchOf(considered, "invest-verb");
+    CHECK(attributes.Modality(*match.rule, considered, match.match) == "considered");
+    const SentenceView negated = doc.View(1);
+    CHECK(attributes.Negated(negated, doc.MatchOf(negated, "invest-verb").match));
+}
+
+// --- Fact assembler ---
+
+TEST_CASE("Fact assembler: one relation per sentence, a schema break rejected and explained") {
+    const Annotated doc("Toyota invested $60 million in Joby in 2022. Joby later named Toyota its CEO.");
+    Explanation explanation;
+    ExplanationLog log(&explanation, doc.annotated);
+    FactAssembler facts(doc.annotated, log);
+    const SentenceView view = doc.View(0);
+    const RuleMatch match = doc.MatchOf(view, "invest-verb");
+    RelationCandidate c;
+    c.rule = match.rule;
+    c.emission = &EmissionOf(match, "invests-in");
+    c.subject = doc.Entity("Toyota");
+    c.object = doc.Entity("Joby");
+    c.evidence.confidence = 0.6;
+    facts.Judge(c);
+    // A second rule on the same sentence adds its date, not a second evidence.
+    RelationCandidate dated = c;
+    dated.evidence.confidence = 0.5;
+    dated.evidence.date = "2022";
+    facts.Judge(dated);
+
+    // Joby is an organization now: the investment's object must be one.
+    RelationCandidate ceo = c;
+    ceo.sentence = 1;
+    ceo.emission = &EmissionOf(doc.MatchOf(doc.View(1), "appoints-ceo"), "ceo-of");
+    ceo.subject = doc.Entity("Joby");
+    ceo.object = doc.Entity("Toyota");
+    facts.Judge(ceo);
+
+    const DocumentFacts out = facts.Assemble();
+    REQUIRE(out.relations.size() == 1);
+    CHECK(out.relations[0].subject == "Toyota");
+    CHECK(out.relations[0].predicate == "invests-in");
+    REQUIRE(out.relations[0].evidence.size() == 1);
+    CHECK(out.relations[0].evidence[0].date == "2022");
+    CHECK(out.relations[0].evidence[0].sentence == "Toyota invested $60 million in Joby in 2022.");
+    CHECK(facts.counts().relations == 1);
+    CHECK(facts.counts().rejected_by_schema == 1);
+    REQUIRE(explanation.sentences.size() == 2);
+    CHECK(explanation.sentences[0].accepted ==
+          std::vector<std::string>{"Toyota invests-in Joby [rule invest-verb]", "Toyota invests-in Joby [rule invest-verb]"});
+    REQUIRE(explanation.sentences[1].rejected.size() == 1);
+    CHECK(explanation.sentences[1].rejected[0].find("schema: ceo-of subject must be Person, Joby is Organization") !=
+          std::string::npos);
+}
+
+TEST_CASE("Fact assembler: a name of unknown type takes the type its first relation requires") {
+    const Annotated doc("Joby said Bevirt is its chief executive.");
+    ExplanationLog log(nullptr, doc.annotated);
+    FactAssembler facts(doc.annotated, log);
+    const int bevirt = doc.Entity("Bevirt");
+    REQUIRE(facts.types()[static_cast<std::size_t>(bevirt)] == MentionType::kUnknown);
+    const Rule& rule = *std::find_if(TheStages().rules->rules().begin(), TheStages().rules->rules().end(),
+                                     [](const Rule& r) { return r.name == "syntax-ceo-title"; });
+    RelationCandidate c;
+    c.rule = &rule;
+    c.emission = &rule.emissions.front();
+    c.subject = bevirt;
+    c.object = doc.Entity("Joby");
+    facts.Judge(c);
+    CHECK(facts.types()[static_cast<std::size_t>(bevirt)] == MentionType::kPerson);
+    CHECK(facts.affiliations().count(bevirt) == 1);
+}
