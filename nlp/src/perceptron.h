@@ -36,8 +36,6 @@ public:
                 std::vector<Entry> entries);
 
     int num_classes() const { return num_classes_; }
-    std::size_t num_features() const { return keys_.size(); }
-    std::size_t num_weights() const { return entries_.size(); }
 
     // Adds the weights of every feature in `keys` (at most kMaxBatch) to
     // scores[0 .. num_classes).
