@@ -15,7 +15,6 @@ public:
     void U16(std::uint16_t v) { Raw(v); }
     void U32(std::uint32_t v) { Raw(v); }
     void U64(std::uint64_t v) { Raw(v); }
-    void I16(std::int16_t v) { Raw(static_cast<std::uint16_t>(v)); }
     void String(std::string_view s) {
         U32(static_cast<std::uint32_t>(s.size()));
         bytes_.append(s);
@@ -37,12 +36,6 @@ public:
     bool U16(std::uint16_t* v) { return Raw(v); }
     bool U32(std::uint32_t* v) { return Raw(v); }
     bool U64(std::uint64_t* v) { return Raw(v); }
-    bool I16(std::int16_t* v) {
-        std::uint16_t u = 0;
-        if (!Raw(&u)) return false;
-        *v = static_cast<std::int16_t>(u);
-        return true;
-    }
     bool String(std::string* s) {
         std::uint32_t size = 0;
         if (!U32(&size) || size > bytes_.size()) return false;

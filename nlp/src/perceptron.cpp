@@ -64,11 +64,16 @@ void WeightTable::Write(ByteWriter& out) const {
     out.U64(keys_.size());
     for (std::size_t row = 0; row < keys_.size(); ++row) {
         const std::uint32_t begin = row == 0 ? 0 : row_ends_[row - 1];
+        int largest = 0;
+        for (std::uint32_t i = begin; i < row_ends_[row]; ++i) largest = std::max(largest, std::abs(int{entries_[i].weight}));
+        const int shift = RowShift(largest);
         out.U64(keys_[row]);
         out.U8(static_cast<std::uint8_t>(row_ends_[row] - begin));
+        out.U8(static_cast<std::uint8_t>(shift));
         for (std::uint32_t i = begin; i < row_ends_[row]; ++i) {
             out.U8(entries_[i].label);
-            out.I16(entries_[i].weight);
+            // Exact: Averaged left only multiples of 2^shift.
+            out.U8(static_cast<std::uint8_t>(static_cast<std::int8_t>(entries_[i].weight / (1 << shift))));
         }
     }
 }
@@ -82,13 +87,13 @@ bool WeightTable::Read(ByteReader& in, WeightTable* table) {
     std::vector<std::uint32_t> row_ends(num_rows);
     std::vector<Entry> entries;
     for (std::uint64_t row = 0; row < num_rows; ++row) {
-        std::uint8_t size = 0;
-        if (!in.U64(&keys[row]) || !in.U8(&size)) return false;
+        std::uint8_t size = 0, shift = 0;
+        if (!in.U64(&keys[row]) || !in.U8(&size) || !in.U8(&shift) || shift > kMaxShift) return false;
         if (keys[row] == 0 || (row > 0 && keys[row] <= keys[row - 1])) return false;
         for (std::uint8_t i = 0; i < size; ++i) {
-            Entry entry{};
-            if (!in.U8(&entry.label) || !in.I16(&entry.weight) || entry.label >= num_classes) return false;
-            entries.push_back(entry);
+            std::uint8_t label = 0, mantissa = 0;
+            if (!in.U8(&label) || !in.U8(&mantissa) || label >= num_classes) return false;
+            entries.push_back({label, static_cast<std::int16_t>(static_cast<std::int8_t>(mantissa) * (1 << shift))});
         }
         row_ends[row] = static_cast<std::uint32_t>(entries.size());
     }
@@ -139,7 +144,7 @@ WeightTable PerceptronTrainer::Averaged(std::size_t max_file_bytes) const {
     }
     // One scale for the whole table keeps scores comparable across classes;
     // weights that round to 0 are dropped.
-    const double scale = largest > 0 ? 32767.0 / largest : 1.0;
+    const double scale = largest > 0 ? WeightTable::kMaxWeight / largest : 1.0;
 
     struct QuantizedRow {
         std::uint64_t key;
@@ -150,9 +155,19 @@ WeightTable PerceptronTrainer::Averaged(std::size_t max_file_bytes) const {
     std::map<int, std::size_t, std::greater<>> bytes_by_updates;
     for (const auto& [key, row] : rows_) {
         QuantizedRow q{key, row.updates, {}};
+        std::vector<long> values;
+        long largest_in_row = 0;
         for (const Weight& w : row.weights) {
-            const long value = std::lround(average(w) * scale);
-            if (value != 0) q.entries.push_back({w.label, static_cast<std::int16_t>(value)});
+            values.push_back(std::lround(average(w) * scale));
+            largest_in_row = std::max(largest_in_row, std::abs(values.back()));
+        }
+        // The file keeps 8 significant bits per feature (see Write), so the
+        // table is rounded here to what the file will hold: the model
+        // evaluated during training is the model written.
+        const long step = 1L << WeightTable::RowShift(static_cast<int>(largest_in_row));
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            const long value = std::lround(static_cast<double>(values[i]) / static_cast<double>(step)) * step;
+            if (value != 0) q.entries.push_back({row.weights[i].label, static_cast<std::int16_t>(value)});
         }
         if (q.entries.empty()) continue;
         bytes_by_updates[q.updates] +=

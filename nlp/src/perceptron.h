@@ -1,10 +1,11 @@
 // The averaged perceptron (Collins 2002) behind both the tagger and the parser.
 //
 // PerceptronTrainer learns weights for (feature key, class) pairs; its
-// averaged weights, quantized to int16 with one scale per table and with the
-// near-zero ones pruned, become a WeightTable, which is what the model file
-// stores and what inference reads. Scores are sums of int16 weights, so
-// inference does integer arithmetic only.
+// averaged weights, quantized to integers with one scale per table, rounded
+// to 8 significant bits per feature and with the rarest features pruned,
+// become a WeightTable, which is what the model file stores and what
+// inference reads. Scores are sums of int16 weights, so inference does
+// integer arithmetic only.
 #pragma once
 
 #include <cstdint>
@@ -35,8 +36,6 @@ public:
                 std::vector<Entry> entries);
 
     int num_classes() const { return num_classes_; }
-    std::size_t num_features() const { return keys_.size(); }
-    std::size_t num_weights() const { return entries_.size(); }
 
     // Adds the weights of every feature in `keys` (at most kMaxBatch) to
     // scores[0 .. num_classes).
@@ -44,8 +43,19 @@ public:
     static constexpr std::size_t kMaxBatch = 128;
 
     void Write(ByteWriter& out) const;
-    // What Write takes for a feature with `num_weights` weights.
-    static constexpr std::size_t kFileBytesPerFeature = 9, kFileBytesPerWeight = 3;
+    // The file stores each feature's weights as 8-bit mantissas with one
+    // shift per feature: int16 precision is wasted on the small differences
+    // between weights of one feature, and the file is a third smaller.
+    // RowShift is the least shift that brings `largest` into an int8.
+    static constexpr int kMaxShift = 8;
+    static constexpr int kMaxWeight = 127 << kMaxShift;
+    static constexpr int RowShift(int largest) {
+        int shift = 0;
+        while ((127 << shift) < largest) ++shift;
+        return shift;
+    }
+    // What Write takes per feature and per weight.
+    static constexpr std::size_t kFileBytesPerFeature = 10, kFileBytesPerWeight = 2;
     // False if the bytes are not a well-formed table.
     static bool Read(ByteReader& in, WeightTable* table);
 

@@ -29,18 +29,14 @@ constexpr std::size_t kMaxTableBytes = 4'000'000;
 
 Features TaggerFeatures(const std::vector<WordKeys>& words, std::size_t i, std::uint64_t prev, std::uint64_t prev2) {
     const WordKeys& w = words[i];
-    auto norm_at = [&](std::ptrdiff_t offset) {
+    // A key of the word `offset` places away, kNoWord outside the sentence.
+    auto key_at = [&](std::ptrdiff_t offset, std::uint64_t WordKeys::*key) {
         const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + offset;
-        return j < 0 || j >= static_cast<std::ptrdiff_t>(words.size()) ? kNoWord : words[j].norm;
+        return j < 0 || j >= static_cast<std::ptrdiff_t>(words.size()) ? kNoWord : words[j].*key;
     };
-    auto suffix3_at = [&](std::ptrdiff_t offset) {
-        const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + offset;
-        return j < 0 || j >= static_cast<std::ptrdiff_t>(words.size()) ? kNoWord : words[j].suffix3;
-    };
-    auto shape_at = [&](std::ptrdiff_t offset) {
-        const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + offset;
-        return j < 0 || j >= static_cast<std::ptrdiff_t>(words.size()) ? kNoWord : words[j].shape;
-    };
+    auto norm_at = [&](std::ptrdiff_t offset) { return key_at(offset, &WordKeys::norm); };
+    auto suffix3_at = [&](std::ptrdiff_t offset) { return key_at(offset, &WordKeys::suffix3); };
+    auto shape_at = [&](std::ptrdiff_t offset) { return key_at(offset, &WordKeys::shape); };
     int n = 0;
     Features f;
     auto add = [&](std::uint64_t a, std::uint64_t b = 0, std::uint64_t c = 0) {

@@ -22,7 +22,7 @@ int NumActions(int num_labels) { return 1 + 2 * num_labels; }
 constexpr std::uint32_t kExploreTenths = 9;
 // The parser's share of the model file (at most 15 MB in all). Without a
 // limit its table is over 20 MB, mostly features seen in a sentence or two.
-constexpr std::size_t kMaxTableBytes = 11'500'000;
+constexpr std::size_t kMaxTableBytes = 12'800'000;
 
 // The configuration: a stack whose bottom is the root (index n), a buffer of
 // the words not yet shifted, and the arcs built so far with the nearest
