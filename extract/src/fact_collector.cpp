@@ -412,9 +412,16 @@ DocumentFacts FactCollector::Assemble() const {
         related.insert(r.subject);
         related.insert(r.object);
     }
+    // An entity in no relation is stored only when the text itself says what
+    // it is (a first name, a title, a company suffix, camel case): a
+    // capitalized word alone ("Publié", "Gemini", a surname seen once) is as
+    // likely a product, a heading or a foreign word, and the type it would
+    // be stored under is a guess. A product ("the ChatGPT maker") is no party
+    // to anything unless a relation says otherwise.
     for (std::size_t e = 0; e < resolved_.entities.size(); ++e) {
         const DocumentEntity& entity = resolved_.entities[e];
-        if (!entity.confident && !related.count(entity.name)) continue;
+        const bool named_by_cue = entity.confident && entity.type != MentionType::kUnknown && !entity.product;
+        if (!named_by_cue && !related.count(entity.name)) continue;
         facts.entities.push_back({entity.name, FinalType(types_[e]), entity.aliases});
     }
     facts.relations = relations_;
