@@ -2,9 +2,11 @@
 // the rules and schema files.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -645,4 +647,78 @@ TEST_CASE("An abbreviation such as 'Mr.' does not end a sentence") {
     Extract("Most recently, Mr. Magerman was the President and CEO of Quickie Manufacturing Corporation.", &explanation);
     REQUIRE(explanation.sentences.size() == 1);
     CHECK(explanation.sentences[0].text.find("Mr. Magerman") != std::string::npos);
+}
+
+// --- Which entities are stored: the real organizations and people, nothing else ---
+
+TEST_CASE("The seeds and three news articles store only their real organizations and people, typed right") {
+    // Every organization and person these texts name, read off the texts; a
+    // document need not yield all of them, but whatever it stores must be
+    // one of them with this type (a person stored as an Organization fails).
+    const std::map<std::string, EntityType> real = {
+        // seeds
+        {"meta", EntityType::kOrganization}, {"meta platforms", EntityType::kOrganization},
+        {"scale ai", EntityType::kOrganization}, {"scale", EntityType::kOrganization},
+        {"google", EntityType::kOrganization}, {"alphabet", EntityType::kOrganization},
+        {"microsoft", EntityType::kOrganization}, {"reuters", EntityType::kOrganization},
+        {"openai", EntityType::kOrganization}, {"platformer", EntityType::kOrganization},
+        {"bloomberg", EntityType::kOrganization}, {"new york times", EntityType::kOrganization},
+        {"google deepmind", EntityType::kOrganization}, {"facebook", EntityType::kOrganization},
+        {"anthropic", EntityType::kOrganization}, {"amazon", EntityType::kOrganization},
+        {"midjourney", EntityType::kOrganization}, {"disney", EntityType::kOrganization},
+        {"nbcu", EntityType::kOrganization}, {"news corp", EntityType::kOrganization},
+        {"whatsapp", EntityType::kOrganization}, {"xai", EntityType::kOrganization},
+        {"labelbox", EntityType::kOrganization}, {"turing", EntityType::kOrganization},
+        {"handshake", EntityType::kOrganization}, {"mercor", EntityType::kOrganization},
+        {"xpert.digital", EntityType::kOrganization}, {"multibagger news", EntityType::kOrganization},
+        {"alexandr wang", EntityType::kPerson}, {"elton john", EntityType::kPerson},
+        {"dua lipa", EntityType::kPerson}, {"jony ive", EntityType::kPerson}, {"musk", EntityType::kPerson},
+        {"elon musk", EntityType::kPerson}, {"zuckerberg", EntityType::kPerson},
+        {"konrad wolfenstein", EntityType::kPerson}, {"manu sharma", EntityType::kPerson},
+        {"jonathan siddharth", EntityType::kPerson}, {"jason droege", EntityType::kPerson},
+        // news-dev 101, 103, 107
+        {"twitter", EntityType::kOrganization}, {"tesla", EntityType::kOrganization},
+        {"spacex", EntityType::kOrganization}, {"parag agrawal", EntityType::kPerson},
+        {"ned segal", EntityType::kPerson}, {"vijaya gadde", EntityType::kPerson},
+        {"pixar", EntityType::kOrganization}, {"lucasfilm", EntityType::kOrganization},
+        {"marvel", EntityType::kOrganization}, {"bob iger", EntityType::kPerson}, {"bob chapek", EntityType::kPerson},
+        {"susan arnold", EntityType::kPerson}, {"sam altman", EntityType::kPerson},
+        {"greg brockman", EntityType::kPerson}, {"mira murati", EntityType::kPerson},
+        {"brad lightcap", EntityType::kPerson}, {"khosla ventures", EntityType::kOrganization},
+        {"satya nadella", EntityType::kPerson}, {"twitch", EntityType::kOrganization},
+        {"emmett shear", EntityType::kPerson}, {"akash sriram", EntityType::kPerson},
+        {"shounak dasgupta", EntityType::kPerson}};
+    // Those a document must store, with their relations.
+    const std::set<std::string> required = {"meta", "scale ai", "google", "microsoft", "openai", "alexandr wang",
+                                            "labelbox", "manu sharma", "turing", "jonathan siddharth",
+                                            "jason droege", "twitter", "elon musk", "parag agrawal", "disney",
+                                            "bob iger", "bob chapek", "sam altman", "satya nadella"};
+    auto lower = [](std::string s) {
+        std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        return s;
+    };
+    Result<std::vector<fs::path>> paths = ListDocuments(KGRAPH_SEEDS_DIR);
+    REQUIRE(paths.ok());
+    const fs::path news = fs::path(KGRAPH_TESTS_DIR) / "eval" / "sets" / "news-dev" / "articles";
+    for (const char* article : {"101_musk-completes-twitter-takeover-fires-agrawal.txt",
+                                "103_disney-brings-back-iger-chapek-out.txt", "107_openai-ousts-altman-timeline.txt"}) {
+        paths->push_back(news / article);
+    }
+    std::set<std::string> stored;
+    for (const fs::path& path : *paths) {
+        Result<Document> doc = ReadDocument(path);
+        REQUIRE(doc.ok());
+        for (const Entity& e : TheExtractor().Extract(*doc).entities) {
+            const std::string name = lower(e.name);
+            stored.insert(name);
+            const auto it = real.find(name);
+            INFO(path.filename().string() << ": " << e.name << " (" << EntityTypeName(e.type) << ")");
+            CHECK(it != real.end());
+            if (it != real.end()) CHECK(it->second == e.type);
+        }
+    }
+    for (const std::string& name : required) {
+        INFO(name);
+        CHECK(stored.count(name) == 1);
+    }
 }

@@ -113,7 +113,8 @@ DocumentFacts FactAssembler::Assemble() const {
     const std::vector<DocumentEntity>& entities = document_.resolved.entities;
     for (std::size_t e = 0; e < entities.size(); ++e) {
         const DocumentEntity& entity = entities[e];
-        if (!entity.confident && !related.count(entity.name)) continue;
+        const bool named_by_cue = entity.confident && entity.type != MentionType::kUnknown && !entity.product;
+        if (!named_by_cue && !related.count(entity.name)) continue;
         facts.entities.push_back({entity.name, FinalType(types_[e]), entity.aliases});
     }
     facts.relations = relations_;

@@ -214,6 +214,10 @@ private:
     void SplitRun(std::size_t sentence, std::size_t first, std::size_t end, bool use_known) {
         std::size_t i = first;
         while (i < end) {
+            if (IsSuffix(i)) {  // left over after a common word: "Leading AI laboratories"
+                ++i;
+                continue;
+            }
             std::size_t j = i;
             if (use_known) {
                 for (std::size_t k = end; k > i && j == i; --k) {
@@ -223,9 +227,12 @@ private:
             const bool weak = IsWeak(sentence, i);
             if (j == i && !weak) {
                 j = i + 1;
-            } else if (j == i && i + 1 < end && (IsSuffix(i + 1) || lex_.first_name->Contains(StemId(i)))) {
+            } else if (j == i && i + 1 < end &&
+                       ((IsSuffix(i + 1) && !OpensWithParticiple(sentence, i)) || lex_.first_name->Contains(StemId(i)))) {
                 // "Meta Platforms acquired ...", "Martin Viessmann is ...": a
-                // suffix after it, or being a first name, vouches for a weak first word
+                // suffix after it, or being a first name, vouches for a weak
+                // first word; not for a participle opening the sentence
+                // ("Leading AI laboratories recognize ...")
                 j = i + 2;
             } else if (j == i && end - i >= 3 && i == text_.sentences[sentence].first_token &&
                        !title_case_line_[text_.sentences[sentence].line]) {
@@ -235,10 +242,48 @@ private:
                 ++i;
                 continue;
             }
-            while (j < end && !Known(j, end) && (!IsWeak(sentence, j) || IsSuffix(j))) ++j;
+            while (j < end && !Known(j, end) && (!IsWeak(sentence, j) || IsSuffix(j)) && !EndsPersonsPossessive(i, j)) ++j;
             AddName(sentence, i, j, use_known);
             i = j;
         }
+    }
+
+    // "Leading AI laboratories recognize ...": a present participle of an
+    // English verb ("lead", "emerge", "rise") opening a sentence describes
+    // what follows; inside a headline it is a name's word ("American Refining Group").
+    bool OpensWithParticiple(std::size_t sentence, std::size_t i) const {
+        if (i != text_.sentences[sentence].first_token) return false;
+        const std::string_view word = Folded(i);
+        if (word.size() < 6 || word.substr(word.size() - 3) != "ing") return false;
+        const std::string verb(word.substr(0, word.size() - 3));
+        return InDictionary(verb) || InDictionary(verb + "e");
+    }
+
+    // "Elon Musks Xai" (a translation that lost the apostrophe): in a name
+    // opened by a first name, a word that is an English word plus s ("musk")
+    // before another capitalized word, not a company suffix, is the person's
+    // possessive, and the name ends there.
+    bool EndsPersonsPossessive(std::size_t first, std::size_t j) const {
+        if (j < first + 2 || !lex_.first_name->Contains(StemId(first)) || EndsPossessive(j - 1) ||
+            (j < text_.tokens.size() && IsSuffix(j))) {
+            return false;
+        }
+        const std::string_view word = Folded(j - 1);
+        return word.size() > 3 && word.back() == 's' && InDictionary(word.substr(0, word.size() - 1));
+    }
+
+    // "Chief Strategy Officer", "Chief Operating Officer": common words
+    // between two title words are part of the title, not a name.
+    bool InsideTitle(std::size_t sentence, std::size_t first, std::size_t end) const {
+        const Sentence& s = text_.sentences[sentence];
+        if (first == s.first_token || end >= s.end_token || !lex_.person_title->Contains(StemId(first - 1)) ||
+            !lex_.person_title->Contains(StemId(end))) {
+            return false;
+        }
+        for (std::size_t i = first; i < end; ++i) {
+            if (!InDictionary(Folded(i))) return false;
+        }
+        return true;
     }
 
     // "Japan", "Danish", "San Francisco": a place on its own is never a party
@@ -318,8 +363,12 @@ private:
     // The first pass (`use_known` false) keeps only where a name is and how
     // it is written, for known_; what it is comes from the second pass.
     void AddName(std::size_t sentence, std::size_t first, std::size_t end, bool use_known) {
-        if (IsPlace(first, end)) return;
+        if (IsPlace(first, end) || InsideTitle(sentence, first, end)) return;
         Mention m = MentionAt(sentence, first, end);
+        if (EndsPersonsPossessive(first, end) && end < text_.sentences[sentence].end_token && IsNameLike(end)) {
+            m.surface.pop_back();
+            m.possessive = true;
+        }
         if (use_known) Describe(m);
         found_.mentions.push_back(std::move(m));
     }
@@ -332,6 +381,8 @@ private:
             m.possessive = true;
         }
         m.cue = TypeCue(m.sentence, m.first_token, m.end_token);
+        m.product = m.end_token < text_.sentences[m.sentence].end_token &&
+                    lex_.product_maker->Contains(StemId(m.end_token));
         for (std::size_t i = m.first_token; i < m.end_token && !m.confident; ++i) {
             m.confident = !InDictionary(Folded(i));
         }
@@ -340,6 +391,8 @@ private:
     MentionType TypeCue(std::size_t sentence, std::size_t first, std::size_t end) const {
         const std::size_t sentence_end = text_.sentences[sentence].end_token;
         const std::size_t sentence_first = text_.sentences[sentence].first_token;
+        // "Early investor Khosla Ventures": a company suffix outweighs a title before it.
+        if (IsSuffix(end - 1)) return MentionType::kOrganization;
         if (end - first >= 2 && lex_.first_name->Contains(StemId(first))) return MentionType::kPerson;
         if (end - first >= 2 && first > sentence_first && lex_.person_title->Contains(StemId(first - 1))) {
             return MentionType::kPerson;  // "Labelbox CEO Manu Sharma"
@@ -358,7 +411,6 @@ private:
                 if (IsNameLike(i) && !EndsPossessive(i)) break;  // "JoeBen Bevirt, Joby's founder" goes on
             }
         }
-        if (IsSuffix(end - 1)) return MentionType::kOrganization;
         for (std::size_t i = first; i < end; ++i) {
             if (IsCamelCase(Tok(i).text) || IsInnerCapitalized(Tok(i).text)) return MentionType::kOrganization;
         }

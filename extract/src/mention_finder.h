@@ -33,6 +33,7 @@ struct NameLexicons {
     const Lexicon* place = nullptr;           // countries, nationalities, cities: a name only inside a longer one
     const Lexicon* honorific = nullptr;       // Mr, Dr ...: the one name after it is a person
     const Lexicon* name_of_head = nullptr;    // Bank, University ...: "Bank of America" is one name
+    const Lexicon* product_maker = nullptr;   // maker ...: "the ChatGPT maker" names a product
     const WordList* dictionary = nullptr;  // lower-case English words; may be empty
 };
 
@@ -46,6 +47,7 @@ struct Mention {
     bool reference = false;                   // pronoun or definite description
     bool confident = false;                   // not only common words ("Artificial Intelligence")
     bool sentence_initial = false;            // first word of its sentence: "The startup, which ..."
+    bool product = false;                     // "the ChatGPT maker": a product, whatever else it looks like
 };
 
 struct Ticker {

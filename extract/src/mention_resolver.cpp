@@ -26,6 +26,7 @@ struct NameGroup {
     std::size_t mentions = 0;
     MentionType cue = MentionType::kUnknown;
     bool confident = false;
+    bool product = false;
     int root = -1;
 };
 
@@ -60,11 +61,12 @@ std::vector<int> MentionResolver::ClusterNames(const MentionsFound& found, std::
         const std::string key = NameKey(mention.surface);
         if (key.empty()) continue;
         auto [it, inserted] = group_of_key.emplace(key, static_cast<int>(groups.size()));
-        if (inserted) groups.push_back({key, Words(key), {}, {}, 0, MentionType::kUnknown, false, -1});
+        if (inserted) groups.push_back({key, Words(key), {}, {}, 0, MentionType::kUnknown, false, false, -1});
         NameGroup& g = groups[static_cast<std::size_t>(it->second)];
         group_of_mention[m] = it->second;
         ++g.mentions;
         g.confident = g.confident || mention.confident;
+        g.product = g.product || mention.product;
         if (g.cue == MentionType::kUnknown || mention.cue == MentionType::kPerson) g.cue = mention.cue == MentionType::kUnknown ? g.cue : mention.cue;
         auto surface = std::find_if(g.surfaces.begin(), g.surfaces.end(), [&](const auto& s) { return s.first == mention.surface; });
         if (surface == g.surfaces.end()) {
@@ -119,7 +121,7 @@ std::vector<int> MentionResolver::ClusterNames(const MentionsFound& found, std::
         const std::size_t root = static_cast<std::size_t>(groups[i].root);
         if (entity_of_group[root] < 0) {
             entity_of_group[root] = static_cast<int>(entities.size());
-            entities.push_back({PreferredSpelling(groups[root].surfaces), {}, MentionType::kUnknown, false, 0});
+            entities.push_back({PreferredSpelling(groups[root].surfaces), {}, MentionType::kUnknown, false, false, 0});
         }
         entity_of_group[i] = entity_of_group[root];
     }
@@ -128,6 +130,7 @@ std::vector<int> MentionResolver::ClusterNames(const MentionsFound& found, std::
         const NameGroup& g = groups[i];
         e.mentions += g.mentions;
         e.confident = e.confident || g.confident;
+        e.product = e.product || g.product;
         if (g.cue == MentionType::kPerson || e.type == MentionType::kUnknown) e.type = g.cue == MentionType::kUnknown ? e.type : g.cue;
         auto add_alias = [&](const std::string& alias) {
             if (alias != e.name && std::find(e.aliases.begin(), e.aliases.end(), alias) == e.aliases.end()) e.aliases.push_back(alias);

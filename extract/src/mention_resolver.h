@@ -17,6 +17,7 @@ struct DocumentEntity {
     std::vector<std::string> aliases;
     MentionType type = MentionType::kUnknown;
     bool confident = false;
+    bool product = false;  // some mention says it is made by someone ("the ChatGPT maker")
     std::size_t mentions = 0;
 };
 
