@@ -271,6 +271,21 @@ Status RunIngest(const std::filesystem::path& db, const IngestOptions& options) 
     return Status::Ok();
 }
 
+namespace {
+
+// Each line of `text` after `prefix`, so that a multi-line part of an
+// explanation lines up with the one-line parts.
+void PrintIndented(const std::string& text, const std::string& prefix) {
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        std::cout << prefix << std::string_view(text).substr(start, end - start) << "\n";
+        start = end + 1;
+    }
+}
+
+}  // namespace
+
 Status RunExtract(const ExtractOptions& options) {
     // A missing path is reported before any output, as ingest does.
     if (Result<std::size_t> total = CountDocuments(options.paths); !total.ok()) return total.status();
@@ -301,7 +316,7 @@ Status RunExtract(const ExtractOptions& options) {
                   << " relations, " << counts.rejected_by_schema << " rejected by the schema)\n";
         for (const SentenceExplanation& sentence : explanation.sentences) {
             std::cout << "\n[" << sentence.start << "-" << sentence.end << "] " << sentence.text << "\n";
-            if (options.parse && !sentence.parse.empty()) std::cout << sentence.parse;
+            if (options.parse) PrintIndented(sentence.parse, "  parse     ");
             for (const auto& entity : sentence.entities) std::cout << "  entity    " << entity << "\n";
             for (const auto& relation : sentence.accepted) std::cout << "  relation  " << relation << "\n";
             for (const auto& rejected : sentence.rejected) std::cout << "  rejected  " << rejected << "\n";

@@ -300,3 +300,21 @@ TEST_CASE("conflicts lists relations whose sources disagree, with each source's 
     CHECK(text.out.find("> $14B") != std::string::npos);
     CHECK(text.out.find("$14.3B") != std::string::npos);
 }
+
+TEST_CASE("extract --explain --parse shows each parsed sentence's dependencies above the rules that fired") {
+    TempDir dir;
+    const fs::path article = dir.path() / "article.txt";
+    std::ofstream(article) << "Kroger has agreed to buy its rival Albertsons.\n";
+    const Run explained = Kgraph(dir, {"extract", "--explain", "--parse", article.string()});
+    INFO(explained.err);
+    REQUIRE(explained.exit_code == 0);
+    CHECK(explained.out.find("root(ROOT-0, agreed-3) VERB agree") != std::string::npos);
+    CHECK(explained.out.find("xcomp(agreed-3, buy-5) VERB buy") != std::string::npos);
+    CHECK(explained.out.find("Kroger owns-stake Albertsons [rule syntax-acquire-verb]") != std::string::npos);
+    // Without --parse the rules are explained but the parse is not printed.
+    const Run plain = Kgraph(dir, {"extract", "--explain", article.string()});
+    CHECK(plain.out.find("root(ROOT-0") == std::string::npos);
+    CHECK(plain.out.find("[rule syntax-acquire-verb]") != std::string::npos);
+    // --parse only means something with --explain.
+    CHECK(Kgraph(dir, {"extract", "--parse", article.string()}).exit_code != 0);
+}
