@@ -168,7 +168,9 @@ std::vector<int> ChildrenBy(const ParseView& view, int word, std::initializer_li
 // subject it shares with the clause it depends on ("Kroger agreed to buy",
 // "joined Microsoft and quit OpenAI", "Chevron's deal to buy Hess").
 std::vector<int> LogicalSubjects(const ParseView& view, int word, bool passive_ok, int depth) {
-    std::vector<int> subjects = passive_ok ? ChildrenBy(view, word, {"nsubj", "nsubj:pass"}) : ChildrenBy(view, word, {"nsubj"});
+    // nsubj:outer: "A is to become CEO", where "is" is a copula of "become".
+    std::vector<int> subjects = passive_ok ? ChildrenBy(view, word, {"nsubj", "nsubj:outer", "nsubj:pass"})
+                                           : ChildrenBy(view, word, {"nsubj", "nsubj:outer"});
     const int head = HeadOf(view, word);
     if (!subjects.empty() || head < 0 || depth >= kMaxClimb) return subjects;
     const std::string& relation = RelationOf(view, word);
@@ -222,7 +224,7 @@ void CollectFillers(const ParseView& view, int word, std::vector<int>& out, int 
         if (std::find(out.begin(), out.end(), item) == out.end()) out.push_back(item);
     } else if (IsRelativePronoun(view, word) && head >= 0 && RelationOf(view, head) == "acl:relcl" && HeadOf(view, head) >= 0) {
         CollectFillers(view, HeadOf(view, head), out, depth + 1);
-    } else if (const std::vector<int> subjects = ChildrenBy(view, word, {"nsubj", "nsubj:pass"});
+    } else if (const std::vector<int> subjects = ChildrenBy(view, word, {"nsubj", "nsubj:outer", "nsubj:pass"});
                !subjects.empty() && !ChildrenBy(view, word, {"cop"}).empty()) {
         // "X is a developer founded by Y": the predicate noun is its subject.
         for (const int subject : subjects) CollectFillers(view, subject, out, depth + 1);
