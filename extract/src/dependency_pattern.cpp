@@ -213,6 +213,20 @@ bool IsNominal(const ParseView& view, int word) {
     return upos == nlp::Upos::kNoun || upos == nlp::Upos::kPropn;
 }
 
+// The noun a relative pronoun stands for: the head of its relative clause,
+// or, when the parser hung the clause on a verb ("Hooli bought Nucleus,
+// which ... founded": a common attachment error), the word just before the
+// pronoun and its comma. -1 for any other word.
+int AntecedentOf(const ParseView& view, int word) {
+    const int clause = HeadOf(view, word);
+    if (!IsRelativePronoun(view, word) || clause < 0 || RelationOf(view, clause) != "acl:relcl") return -1;
+    const int noun = HeadOf(view, clause);
+    if (noun >= 0 && IsNominal(view, noun)) return noun;
+    int before = word - 1;
+    if (before >= 0 && view.parse.words[static_cast<std::size_t>(before)].upos == nlp::Upos::kPunct) --before;
+    return before >= 0 && IsNominal(view, before) ? before : -1;
+}
+
 bool FillsRole(const SentenceItem& item) { return item.IsMention() || item.kind == SentenceItem::Kind::kQuantity; }
 
 // The items a reached word stands for; see the header.
@@ -222,8 +236,8 @@ void CollectFillers(const ParseView& view, int word, std::vector<int>& out, int 
     const int head = HeadOf(view, word);
     if (item >= 0 && FillsRole(view.items[static_cast<std::size_t>(item)])) {
         if (std::find(out.begin(), out.end(), item) == out.end()) out.push_back(item);
-    } else if (IsRelativePronoun(view, word) && head >= 0 && RelationOf(view, head) == "acl:relcl" && HeadOf(view, head) >= 0) {
-        CollectFillers(view, HeadOf(view, head), out, depth + 1);
+    } else if (const int antecedent = AntecedentOf(view, word); antecedent >= 0) {
+        CollectFillers(view, antecedent, out, depth + 1);
     } else if (const std::vector<int> subjects = ChildrenBy(view, word, {"nsubj", "nsubj:outer", "nsubj:pass"});
                !subjects.empty() && !ChildrenBy(view, word, {"cop"}).empty()) {
         // "X is a developer founded by Y": the predicate noun is its subject.
