@@ -287,3 +287,21 @@ TEST_CASE("nlp: the CoNLL-U reader keeps basic words and skips the rest", "[nlp]
     CHECK(nlp::ParseConllu("2\tYes\tyes\tINTJ\tUH\t_\t0\troot\t_\t_\n").status().IsInvalidArgument());
     CHECK(nlp::ReadConlluFile("/nonexistent/kgraph.conllu").status().IsNotFound());
 }
+
+TEST_CASE("nlp: words the caller knows to be a name are tagged PROPN and the parse follows", "[nlp]") {
+    const std::vector<std::string_view> words{"Hooli", "funded", "the", "startup", "Pied", "Piper", "last", "year", "."};
+    // Alone, the tagger reads "Pied" as the past tense it looks like.
+    const std::vector<nlp::ParsedWord> guessed = SharedParser().Parse(words);
+    CHECK(guessed[4].upos != nlp::Upos::kPropn);
+    std::vector<bool> names(words.size());
+    names[0] = names[4] = names[5] = true;
+    const std::vector<nlp::ParsedWord> told = SharedParser().Parse(words, names);
+    CHECK(told[4].upos == nlp::Upos::kPropn);
+    CHECK(told[5].upos == nlp::Upos::kPropn);
+    CHECK(told[2].upos == nlp::Upos::kDet);  // unflagged words are tagged as before
+    // "Pied Piper" is now a name the verb takes as its object (through "startup" or directly).
+    const int piper_head = told[4].head;
+    REQUIRE(piper_head >= 0);
+    CHECK((piper_head == 1 || piper_head == 3));
+    CHECK(told[1].upos == nlp::Upos::kVerb);
+}

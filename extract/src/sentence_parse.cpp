@@ -10,9 +10,28 @@ bool ParseAnnotator::MayHoldRelation(const SegmentedText& text, const FoldedToke
     return false;
 }
 
-SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& sentence) const {
+namespace {
+
+bool StartsUpper(std::string_view word) { return !word.empty() && word[0] >= 'A' && word[0] <= 'Z'; }
+
+// Tokens inside a name (not a reference such as "the company").
+std::vector<bool> TokensInNames(const SegmentedText& text, const MentionsFound& found) {
+    std::vector<bool> in_name(text.tokens.size());
+    for (const Mention& mention : found.mentions) {
+        if (mention.reference) continue;
+        for (std::size_t t = mention.first_token; t < mention.end_token; ++t) in_name[t] = true;
+    }
+    return in_name;
+}
+
+}  // namespace
+
+SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& sentence,
+                                    const std::vector<bool>& in_name) const {
     SentenceParse parse;
     std::vector<std::string_view> forms;
+    // Capitalized words of names only: "of" in "Bank of America" stays a preposition.
+    std::vector<bool> proper_nouns;
     for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t) {
         const Token& token = text.tokens[t];
         const std::vector<std::string_view> pieces =
@@ -24,9 +43,10 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
             word.end = word.begin + piece.size();
             word.form = piece;
             forms.push_back(piece);
+            proper_nouns.push_back(in_name[t] && StartsUpper(piece));
         }
     }
-    std::vector<nlp::ParsedWord> analysis = parser_.Parse(forms);
+    std::vector<nlp::ParsedWord> analysis = parser_.Parse(forms, proper_nouns);
     parse.children.resize(parse.words.size());
     for (std::size_t w = 0; w < analysis.size() && w < parse.words.size(); ++w) {
         ParsedWord& word = parse.words[w];
@@ -42,6 +62,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
 std::vector<SentenceParse> ParseAnnotator::Annotate(const SegmentedText& text, const FoldedTokens& folded,
                                                     const std::vector<bool>& skip_line, const MentionsFound& found) const {
     std::vector<SentenceParse> parses(text.sentences.size());
+    const std::vector<bool> in_name = TokensInNames(text, found);
     std::vector<bool> names_someone(text.sentences.size());
     for (const Mention& mention : found.mentions) {
         if (!mention.reference) names_someone[mention.sentence] = true;
@@ -49,7 +70,7 @@ std::vector<SentenceParse> ParseAnnotator::Annotate(const SegmentedText& text, c
     for (std::size_t s = 0; s < text.sentences.size(); ++s) {
         const Sentence& sentence = text.sentences[s];
         if (skip_line[sentence.line] || !names_someone[s] || !MayHoldRelation(text, folded, sentence)) continue;
-        parses[s] = Parse(text, sentence);
+        parses[s] = Parse(text, sentence, in_name);
     }
     return parses;
 }

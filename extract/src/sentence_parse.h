@@ -49,7 +49,9 @@ public:
     // name in the sentence).
     std::vector<SentenceParse> Annotate(const SegmentedText& text, const FoldedTokens& folded,
                                         const std::vector<bool>& skip_line, const MentionsFound& found) const;
-    SentenceParse Parse(const SegmentedText& text, const Sentence& sentence) const;
+    // `in_name`: per token of the document, whether the name finder put it
+    // inside a name; those words are tagged as proper nouns.
+    SentenceParse Parse(const SegmentedText& text, const Sentence& sentence, const std::vector<bool>& in_name) const;
 
 private:
     bool MayHoldRelation(const SegmentedText& text, const FoldedTokens& folded, const Sentence& sentence) const;

@@ -48,9 +48,10 @@ Result<std::unique_ptr<const Parser>> Parser::Load(const std::filesystem::path& 
     return std::unique_ptr<const Parser>(new Parser(std::make_unique<const Model>(std::move(model).value())));
 }
 
-std::vector<ParsedWord> Parser::Parse(const std::vector<std::string_view>& words) const {
+std::vector<ParsedWord> Parser::Parse(const std::vector<std::string_view>& words,
+                                      const std::vector<bool>& proper_nouns) const {
     const std::vector<WordKeys> keys = ComputeWordKeys(words);
-    const std::vector<int> tags = model_->tagger.Tag(keys);
+    const std::vector<int> tags = model_->tagger.Tag(keys, proper_nouns);
     const DependencyTree tree = model_->parser.Parse(keys, tags);
     std::vector<ParsedWord> parsed;
     parsed.reserve(words.size());

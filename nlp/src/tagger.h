@@ -32,8 +32,9 @@ public:
     Tagger(TagSet tags, std::vector<std::pair<std::uint64_t, std::uint16_t>> dictionary, WeightTable weights);
 
     const TagSet& tags() const { return tags_; }
-    // One tag index per word.
-    std::vector<int> Tag(const std::vector<WordKeys>& words) const;
+    // One tag index per word; a word flagged in `proper_nouns` gets the best
+    // of the PROPN tags (see Parser::Parse).
+    std::vector<int> Tag(const std::vector<WordKeys>& words, const std::vector<bool>& proper_nouns = {}) const;
 
     void Write(ByteWriter& out) const;
     static bool Read(ByteReader& in, Tagger* tagger);
@@ -42,6 +43,8 @@ public:
     int DictionaryTag(std::uint64_t form) const;
 
 private:
+    // The highest-scoring tag whose universal tag is PROPN.
+    int BestProperNounTag(const std::vector<std::int32_t>& scores) const;
 
     TagSet tags_;
     std::vector<std::pair<std::uint64_t, std::uint16_t>> dictionary_;

@@ -54,7 +54,15 @@ public:
     // Tags, lemmatizes and parses one sentence of UD-tokenized words. Exactly
     // one word has head -1 (none for an empty sentence); the heads form a
     // tree. Deterministic; thread-safe (const, no shared mutable state).
-    std::vector<ParsedWord> Parse(const std::vector<std::string_view>& words) const;
+    //
+    // `proper_nouns`, when given (one flag per word), marks words the caller
+    // already knows to be part of a name: they are tagged PROPN whatever
+    // they look like. A tagger trained on web text takes an unseen name for
+    // what it resembles ("Pied Piper": a past tense and a noun, "Capital
+    // One": an adjective and a number), and the parse of the whole sentence
+    // goes wrong with it.
+    std::vector<ParsedWord> Parse(const std::vector<std::string_view>& words,
+                                  const std::vector<bool>& proper_nouns = {}) const;
 
     ~Parser();
 
