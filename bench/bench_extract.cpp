@@ -19,6 +19,9 @@
 
 namespace {
 
+// Single-thread extraction speed with the dependency parse (issue 12).
+constexpr double kTargetMegabytesPerSecond = 1.5;
+
 using kgraph::bench::Fixed;
 
 // Documents read from `root`, at most about `max_bytes` of them.
@@ -156,9 +159,9 @@ int main(int argc, char** argv) {
     PrintPhase("extraction (Extractor::Extract)", extract_timer, bytes);
     std::cout << "  " << extraction.sentences << " sentences, " << extraction.relations << " relations\n"
               << "extract / segmentation: " << Fixed(ratio, 2) << "x CPU time, "
-              << Fixed(extract_timer.Seconds() / segment_timer.Seconds(), 2) << "x wall time (target <= 5x: "
-              << Verdict(ratio <= 5) << ")\n"
-              << "extraction speed target >= 5 MB/s (CPU time): " << Verdict(extract_mbs >= 5) << "\n"
+              << Fixed(extract_timer.Seconds() / segment_timer.Seconds(), 2) << "x wall time\n"
+              << "extraction speed target >= " << Fixed(kTargetMegabytesPerSecond, 1)
+              << " MB/s (CPU time): " << Verdict(extract_mbs >= kTargetMegabytesPerSecond) << "\n"
               << "RSS after 10% of documents: " << Fixed(at_tenth.current_mib) << " MiB (peak "
               << Fixed(at_tenth.peak_mib) << "); after 100%: " << Fixed(at_end.current_mib) << " MiB (peak "
               << Fixed(at_end.peak_mib) << ")\n";
