@@ -286,7 +286,7 @@ TEST_CASE("Fact assembler: one relation per sentence, a schema break rejected an
     // Joby is an organization now: the investment's object must be one.
     RelationCandidate ceo = c;
     ceo.sentence = 1;
-    ceo.emission = &EmissionOf(doc.MatchOf(doc.View(1), "appoints-ceo"), "ceo-of");
+    ceo.emission = &EmissionOf(doc.MatchOf(doc.View(1), "syntax-ceo-title"), "ceo-of");
     ceo.subject = doc.Entity("Joby");
     ceo.object = doc.Entity("Toyota");
     facts.Judge(ceo);
