@@ -363,7 +363,11 @@ private:
     // The first pass (`use_known` false) keeps only where a name is and how
     // it is written, for known_; what it is comes from the second pass.
     void AddName(std::size_t sentence, std::size_t first, std::size_t end, bool use_known) {
-        if (IsPlace(first, end) || InsideTitle(sentence, first, end)) return;
+        // A run split before or after its "&" or "of" leaves the joiner at
+        // an edge of a piece ("Legal &"): it joins nothing there.
+        while (first < end && !IsNameLike(first) && !IsSuffix(first)) ++first;
+        while (end > first && !IsNameLike(end - 1) && !IsSuffix(end - 1)) --end;
+        if (first == end || IsPlace(first, end) || InsideTitle(sentence, first, end)) return;
         Mention m = MentionAt(sentence, first, end);
         if (EndsPersonsPossessive(first, end) && end < text_.sentences[sentence].end_token && IsNameLike(end)) {
             m.surface.pop_back();

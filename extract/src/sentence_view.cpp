@@ -46,7 +46,10 @@ SentenceView SentenceViewBuilder::Build(std::size_t sentence, const std::vector<
             item.begin = token.begin;
             item.end = text.tokens[quantity.end_token - 1].end;
             t = quantity.end_token - 1;
-        } else if (m < mentions_end && found.mentions[m].first_token == t) {
+        } else if (m < mentions_end && found.mentions[m].first_token == t &&
+                   (found.mentions[m].reference || resolved.entity_of_mention[m] >= 0)) {
+            // A name the resolver made no entity of (no key to file it
+            // under) is read as its words.
             const Mention& mention = found.mentions[m];
             item.kind = SentenceItem::Kind::kMention;
             item.entity = resolved.entity_of_mention[m];
