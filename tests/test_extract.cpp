@@ -722,3 +722,17 @@ TEST_CASE("The seeds and three news articles store only their real organizations
         CHECK(stored.count(name) == 1);
     }
 }
+
+TEST_CASE("Names joined by '&' that the splitter cuts leave no '&' at an edge and no entity-less name") {
+    // Under AddressSanitizer this sentence read the entity types at index -1.
+    const DocumentFacts facts = Extract(
+        "Trudie Telesford-Pierre is the Deputy CEO at KCL Capital Market Brokers, sits on the Board of Directors, "
+        "serves as the Company’s Corporate Secretary & heads the Risk, Legal & Compliance Division.");
+    for (const Entity& e : facts.entities) {
+        INFO(e.name);
+        CHECK(!e.name.empty());
+        CHECK(e.name.front() != '&');
+        CHECK(e.name.back() != '&');
+    }
+    CHECK(Triples(facts).count("Trudie Telesford-Pierre ceo-of KCL Capital") == 1);
+}
