@@ -11,8 +11,10 @@
 #include <thread>
 
 #include "kgraph/extract.h"
+#include "test_documents.h"
 
 using namespace kgraph;
+using kgraph::test::Doc;
 namespace fs = std::filesystem;
 
 namespace {
@@ -24,14 +26,6 @@ const Extractor& TheExtractor() {
         return std::move(*created);
     }();
     return *extractor;
-}
-
-Document Doc(const std::string& text) {
-    Document d;
-    d.id = DocumentId(text);
-    d.source = "test";
-    d.text = text;
-    return d;
 }
 
 DocumentFacts Extract(const std::string& text, Explanation* explanation = nullptr, ExtractionCounts* counts = nullptr) {

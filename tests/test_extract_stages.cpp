@@ -14,8 +14,10 @@
 #include "relation_candidate.h"
 #include "rule_matcher.h"
 #include "sentence_view.h"
+#include "test_documents.h"
 
 using namespace kgraph;
+using kgraph::test::Doc;
 using namespace kgraph::extract;
 
 namespace {
@@ -45,14 +47,6 @@ const Stages& TheStages() {
         return s;
     }();
     return stages;
-}
-
-Document Doc(const std::string& text) {
-    Document d;
-    d.id = DocumentId(text);
-    d.source = "test";
-    d.text = text;
-    return d;
 }
 
 // A document through the annotating stages, with what the relation stages
