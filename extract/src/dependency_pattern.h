@@ -49,6 +49,10 @@ namespace kgraph::extract {
 // One parsed sentence as the patterns see it, built once for all of them.
 struct ParseView {
     ParseView(const SentenceParse& parse, const SentenceItems& items, std::vector<int> item_of_word);
+    // `forms` points into `folded`: a copy or a move would leave it pointing
+    // into the original's strings.
+    ParseView(const ParseView&) = delete;
+    ParseView& operator=(const ParseView&) = delete;
 
     const SentenceParse& parse;
     const SentenceItems& items;
