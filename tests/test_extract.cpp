@@ -643,6 +643,16 @@ TEST_CASE("An abbreviation such as 'Mr.' does not end a sentence") {
     CHECK(explanation.sentences[0].text.find("Mr. Magerman") != std::string::npos);
 }
 
+TEST_CASE("A sentence dense with names is no headline: its capitals still mark names") {
+    // Nine of its eleven long words are capitalized, but "subsidiary" and
+    // "located" are not, as a title-case headline would write them.
+    const DocumentFacts facts =
+        Extract("Spitfire Records was a subsidiary of Eagle Rock Entertainment located in New York City, United States.");
+    REQUIRE(facts.relations.size() == 1);
+    CHECK(facts.relations[0].subject == "Eagle Rock Entertainment");
+    CHECK(facts.relations[0].predicate == "owns-stake");
+}
+
 // --- Which entities are stored: the real organizations and people, nothing else ---
 
 TEST_CASE("The seeds and three news articles store only their real organizations and people, typed right") {

@@ -131,7 +131,9 @@ private:
         return lex_.dictionary != nullptr && lex_.dictionary->count(folded) > 0;
     }
 
-    // Most words of four letters or more capitalized: a headline.
+    // Words of four letters or more capitalized, all but one in eight: a
+    // headline. A sentence dense with names still has its common nouns and
+    // verbs in lower case ("X was a subsidiary of Y located in Z").
     bool IsTitleCase(const Line& line) const {
         std::size_t capitalized = 0, words = 0;
         const std::size_t first = text_.sentences[line.first_sentence].first_token;
@@ -141,7 +143,7 @@ private:
             ++words;
             capitalized += IsCapitalized(Tok(i).text);
         }
-        return words >= 2 && capitalized * 4 >= words * 3;
+        return words >= 2 && capitalized * 8 >= words * 7;
     }
 
     bool IsSuffix(std::size_t i) const { return lex_.org_suffix->Contains(StemId(i)); }
