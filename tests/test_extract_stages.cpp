@@ -122,6 +122,47 @@ std::vector<std::string> Names(const Annotated& doc, const std::vector<int>& ent
 
 }  // namespace
 
+// --- Tags and parse ---
+
+// The words of sentence 0 with their relation and head, "deprel(head, word)".
+std::vector<std::string> Dependencies(const Annotated& doc) {
+    const SentenceParse& parse = doc.annotated.parses[0];
+    std::vector<std::string> out;
+    for (const ParsedWord& word : parse.words) {
+        const std::string head = word.head < 0 ? "ROOT" : std::string(parse.words[static_cast<std::size_t>(word.head)].form);
+        out.push_back(word.deprel + "(" + head + ", " + std::string(word.form) + ")");
+    }
+    return out;
+}
+
+bool Has(const std::vector<std::string>& dependencies, const std::string& dependency) {
+    return std::find(dependencies.begin(), dependencies.end(), dependency) != dependencies.end();
+}
+
+TEST_CASE("Parse: a name of several words is one proper noun, its other words flat on its last") {
+    // Word by word, the parser read "Royal London" as a subject of its own
+    // and "Royal London, the UK's largest ... company" as a compound.
+    const Annotated doc("Royal London Asset Management (RLAM) is a wholly-owned subsidiary of Royal London, "
+                        "the UK's largest mutual life and pensions company.");
+    const std::vector<std::string> dependencies = Dependencies(doc);
+    INFO(FormatParse(doc.annotated.parses[0]));
+    for (const char* flat : {"flat(Management, Royal)", "flat(Management, London)", "flat(Management, Asset)"}) {
+        CHECK(Has(dependencies, flat));
+    }
+    CHECK(Has(dependencies, "nsubj(subsidiary, Management)"));
+    CHECK(Has(dependencies, "flat(London, Royal)"));
+    CHECK(Has(dependencies, "nmod(subsidiary, London)"));
+}
+
+TEST_CASE("Parse: a title-case word outside a name is read as the common word it is") {
+    const Annotated doc("Gerry Cardinale, Founder and Managing Partner of RedBird, said the deal was done.");
+    const SentenceParse& parse = doc.annotated.parses[0];
+    INFO(FormatParse(parse));
+    for (const ParsedWord& word : parse.words) {
+        if (word.form == "Founder" || word.form == "Partner") CHECK(word.upos == nlp::Upos::kNoun);
+    }
+}
+
 // --- Sentence view ---
 
 TEST_CASE("Sentence view: a name, an amount and a date are one item each") {

@@ -1,5 +1,7 @@
 #include "mention_finder.h"
 
+#include "quantity_parser.h"
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -160,13 +162,23 @@ private:
     }
 
     // Capitalization says nothing at the start of a sentence, after a colon or
-    // an opening quote, and in a headline.
+    // an opening quote, after a date ("Nov. 18 Early investor X says ..."
+    // opens an entry of a timeline), and in a headline.
     bool IsWeak(std::size_t sentence, std::size_t i) const {
         const Sentence& s = text_.sentences[sentence];
         const bool uninformative_position =
             i == s.first_token || title_case_line_[s.line] ||
-            std::string_view(":\"(\xE2\x80\x9C\xE2\x80\x94\xE2\x80\x93-").find(Tok(i - 1).text) != std::string_view::npos;
+            std::string_view(":\"(\xE2\x80\x9C\xE2\x80\x94\xE2\x80\x93-").find(Tok(i - 1).text) != std::string_view::npos ||
+            FollowsDayOfMonth(s, i);
         return uninformative_position && InDictionary(Folded(i));
+    }
+
+    // "Nov. 18", "March 3": a month, an optional full stop, a number.
+    bool FollowsDayOfMonth(const Sentence& s, std::size_t i) const {
+        if (i < s.first_token + 2 || Tok(i - 1).kind != Token::Kind::kNumber) return false;
+        std::size_t month = i - 2;
+        if (Tok(month).text == "." && month > s.first_token) --month;
+        return MonthNumber(Folded(month)) > 0;
     }
 
     bool EndsPossessive(std::size_t i) const { return folded_.Possessive(i); }

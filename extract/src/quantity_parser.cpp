@@ -48,18 +48,6 @@ bool Contains(const auto& list, std::string_view word) {
     return false;
 }
 
-int MonthNumber(std::string_view word) {
-    // Every month name and abbreviation is three lower-case letters or more.
-    if (word.size() < 3 || word[0] < 'a' || word[0] > 'z') return 0;
-    for (std::size_t i = 0; i < kMonths.size(); ++i) {
-        if (word[0] != kMonths[i][0]) continue;  // cheaper than either comparison, and implied by both
-        if (word == kMonths[i] || (word.size() >= 3 && word.size() <= 4 && kMonths[i].substr(0, word.size()) == word && i != 4)) {
-            return static_cast<int>(i) + 1;
-        }
-    }
-    return 0;
-}
-
 // "14.3", "1,200", "14bn" (suffix "bn"). Nullopt for anything else.
 std::optional<double> ParseNumber(std::string_view s, std::string_view* suffix) {
     std::string digits;
@@ -240,6 +228,18 @@ private:
 };
 
 }  // namespace
+
+int MonthNumber(std::string_view word) {
+    // Every month name and abbreviation is three lower-case letters or more.
+    if (word.size() < 3 || word[0] < 'a' || word[0] > 'z') return 0;
+    for (std::size_t i = 0; i < kMonths.size(); ++i) {
+        if (word[0] != kMonths[i][0]) continue;  // cheaper than either comparison, and implied by both
+        if (word == kMonths[i] || (word.size() >= 3 && word.size() <= 4 && kMonths[i].substr(0, word.size()) == word && i != 4)) {
+            return static_cast<int>(i) + 1;
+        }
+    }
+    return 0;
+}
 
 QuantityParser::QuantityParser(HedgeLexicons hedges) : hedges_(std::move(hedges)) {
     std::size_t longest_hedge = 0;

@@ -27,6 +27,9 @@ struct HedgeLexicons {
     std::vector<std::pair<std::string, const Lexicon*>> by_qualifier;
 };
 
+// 1 to 12 for a folded month name or abbreviation ("march", "sept"); 0 otherwise.
+int MonthNumber(std::string_view folded_word);
+
 class QuantityParser {
 public:
     explicit QuantityParser(HedgeLexicons hedges);

@@ -49,9 +49,10 @@ public:
     // name in the sentence).
     std::vector<SentenceParse> Annotate(const SegmentedText& text, const FoldedTokens& folded,
                                         const std::vector<bool>& skip_line, const MentionsFound& found) const;
-    // `in_name`: per token of the document, whether the name finder put it
-    // inside a name; those words are tagged as proper nouns.
-    SentenceParse Parse(const SegmentedText& text, const Sentence& sentence, const std::vector<bool>& in_name) const;
+    // `name_of`: per token of the document, the index of the name the name
+    // finder put it in, or -1. A name is one proper noun for the parser; in
+    // the parse its last word heads it and its other words are `flat`.
+    SentenceParse Parse(const SegmentedText& text, const Sentence& sentence, const std::vector<int>& name_of) const;
 
 private:
     bool MayHoldRelation(const SegmentedText& text, const FoldedTokens& folded, const Sentence& sentence) const;
