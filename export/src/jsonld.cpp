@@ -2,7 +2,6 @@
 // describes. Each relation appears twice: as a direct edge between entities,
 // so that simple SPARQL works, and as a kg:Relation node that carries its
 // summaries and its evidence, so that nothing in the graph is lost.
-#include <charconv>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -12,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kgraph/export.h"
+#include "decimal.h"
 #include "relation_modality.h"
 
 namespace kgraph {
@@ -70,14 +70,6 @@ std::string PredicateTerm(std::string_view predicate) {
 
 // --- Literals --------------------------------------------------------------
 
-// The shortest decimal that reads back as the same double, never in exponent
-// form, which xsd:decimal does not allow. to_chars ignores the locale.
-std::string DecimalLexical(double value) {
-    char buffer[512];
-    auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
-    return error == std::errc() ? std::string(buffer, end) : "0";
-}
-
 // ISO 8601 dates of the three precisions extraction produces, typed so that
 // SPARQL can compare them; anything else stays a plain string.
 Json DateLiteral(const std::string& date) {
@@ -104,12 +96,12 @@ Json DateLiteral(const std::string& date) {
 void AddClaims(Json& node, const std::optional<Money>& amount, const std::optional<double>& percent,
                const std::optional<std::string>& date) {
     if (amount) {
-        node["amount"] = DecimalLexical(amount->value);
+        node["amount"] = DecimalText(amount->value);
         node["currency"] = amount->currency;
         if (!amount->qualifier.empty()) node["amountQualifier"] = amount->qualifier;
-        if (amount->upper) node["amountUpper"] = DecimalLexical(*amount->upper);
+        if (amount->upper) node["amountUpper"] = DecimalText(*amount->upper);
     }
-    if (percent) node["percent"] = DecimalLexical(*percent);
+    if (percent) node["percent"] = DecimalText(*percent);
     if (date) node["date"] = DateLiteral(*date);
 }
 
@@ -209,7 +201,7 @@ Json EvidenceNode(const Evidence& evidence) {
                  {"start", evidence.start},
                  {"end", evidence.end},
                  {"rule", evidence.rule},
-                 {"confidence", DecimalLexical(evidence.confidence)}};
+                 {"confidence", DecimalText(evidence.confidence)}};
     AddClaims(node, evidence.amount, evidence.percent, evidence.date);
     AddModality(node, evidence.modality);
     return node;
@@ -222,7 +214,7 @@ Json RelationNode(const Relation& relation) {
                  {"predicate", "kg:" + PredicateTerm(relation.predicate)},
                  {"object", EntityIri(relation.object)}};
     AddClaims(node, RelationAmount(relation), RelationPercent(relation), RelationDate(relation));
-    node["confidence"] = DecimalLexical(RelationConfidence(relation));
+    node["confidence"] = DecimalText(RelationConfidence(relation));
     node["ended"] = relation.ended;
     AddModality(node, RelationModality(relation));
     Json& evidence = node["evidence"] = Json::array();
