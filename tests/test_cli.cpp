@@ -211,6 +211,38 @@ TEST_CASE("export draws a part of the graph, and leaves unrelated entities out o
     RequireCleanFailure(Kgraph(dir, {"export", "--format", "svg", "-o", "-", "--depth", "2"}), "--entity");
 }
 
+TEST_CASE("export refuses a picture too large to lay out, naming the options that draw a part") {
+    // One stored document whose facts name 1,001 companies, each competing
+    // with a hub: over the limit by one, yet quick to store.
+    TempDir dir;
+    json facts = {{"doc", std::string(40, 'a')}, {"source", "generated.txt"}, {"entities", json::array()},
+                  {"relations", json::array()}};
+    for (int i = 0; i <= 1000; ++i) {
+        const std::string name = "Company " + std::to_string(10000 + i);
+        facts["entities"].push_back({{"name", name}, {"type", "Organization"}, {"aliases", json::array()}});
+        if (i == 0) continue;
+        json evidence = {{"doc", facts["doc"]}, {"source", "generated.txt"}, {"sentence", "s"}, {"start", i},
+                         {"end", i + 1}, {"rule", "r"}, {"confidence", 0.5}, {"modality", ""}};
+        facts["relations"].push_back({{"subject", "Company 10000"}, {"predicate", "competes-with"},
+                                      {"object", name}, {"evidence", {evidence}}});
+    }
+    std::ofstream(dir / "facts.jsonl") << facts.dump() << "\n";
+    Run ingest = Kgraph(dir, {"ingest", "--facts", (dir / "facts.jsonl").string()});
+    INFO(ingest.err);
+    REQUIRE(ingest.exit_code == 0);
+
+    Run refused = Kgraph(dir, {"export", "--format", "svg", "-o", (dir / "all.svg").string()});
+    RequireCleanFailure(refused, "1001 entities");
+    for (const std::string option : {"--entity", "--depth", "--rel", "--min-degree", "--top"}) {
+        CHECK(refused.err.find(option) != std::string::npos);
+    }
+    CHECK_FALSE(fs::exists(dir / "all.svg"));
+    Run part = Kgraph(dir, {"export", "--format", "svg", "-o", (dir / "top.svg").string(), "--top", "20"});
+    INFO(part.err);
+    CHECK(part.exit_code == 0);
+    CHECK(fs::exists(dir / "top.svg"));
+}
+
 TEST_CASE("bad usage and missing things fail with one clear line") {
     TempDir dir;
     SECTION("unknown command") { RequireCleanFailure(Kgraph(dir, {"frobnicate"}), "frobnicate"); }
