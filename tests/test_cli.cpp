@@ -212,12 +212,12 @@ TEST_CASE("export draws a part of the graph, and leaves unrelated entities out o
 }
 
 TEST_CASE("export refuses a picture too large to lay out, naming the options that draw a part") {
-    // One stored document whose facts name 1,001 companies, each competing
+    // One stored document whose facts name 1,501 companies, each competing
     // with a hub: over the limit by one, yet quick to store.
     TempDir dir;
     json facts = {{"doc", std::string(40, 'a')}, {"source", "generated.txt"}, {"entities", json::array()},
                   {"relations", json::array()}};
-    for (int i = 0; i <= 1000; ++i) {
+    for (int i = 0; i <= 1500; ++i) {
         const std::string name = "Company " + std::to_string(10000 + i);
         facts["entities"].push_back({{"name", name}, {"type", "Organization"}, {"aliases", json::array()}});
         if (i == 0) continue;
@@ -232,7 +232,7 @@ TEST_CASE("export refuses a picture too large to lay out, naming the options tha
     REQUIRE(ingest.exit_code == 0);
 
     Run refused = Kgraph(dir, {"export", "--format", "svg", "-o", (dir / "all.svg").string()});
-    RequireCleanFailure(refused, "1001 entities");
+    RequireCleanFailure(refused, "1501 entities");
     for (const std::string option : {"--entity", "--depth", "--rel", "--min-degree", "--top"}) {
         CHECK(refused.err.find(option) != std::string::npos);
     }

@@ -209,7 +209,7 @@ std::string GraphStatements(const GraphModel& model) {
 // side.
 constexpr const char* kLayoutEngine = "neato";
 constexpr const char* kPictureAttributes =
-    "\tgraph [overlap=\"false\", sep=\"+40\", splines=\"line\", pack=\"true\", packmode=\"array_u4\", start=\"random1\"];\n";
+    "\tgraph [overlap=\"false\", sep=\"+40\", splines=\"line\", pack=\"true\", packmode=\"array_u4\"];\n";
 
 // The key to the picture: entity types by shape and colour, the relation
 // types it shows by colour, and what a dashed edge means. An HTML-like label,

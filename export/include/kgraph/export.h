@@ -29,11 +29,12 @@ namespace kgraph {
 // relation may name an entity the model does not list: it gets a plain node.
 std::string ToDot(const GraphModel& graph);
 
-// Beyond this many nodes Graphviz takes minutes to lay a graph out: the 1,000
-// best-connected entities of 1,000 generated articles (9,600 relations) took
-// 49 s, 1,500 of them about 3 minutes (docs/cli.md). ToSvg refuses a larger
-// graph at once; draw a part of it (SelectSubgraph in kgraph/subgraph.h).
-inline constexpr std::size_t kMaxPictureNodes = 1000;
+// Beyond this many nodes Graphviz takes minutes to lay a graph out: the 1,500
+// best-connected entities of 1,000 generated articles (11,100 relations) take
+// 27 s of CPU, 143 s on a busy 2-core machine; 1,000 of them (9,600
+// relations) 15 s of CPU (docs/cli.md). ToSvg refuses a larger graph at once;
+// draw a part of it (SelectSubgraph in kgraph/subgraph.h).
+inline constexpr std::size_t kMaxPictureNodes = 1500;
 
 // The DOT above laid out with neato, straight edges and a legend (entity
 // types, relation colours, dashed = ended), rendered as SVG. Edge labels are
