@@ -11,6 +11,7 @@
 
 #include "kgraph/status.h"
 #include "kgraph/store.h"
+#include "kgraph/subgraph.h"
 #include "kgraph/traversal.h"
 
 namespace kgraph::cli {
@@ -61,7 +62,17 @@ Status RunDocuments(const std::filesystem::path& db, const QueryOptions& options
 Status RunForget(const std::filesystem::path& db, const std::string& doc);
 Status RunCheck(const std::filesystem::path& db);
 
-enum class ExportFormat { kDot, kSvg, kJsonLd, kJson };
-Status RunExport(const std::filesystem::path& db, ExportFormat format, const std::filesystem::path& output);
+enum class ExportFormat { kDot, kSvg, kJsonLd, kJson, kGraphMl, kCsv };
+struct ExportOptions {
+    ExportFormat format = ExportFormat::kSvg;
+    std::filesystem::path output;  // "-": stdout; for csv, a folder
+    // The part of the graph to export. An entity is typed as by the user and
+    // resolved like `show` does; entities without a relation are left out of
+    // pictures (dot, svg) unless `subgraph.isolated`, and kept in the data
+    // formats.
+    std::optional<std::string> entity;
+    SubgraphOptions subgraph;
+};
+Status RunExport(const std::filesystem::path& db, const ExportOptions& options);
 
 }  // namespace kgraph::cli

@@ -153,18 +153,37 @@ int Run(int argc, char** argv) {
     check_cmd->callback([&] { status = RunCheck(db); });
 
     std::string format;
-    std::filesystem::path output;
-    CLI::App* export_cmd = app.add_subcommand("export", "Write the graph as DOT, SVG, JSON-LD or relations JSON");
-    export_cmd->add_option("--format", format, "dot, svg, jsonld or json")
+    ExportOptions export_options;
+    CLI::App* export_cmd =
+        app.add_subcommand("export", "Write the graph, or a part of it, as DOT, SVG, JSON-LD, JSON, GraphML or CSV");
+    export_cmd->add_option("--format", format, "dot, svg, jsonld, json, graphml or csv")
         ->required()
-        ->check(CLI::IsMember({"dot", "svg", "jsonld", "json"}));
-    export_cmd->add_option("-o,--output", output, "Output file")->required();
+        ->check(CLI::IsMember({"dot", "svg", "jsonld", "json", "graphml", "csv"}));
+    export_cmd->add_option("-o,--output", export_options.output,
+                           "Output file, - for standard output; for csv a folder (nodes.csv, relationships.csv)")
+        ->required();
+    CLI::Option* entity_option = export_cmd->add_option(
+        "--entity", export_options.entity, "Only this entity (name or alias) and its neighbourhood");
+    export_cmd->add_option("--depth", export_options.subgraph.depth, "With --entity: hops from it")
+        ->capture_default_str()
+        ->check(CLI::NonNegativeNumber)
+        ->needs(entity_option);
+    export_cmd->add_option("--rel", export_options.subgraph.predicates,
+                           "Only these relation types (comma-separated)")
+        ->delimiter(',');
+    export_cmd->add_option("--min-degree", export_options.subgraph.min_degree,
+                           "Only entities with at least this many relations");
+    export_cmd->add_option("--top", export_options.subgraph.top, "Only the N entities with the most relations");
+    export_cmd->add_flag("--isolated", export_options.subgraph.isolated,
+                         "Draw entities without relations too (dot and svg leave them out; the data formats keep them)");
     export_cmd->callback([&] {
-        const ExportFormat chosen = format == "dot"   ? ExportFormat::kDot
-                                    : format == "svg" ? ExportFormat::kSvg
-                                    : format == "jsonld" ? ExportFormat::kJsonLd
-                                                         : ExportFormat::kJson;
-        status = RunExport(db, chosen, output);
+        export_options.format = format == "dot"       ? ExportFormat::kDot
+                                : format == "svg"     ? ExportFormat::kSvg
+                                : format == "jsonld"  ? ExportFormat::kJsonLd
+                                : format == "json"    ? ExportFormat::kJson
+                                : format == "graphml" ? ExportFormat::kGraphMl
+                                                      : ExportFormat::kCsv;
+        status = RunExport(db, export_options);
     });
 
     try {

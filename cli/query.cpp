@@ -123,6 +123,35 @@ Status WriteFile(const std::filesystem::path& path, const std::string& content) 
     return Status::Ok();
 }
 
+// "-" is stdout, as for most Unix tools; anything else a file.
+Status WriteOutput(const std::filesystem::path& output, const std::string& content) {
+    if (output != "-") return WriteFile(output, content);
+    std::cout << content << std::flush;
+    if (!std::cout) return Status::IOError("cannot write to standard output");
+    return Status::Ok();
+}
+
+// neo4j-admin imports nodes and relationships from separate files.
+Status WriteCsv(const std::filesystem::path& folder, const GraphModel& graph) {
+    if (folder == "-") {
+        return Status::InvalidArgument("csv is two files, nodes.csv and relationships.csv: give -o a folder");
+    }
+    if (Status nodes = WriteFile(folder / "nodes.csv", ToCsvNodes(graph)); !nodes.ok()) return nodes;
+    return WriteFile(folder / "relationships.csv", ToCsvRelationships(graph));
+}
+
+Result<GraphModel> SelectPart(const GraphModel& graph, const ExportOptions& options) {
+    SubgraphOptions subgraph = options.subgraph;
+    if (options.entity) {
+        Result<const Entity*> center = ResolveEntity(graph, *options.entity);
+        if (!center.ok()) return center.status();
+        subgraph.center = (*center)->name;
+    }
+    const bool picture = options.format == ExportFormat::kDot || options.format == ExportFormat::kSvg;
+    subgraph.isolated = subgraph.isolated || !picture;
+    return SelectSubgraph(graph, subgraph);
+}
+
 }  // namespace
 
 Status RunEntities(const std::filesystem::path& db, const QueryOptions& options) {
@@ -369,21 +398,27 @@ Status RunCheck(const std::filesystem::path& db) {
     return Status::Ok();
 }
 
-Status RunExport(const std::filesystem::path& db, ExportFormat format, const std::filesystem::path& output) {
+Status RunExport(const std::filesystem::path& db, const ExportOptions& options) {
     Result<GraphModel> graph = LoadGraph(db);
     if (!graph.ok()) return graph.status();
-    switch (format) {
+    Result<GraphModel> part = SelectPart(*graph, options);
+    if (!part.ok()) return part.status();
+    switch (options.format) {
         case ExportFormat::kSvg: {
-            if (Status folder = EnsureParentFolder(output); !folder.ok()) return folder;
-            return WriteSvg(*graph, output);
+            Result<std::string> svg = ToSvg(*part);
+            if (svg.status().IsInvalidArgument()) {
+                return Status::InvalidArgument(svg.status().message() +
+                                               "; draw a part of the graph with --entity NAME [--depth K], "
+                                               "--rel a,b, --min-degree N or --top N");
+            }
+            if (!svg.ok()) return svg.status();
+            return WriteOutput(options.output, *svg);
         }
-        case ExportFormat::kDot: {
-            Result<std::string> dot = ToDot(*graph);
-            if (!dot.ok()) return dot.status();
-            return WriteFile(output, *dot);
-        }
-        case ExportFormat::kJsonLd: return WriteFile(output, ToJsonLd(*graph) + "\n");
-        case ExportFormat::kJson: return WriteFile(output, ToRelationsJson(*graph) + "\n");
+        case ExportFormat::kDot: return WriteOutput(options.output, ToDot(*part));
+        case ExportFormat::kJsonLd: return WriteOutput(options.output, ToJsonLd(*part) + "\n");
+        case ExportFormat::kJson: return WriteOutput(options.output, ToRelationsJson(*part) + "\n");
+        case ExportFormat::kGraphMl: return WriteOutput(options.output, ToGraphMl(*part));
+        case ExportFormat::kCsv: return WriteCsv(options.output, *part);
     }
     return Status::InvalidArgument("unknown export format");
 }

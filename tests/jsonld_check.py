@@ -9,6 +9,8 @@ Prints one JSON object:
   isomorphic   whether the two parsers produced the same graph
   ill_typed    literals whose text is not valid for their datatype
   invests_in   [[investor name, investee name], ...] from a SPARQL query
+  twice        number of triples after rdflib parses the file a second time
+               into the same graph (equal to triples when nothing is blank)
 A parser that rejects the file makes the script fail with its error.
 """
 import json
@@ -41,6 +43,10 @@ def main(path):
     graph = rdflib.Graph()
     graph.parse(data=text, format="json-ld")
 
+    twice = rdflib.Graph()
+    twice.parse(data=text, format="json-ld")
+    twice.parse(data=text, format="json-ld")
+
     nquads = jsonld.to_rdf(json.loads(text), {"format": "application/n-quads"})
     reference = rdflib.Graph()
     reference.parse(data=nquads, format="nt")
@@ -51,6 +57,7 @@ def main(path):
         "isomorphic": rdflib.compare.isomorphic(graph, reference),
         "ill_typed": ill_typed(graph),
         "invests_in": [[str(a), str(b)] for a, b in graph.query(INVESTS_IN)],
+        "twice": len(twice),
     }))
 
 

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -151,6 +152,95 @@ TEST_CASE("export writes DOT, SVG and JSON-LD files") {
     }
     CHECK(Slurp(dir / "out/graph.svg").find("<svg") != std::string::npos);
     CHECK(Slurp(dir / "out/graph.dot").find("digraph") != std::string::npos);
+}
+
+TEST_CASE("export -o - writes every format to standard output") {
+    TempDir dir;
+    IngestSeeds(dir);
+    const std::map<std::string, std::string> starts = {{"dot", "digraph"},
+                                                       {"svg", "<?xml"},
+                                                       {"jsonld", "{"},
+                                                       {"json", "["},
+                                                       {"graphml", "<?xml"}};
+    for (const auto& [format, start] : starts) {
+        Run run = Kgraph(dir, {"export", "--format", format, "-o", "-"});
+        INFO(format << ": " << run.err);
+        CHECK(run.exit_code == 0);
+        CHECK(run.out.rfind(start, 0) == 0);
+        CHECK(run.out.size() > 500);
+    }
+    CHECK_FALSE(fs::exists(fs::current_path() / "-"));
+    // csv is two files: -o names a folder, and stdout cannot be one.
+    RequireCleanFailure(Kgraph(dir, {"export", "--format", "csv", "-o", "-"}), "folder");
+    Run csv = Kgraph(dir, {"export", "--format", "csv", "-o", (dir / "neo4j").string()});
+    INFO(csv.err);
+    REQUIRE(csv.exit_code == 0);
+    CHECK(Slurp(dir / "neo4j/nodes.csv").rfind("id:ID,name,aliases:string[],:LABEL\n", 0) == 0);
+    CHECK(Slurp(dir / "neo4j/relationships.csv").rfind(":START_ID,:END_ID,:TYPE,", 0) == 0);
+}
+
+TEST_CASE("export draws a part of the graph, and leaves unrelated entities out of pictures") {
+    TempDir dir;
+    IngestSeeds(dir);
+    // Dua Lipa is named in the seeds but takes part in no relation.
+    Run picture = Kgraph(dir, {"export", "--format", "dot", "-o", "-"});
+    REQUIRE(picture.exit_code == 0);
+    CHECK(picture.out.find("\"Dua Lipa\"") == std::string::npos);
+    CHECK(picture.out.find("\"Scale AI\"") != std::string::npos);
+    Run all = Kgraph(dir, {"export", "--format", "dot", "-o", "-", "--isolated"});
+    CHECK(all.out.find("\"Dua Lipa\"") != std::string::npos);
+    Run data = Kgraph(dir, {"export", "--format", "graphml", "-o", "-"});
+    CHECK(data.out.find("Dua Lipa") != std::string::npos);
+
+    Run part = Kgraph(dir, {"export", "--format", "json", "-o", "-", "--entity", "scale ai", "--rel", "ceo-of"});
+    INFO(part.err);
+    REQUIRE(part.exit_code == 0);
+    json relations = json::parse(part.out);
+    CHECK(relations.size() >= 2);
+    for (const json& r : relations) {
+        CHECK(r["predicate"] == "ceo-of");
+        CHECK(r["object"]["name"] == "Scale AI");
+    }
+    Run top = Kgraph(dir, {"export", "--format", "json", "-o", "-", "--top", "2"});
+    for (const json& r : json::parse(top.out)) {
+        CHECK(std::set<std::string>{"Meta", "Scale AI"}.count(r["subject"]["name"]) == 1);
+        CHECK(std::set<std::string>{"Meta", "Scale AI"}.count(r["object"]["name"]) == 1);
+    }
+
+    RequireCleanFailure(Kgraph(dir, {"export", "--format", "svg", "-o", "-", "--entity", "Nobody Inc"}), "Nobody Inc");
+    RequireCleanFailure(Kgraph(dir, {"export", "--format", "svg", "-o", "-", "--depth", "2"}), "--entity");
+}
+
+TEST_CASE("export refuses a picture too large to lay out, naming the options that draw a part") {
+    // One stored document whose facts name 1,501 companies, each competing
+    // with a hub: over the limit by one, yet quick to store.
+    TempDir dir;
+    json facts = {{"doc", std::string(40, 'a')}, {"source", "generated.txt"}, {"entities", json::array()},
+                  {"relations", json::array()}};
+    for (int i = 0; i <= 1500; ++i) {
+        const std::string name = "Company " + std::to_string(10000 + i);
+        facts["entities"].push_back({{"name", name}, {"type", "Organization"}, {"aliases", json::array()}});
+        if (i == 0) continue;
+        json evidence = {{"doc", facts["doc"]}, {"source", "generated.txt"}, {"sentence", "s"}, {"start", i},
+                         {"end", i + 1}, {"rule", "r"}, {"confidence", 0.5}, {"modality", ""}};
+        facts["relations"].push_back({{"subject", "Company 10000"}, {"predicate", "competes-with"},
+                                      {"object", name}, {"evidence", {evidence}}});
+    }
+    std::ofstream(dir / "facts.jsonl") << facts.dump() << "\n";
+    Run ingest = Kgraph(dir, {"ingest", "--facts", (dir / "facts.jsonl").string()});
+    INFO(ingest.err);
+    REQUIRE(ingest.exit_code == 0);
+
+    Run refused = Kgraph(dir, {"export", "--format", "svg", "-o", (dir / "all.svg").string()});
+    RequireCleanFailure(refused, "1501 entities");
+    for (const std::string option : {"--entity", "--depth", "--rel", "--min-degree", "--top"}) {
+        CHECK(refused.err.find(option) != std::string::npos);
+    }
+    CHECK_FALSE(fs::exists(dir / "all.svg"));
+    Run part = Kgraph(dir, {"export", "--format", "svg", "-o", (dir / "top.svg").string(), "--top", "20"});
+    INFO(part.err);
+    CHECK(part.exit_code == 0);
+    CHECK(fs::exists(dir / "top.svg"));
 }
 
 TEST_CASE("bad usage and missing things fail with one clear line") {

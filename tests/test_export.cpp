@@ -13,6 +13,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -21,6 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kgraph/export.h"
+#include "kgraph/subgraph.h"
 
 using namespace kgraph;
 namespace fs = std::filesystem;
@@ -237,12 +239,32 @@ json CheckJsonLd(const std::string& jsonld) {
     return json::parse(run.output);
 }
 
+// Runs one of the consumer scripts in tests/ on `files`; returns its JSON.
+json RunPythonCheck(const std::string& script, const std::vector<fs::path>& files) {
+    std::string command = "/usr/bin/python3 " + Quoted(fs::path(KGRAPH_TESTS_DIR) / script);
+    for (const fs::path& file : files) command += " " + Quoted(file);
+    Run run = RunCommand(command);
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    return json::parse(run.output);
+}
+
+std::set<std::string> EntityNames(const GraphModel& graph) {
+    std::set<std::string> names;
+    for (const Entity& entity : graph.entities) names.insert(entity.name);
+    return names;
+}
+
+std::vector<std::string> RelationKeys(const GraphModel& graph) {
+    std::vector<std::string> keys;
+    for (const Relation& r : graph.relations) keys.push_back(r.subject + " " + r.predicate + " " + r.object);
+    return keys;
+}
+
 }  // namespace
 
 TEST_CASE("DOT has a node per entity, shaped by type, and a labelled edge per relation") {
-    Result<std::string> dot = ToDot(SampleGraph());
-    REQUIRE(dot.ok());
-    ParsedDot parsed = ParseDot(*dot);
+    ParsedDot parsed = ParseDot(ToDot(SampleGraph()));
 
     // Names with quotes, ampersands and accents come back unchanged.
     CHECK(parsed.shapes.size() == 8);
@@ -250,7 +272,8 @@ TEST_CASE("DOT has a node per entity, shaped by type, and a labelled edge per re
     CHECK(parsed.shapes.at("Johnson & Johnson") == "box");
     CHECK(parsed.shapes.at("Société Générale") == "box");
     CHECK(parsed.shapes.at("Alexandr Wang") == "ellipse");
-    CHECK(parsed.layout == "neato");
+    // No engine pinned: `dot file.dot` lays it out with dot, `sfdp` with sfdp.
+    CHECK(parsed.layout.empty());
     REQUIRE(parsed.edges.size() == 8);
 
     const DotEdge& invests = EdgeLabelled(parsed, "Meta", "invests-in");
@@ -283,9 +306,7 @@ TEST_CASE("A backslash in a name is drawn, not read as a Graphviz escape") {
 
 TEST_CASE("The dot program accepts the DOT") {
     TempDir dir;
-    Result<std::string> dot = ToDot(SampleGraph());
-    REQUIRE(dot.ok());
-    WriteText(dir.path() / "graph.dot", *dot);
+    WriteText(dir.path() / "graph.dot", ToDot(SampleGraph()));
     Run run = RunCommand("dot -Tsvg " + Quoted(dir.path() / "graph.dot") + " -o " + Quoted(dir.path() / "out.svg"));
     INFO(run.output);
     CHECK(run.exit_code == 0);
@@ -297,9 +318,7 @@ TEST_CASE("A relation naming an unlisted entity still gets both nodes") {
     g.entities = {{"Meta", EntityType::kOrganization, {}}};
     g.relations = {Rel("Meta", "invests-in", "Nowhere Inc", {Said(kDocA, "s", 0, "r", 0.5)})};
 
-    Result<std::string> dot = ToDot(g);
-    REQUIRE(dot.ok());
-    CHECK(ParseDot(*dot).shapes.count("Nowhere Inc") == 1);
+    CHECK(ParseDot(ToDot(g)).shapes.count("Nowhere Inc") == 1);
 
     json relations = json::parse(ToRelationsJson(g));
     CHECK(relations.at(0).at("object") == json({{"name", "Nowhere Inc"}, {"type", nullptr}, {"aliases", json::array()}}));
@@ -341,7 +360,7 @@ TEST_CASE("WriteSvg writes well-formed SVG with one node per entity") {
     INFO(lint.output);
     CHECK(lint.exit_code == 0);
     std::string text = ReadText(svg);
-    CHECK(CountOccurrences(text, "class=\"node\"") == 8);
+    CHECK(CountOccurrences(text, "class=\"node\"") == 8 + 1);  // and the legend
     CHECK(CountOccurrences(text, "class=\"edge\"") == 8);
     CHECK(text.find("Société Générale") != std::string::npos);
     CHECK(text.find("Johnson &amp; Johnson") != std::string::npos);
@@ -375,7 +394,7 @@ TEST_CASE("Export never prints, even when Graphviz has something to say") {
     graph.relations.push_back(Rel("Turing", "competes-with", "Bad \xC3 Byte", {Said(kDocA, "s", 0, "r", 0.5)}));
     TempDir dir;
     std::string printed = PrintedBy([&] {
-        CHECK(ToDot(graph).ok());
+        ToDot(graph);
         CHECK(WriteSvg(graph, dir.path() / "graph.svg").ok());
         CHECK_FALSE(WriteSvg(graph, dir.path() / "missing" / "graph.svg").ok());
         // A stray byte is replaced, not thrown about.
@@ -478,7 +497,7 @@ TEST_CASE("The scorer reads the relations JSON") {
 
 TEST_CASE("Every format is byte-identical for the same graph") {
     const GraphModel graph = SampleGraph();
-    CHECK(*ToDot(graph) == *ToDot(graph));
+    CHECK(ToDot(graph) == ToDot(graph));
     CHECK(ToJsonLd(graph) == ToJsonLd(graph));
     CHECK(ToRelationsJson(graph) == ToRelationsJson(graph));
 
@@ -490,11 +509,231 @@ TEST_CASE("Every format is byte-identical for the same graph") {
 
 TEST_CASE("An empty graph exports to valid, empty documents") {
     const GraphModel empty;
-    Result<std::string> dot = ToDot(empty);
-    REQUIRE(dot.ok());
-    CHECK(ParseDot(*dot).shapes.empty());
+    CHECK(ParseDot(ToDot(empty)).shapes.empty());
     CHECK(json::parse(ToRelationsJson(empty)) == json::array());
     CHECK(CheckJsonLd(ToJsonLd(empty)).at("triples") == 0);
     TempDir dir;
     CHECK(WriteSvg(empty, dir.path() / "empty.svg").ok());
+}
+
+// --- Subgraphs ---
+
+TEST_CASE("A subgraph around an entity keeps what lies within the given hops") {
+    const GraphModel graph = SampleGraph();
+    SubgraphOptions around_google;
+    around_google.center = "Google";
+    GraphModel one = *SelectSubgraph(graph, around_google);
+    CHECK(EntityNames(one) == std::set<std::string>{"Google", "Scale AI"});
+    CHECK(RelationKeys(one) == std::vector<std::string>{"Google customer-of Scale AI", "Google leaves Scale AI"});
+
+    around_google.depth = 2;  // through Scale AI to its other neighbours
+    CHECK(EntityNames(*SelectSubgraph(graph, around_google)) ==
+          std::set<std::string>{"Alexandr Wang", "Google", "Meta", "Scale AI", "Turing"});
+
+    around_google.depth = 0;  // the entity alone, kept only when asked for
+    CHECK(SelectSubgraph(graph, around_google)->entities.empty());
+    around_google.isolated = true;
+    CHECK(EntityNames(*SelectSubgraph(graph, around_google)) == std::set<std::string>{"Google"});
+
+    SubgraphOptions unknown;
+    unknown.center = "Nobody";
+    CHECK(SelectSubgraph(graph, unknown).status().IsNotFound());
+}
+
+TEST_CASE("A subgraph by relation type, degree and rank keeps relations whose ends it keeps") {
+    GraphModel graph = SampleGraph();
+    graph.entities.push_back({"Zeta Quiet", EntityType::kOrganization, {}});  // no relation at all
+
+    SubgraphOptions all;
+    CHECK(EntityNames(*SelectSubgraph(graph, all)).count("Zeta Quiet") == 0);
+    all.isolated = true;
+    CHECK(SelectSubgraph(graph, all)->entities.size() == graph.entities.size());
+
+    SubgraphOptions customers;
+    customers.predicates = {"customer-of"};
+    CHECK(RelationKeys(*SelectSubgraph(graph, customers)) ==
+          std::vector<std::string>{"Google customer-of Scale AI", "Société Générale customer-of Johnson & Johnson"});
+
+    // Degrees: Scale AI 6, Google 2, Meta 2, Société Générale 2, the rest 1.
+    SubgraphOptions busy;
+    busy.min_degree = 2;
+    GraphModel two = *SelectSubgraph(graph, busy);
+    CHECK(EntityNames(two) == std::set<std::string>{"Google", "Meta", "Scale AI"});
+    CHECK(two.relations.size() == 4);  // the Société Générale ones lost their other end
+
+    SubgraphOptions top;
+    top.top = 3;  // Scale AI, then the ties by name: Google, Meta
+    CHECK(EntityNames(*SelectSubgraph(graph, top)) == std::set<std::string>{"Google", "Meta", "Scale AI"});
+    top.predicates = {"competes-with", "ceo-of"};
+    top.top = 2;
+    CHECK(RelationKeys(*SelectSubgraph(graph, top)) == std::vector<std::string>{"Alexandr Wang ceo-of Scale AI"});
+}
+
+// --- DOT and SVG for people and tools ---
+
+TEST_CASE("DOT quotes every node ID and carries the relation's data") {
+    GraphModel graph = SampleGraph();
+    graph.entities.push_back({"Publié", EntityType::kOrganization, {}});
+    const std::string dot = ToDot(graph);
+    // Every node and edge statement starts with a quoted ID.
+    std::istringstream lines(dot);
+    std::size_t statements = 0;
+    for (std::string line; std::getline(lines, line);) {
+        if (line.rfind("\t", 0) != 0 || line.rfind("\tgraph", 0) == 0 || line.rfind("\tnode", 0) == 0 ||
+            line.rfind("\tedge", 0) == 0) {
+            continue;
+        }
+        ++statements;
+        INFO(line);
+        CHECK(line.rfind("\t\"", 0) == 0);
+        if (line.find(" -> ") != std::string::npos) CHECK(line.find("\" -> \"") != std::string::npos);
+    }
+    CHECK(statements == 9 + 8);
+    CHECK(dot.find("\t\"Publié\" [") != std::string::npos);
+
+    Agraph_t* parsed = agmemread(dot.c_str());
+    REQUIRE(parsed);
+    Agnode_t* meta = agnode(parsed, const_cast<char*>("Meta"), 0);
+    REQUIRE(meta);
+    CHECK(Attribute(meta, "type") == "Organization");
+    CHECK(Attribute(agnode(parsed, const_cast<char*>("Alexandr Wang"), 0), "type") == "Person");
+    std::map<std::string, std::map<std::string, std::string>> data;  // predicate -> attributes
+    for (Agedge_t* e = agfstout(parsed, meta); e; e = agnxtout(parsed, e)) {
+        for (const char* name : {"predicate", "amount", "currency", "percent", "date", "confidence", "evidence"}) {
+            data[Attribute(e, "predicate")][name] = Attribute(e, name);
+        }
+    }
+    agclose(parsed);
+    CHECK(data.at("invests-in") == std::map<std::string, std::string>{{"predicate", "invests-in"},
+                                                                        {"amount", "14300000000"},
+                                                                        {"currency", "USD"},
+                                                                        {"percent", ""},
+                                                                        {"date", "2025-06"},
+                                                                        {"confidence", "0.98"},
+                                                                        {"evidence", "2"}});
+    CHECK(data.at("owns-stake").at("percent") == "49");
+}
+
+TEST_CASE("The SVG has a legend, evidence tooltips and no edge label over a node") {
+    TempDir dir;
+    const fs::path svg = dir.path() / "graph.svg";
+    REQUIRE(WriteSvg(SampleGraph(), svg).ok());
+    json seen = RunPythonCheck("svg_check.py", {svg});
+    CHECK(seen.at("edges") == 8);
+    CHECK(seen.at("edge_tooltips") == 8);
+    CHECK(seen.at("labels_on_nodes") == json::array());
+    CHECK(seen.at("legend") == json({"legend", "Organization", "Person", "\u2192 ceo-of", "\u2192 competes-with",
+                                     "\u2192 customer-of", "\u2192 invests-in", "\u2192 leaves", "\u2192 owns-stake",
+                                     "\u2192 partners-with", "- - - \u00a0ended"}));
+    const std::string text = ReadText(svg);
+    CHECK(text.find("Meta put more than $14 billion into Scale AI. (seeds/b.txt)") != std::string::npos);
+}
+
+TEST_CASE("A picture too large to lay out quickly is refused at once") {
+    GraphModel large;
+    for (std::size_t i = 0; i <= kMaxPictureNodes; ++i) {
+        large.entities.push_back({"Company " + std::to_string(100000 + i), EntityType::kOrganization, {}});
+    }
+    Result<std::string> svg = ToSvg(large);
+    REQUIRE_FALSE(svg.ok());
+    CHECK(svg.status().IsInvalidArgument());
+    CHECK(svg.status().message().find(std::to_string(kMaxPictureNodes + 1) + " entities") != std::string::npos);
+    large.entities.pop_back();
+    large.entities.resize(3);  // a small one is drawn
+    CHECK(ToSvg(large).ok());
+}
+
+// --- Formats other tools read ---
+
+TEST_CASE("NetworkX reads the GraphML with every node, edge and typed attribute") {
+    GraphModel graph = SampleGraph();
+    graph.relations.push_back(Rel("Meta", "invests-in", "Nowhere <Inc>", {Said(kDocA, "s", 0, "r", 0.5)}));
+    TempDir dir;
+    WriteText(dir.path() / "graph.graphml", ToGraphMl(graph));
+    json read = RunPythonCheck("graphml_check.py", {dir.path() / "graph.graphml"});
+
+    const json& nodes = read.at("nodes");
+    CHECK(nodes.size() == 9);
+    CHECK(nodes.at("Meta") == json({{"name", "Meta"}, {"type", "Organization"}, {"aliases", "Meta Platforms; META"}}));
+    CHECK(nodes.at(kQuoted).at("name") == kQuoted);
+    CHECK(nodes.at("Société Générale").at("type") == "Organization");
+    CHECK(nodes.at("Nowhere <Inc>") == json({{"name", "Nowhere <Inc>"}}));
+
+    const json& edges = read.at("edges");
+    REQUIRE(edges.size() == 9);
+    std::map<std::string, json> by_key;
+    for (const json& e : edges) {
+        by_key[e[0].get<std::string>() + " " + e[2].at("predicate").get<std::string>() + " " + e[1].get<std::string>()] = e;
+    }
+    CHECK(by_key.at("Meta invests-in Nowhere <Inc>")[2].at("evidence") == 1);
+    const json& invests = by_key.at("Meta invests-in Scale AI");
+    CHECK(invests[2].at("amount") == 14.3e9);  // typed: a number, not text
+    CHECK(invests[2].at("currency") == "USD");
+    CHECK(invests[2].at("date") == "2025-06");
+    CHECK(invests[2].at("confidence").get<double>() == Approx(0.98));
+    CHECK(invests[2].at("evidence") == 2);
+    CHECK(invests[2].at("sentence") == "Meta invested $14.3 billion in Scale AI in June 2025.");
+    CHECK(by_key.at("Meta owns-stake Scale AI")[2].at("percent") == 49.0);
+    CHECK(by_key.at("Google customer-of Scale AI")[2].at("ended") == true);
+    CHECK(by_key.at("Google leaves Scale AI")[2].at("modality") == "planned");
+    CHECK(by_key.at("Scale AI competes-with Turing")[2].at("symmetric") == true);
+}
+
+TEST_CASE("The CSV files have the headers and rows neo4j-admin import expects") {
+    TempDir dir;
+    WriteText(dir.path() / "nodes.csv", ToCsvNodes(SampleGraph()));
+    WriteText(dir.path() / "relationships.csv", ToCsvRelationships(SampleGraph()));
+    json read = RunPythonCheck("neo4j_csv_check.py", {dir.path() / "nodes.csv", dir.path() / "relationships.csv"});
+    CHECK(read.at("problems") == json::array());
+    CHECK(read.at("nodes").size() == 8);
+    CHECK(read.at("nodes").at("Meta") == json({{"name", "Meta"},
+                                               {"aliases", {"Meta Platforms", "META"}},
+                                               {"labels", {"Entity", "Organization"}}}));
+    CHECK(read.at("nodes").at(kQuoted).at("name") == kQuoted);
+    const json& relationships = read.at("relationships");
+    REQUIRE(relationships.size() == 8);
+    CHECK(relationships.at(3) == json::array({"Meta", "INVESTS_IN", "Scale AI",
+                                              {{"predicate", "invests-in"}, {"amount", 14.3e9}, {"currency", "USD"},
+                                               {"date", "2025-06"}, {"confidence", 0.98}, {"ended", false},
+                                               {"evidence", 2}}}));
+    CHECK(relationships.at(1).at(3).at("ended") == true);
+    CHECK(relationships.at(5).at(1) == "PARTNERS_WITH");
+}
+
+TEST_CASE("Loading the same JSON-LD twice adds no triples") {
+    json rdf = CheckJsonLd(ToJsonLd(SampleGraph()));
+    CHECK(rdf.at("twice") == rdf.at("triples"));
+    json doc = json::parse(ToJsonLd(SampleGraph()));
+    std::set<std::string> evidence_ids;
+    std::size_t evidence = 0;
+    for (const json& node : doc.at("@graph")) {
+        for (const json& e : node.value("evidence", json::array())) {
+            ++evidence;
+            evidence_ids.insert(e.at("@id").get<std::string>());
+        }
+    }
+    CHECK(evidence == 9);
+    CHECK(evidence_ids.size() == 9);
+    CHECK(evidence_ids.count("urn:kgraph:evidence:" + kDocB + ":200-245:invests-in%2Fput-into:Meta:invests-in:Scale%20AI"));
+}
+
+TEST_CASE("JSON-LD states founders and parents with schema.org properties too") {
+    GraphModel graph = SampleGraph();
+    Evidence founded = Said(kDocA, "Alexandr Wang founded Scale AI.", 500, "founder-of/verb", 0.9);
+    Evidence unit = Said(kDocA, "Google, a unit of Alphabet, ...", 600, "subsidiary-of", 0.75);
+    graph.entities.insert(graph.entities.begin() + 1, {"Alphabet", EntityType::kOrganization, {}});
+    graph.relations.push_back(Rel("Alexandr Wang", "founder-of", "Scale AI", {founded}));
+    graph.relations.push_back(Rel("Alphabet", "owns-stake", "Google", {unit}));
+    json doc = json::parse(ToJsonLd(graph));
+    std::map<std::string, json> entities;
+    for (const json& node : doc.at("@graph")) {
+        if (node.contains("name")) entities[node.at("name")] = node;
+    }
+    CHECK(entities.at("Scale AI").at("founder") == json::array({"urn:kgraph:entity:Alexandr%20Wang"}));
+    CHECK(entities.at("Alexandr Wang").at("founderOf") == json::array({"urn:kgraph:entity:Scale%20AI"}));
+    CHECK(entities.at("Google").at("parentOrganization") == json::array({"urn:kgraph:entity:Alphabet"}));
+    CHECK(entities.at("Alphabet").at("subOrganization") == json::array({"urn:kgraph:entity:Google"}));
+    // A 49% stake makes no parent.
+    CHECK_FALSE(entities.at("Scale AI").contains("parentOrganization"));
+    CHECK(doc.at("@context").at("founder").at("@id") == "schema:founder");
 }

@@ -2,7 +2,7 @@
 // describes. Each relation appears twice: as a direct edge between entities,
 // so that simple SPARQL works, and as a kg:Relation node that carries its
 // summaries and its evidence, so that nothing in the graph is lost.
-#include <charconv>
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kgraph/export.h"
+#include "decimal.h"
 #include "relation_modality.h"
 
 namespace kgraph {
@@ -50,6 +51,15 @@ std::string RelationIri(const Relation& r) {
            PercentEncode(r.object);
 }
 
+// The statement, not only the sentence: the document, the span, the rule, and
+// the relation it supports, so that one sentence stating two relations gives
+// two evidence nodes, and loading the same export twice gives one.
+std::string EvidenceIri(const Relation& r, const Evidence& e) {
+    return "urn:kgraph:evidence:" + PercentEncode(e.doc) + ":" + std::to_string(e.start) + "-" +
+           std::to_string(e.end) + ":" + PercentEncode(e.rule) + ":" + PercentEncode(r.subject) + ":" +
+           PercentEncode(r.predicate) + ":" + PercentEncode(r.object);
+}
+
 // "invests-in" -> "investsIn": the term, and the local name in kg:, of a
 // relation type. Any run of characters other than ASCII letters and digits
 // separates words.
@@ -69,14 +79,6 @@ std::string PredicateTerm(std::string_view predicate) {
 }
 
 // --- Literals --------------------------------------------------------------
-
-// The shortest decimal that reads back as the same double, never in exponent
-// form, which xsd:decimal does not allow. to_chars ignores the locale.
-std::string DecimalLexical(double value) {
-    char buffer[512];
-    auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
-    return error == std::errc() ? std::string(buffer, end) : "0";
-}
 
 // ISO 8601 dates of the three precisions extraction produces, typed so that
 // SPARQL can compare them; anything else stays a plain string.
@@ -104,12 +106,12 @@ Json DateLiteral(const std::string& date) {
 void AddClaims(Json& node, const std::optional<Money>& amount, const std::optional<double>& percent,
                const std::optional<std::string>& date) {
     if (amount) {
-        node["amount"] = DecimalLexical(amount->value);
+        node["amount"] = DecimalText(amount->value);
         node["currency"] = amount->currency;
         if (!amount->qualifier.empty()) node["amountQualifier"] = amount->qualifier;
-        if (amount->upper) node["amountUpper"] = DecimalLexical(*amount->upper);
+        if (amount->upper) node["amountUpper"] = DecimalText(*amount->upper);
     }
-    if (percent) node["percent"] = DecimalLexical(*percent);
+    if (percent) node["percent"] = DecimalText(*percent);
     if (date) node["date"] = DateLiteral(*date);
 }
 
@@ -158,6 +160,9 @@ const Json& FixedContext() {
         {"rule", "kg:rule"},
         {"source", "kg:source"},
         {"wasDerivedFrom", iri_valued("prov:wasDerivedFrom")},
+        {"founder", iri_valued("schema:founder")},
+        {"parentOrganization", iri_valued("schema:parentOrganization")},
+        {"subOrganization", iri_valued("schema:subOrganization")},
     };
     return context;
 }
@@ -202,14 +207,37 @@ void AddDirectEdge(Json& from, const std::string& predicate, const std::string& 
     from[PredicateKey(predicate)].push_back(EntityIri(to));
 }
 
-Json EvidenceNode(const Evidence& evidence) {
-    Json node = {{"@type", "Evidence"},
+// A stake is a parent's when it is a majority, or when a rule read it as a
+// subsidiary ("its subsidiary X", "X, a unit of Y").
+bool IsParentStake(const Relation& relation) {
+    if (relation.predicate != "owns-stake") return false;
+    if (auto percent = RelationPercent(relation)) return *percent > 50;
+    return std::any_of(relation.evidence.begin(), relation.evidence.end(),
+                       [](const Evidence& e) { return e.rule.find("subsidiary") != std::string::npos; });
+}
+
+// The schema.org property that says the same, for tools that know schema.org
+// but not kgraph: a founder (stated on the organization), a parent and its
+// sub-organization. Written beside kgraph's own edge, never instead of it.
+void AddSchemaOrgEdges(std::map<std::string, Json>& entities, const Relation& relation) {
+    Json& subject = entities.at(relation.subject);
+    Json& object = entities.at(relation.object);
+    if (relation.predicate == "founder-of") object["founder"].push_back(EntityIri(relation.subject));
+    if (IsParentStake(relation)) {
+        subject["subOrganization"].push_back(EntityIri(relation.object));
+        object["parentOrganization"].push_back(EntityIri(relation.subject));
+    }
+}
+
+Json EvidenceNode(const Relation& relation, const Evidence& evidence) {
+    Json node = {{"@id", EvidenceIri(relation, evidence)},
+                 {"@type", "Evidence"},
                  {"wasDerivedFrom", DocumentIri(evidence.doc)},
                  {"sentence", evidence.sentence},
                  {"start", evidence.start},
                  {"end", evidence.end},
                  {"rule", evidence.rule},
-                 {"confidence", DecimalLexical(evidence.confidence)}};
+                 {"confidence", DecimalText(evidence.confidence)}};
     AddClaims(node, evidence.amount, evidence.percent, evidence.date);
     AddModality(node, evidence.modality);
     return node;
@@ -222,11 +250,11 @@ Json RelationNode(const Relation& relation) {
                  {"predicate", "kg:" + PredicateTerm(relation.predicate)},
                  {"object", EntityIri(relation.object)}};
     AddClaims(node, RelationAmount(relation), RelationPercent(relation), RelationDate(relation));
-    node["confidence"] = DecimalLexical(RelationConfidence(relation));
+    node["confidence"] = DecimalText(RelationConfidence(relation));
     node["ended"] = relation.ended;
     AddModality(node, RelationModality(relation));
     Json& evidence = node["evidence"] = Json::array();
-    for (const Evidence& e : relation.evidence) evidence.push_back(EvidenceNode(e));
+    for (const Evidence& e : relation.evidence) evidence.push_back(EvidenceNode(relation, e));
     return node;
 }
 
@@ -258,6 +286,7 @@ std::string ToJsonLd(const GraphModel& graph) {
         if (IsSymmetricPredicate(relation.predicate)) {
             AddDirectEdge(entities.at(relation.object), relation.predicate, relation.subject);
         }
+        AddSchemaOrgEdges(entities, relation);
     }
 
     Json nodes = Json::array();

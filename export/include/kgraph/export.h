@@ -1,14 +1,15 @@
-// Export of a GraphModel: DOT (built with Graphviz cgraph), SVG (laid out and
-// rendered by Graphviz gvc), JSON-LD and the plain relations JSON that
-// `kgraph relations --json` prints and the scorer reads.
+// Export of a GraphModel: DOT, SVG (laid out and rendered by Graphviz),
+// JSON-LD, the plain relations JSON that `kgraph relations --json` prints and
+// the scorer reads, GraphML, and CSV for `neo4j-admin database import`.
 //
 // Reads the graph model only; knows nothing of RocksDB. Output is
 // deterministic: the same graph gives byte-identical text.
 //
-// Thread-safety: Graphviz keeps global state, so ToDot/WriteSvg must not run
-// concurrently with each other; the JSON functions are pure.
+// Thread-safety: Graphviz keeps global state, so ToSvg/WriteSvg must not run
+// concurrently with each other; the text formats are pure.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <string>
 
@@ -17,16 +18,33 @@
 
 namespace kgraph {
 
-// Entity type as node shape (Organization box, Person ellipse), relation type
-// as edge label and colour; amount, percent, date and modality in the edge
-// label; ended relations dashed, symmetric ones without arrowhead. A relation
-// may name an entity the model does not list: it gets a plain node.
-// Fails (IOError) only if Graphviz itself fails.
-Result<std::string> ToDot(const GraphModel& graph);
+// DOT text. Every ID and attribute value is quoted. Nodes carry the entity's
+// `type`; edges carry `predicate`, `amount` and `currency`, `percent`,
+// `date`, `confidence`, `ended` and `modality` (the relation's summaries,
+// left out when it has none) as data, then the styling: entity type as shape
+// and fill (Organization box, Person ellipse), relation type as colour, the
+// claims in the label, the evidence sentences as tooltip, ended relations
+// dashed, symmetric ones without arrowhead. No layout engine or layout
+// attribute is set: `dot`, `neato` and `sfdp` each read it as they would. A
+// relation may name an entity the model does not list: it gets a plain node.
+std::string ToDot(const GraphModel& graph);
 
-// Lays the graph out with Graphviz (dot) and writes SVG to `path`. NotFound
-// when the directory of `path` does not exist, IOError when it cannot be
-// written; nothing is printed.
+// Beyond this many nodes Graphviz takes minutes to lay a graph out: the 1,500
+// best-connected entities of 1,000 generated articles (11,100 relations) take
+// 27 s of CPU, 143 s on a busy 2-core machine; 1,000 of them (9,600
+// relations) 15 s of CPU (docs/cli.md). ToSvg refuses a larger graph at once;
+// draw a part of it (SelectSubgraph in kgraph/subgraph.h).
+inline constexpr std::size_t kMaxPictureNodes = 1500;
+
+// The DOT above laid out with neato, straight edges and a legend (entity
+// types, relation colours, dashed = ended), rendered as SVG. Edge labels are
+// placed where they cover no node; tooltips show the evidence. InvalidArgument
+// for more than kMaxPictureNodes nodes, IOError if Graphviz fails; nothing is
+// printed.
+Result<std::string> ToSvg(const GraphModel& graph);
+
+// ToSvg written to `path`. NotFound when the directory of `path` does not
+// exist, IOError when it cannot be written.
 Status WriteSvg(const GraphModel& graph, const std::filesystem::path& path);
 
 // JSON-LD document: @context mapping entity types to schema.org and relation
@@ -45,5 +63,23 @@ std::string ToJsonLd(const GraphModel& graph);
 // rule, confidence, amount, percent, date, modality}]): each sentence with
 // its own claims. Pretty-printed, no final newline.
 std::string ToRelationsJson(const GraphModel& graph);
+
+// GraphML (Gephi, Cytoscape, NetworkX read_graphml): a node per entity, its
+// id the entity's name, with `name`, `type` and `aliases` ("; "-joined); an
+// edge per relation with the typed data of ToDot's edges (amount, percent
+// and confidence as double, ended as boolean, evidence as the number of
+// sentences), `symmetric` for relations without direction, and `sentence`
+// and `source`, the most confident evidence. Text that XML cannot carry
+// (control characters, invalid UTF-8) becomes U+FFFD.
+std::string ToGraphMl(const GraphModel& graph);
+
+// The two files of `neo4j-admin database import`, RFC 4180 quoted, with its
+// typed headers. nodes.csv: `id:ID` (the name), `name`, `aliases:string[]`
+// (";"-separated), `:LABEL` ("Entity;Organization", "Entity;Person", or
+// "Entity" for an entity only a relation names). relationships.csv:
+// `:START_ID`, `:END_ID`, `:TYPE` (INVESTS_IN for invests-in) and the columns
+// of ToGraphMl's edges, empty when the relation has no value.
+std::string ToCsvNodes(const GraphModel& graph);
+std::string ToCsvRelationships(const GraphModel& graph);
 
 }  // namespace kgraph
