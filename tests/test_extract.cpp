@@ -679,6 +679,13 @@ TEST_CASE("After a date, a capitalized English word opens a timeline entry, it n
     for (const Relation& r : facts.relations) CHECK(r.object != "Early");
 }
 
+TEST_CASE("Founding in other words: set up, formed, started, created") {
+    CHECK(Triples(Extract("In October 2009 Mike Rollings set up Rollings Butt LLP as a boutique firm of restructuring "
+                          "professionals.")) == std::set<std::string>{"Mike Rollings founder-of Rollings Butt LLP"});
+    CHECK(Triples(Extract("Susning.nu was a Swedish language wiki, started in October 2001 by Lars Aronsson.")) ==
+          std::set<std::string>{"Lars Aronsson founder-of Susning.nu"});
+}
+
 // --- Which entities are stored: the real organizations and people, nothing else ---
 
 TEST_CASE("The seeds and three news articles store only their real organizations and people, typed right") {
