@@ -11,6 +11,7 @@
 #include "entity_lookup.h"
 #include "kgraph/export.h"
 #include "kgraph/extract.h"
+#include "kgraph/local_queries.h"
 #include "kgraph/store.h"
 #include "table.h"
 
@@ -194,11 +195,17 @@ Status RunStats(const std::filesystem::path& db, const QueryOptions& options) {
 }
 
 Status RunShow(const std::filesystem::path& db, const std::string& name, const QueryOptions& options) {
-    Result<GraphModel> graph = LoadGraph(db);
+    Result<std::unique_ptr<Store>> store = OpenForReading(db);
+    if (!store.ok()) return store.status();
+    Result<std::unique_ptr<GraphSnapshot>> snapshot = (*store)->Snapshot();
+    if (!snapshot.ok()) return snapshot.status();
+    Result<EntityKey> key = ResolveEntity(**snapshot, name);
+    if (!key.ok()) return key.status();
+    Result<GraphModel> graph = ReadEntityNeighborhood(**snapshot, *key);
     if (!graph.ok()) return graph.status();
-    Result<const Entity*> entity = ResolveEntity(*graph, name);
+    Result<Entity> entity = (*snapshot)->Read(*key);
     if (!entity.ok()) return entity.status();
-    const Entity& e = **entity;
+    const Entity& e = *entity;
 
     std::vector<const Relation*> out, in;
     for (const Relation& relation : graph->relations) {
@@ -233,15 +240,18 @@ Status RunShow(const std::filesystem::path& db, const std::string& name, const Q
     return Status::Ok();
 }
 
-Status RunNeighbors(const std::filesystem::path& db, const std::string& name, int depth,
+Status RunNeighbors(const std::filesystem::path& db, const std::string& name, int depth, std::size_t limit,
                     const TraversalFilter& filter, const QueryOptions& options) {
     if (depth < 1) return Status::InvalidArgument("--depth must be at least 1");
-    Result<GraphModel> graph = LoadGraph(db);
-    if (!graph.ok()) return graph.status();
-    Result<const Entity*> entity = ResolveEntity(*graph, name);
-    if (!entity.ok()) return entity.status();
-    Result<std::vector<Neighbor>> neighbors = Neighbors(*graph, (*entity)->name, depth, filter);
-    if (!neighbors.ok()) return neighbors.status();
+    Result<std::unique_ptr<Store>> store = OpenForReading(db);
+    if (!store.ok()) return store.status();
+    Result<std::unique_ptr<GraphSnapshot>> snapshot = (*store)->Snapshot();
+    if (!snapshot.ok()) return snapshot.status();
+    Result<EntityKey> start = ResolveEntity(**snapshot, name);
+    if (!start.ok()) return start.status();
+    Result<NeighborhoodAnswer> answer = FindNeighbors(**snapshot, *start, depth, filter, limit);
+    if (!answer.ok()) return answer.status();
+    const std::vector<Neighbor>& neighbors = answer->neighbors;
 
     auto via_text = [](const Neighbor& neighbor) {
         std::vector<std::string> hops;
@@ -250,16 +260,21 @@ Status RunNeighbors(const std::filesystem::path& db, const std::string& name, in
         }
         return hops;
     };
+    // On stderr, so that the output keeps its shape.
+    if (answer->cut) {
+        std::cerr << "kgraph: showing the first " << limit << " entities found; more are within " << depth
+                  << " hop" << (depth == 1 ? "" : "s") << " (use --limit to see more)\n";
+    }
     if (options.json) {
         ordered_json items = ordered_json::array();
-        for (const Neighbor& neighbor : *neighbors) {
+        for (const Neighbor& neighbor : neighbors) {
             items.push_back({{"entity", neighbor.entity}, {"depth", neighbor.depth}, {"via", via_text(neighbor)}});
         }
         std::cout << items.dump(2) << "\n";
         return Status::Ok();
     }
     Table table({"DEPTH", "ENTITY", "VIA"});
-    for (const Neighbor& neighbor : *neighbors) {
+    for (const Neighbor& neighbor : neighbors) {
         table.AddRow({std::to_string(neighbor.depth), neighbor.entity, Join(via_text(neighbor), "; ")});
     }
     table.Print(std::cout, 100);
@@ -267,19 +282,22 @@ Status RunNeighbors(const std::filesystem::path& db, const std::string& name, in
 }
 
 Status RunPath(const std::filesystem::path& db, const std::string& from, const std::string& to,
-               const TraversalFilter& filter, const QueryOptions& options) {
-    Result<GraphModel> graph = LoadGraph(db);
-    if (!graph.ok()) return graph.status();
-    Result<const Entity*> source = ResolveEntity(*graph, from);
+               std::size_t max_visited, const TraversalFilter& filter, const QueryOptions& options) {
+    Result<std::unique_ptr<Store>> store = OpenForReading(db);
+    if (!store.ok()) return store.status();
+    Result<std::unique_ptr<GraphSnapshot>> snapshot = (*store)->Snapshot();
+    if (!snapshot.ok()) return snapshot.status();
+    Result<EntityKey> source = ResolveEntity(**snapshot, from);
     if (!source.ok()) return source.status();
-    Result<const Entity*> target = ResolveEntity(*graph, to);
+    Result<EntityKey> target = ResolveEntity(**snapshot, to);
     if (!target.ok()) return target.status();
-    Result<std::vector<PathHop>> path = ShortestPath(*graph, (*source)->name, (*target)->name, filter);
-    if (!path.ok()) return path.status();
+    Result<PathAnswer> answer = FindPath(**snapshot, *source, *target, filter, max_visited);
+    if (!answer.ok()) return answer.status();
+    const std::vector<PathHop>& path = answer->hops;
 
     if (options.json) {
         ordered_json hops = ordered_json::array();
-        for (const PathHop& hop : *path) {
+        for (const PathHop& hop : path) {
             hops.push_back({{"subject", hop.relation->subject},
                             {"predicate", hop.relation->predicate},
                             {"object", hop.relation->object},
@@ -288,15 +306,17 @@ Status RunPath(const std::filesystem::path& db, const std::string& from, const s
         std::cout << hops.dump(2) << "\n";
         return Status::Ok();
     }
-    std::string at = (*source)->name;
+    Result<Entity> start = (*snapshot)->Read(*source);
+    if (!start.ok()) return start.status();
+    std::string at = start->name;
     std::cout << at << "\n";
-    for (const PathHop& hop : *path) {
+    for (const PathHop& hop : path) {
         const Relation& r = *hop.relation;
         at = hop.forward ? r.object : r.subject;
         std::cout << "  " << (hop.forward ? "--" + r.predicate + "-->" : "<--" + r.predicate + "--") << " " << at
                   << "\n";
     }
-    std::cout << path->size() << " hop" << (path->size() == 1 ? "" : "s") << "\n";
+    std::cout << path.size() << " hop" << (path.size() == 1 ? "" : "s") << "\n";
     return Status::Ok();
 }
 
