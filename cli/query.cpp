@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
@@ -30,15 +31,6 @@ Result<GraphModel> LoadGraph(const std::filesystem::path& db) {
     Result<std::unique_ptr<Store>> store = OpenForReading(db);
     if (!store.ok()) return store.status();
     return (*store)->ReadGraph();
-}
-
-std::map<std::string, std::size_t> Degrees(const GraphModel& graph) {
-    std::map<std::string, std::size_t> degree;
-    for (const Relation& relation : graph.relations) {
-        ++degree[relation.subject];
-        ++degree[relation.object];
-    }
-    return degree;
 }
 
 // "$14.3B", "49%", "2025-06", "ended", "planned" — what a table shows of a relation.
@@ -71,14 +63,37 @@ ordered_json RelationJson(const GraphModel& graph, const Relation& relation) {
     return ordered_json::parse(ToRelationsJson(single)).at(0);
 }
 
-void PrintRelationTable(const std::vector<const Relation*>& relations) {
-    Table table({"SUBJECT", "PREDICATE", "OBJECT", "ATTRIBUTES", "CONFIDENCE", "SOURCES"});
-    for (const Relation* relation : relations) {
-        table.AddRow({relation->subject, relation->predicate, relation->object, Attributes(*relation),
-                      Confidence(*relation), std::to_string(relation->evidence.size())});
-    }
-    table.Print(std::cout);
+// A relation's ends as GraphModel lists entities: sorted by name, once each.
+std::vector<Entity> EntitiesByName(const Entity& subject, const Entity& object) {
+    if (subject.name == object.name) return {subject};
+    return subject.name < object.name ? std::vector<Entity>{subject, object} : std::vector<Entity>{object, subject};
 }
+
+void AddRelationRow(Table& table, const Relation& relation) {
+    table.AddRow({relation.subject, relation.predicate, relation.object, Attributes(relation), Confidence(relation),
+                  std::to_string(relation.evidence.size())});
+}
+
+// Prints a JSON array an element at a time, byte for byte as dump(2) prints
+// the whole array, so that a listing never holds all of its elements.
+class JsonArrayStream {
+public:
+    explicit JsonArrayStream(std::ostream& out) : out_(out) {}
+    // `array` is a one-element array as dump(2) prints it: "[\n" element "\n]".
+    void AddFromArray(std::string_view array) {
+        out_ << (count_++ == 0 ? "[\n" : ",\n") << array.substr(2, array.size() - 4);
+    }
+    void Add(const ordered_json& item) {
+        ordered_json array = ordered_json::array();
+        array.push_back(item);
+        AddFromArray(array.dump(2));
+    }
+    void Close() { out_ << (count_ == 0 ? "[]" : "\n]") << "\n"; }
+
+private:
+    std::ostream& out_;
+    std::size_t count_ = 0;
+};
 
 std::string ClaimText(const Evidence& evidence) {
     std::vector<std::string> parts;
@@ -94,17 +109,6 @@ void PrintEvidence(const Relation& relation) {
         std::cout << "      " << evidence.source << " [" << evidence.start << "-" << evidence.end << "] ("
                   << evidence.rule << ")" << ClaimText(evidence) << "\n        \"" << evidence.sentence << "\"\n";
     }
-}
-
-std::vector<const Relation*> RelationsMatching(const GraphModel& graph, const std::vector<std::string>& predicates) {
-    std::vector<const Relation*> selected;
-    for (const Relation& relation : graph.relations) {
-        if (predicates.empty() ||
-            std::find(predicates.begin(), predicates.end(), relation.predicate) != predicates.end()) {
-            selected.push_back(&relation);
-        }
-    }
-    return selected;
 }
 
 Status EnsureParentFolder(const std::filesystem::path& path) {
@@ -127,40 +131,58 @@ Status WriteFile(const std::filesystem::path& path, const std::string& content) 
 }  // namespace
 
 Status RunEntities(const std::filesystem::path& db, const QueryOptions& options) {
-    Result<GraphModel> graph = LoadGraph(db);
-    if (!graph.ok()) return graph.status();
-    std::map<std::string, std::size_t> degree = Degrees(*graph);
+    Result<std::unique_ptr<Store>> store = OpenForReading(db);
+    if (!store.ok()) return store.status();
+    Result<std::unique_ptr<GraphSnapshot>> snapshot = (*store)->Snapshot();
+    if (!snapshot.ok()) return snapshot.status();
     if (options.json) {
-        ordered_json items = ordered_json::array();
-        for (const Entity& entity : graph->entities) {
+        JsonArrayStream items(std::cout);
+        Status listed = ForEachEntityByName(**snapshot, [&](const Entity& entity, std::size_t degree) {
             ordered_json item = EntityJson(entity);
-            item["degree"] = degree[entity.name];
-            items.push_back(std::move(item));
-        }
-        std::cout << items.dump(2) << "\n";
+            item["degree"] = degree;
+            items.Add(item);
+            return Status::Ok();
+        });
+        if (!listed.ok()) return listed;
+        items.Close();
         return Status::Ok();
     }
     Table table({"NAME", "TYPE", "ALIASES", "DEGREE"});
-    for (const Entity& entity : graph->entities) {
+    Status listed = ForEachEntityByName(**snapshot, [&](const Entity& entity, std::size_t degree) {
         table.AddRow({entity.name, std::string(EntityTypeName(entity.type)), Join(entity.aliases, ", "),
-                      std::to_string(degree[entity.name])});
-    }
+                      std::to_string(degree)});
+        return Status::Ok();
+    });
+    if (!listed.ok()) return listed;
     table.Print(std::cout);
     return Status::Ok();
 }
 
 Status RunRelations(const std::filesystem::path& db, const std::vector<std::string>& predicates,
                     const QueryOptions& options) {
-    Result<GraphModel> graph = LoadGraph(db);
-    if (!graph.ok()) return graph.status();
+    Result<std::unique_ptr<Store>> store = OpenForReading(db);
+    if (!store.ok()) return store.status();
+    Result<std::unique_ptr<GraphSnapshot>> snapshot = (*store)->Snapshot();
+    if (!snapshot.ok()) return snapshot.status();
+    const std::set<std::string> wanted(predicates.begin(), predicates.end());
     if (options.json) {
-        GraphModel selected;
-        selected.entities = graph->entities;
-        for (const Relation* relation : RelationsMatching(*graph, predicates)) selected.relations.push_back(*relation);
-        std::cout << ToRelationsJson(selected) << "\n";
+        JsonArrayStream items(std::cout);
+        Status listed = ForEachRelation(**snapshot, wanted, [&](const Relation& relation, const Entity& subject,
+                                                                const Entity& object) {
+            items.AddFromArray(ToRelationsJson(GraphModel{EntitiesByName(subject, object), {relation}}));
+            return Status::Ok();
+        });
+        if (!listed.ok()) return listed;
+        items.Close();
         return Status::Ok();
     }
-    PrintRelationTable(RelationsMatching(*graph, predicates));
+    Table table({"SUBJECT", "PREDICATE", "OBJECT", "ATTRIBUTES", "CONFIDENCE", "SOURCES"});
+    Status listed = ForEachRelation(**snapshot, wanted, [&](const Relation& relation, const Entity&, const Entity&) {
+        AddRelationRow(table, relation);
+        return Status::Ok();
+    });
+    if (!listed.ok()) return listed;
+    table.Print(std::cout);
     return Status::Ok();
 }
 

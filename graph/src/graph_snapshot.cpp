@@ -115,6 +115,15 @@ public:
         });
     }
 
+    Status ForEachEntity(const EntityVisitor& visit) const override {
+        return reader_.Scan(Cf::kEntities, "", [&](std::string_view id, std::string_view record) {
+            Result<Entity> entity = DecodeEntity(id, record);
+            if (!entity.ok()) return entity.status();
+            ++counts_.entities;
+            return visit(EntityKey{std::string(id)}, *entity);
+        });
+    }
+
     ReadCounts counts() const override { return counts_; }
 
 private:

@@ -148,6 +148,18 @@ struct SearchSide {
     bool reverse = false;  // follows relations backwards (the side of `to`)
 };
 
+// Every entity's name and key, sorted by name.
+Result<std::vector<std::pair<std::string, EntityKey>>> EntitiesByName(const GraphSnapshot& snapshot) {
+    std::vector<std::pair<std::string, EntityKey>> names;
+    Status scanned = snapshot.ForEachEntity([&](const EntityKey& key, const Entity& entity) {
+        names.emplace_back(entity.name, key);
+        return Status::Ok();
+    });
+    if (!scanned.ok()) return scanned;
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
 std::string NoPathMessage(const std::string& from, const std::string& to, const TraversalFilter& filter) {
     const bool filtered = !filter.predicates.empty() || filter.direction != Direction::kBoth;
     return "no path from '" + from + "' to '" + to + "'" +
@@ -361,6 +373,60 @@ Result<PathAnswer> FindPath(const GraphSnapshot& snapshot, const EntityKey& from
         at = entity;
     }
     return answer;
+}
+
+Status ForEachEntityByName(const GraphSnapshot& snapshot, const EntityListVisitor& visit) {
+    Result<std::vector<std::pair<std::string, EntityKey>>> names = EntitiesByName(snapshot);
+    if (!names.ok()) return names.status();
+    for (const auto& [name, key] : *names) {
+        Result<std::vector<RelationKey>> relations = snapshot.Relations(key);
+        if (!relations.ok()) return relations.status();
+        std::size_t degree = 0;
+        for (const RelationKey& relation : *relations) degree += (relation.subject == key) + (relation.object == key);
+        Result<Entity> entity = snapshot.Read(key);
+        if (!entity.ok()) return entity.status();
+        if (Status visited = visit(*entity, degree); !visited.ok()) return visited;
+    }
+    return Status::Ok();
+}
+
+// ReadGraph() sorts relations by subject name first: so, entity by entity
+// in name order, the relations whose subject it is in the model.
+Status ForEachRelation(const GraphSnapshot& snapshot, const std::set<std::string>& predicates,
+                       const RelationListVisitor& visit) {
+    Result<std::vector<std::pair<std::string, EntityKey>>> names = EntitiesByName(snapshot);
+    if (!names.ok()) return names.status();
+    const TraversalFilter everything;
+    Walk walk(snapshot, everything);
+    for (const auto& [name, key] : *names) {
+        Result<std::vector<RelationKey>> keys = snapshot.Relations(key);
+        if (!keys.ok()) return keys.status();
+        std::vector<std::pair<Relation, RelationKey>> own;
+        for (const RelationKey& relation_key : *keys) {
+            Result<Relation> relation = walk.Named(relation_key);
+            if (!relation.ok()) return relation.status();
+            if (relation->subject == name) own.emplace_back(std::move(*relation), relation_key);
+        }
+        std::sort(own.begin(), own.end(), [](const auto& a, const auto& b) { return ModelOrder(a.first, b.first); });
+        std::vector<Relation> relations;
+        for (auto& [relation, relation_key] : own) relations.push_back(std::move(relation));
+        graph::MarkEndedRelations(relations);
+        for (std::size_t r = 0; r < relations.size(); ++r) {
+            if (!predicates.empty() && !predicates.count(relations[r].predicate)) continue;
+            Result<std::vector<Evidence>> evidence = snapshot.EvidenceOf(own[r].second);
+            if (!evidence.ok()) return evidence.status();
+            relations[r].evidence = std::move(*evidence);
+            Result<const Entity*> subject = walk.EntityOf(own[r].second.subject);
+            if (!subject.ok()) return subject.status();
+            Result<const Entity*> object = walk.EntityOf(own[r].second.object);
+            if (!object.ok()) return object.status();
+            const bool swapped = (*subject)->name != relations[r].subject;
+            Status visited = visit(relations[r], swapped ? **object : **subject, swapped ? **subject : **object);
+            if (!visited.ok()) return visited;
+            relations[r].evidence.clear();
+        }
+    }
+    return Status::Ok();
 }
 
 }  // namespace kgraph

@@ -10,6 +10,9 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <set>
+#include <string>
 #include <vector>
 
 #include "kgraph/model.h"
@@ -61,5 +64,21 @@ struct PathAnswer {
 // reached `max_visited` entities.
 Result<PathAnswer> FindPath(const GraphSnapshot& snapshot, const EntityKey& from, const EntityKey& to,
                             const TraversalFilter& filter, std::size_t max_visited);
+
+// --- The whole graph, a piece at a time ---
+// For listings of everything that must not need the graph in memory: they
+// hold the entities (names, types, aliases) and the relations of one entity
+// at a time, never all relations or evidence.
+
+// Every entity in name order, with its degree as ReadGraph() would give it:
+// the relations it is an end of (a relation with itself counts twice).
+using EntityListVisitor = std::function<Status(const Entity& entity, std::size_t degree)>;
+Status ForEachEntityByName(const GraphSnapshot& snapshot, const EntityListVisitor& visit);
+
+// Every relation with one of `predicates` (all when empty), in ReadGraph()'s
+// order, with its evidence and `ended` set, and the entities at its ends.
+using RelationListVisitor = std::function<Status(const Relation& relation, const Entity& subject, const Entity& object)>;
+Status ForEachRelation(const GraphSnapshot& snapshot, const std::set<std::string>& predicates,
+                       const RelationListVisitor& visit);
 
 }  // namespace kgraph

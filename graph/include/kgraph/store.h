@@ -191,6 +191,10 @@ public:
     // Reads the name index only, not the entities.
     using NameVisitor = std::function<Status(std::string_view folded, const EntityKey& entity)>;
     virtual Status ForEachName(const NameVisitor& visit) const = 0;
+    // Calls `visit` with every entity, in no meaningful order; stops at the
+    // first non-ok Status it returns. Keeps none of them.
+    using EntityVisitor = std::function<Status(const EntityKey& key, const Entity& entity)>;
+    virtual Status ForEachEntity(const EntityVisitor& visit) const = 0;
 
     virtual ReadCounts counts() const = 0;
 };
