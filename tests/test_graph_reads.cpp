@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <map>
 #include <random>
 #include <string>
 #include <vector>
@@ -175,7 +176,7 @@ std::vector<TraversalFilter> Filters() {
 
 }  // namespace
 
-TEST_CASE("show, neighbors and path from the snapshot answer as the whole graph does", "[graph][reads]") {
+TEST_CASE("show, neighbors, path and the listings from a snapshot answer as the whole graph does", "[graph][reads]") {
     for (unsigned seed : {1u, 2u}) {
         TempDir dir;
         std::unique_ptr<Store> store = OpenStore(dir.db());
@@ -211,6 +212,38 @@ TEST_CASE("show, neighbors and path from the snapshot answer as the whole graph 
                 }
             }
         }
+        // Listings an entity at a time give ReadGraph()'s entities and relations.
+        std::map<std::string, std::size_t> degree;
+        for (const Relation& relation : graph->relations) {
+            ++degree[relation.subject];
+            ++degree[relation.object];
+        }
+        std::vector<std::pair<Entity, std::size_t>> listed, expected_list;
+        for (const Entity& entity : graph->entities) expected_list.emplace_back(entity, degree[entity.name]);
+        REQUIRE(ForEachEntityByName(*snapshot, [&](const Entity& entity, std::size_t d) {
+                    listed.emplace_back(entity, d);
+                    return Status::Ok();
+                }).ok());
+        CHECK(listed == expected_list);
+        std::vector<Relation> relations;
+        REQUIRE(ForEachRelation(*snapshot, {}, [&](const Relation& relation, const Entity& subject, const Entity& object) {
+                    CHECK(subject.name == relation.subject);
+                    CHECK(object.name == relation.object);
+                    relations.push_back(relation);
+                    return Status::Ok();
+                }).ok());
+        CHECK(relations == graph->relations);
+        relations.clear();
+        REQUIRE(ForEachRelation(*snapshot, {"customer-of"}, [&](const Relation& relation, const Entity&, const Entity&) {
+                    relations.push_back(relation);
+                    return Status::Ok();
+                }).ok());
+        std::vector<Relation> customers;
+        std::copy_if(graph->relations.begin(), graph->relations.end(), std::back_inserter(customers),
+                     [](const Relation& r) { return r.predicate == "customer-of"; });
+        CHECK(relations == customers);
+        CHECK(std::any_of(customers.begin(), customers.end(), [](const Relation& r) { return r.ended; }));
+
         for (std::size_t a = 0; a < graph->entities.size(); ++a) {
             for (std::size_t b = a % 5; b < graph->entities.size(); b += 5) {
                 const std::string& from = graph->entities[a].name;
