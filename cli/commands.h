@@ -53,10 +53,12 @@ Status RunRelations(const std::filesystem::path& db, const std::vector<std::stri
                     const QueryOptions& options);
 Status RunStats(const std::filesystem::path& db, const QueryOptions& options);
 Status RunShow(const std::filesystem::path& db, const std::string& name, const QueryOptions& options);
-Status RunNeighbors(const std::filesystem::path& db, const std::string& name, int depth,
+// At most `limit` entities (a message on stderr says when there were more).
+Status RunNeighbors(const std::filesystem::path& db, const std::string& name, int depth, std::size_t limit,
                     const TraversalFilter& filter, const QueryOptions& options);
+// Gives up when the search has reached `max_visited` entities.
 Status RunPath(const std::filesystem::path& db, const std::string& from, const std::string& to,
-               const TraversalFilter& filter, const QueryOptions& options);
+               std::size_t max_visited, const TraversalFilter& filter, const QueryOptions& options);
 Status RunConflicts(const std::filesystem::path& db, const QueryOptions& options);
 Status RunDocuments(const std::filesystem::path& db, const QueryOptions& options);
 Status RunForget(const std::filesystem::path& db, const std::string& doc);

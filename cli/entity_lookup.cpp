@@ -1,25 +1,14 @@
 #include "entity_lookup.h"
 
 #include <algorithm>
-#include <cctype>
 #include <tuple>
+
+#include "kgraph/name_folding.h"
 
 namespace kgraph::cli {
 namespace {
 
-// What a user means by a name: "meta's", "Meta", "META" are one.
-std::string Fold(const std::string& name) {
-    std::string folded;
-    for (unsigned char c : name) {
-        if (std::isalnum(c) || c >= 0x80) folded += static_cast<char>(std::tolower(c));
-        else if (!folded.empty() && folded.back() != ' ') folded += ' ';
-    }
-    while (!folded.empty() && folded.back() == ' ') folded.pop_back();
-    if (folded.size() > 2 && folded.compare(folded.size() - 2, 2, " s") == 0) folded.resize(folded.size() - 2);
-    return folded;
-}
-
-std::size_t EditDistance(const std::string& a, const std::string& b) {
+std::size_t EditDistance(const std::string& a, std::string_view b) {
     std::vector<std::size_t> row(b.size() + 1);
     for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
@@ -34,52 +23,57 @@ std::size_t EditDistance(const std::string& a, const std::string& b) {
     return row[b.size()];
 }
 
-template <typename Visit>
-void ForEachName(const GraphModel& graph, Visit visit) {
-    for (const Entity& entity : graph.entities) {
-        visit(entity, entity.name);
-        for (const std::string& alias : entity.aliases) visit(entity, alias);
+// "Meta's" for Meta: the store keeps "Meta's" a name of its own (it may be
+// one: "Macy's"), but a user typing it means Meta when no such name exists.
+std::optional<std::string> WithoutPossessive(const std::string& typed) {
+    for (std::string_view ending : {"'s", "\u2019s"}) {
+        if (typed.size() > ending.size() && typed.ends_with(ending)) return typed.substr(0, typed.size() - ending.size());
     }
+    return std::nullopt;
 }
 
 }  // namespace
 
-Result<const Entity*> ResolveEntity(const GraphModel& graph, const std::string& typed) {
-    const std::string wanted = Fold(typed);
-    const Entity* found = nullptr;
-    ForEachName(graph, [&](const Entity& entity, const std::string& name) {
-        if (!found && Fold(name) == wanted) found = &entity;
-    });
-    if (found) return found;
-
-    std::string message = "no entity named \"" + typed + "\"";
-    std::vector<std::string> suggestions = ClosestNames(graph, typed);
-    for (std::size_t i = 0; i < suggestions.size(); ++i) {
-        message += (i == 0 ? "; did you mean \"" : ", \"") + suggestions[i] + "\"";
+Result<EntityKey> ResolveEntity(const GraphSnapshot& snapshot, const std::string& typed) {
+    Result<std::optional<EntityKey>> found = snapshot.Find(typed);
+    if (found.ok() && !*found) {
+        if (std::optional<std::string> stem = WithoutPossessive(typed)) found = snapshot.Find(*stem);
     }
-    if (!suggestions.empty()) message += "?";
+    if (!found.ok()) return found.status();
+    if (*found) return **found;
+
+    Result<std::vector<std::string>> suggestions = ClosestNames(snapshot, typed);
+    if (!suggestions.ok()) return suggestions.status();
+    std::string message = "no entity named \"" + typed + "\"";
+    for (std::size_t i = 0; i < suggestions->size(); ++i) {
+        message += (i == 0 ? "; did you mean \"" : ", \"") + (*suggestions)[i] + "\"";
+    }
+    if (!suggestions->empty()) message += "?";
     return Status::NotFound(message);
 }
 
-std::vector<std::string> ClosestNames(const GraphModel& graph, const std::string& typed, std::size_t limit) {
-    const std::string wanted = Fold(typed);
-    // (not a substring, distance, name): smaller is closer.
-    std::vector<std::tuple<bool, std::size_t, std::string>> ranked;
-    ForEachName(graph, [&](const Entity& entity, const std::string& name) {
-        const std::string folded = Fold(name);
-        const bool contains = !wanted.empty() && (folded.find(wanted) != std::string::npos ||
+Result<std::vector<std::string>> ClosestNames(const GraphSnapshot& snapshot, const std::string& typed,
+                                              std::size_t limit) {
+    const std::string wanted = FoldName(typed);
+    // (not a substring, distance, folded name): smaller is closer.
+    std::vector<std::tuple<bool, std::size_t, std::string, EntityKey>> ranked;
+    Status scanned = snapshot.ForEachName([&](std::string_view folded, const EntityKey& entity) {
+        const bool contains = !wanted.empty() && (folded.find(wanted) != std::string_view::npos ||
                                                   wanted.find(folded) != std::string::npos);
         const std::size_t distance = EditDistance(wanted, folded);
         if (contains || distance <= std::max<std::size_t>(2, wanted.size() / 3)) {
-            ranked.emplace_back(!contains, distance, entity.name);
+            ranked.emplace_back(!contains, distance, std::string(folded), entity);
         }
+        return Status::Ok();
     });
+    if (!scanned.ok()) return scanned;
     std::sort(ranked.begin(), ranked.end());
     std::vector<std::string> names;
     for (const auto& candidate : ranked) {
-        const std::string& name = std::get<2>(candidate);
-        if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
         if (names.size() == limit) break;
+        Result<Entity> entity = snapshot.Read(std::get<3>(candidate));
+        if (!entity.ok()) return entity.status();
+        if (std::find(names.begin(), names.end(), entity->name) == names.end()) names.push_back(entity->name);
     }
     return names;
 }

@@ -4,18 +4,22 @@
 #include <string>
 #include <vector>
 
-#include "kgraph/model.h"
 #include "kgraph/status.h"
+#include "kgraph/store.h"
 
 namespace kgraph::cli {
 
-// The entity whose name or alias equals `typed`, ignoring case, punctuation
-// and a possessive 's. Otherwise NotFound with a message that suggests the
-// closest known names ("did you mean ...").
-Result<const Entity*> ResolveEntity(const GraphModel& graph, const std::string& typed);
+// The entity one of whose names or aliases is `typed` as the store matches
+// names (kgraph/name_folding.h), or else `typed` without a possessive 's.
+// Otherwise NotFound with a message that suggests the closest known names
+// ("did you mean ...").
+Result<EntityKey> ResolveEntity(const GraphSnapshot& snapshot, const std::string& typed);
 
-// Up to `limit` names or aliases closest to `typed` (edit distance on folded
-// text, substring matches first), each reported as its entity's name.
-std::vector<std::string> ClosestNames(const GraphModel& graph, const std::string& typed, std::size_t limit = 3);
+// Up to `limit` entities whose name or alias is closest to `typed` (names
+// that contain it or that it contains first, then by edit distance on folded
+// names), as their entities' names. Reads the name index, and the entities
+// it names.
+Result<std::vector<std::string>> ClosestNames(const GraphSnapshot& snapshot, const std::string& typed,
+                                              std::size_t limit = 3);
 
 }  // namespace kgraph::cli

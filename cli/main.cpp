@@ -126,7 +126,12 @@ int Run(int argc, char** argv) {
     neighbors_cmd->add_option("--depth", depth, "Hops (k)")->capture_default_str()->check(CLI::PositiveNumber);
     AddFilterOptions(neighbors_cmd, predicates, direction);
     add_json(neighbors_cmd);
-    neighbors_cmd->callback([&] { status = RunNeighbors(db, name, depth, MakeFilter(predicates, direction), query); });
+    std::size_t limit = 300;
+    neighbors_cmd->add_option("--limit", limit, "At most this many entities (a hub has thousands)")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    neighbors_cmd->callback(
+        [&] { status = RunNeighbors(db, name, depth, limit, MakeFilter(predicates, direction), query); });
 
     std::string from, to;
     CLI::App* path_cmd = app.add_subcommand("path", "A shortest path between two entities, hop by hop");
@@ -134,7 +139,11 @@ int Run(int argc, char** argv) {
     path_cmd->add_option("to", to, "End entity")->required();
     AddFilterOptions(path_cmd, predicates, direction);
     add_json(path_cmd);
-    path_cmd->callback([&] { status = RunPath(db, from, to, MakeFilter(predicates, direction), query); });
+    std::size_t max_visited = 100000;
+    path_cmd->add_option("--max-visited", max_visited, "Give up after reaching this many entities")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    path_cmd->callback([&] { status = RunPath(db, from, to, max_visited, MakeFilter(predicates, direction), query); });
 
     CLI::App* conflicts_cmd = app.add_subcommand("conflicts", "Relations whose sources disagree on amount, percent or date");
     add_json(conflicts_cmd);

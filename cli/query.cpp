@@ -5,12 +5,14 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
 #include "entity_lookup.h"
 #include "kgraph/export.h"
 #include "kgraph/extract.h"
+#include "kgraph/local_queries.h"
 #include "kgraph/store.h"
 #include "table.h"
 
@@ -29,15 +31,6 @@ Result<GraphModel> LoadGraph(const std::filesystem::path& db) {
     Result<std::unique_ptr<Store>> store = OpenForReading(db);
     if (!store.ok()) return store.status();
     return (*store)->ReadGraph();
-}
-
-std::map<std::string, std::size_t> Degrees(const GraphModel& graph) {
-    std::map<std::string, std::size_t> degree;
-    for (const Relation& relation : graph.relations) {
-        ++degree[relation.subject];
-        ++degree[relation.object];
-    }
-    return degree;
 }
 
 // "$14.3B", "49%", "2025-06", "ended", "planned" — what a table shows of a relation.
@@ -70,14 +63,37 @@ ordered_json RelationJson(const GraphModel& graph, const Relation& relation) {
     return ordered_json::parse(ToRelationsJson(single)).at(0);
 }
 
-void PrintRelationTable(const std::vector<const Relation*>& relations) {
-    Table table({"SUBJECT", "PREDICATE", "OBJECT", "ATTRIBUTES", "CONFIDENCE", "SOURCES"});
-    for (const Relation* relation : relations) {
-        table.AddRow({relation->subject, relation->predicate, relation->object, Attributes(*relation),
-                      Confidence(*relation), std::to_string(relation->evidence.size())});
-    }
-    table.Print(std::cout);
+// A relation's ends as GraphModel lists entities: sorted by name, once each.
+std::vector<Entity> EntitiesByName(const Entity& subject, const Entity& object) {
+    if (subject.name == object.name) return {subject};
+    return subject.name < object.name ? std::vector<Entity>{subject, object} : std::vector<Entity>{object, subject};
 }
+
+void AddRelationRow(Table& table, const Relation& relation) {
+    table.AddRow({relation.subject, relation.predicate, relation.object, Attributes(relation), Confidence(relation),
+                  std::to_string(relation.evidence.size())});
+}
+
+// Prints a JSON array an element at a time, byte for byte as dump(2) prints
+// the whole array, so that a listing never holds all of its elements.
+class JsonArrayStream {
+public:
+    explicit JsonArrayStream(std::ostream& out) : out_(out) {}
+    // `array` is a one-element array as dump(2) prints it: "[\n" element "\n]".
+    void AddFromArray(std::string_view array) {
+        out_ << (count_++ == 0 ? "[\n" : ",\n") << array.substr(2, array.size() - 4);
+    }
+    void Add(const ordered_json& item) {
+        ordered_json array = ordered_json::array();
+        array.push_back(item);
+        AddFromArray(array.dump(2));
+    }
+    void Close() { out_ << (count_ == 0 ? "[]" : "\n]") << "\n"; }
+
+private:
+    std::ostream& out_;
+    std::size_t count_ = 0;
+};
 
 std::string ClaimText(const Evidence& evidence) {
     std::vector<std::string> parts;
@@ -93,17 +109,6 @@ void PrintEvidence(const Relation& relation) {
         std::cout << "      " << evidence.source << " [" << evidence.start << "-" << evidence.end << "] ("
                   << evidence.rule << ")" << ClaimText(evidence) << "\n        \"" << evidence.sentence << "\"\n";
     }
-}
-
-std::vector<const Relation*> RelationsMatching(const GraphModel& graph, const std::vector<std::string>& predicates) {
-    std::vector<const Relation*> selected;
-    for (const Relation& relation : graph.relations) {
-        if (predicates.empty() ||
-            std::find(predicates.begin(), predicates.end(), relation.predicate) != predicates.end()) {
-            selected.push_back(&relation);
-        }
-    }
-    return selected;
 }
 
 Status EnsureParentFolder(const std::filesystem::path& path) {
@@ -155,40 +160,58 @@ Result<GraphModel> SelectPart(const GraphModel& graph, const ExportOptions& opti
 }  // namespace
 
 Status RunEntities(const std::filesystem::path& db, const QueryOptions& options) {
-    Result<GraphModel> graph = LoadGraph(db);
-    if (!graph.ok()) return graph.status();
-    std::map<std::string, std::size_t> degree = Degrees(*graph);
+    Result<std::unique_ptr<Store>> store = OpenForReading(db);
+    if (!store.ok()) return store.status();
+    Result<std::unique_ptr<GraphSnapshot>> snapshot = (*store)->Snapshot();
+    if (!snapshot.ok()) return snapshot.status();
     if (options.json) {
-        ordered_json items = ordered_json::array();
-        for (const Entity& entity : graph->entities) {
+        JsonArrayStream items(std::cout);
+        Status listed = ForEachEntityByName(**snapshot, [&](const Entity& entity, std::size_t degree) {
             ordered_json item = EntityJson(entity);
-            item["degree"] = degree[entity.name];
-            items.push_back(std::move(item));
-        }
-        std::cout << items.dump(2) << "\n";
+            item["degree"] = degree;
+            items.Add(item);
+            return Status::Ok();
+        });
+        if (!listed.ok()) return listed;
+        items.Close();
         return Status::Ok();
     }
     Table table({"NAME", "TYPE", "ALIASES", "DEGREE"});
-    for (const Entity& entity : graph->entities) {
+    Status listed = ForEachEntityByName(**snapshot, [&](const Entity& entity, std::size_t degree) {
         table.AddRow({entity.name, std::string(EntityTypeName(entity.type)), Join(entity.aliases, ", "),
-                      std::to_string(degree[entity.name])});
-    }
+                      std::to_string(degree)});
+        return Status::Ok();
+    });
+    if (!listed.ok()) return listed;
     table.Print(std::cout);
     return Status::Ok();
 }
 
 Status RunRelations(const std::filesystem::path& db, const std::vector<std::string>& predicates,
                     const QueryOptions& options) {
-    Result<GraphModel> graph = LoadGraph(db);
-    if (!graph.ok()) return graph.status();
+    Result<std::unique_ptr<Store>> store = OpenForReading(db);
+    if (!store.ok()) return store.status();
+    Result<std::unique_ptr<GraphSnapshot>> snapshot = (*store)->Snapshot();
+    if (!snapshot.ok()) return snapshot.status();
+    const std::set<std::string> wanted(predicates.begin(), predicates.end());
     if (options.json) {
-        GraphModel selected;
-        selected.entities = graph->entities;
-        for (const Relation* relation : RelationsMatching(*graph, predicates)) selected.relations.push_back(*relation);
-        std::cout << ToRelationsJson(selected) << "\n";
+        JsonArrayStream items(std::cout);
+        Status listed = ForEachRelation(**snapshot, wanted, [&](const Relation& relation, const Entity& subject,
+                                                                const Entity& object) {
+            items.AddFromArray(ToRelationsJson(GraphModel{EntitiesByName(subject, object), {relation}}));
+            return Status::Ok();
+        });
+        if (!listed.ok()) return listed;
+        items.Close();
         return Status::Ok();
     }
-    PrintRelationTable(RelationsMatching(*graph, predicates));
+    Table table({"SUBJECT", "PREDICATE", "OBJECT", "ATTRIBUTES", "CONFIDENCE", "SOURCES"});
+    Status listed = ForEachRelation(**snapshot, wanted, [&](const Relation& relation, const Entity&, const Entity&) {
+        AddRelationRow(table, relation);
+        return Status::Ok();
+    });
+    if (!listed.ok()) return listed;
+    table.Print(std::cout);
     return Status::Ok();
 }
 
@@ -223,11 +246,17 @@ Status RunStats(const std::filesystem::path& db, const QueryOptions& options) {
 }
 
 Status RunShow(const std::filesystem::path& db, const std::string& name, const QueryOptions& options) {
-    Result<GraphModel> graph = LoadGraph(db);
+    Result<std::unique_ptr<Store>> store = OpenForReading(db);
+    if (!store.ok()) return store.status();
+    Result<std::unique_ptr<GraphSnapshot>> snapshot = (*store)->Snapshot();
+    if (!snapshot.ok()) return snapshot.status();
+    Result<EntityKey> key = ResolveEntity(**snapshot, name);
+    if (!key.ok()) return key.status();
+    Result<GraphModel> graph = ReadEntityNeighborhood(**snapshot, *key);
     if (!graph.ok()) return graph.status();
-    Result<const Entity*> entity = ResolveEntity(*graph, name);
+    Result<Entity> entity = (*snapshot)->Read(*key);
     if (!entity.ok()) return entity.status();
-    const Entity& e = **entity;
+    const Entity& e = *entity;
 
     std::vector<const Relation*> out, in;
     for (const Relation& relation : graph->relations) {
@@ -262,15 +291,18 @@ Status RunShow(const std::filesystem::path& db, const std::string& name, const Q
     return Status::Ok();
 }
 
-Status RunNeighbors(const std::filesystem::path& db, const std::string& name, int depth,
+Status RunNeighbors(const std::filesystem::path& db, const std::string& name, int depth, std::size_t limit,
                     const TraversalFilter& filter, const QueryOptions& options) {
     if (depth < 1) return Status::InvalidArgument("--depth must be at least 1");
-    Result<GraphModel> graph = LoadGraph(db);
-    if (!graph.ok()) return graph.status();
-    Result<const Entity*> entity = ResolveEntity(*graph, name);
-    if (!entity.ok()) return entity.status();
-    Result<std::vector<Neighbor>> neighbors = Neighbors(*graph, (*entity)->name, depth, filter);
-    if (!neighbors.ok()) return neighbors.status();
+    Result<std::unique_ptr<Store>> store = OpenForReading(db);
+    if (!store.ok()) return store.status();
+    Result<std::unique_ptr<GraphSnapshot>> snapshot = (*store)->Snapshot();
+    if (!snapshot.ok()) return snapshot.status();
+    Result<EntityKey> start = ResolveEntity(**snapshot, name);
+    if (!start.ok()) return start.status();
+    Result<NeighborhoodAnswer> answer = FindNeighbors(**snapshot, *start, depth, filter, limit);
+    if (!answer.ok()) return answer.status();
+    const std::vector<Neighbor>& neighbors = answer->neighbors;
 
     auto via_text = [](const Neighbor& neighbor) {
         std::vector<std::string> hops;
@@ -279,16 +311,21 @@ Status RunNeighbors(const std::filesystem::path& db, const std::string& name, in
         }
         return hops;
     };
+    // On stderr, so that the output keeps its shape.
+    if (answer->cut) {
+        std::cerr << "kgraph: showing the first " << limit << " entities found; more are within " << depth
+                  << " hop" << (depth == 1 ? "" : "s") << " (use --limit to see more)\n";
+    }
     if (options.json) {
         ordered_json items = ordered_json::array();
-        for (const Neighbor& neighbor : *neighbors) {
+        for (const Neighbor& neighbor : neighbors) {
             items.push_back({{"entity", neighbor.entity}, {"depth", neighbor.depth}, {"via", via_text(neighbor)}});
         }
         std::cout << items.dump(2) << "\n";
         return Status::Ok();
     }
     Table table({"DEPTH", "ENTITY", "VIA"});
-    for (const Neighbor& neighbor : *neighbors) {
+    for (const Neighbor& neighbor : neighbors) {
         table.AddRow({std::to_string(neighbor.depth), neighbor.entity, Join(via_text(neighbor), "; ")});
     }
     table.Print(std::cout, 100);
@@ -296,19 +333,22 @@ Status RunNeighbors(const std::filesystem::path& db, const std::string& name, in
 }
 
 Status RunPath(const std::filesystem::path& db, const std::string& from, const std::string& to,
-               const TraversalFilter& filter, const QueryOptions& options) {
-    Result<GraphModel> graph = LoadGraph(db);
-    if (!graph.ok()) return graph.status();
-    Result<const Entity*> source = ResolveEntity(*graph, from);
+               std::size_t max_visited, const TraversalFilter& filter, const QueryOptions& options) {
+    Result<std::unique_ptr<Store>> store = OpenForReading(db);
+    if (!store.ok()) return store.status();
+    Result<std::unique_ptr<GraphSnapshot>> snapshot = (*store)->Snapshot();
+    if (!snapshot.ok()) return snapshot.status();
+    Result<EntityKey> source = ResolveEntity(**snapshot, from);
     if (!source.ok()) return source.status();
-    Result<const Entity*> target = ResolveEntity(*graph, to);
+    Result<EntityKey> target = ResolveEntity(**snapshot, to);
     if (!target.ok()) return target.status();
-    Result<std::vector<PathHop>> path = ShortestPath(*graph, (*source)->name, (*target)->name, filter);
-    if (!path.ok()) return path.status();
+    Result<PathAnswer> answer = FindPath(**snapshot, *source, *target, filter, max_visited);
+    if (!answer.ok()) return answer.status();
+    const std::vector<PathHop>& path = answer->hops;
 
     if (options.json) {
         ordered_json hops = ordered_json::array();
-        for (const PathHop& hop : *path) {
+        for (const PathHop& hop : path) {
             hops.push_back({{"subject", hop.relation->subject},
                             {"predicate", hop.relation->predicate},
                             {"object", hop.relation->object},
@@ -317,15 +357,17 @@ Status RunPath(const std::filesystem::path& db, const std::string& from, const s
         std::cout << hops.dump(2) << "\n";
         return Status::Ok();
     }
-    std::string at = (*source)->name;
+    Result<Entity> start = (*snapshot)->Read(*source);
+    if (!start.ok()) return start.status();
+    std::string at = start->name;
     std::cout << at << "\n";
-    for (const PathHop& hop : *path) {
+    for (const PathHop& hop : path) {
         const Relation& r = *hop.relation;
         at = hop.forward ? r.object : r.subject;
         std::cout << "  " << (hop.forward ? "--" + r.predicate + "-->" : "<--" + r.predicate + "--") << " " << at
                   << "\n";
     }
-    std::cout << path->size() << " hop" << (path->size() == 1 ? "" : "s") << "\n";
+    std::cout << path.size() << " hop" << (path.size() == 1 ? "" : "s") << "\n";
     return Status::Ok();
 }
 

@@ -408,3 +408,21 @@ TEST_CASE("extract --explain --parse shows each parsed sentence's dependencies a
     // --parse only means something with --explain.
     CHECK(Kgraph(dir, {"extract", "--parse", article.string()}).exit_code != 0);
 }
+
+TEST_CASE("neighbors --limit and path --max-visited bound the answer and say so") {
+    TempDir dir;
+    IngestSeeds(dir);
+    Run all = Kgraph(dir, {"neighbors", "Scale AI", "--depth", "2", "--json"});
+    REQUIRE(all.exit_code == 0);
+    REQUIRE(json::parse(all.out).size() > 3);
+    CHECK(all.err.empty());
+    Run cut = Kgraph(dir, {"neighbors", "Scale AI", "--depth", "2", "--limit", "3", "--json"});
+    REQUIRE(cut.exit_code == 0);
+    CHECK(json::parse(cut.out).size() == 3);
+    CHECK(cut.err.find("showing the first 3 entities") != std::string::npos);
+
+    // Three hops apart: each end alone has more than two neighbours.
+    REQUIRE(Kgraph(dir, {"path", "Alphabet", "Jason Droege"}).out.find("3 hops") != std::string::npos);
+    Run path = Kgraph(dir, {"path", "Alphabet", "Jason Droege", "--max-visited", "2"});
+    RequireCleanFailure(path, "found before the search reached 2 entities");
+}

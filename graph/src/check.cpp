@@ -6,7 +6,7 @@
 
 #include "keys.h"
 #include "kgraph/model.h"
-#include "name_folding.h"
+#include "kgraph/name_folding.h"
 #include "records.h"
 
 namespace kgraph::graph {

@@ -262,19 +262,25 @@ Status Database::Translate(const rocksdb::Status& status, std::string_view doing
     return Status::IOError("cannot " + std::string(doing) + " database " + db);
 }
 
+rocksdb::ReadOptions Reader::Options() const {
+    rocksdb::ReadOptions options;
+    options.snapshot = snapshot_;
+    return options;
+}
+
 Result<std::optional<std::string>> Reader::Get(Cf cf, std::string_view key) const {
     std::string value;
     const rocksdb::Slice slice(key.data(), key.size());
     const rocksdb::Status read =
-        pending_ ? pending_->GetFromBatchAndDB(db_.db(), rocksdb::ReadOptions(), db_.handle(cf), slice, &value)
-                 : db_.db()->Get(rocksdb::ReadOptions(), db_.handle(cf), slice, &value);
+        pending_ ? pending_->GetFromBatchAndDB(db_.db(), Options(), db_.handle(cf), slice, &value)
+                 : db_.db()->Get(Options(), db_.handle(cf), slice, &value);
     if (read.IsNotFound()) return std::optional<std::string>();
     if (!read.ok()) return db_.Translate(read, "read");
     return std::optional<std::string>(std::move(value));
 }
 
 Status Reader::Scan(Cf cf, std::string_view prefix, const Visitor& visit) const {
-    std::unique_ptr<rocksdb::Iterator> it(db_.db()->NewIterator(rocksdb::ReadOptions(), db_.handle(cf)));
+    std::unique_ptr<rocksdb::Iterator> it(db_.db()->NewIterator(Options(), db_.handle(cf)));
     if (pending_) it.reset(pending_->NewIteratorWithBase(db_.handle(cf), it.release()));
     for (it->Seek(rocksdb::Slice(prefix.data(), prefix.size())); it->Valid(); it->Next()) {
         const std::string_view key = it->key().ToStringView();

@@ -58,11 +58,13 @@ private:
 };
 
 // Reads the committed state, or the committed state overlaid with a batch
-// that is being built (so an update can read its own writes).
+// that is being built (so an update can read its own writes), or the state
+// of a snapshot.
 class Reader {
 public:
     explicit Reader(const Database& db, rocksdb::WriteBatchWithIndex* pending = nullptr)
         : db_(db), pending_(pending) {}
+    Reader(const Database& db, const rocksdb::Snapshot* snapshot) : db_(db), pending_(nullptr), snapshot_(snapshot) {}
 
     Result<std::optional<std::string>> Get(Cf cf, std::string_view key) const;
     // Calls `visit(key, value)` for each key starting with `prefix`, in key
@@ -73,8 +75,11 @@ public:
     Result<bool> HasPrefix(Cf cf, std::string_view prefix) const;
 
 private:
+    rocksdb::ReadOptions Options() const;
+
     const Database& db_;
     rocksdb::WriteBatchWithIndex* pending_;
+    const rocksdb::Snapshot* snapshot_ = nullptr;
 };
 
 }  // namespace kgraph::graph

@@ -11,7 +11,7 @@
 #include "entity_resolution.h"
 #include "keys.h"
 #include "merged_entities.h"
-#include "name_folding.h"
+#include "kgraph/name_folding.h"
 #include "records.h"
 
 namespace kgraph::graph {

@@ -5,7 +5,7 @@
 #include <set>
 #include <tuple>
 
-#include "name_folding.h"
+#include "kgraph/name_folding.h"
 
 namespace kgraph::graph {
 namespace {

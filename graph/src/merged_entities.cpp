@@ -35,16 +35,24 @@ Result<bool> HoldsKeys(const Reader& reader, const std::string& id) {
     return false;
 }
 
-Result<MergedIds> MergedIds::Load(const Reader& reader) {
-    MergedIds ids;
+Result<std::map<std::string, std::string>> LoadMergedOwners(const Reader& reader) {
+    std::map<std::string, std::string> owners;
     Status scanned = reader.Scan(Cf::kMerged, "", [&](std::string_view key, std::string_view) {
         const std::vector<std::string_view> parts = SplitKey(key);
         if (parts.size() != 2) return Status::Corruption("the store holds a malformed merged-entity key");
-        auto [it, inserted] = ids.entity_of_.emplace(parts[1], parts[0]);
+        auto [it, inserted] = owners.emplace(parts[1], parts[0]);
         if (!inserted) return Status::Corruption("entity #" + it->first + " is merged into two entities");
         return Status::Ok();
     });
     if (!scanned.ok()) return scanned;
+    return owners;
+}
+
+Result<MergedIds> MergedIds::Load(const Reader& reader) {
+    MergedIds ids;
+    Result<std::map<std::string, std::string>> owners = LoadMergedOwners(reader);
+    if (!owners.ok()) return owners.status();
+    ids.entity_of_ = std::move(*owners);
     if (Status joined = ids.JoinEdges(reader); !joined.ok()) return joined;
     return ids;
 }

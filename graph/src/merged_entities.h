@@ -34,6 +34,10 @@ Status RecordMerge(const Reader& reader, BatchSink& batch, const std::string& me
 // nothing is of no use to readers, and is dropped from `merged`.
 Result<bool> HoldsKeys(const Reader& reader, const std::string& id);
 
+// Every merged id, with the stored entity it belongs to. One scan of the
+// `merged` keys: its cost follows the number of merges, not the graph.
+Result<std::map<std::string, std::string>> LoadMergedOwners(const Reader& reader);
+
 // The entity every merged id belongs to, and the relations merges joined,
 // for readers of the whole graph.
 class MergedIds {

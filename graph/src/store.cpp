@@ -38,9 +38,10 @@
 #include "check.h"
 #include "database.h"
 #include "derived_state.h"
+#include "graph_snapshot.h"
 #include "keys.h"
 #include "merged_entities.h"
-#include "name_folding.h"
+#include "kgraph/name_folding.h"
 #include "records.h"
 
 namespace kgraph {
@@ -179,7 +180,7 @@ public:
         for (auto& [id, entity] : entities) graph.entities.push_back(std::move(entity));
         std::sort(graph.entities.begin(), graph.entities.end(),
                   [](const Entity& a, const Entity& b) { return a.name < b.name; });
-        MarkEndedRelations(graph.relations);
+        graph::MarkEndedRelations(graph.relations);
         return graph;
     }
 
@@ -247,7 +248,7 @@ public:
     Result<std::optional<Entity>> FindEntity(const std::string& name) const override {
         std::shared_lock lock(mutex_);
         const Reader reader(*db_);
-        Result<std::optional<std::string>> id = reader.Get(Cf::kAliases, graph::FoldName(name));
+        Result<std::optional<std::string>> id = reader.Get(Cf::kAliases, FoldName(name));
         if (!id.ok()) return id.status();
         if (!*id) return std::optional<Entity>();
         Result<std::optional<std::string>> record = reader.Get(Cf::kEntities, **id);
@@ -256,6 +257,10 @@ public:
         Result<Entity> entity = graph::DecodeEntity(**id, **record);
         if (!entity.ok()) return entity.status();
         return std::optional<Entity>(std::move(*entity));
+    }
+
+    Result<std::unique_ptr<GraphSnapshot>> Snapshot() const override {
+        return graph::NewGraphSnapshot(*db_, !options_.read_only);
     }
 
 private:
@@ -390,17 +395,6 @@ private:
             std::swap(relation.subject, relation.object);
         }
         return relation;
-    }
-
-    // A customer-of ended when the customer also `leaves` the supplier.
-    static void MarkEndedRelations(std::vector<Relation>& relations) {
-        std::set<std::pair<std::string_view, std::string_view>> left;
-        for (const Relation& relation : relations) {
-            if (relation.predicate == "leaves") left.emplace(relation.subject, relation.object);
-        }
-        for (Relation& relation : relations) {
-            relation.ended = relation.predicate == "customer-of" && left.count({relation.subject, relation.object});
-        }
     }
 
     std::unique_ptr<Database> db_;

@@ -33,9 +33,11 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kgraph/model.h"
@@ -94,6 +96,8 @@ public:
     virtual Status Finish() = 0;
 };
 
+class GraphSnapshot;
+
 class Store {
 public:
     // NotFound when the database is missing and may not be created (or is
@@ -131,6 +135,68 @@ public:
     // The entity whose name or alias matches `name` as entities are matched
     // across documents (see above).
     virtual Result<std::optional<Entity>> FindEntity(const std::string& name) const = 0;
+
+    // A view of the store as it is now, for queries that read part of the
+    // graph (below). Must not outlive the Store.
+    virtual Result<std::unique_ptr<GraphSnapshot>> Snapshot() const = 0;
+};
+
+// --- Reading part of the graph -------------------------------------------
+//
+// Point look-ups and prefix scans over one state of the store, so that a
+// question about a few entities costs what it reads, however large the
+// database (ReadGraph() is for questions about all of it). Entities merged
+// into one (docs/storage.md, "Merged ids") read as one here too.
+
+// An entity of one GraphSnapshot. Opaque and valid only with the snapshot
+// that returned it; within it, one entity has one key.
+struct EntityKey {
+    std::string id;
+    friend auto operator<=>(const EntityKey&, const EntityKey&) = default;
+};
+
+// A relation between two entities of a snapshot. A symmetric predicate's
+// ends are in the store's order, not by name.
+struct RelationKey {
+    EntityKey subject;
+    std::string predicate;
+    EntityKey object;
+    friend auto operator<=>(const RelationKey&, const RelationKey&) = default;
+};
+
+// What a snapshot has read so far, so that tests and benchmarks can check
+// that a query reads no more than it answers.
+struct ReadCounts {
+    std::size_t entities = 0;  // entity records decoded (each at most once)
+    std::size_t edges = 0;     // edge keys scanned
+    std::size_t evidence = 0;  // pieces of evidence decoded
+};
+
+// A consistent view: writes made after Snapshot() are not seen (a read-only
+// Store sees the database as of its open anyway). Not thread-safe.
+class GraphSnapshot {
+public:
+    virtual ~GraphSnapshot() = default;
+
+    // The entity one of whose names or aliases matches `name` as entities
+    // are matched across documents (see Store's promises); nullopt if none.
+    virtual Result<std::optional<EntityKey>> Find(std::string_view name) const = 0;
+    virtual Result<Entity> Read(const EntityKey& entity) const = 0;
+    // Every relation the entity takes part in, either end, sorted by key.
+    virtual Result<std::vector<RelationKey>> Relations(const EntityKey& entity) const = 0;
+    // In the model's order (by document, then offset in it).
+    virtual Result<std::vector<Evidence>> EvidenceOf(const RelationKey& relation) const = 0;
+    // Calls `visit` with every stored name and alias, folded as Find() folds
+    // them, in folded order; stops at the first non-ok Status it returns.
+    // Reads the name index only, not the entities.
+    using NameVisitor = std::function<Status(std::string_view folded, const EntityKey& entity)>;
+    virtual Status ForEachName(const NameVisitor& visit) const = 0;
+    // Calls `visit` with every entity, in no meaningful order; stops at the
+    // first non-ok Status it returns. Keeps none of them.
+    using EntityVisitor = std::function<Status(const EntityKey& key, const Entity& entity)>;
+    virtual Status ForEachEntity(const EntityVisitor& visit) const = 0;
+
+    virtual ReadCounts counts() const = 0;
 };
 
 // Schema version written in every database this build creates. 4: a merge

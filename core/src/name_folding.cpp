@@ -1,8 +1,8 @@
-#include "name_folding.h"
+#include "kgraph/name_folding.h"
 
 #include <cstdint>
 
-namespace kgraph::graph {
+namespace kgraph {
 namespace {
 
 // Decodes the code point at `pos` and advances it. The model guarantees valid
@@ -84,4 +84,4 @@ std::string FoldName(std::string_view name) {
     return key.empty() ? std::string(name) : key;
 }
 
-}  // namespace kgraph::graph
+}  // namespace kgraph

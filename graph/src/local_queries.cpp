@@ -1,0 +1,432 @@
+#include "kgraph/local_queries.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <tuple>
+#include <utility>
+
+#include "graph_snapshot.h"
+
+namespace kgraph {
+namespace {
+
+// A step a traversal may take along `relation`, to the entity `to`.
+struct Arc {
+    EntityKey to;
+    RelationKey relation;
+};
+
+Direction Reversed(Direction direction) {
+    if (direction == Direction::kOut) return Direction::kIn;
+    if (direction == Direction::kIn) return Direction::kOut;
+    return Direction::kBoth;
+}
+
+bool ModelOrder(const Relation& a, const Relation& b) {
+    return std::tie(a.subject, a.predicate, a.object) < std::tie(b.subject, b.predicate, b.object);
+}
+
+// Reads what a traversal meets, each entity and each entity's relations
+// once, and puts names on them as ReadGraph() does.
+class Walk {
+public:
+    Walk(const GraphSnapshot& snapshot, const TraversalFilter& filter) : snapshot_(snapshot), filter_(filter) {}
+
+    Result<const Entity*> EntityOf(const EntityKey& key) {
+        auto known = entities_.find(key);
+        if (known == entities_.end()) {
+            Result<Entity> entity = snapshot_.Read(key);
+            if (!entity.ok()) return entity.status();
+            known = entities_.emplace(key, std::move(*entity)).first;
+        }
+        return &known->second;
+    }
+
+    Result<const std::vector<RelationKey>*> RelationsOf(const EntityKey& key) {
+        auto known = relations_.find(key);
+        if (known == relations_.end()) {
+            Result<std::vector<RelationKey>> relations = snapshot_.Relations(key);
+            if (!relations.ok()) return relations.status();
+            known = relations_.emplace(key, std::move(*relations)).first;
+        }
+        return &known->second;
+    }
+
+    // The model's relation: named, a symmetric one with subject < object.
+    Result<Relation> Named(const RelationKey& key) {
+        Result<const Entity*> subject = EntityOf(key.subject);
+        if (!subject.ok()) return subject.status();
+        Result<const Entity*> object = EntityOf(key.object);
+        if (!object.ok()) return object.status();
+        Relation relation{(*subject)->name, key.predicate, (*object)->name, {}, false};
+        if (IsSymmetricPredicate(relation.predicate) && relation.object < relation.subject) {
+            std::swap(relation.subject, relation.object);
+        }
+        return relation;
+    }
+
+    // Whether `entity` is the relation's subject in the model. Only a
+    // symmetric relation needs the names to tell.
+    Result<bool> IsModelSubject(const RelationKey& relation, const EntityKey& entity) {
+        if (!IsSymmetricPredicate(relation.predicate)) return relation.subject == entity;
+        Result<Relation> named = Named(relation);
+        if (!named.ok()) return named.status();
+        Result<const Entity*> self = EntityOf(entity);
+        if (!self.ok()) return self.status();
+        return named->subject == (*self)->name;
+    }
+
+    // The steps out of `from` that the filter allows, or with `reverse` the
+    // steps into it. A relation of an entity with itself leads nowhere new.
+    Result<std::vector<Arc>> Arcs(const EntityKey& from, bool reverse) {
+        Result<const std::vector<RelationKey>*> relations = RelationsOf(from);
+        if (!relations.ok()) return relations.status();
+        const Direction direction = reverse ? Reversed(filter_.direction) : filter_.direction;
+        std::vector<Arc> arcs;
+        for (const RelationKey& relation : **relations) {
+            if (relation.subject == relation.object) continue;
+            if (!filter_.predicates.empty() && !filter_.predicates.count(relation.predicate)) continue;
+            if (direction != Direction::kBoth) {
+                Result<bool> subject = IsModelSubject(relation, from);
+                if (!subject.ok()) return subject.status();
+                if (*subject != (direction == Direction::kOut)) continue;
+            }
+            arcs.push_back(Arc{relation.subject == from ? relation.object : relation.subject, relation});
+        }
+        return arcs;
+    }
+
+    // A model of these entities and relations, sorted as ReadGraph() sorts
+    // them; `placed` gets each relation's index in it.
+    Result<GraphModel> Model(const std::set<EntityKey>& entities, const std::set<RelationKey>& relations,
+                             std::map<RelationKey, std::size_t>& placed) {
+        GraphModel graph;
+        for (const EntityKey& key : entities) {
+            Result<const Entity*> entity = EntityOf(key);
+            if (!entity.ok()) return entity.status();
+            graph.entities.push_back(**entity);
+        }
+        std::sort(graph.entities.begin(), graph.entities.end(),
+                  [](const Entity& a, const Entity& b) { return a.name < b.name; });
+        std::vector<std::pair<Relation, RelationKey>> named;
+        for (const RelationKey& key : relations) {
+            Result<Relation> relation = Named(key);
+            if (!relation.ok()) return relation.status();
+            named.emplace_back(std::move(*relation), key);
+        }
+        std::sort(named.begin(), named.end(), [](const auto& a, const auto& b) { return ModelOrder(a.first, b.first); });
+        for (auto& [relation, key] : named) graph.relations.push_back(std::move(relation));
+        for (std::size_t r = 0; r < named.size(); ++r) placed[named[r].second] = r;
+        return graph;
+    }
+
+private:
+    const GraphSnapshot& snapshot_;
+    const TraversalFilter& filter_;
+    std::map<EntityKey, Entity> entities_;
+    std::map<EntityKey, std::vector<RelationKey>> relations_;
+};
+
+std::set<EntityKey> EndsOf(const std::set<RelationKey>& relations) {
+    std::set<EntityKey> ends;
+    for (const RelationKey& relation : relations) {
+        ends.insert(relation.subject);
+        ends.insert(relation.object);
+    }
+    return ends;
+}
+
+// One side of a bidirectional search: how far each entity it reached is
+// from its end, and the layer to widen next.
+struct SearchSide {
+    std::map<EntityKey, int> distance;
+    std::vector<EntityKey> frontier;
+    int radius = 0;
+    bool reverse = false;  // follows relations backwards (the side of `to`)
+};
+
+// Every entity's name and key, sorted by name.
+Result<std::vector<std::pair<std::string, EntityKey>>> EntitiesByName(const GraphSnapshot& snapshot) {
+    std::vector<std::pair<std::string, EntityKey>> names;
+    Status scanned = snapshot.ForEachEntity([&](const EntityKey& key, const Entity& entity) {
+        names.emplace_back(entity.name, key);
+        return Status::Ok();
+    });
+    if (!scanned.ok()) return scanned;
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+std::string NoPathMessage(const std::string& from, const std::string& to, const TraversalFilter& filter) {
+    const bool filtered = !filter.predicates.empty() || filter.direction != Direction::kBoth;
+    return "no path from '" + from + "' to '" + to + "'" +
+           (filtered ? " with the given relation types and direction" : "");
+}
+
+}  // namespace
+
+Result<GraphModel> ReadEntityNeighborhood(const GraphSnapshot& snapshot, const EntityKey& entity) {
+    const TraversalFilter everything;
+    Walk walk(snapshot, everything);
+    Result<const std::vector<RelationKey>*> keys = walk.RelationsOf(entity);
+    if (!keys.ok()) return keys.status();
+    const std::set<RelationKey> relations((*keys)->begin(), (*keys)->end());
+    std::set<EntityKey> entities = EndsOf(relations);
+    entities.insert(entity);
+    std::map<RelationKey, std::size_t> placed;
+    Result<GraphModel> graph = walk.Model(entities, relations, placed);
+    if (!graph.ok()) return graph;
+    for (const auto& [key, index] : placed) {
+        Result<std::vector<Evidence>> evidence = snapshot.EvidenceOf(key);
+        if (!evidence.ok()) return evidence.status();
+        graph->relations[index].evidence = std::move(*evidence);
+    }
+    graph::MarkEndedRelations(graph->relations);
+    return graph;
+}
+
+Result<NeighborhoodAnswer> FindNeighbors(const GraphSnapshot& snapshot, const EntityKey& start, int depth,
+                                         const TraversalFilter& filter, std::size_t limit) {
+    if (depth < 0) return Status::InvalidArgument("depth must be 0 or more, not " + std::to_string(depth));
+    Walk walk(snapshot, filter);
+    std::map<EntityKey, int> depth_of{{start, 0}};
+    std::map<EntityKey, std::set<RelationKey>> via;
+    NeighborhoodAnswer answer;
+    std::vector<EntityKey> layer{start};
+    for (int d = 1; d <= depth && !layer.empty() && !answer.cut; ++d) {
+        std::vector<EntityKey> next;
+        for (const EntityKey& from : layer) {
+            Result<std::vector<Arc>> arcs = walk.Arcs(from, false);
+            if (!arcs.ok()) return arcs.status();
+            for (Arc& arc : *arcs) {
+                auto known = depth_of.find(arc.to);
+                if (known == depth_of.end()) {
+                    if (via.size() == limit) {
+                        answer.cut = true;
+                        continue;
+                    }
+                    known = depth_of.emplace(arc.to, d).first;
+                    next.push_back(arc.to);
+                }
+                // Every relation from the layer before, as Neighbors() lists them.
+                if (known->second == d) via[arc.to].insert(std::move(arc.relation));
+            }
+        }
+        layer = std::move(next);
+    }
+
+    std::set<RelationKey> crossed;
+    std::set<EntityKey> entities{start};
+    for (const auto& [entity, relations] : via) {
+        entities.insert(entity);
+        crossed.insert(relations.begin(), relations.end());
+    }
+    std::map<RelationKey, std::size_t> placed;
+    Result<GraphModel> graph = walk.Model(entities, crossed, placed);
+    if (!graph.ok()) return graph.status();
+    answer.graph = std::move(*graph);
+    for (const auto& [entity, relations] : via) {
+        Result<const Entity*> named = walk.EntityOf(entity);  // read already, by Model()
+        if (!named.ok()) return named.status();
+        Neighbor neighbor{(*named)->name, depth_of.at(entity), {}};
+        for (const RelationKey& relation : relations) neighbor.via.push_back(&answer.graph.relations[placed.at(relation)]);
+        // Relations are in model order, so pointer order is that order.
+        std::sort(neighbor.via.begin(), neighbor.via.end());
+        answer.neighbors.push_back(std::move(neighbor));
+    }
+    std::sort(answer.neighbors.begin(), answer.neighbors.end(), [](const Neighbor& a, const Neighbor& b) {
+        return std::tie(a.depth, a.entity) < std::tie(b.depth, b.entity);
+    });
+    return answer;
+}
+
+Result<PathAnswer> FindPath(const GraphSnapshot& snapshot, const EntityKey& from, const EntityKey& to,
+                            const TraversalFilter& filter, std::size_t max_visited) {
+    Walk walk(snapshot, filter);
+    std::map<RelationKey, std::size_t> placed;
+    PathAnswer answer;
+    if (from == to) {
+        Result<GraphModel> graph = walk.Model({from}, {}, placed);
+        if (!graph.ok()) return graph.status();
+        answer.graph = std::move(*graph);
+        return answer;
+    }
+    auto name_of = [&](const EntityKey& key) -> Result<std::string> {
+        Result<const Entity*> entity = walk.EntityOf(key);
+        if (!entity.ok()) return entity.status();
+        return (*entity)->name;
+    };
+
+    // Layer by layer from both ends until they meet: then the meeting
+    // entities are all at `radius` from both ends (an earlier meeting would
+    // have been found a layer before).
+    SearchSide forward{{{from, 0}}, {from}, 0, false}, backward{{{to, 0}}, {to}, 0, true};
+    std::set<EntityKey> meeting;
+    while (meeting.empty() && !forward.frontier.empty() && !backward.frontier.empty()) {
+        SearchSide& side = forward.frontier.size() <= backward.frontier.size() ? forward : backward;
+        const SearchSide& other = &side == &forward ? backward : forward;
+        std::vector<EntityKey> next;
+        ++side.radius;
+        for (const EntityKey& entity : side.frontier) {
+            Result<std::vector<Arc>> arcs = walk.Arcs(entity, side.reverse);
+            if (!arcs.ok()) return arcs.status();
+            for (const Arc& arc : *arcs) {
+                if (!side.distance.emplace(arc.to, side.radius).second) continue;
+                next.push_back(arc.to);
+                if (other.distance.count(arc.to)) meeting.insert(arc.to);
+            }
+            if (meeting.empty() && forward.distance.size() + backward.distance.size() > max_visited) {
+                Result<std::string> a = name_of(from), b = name_of(to);
+                if (!a.ok()) return a.status();
+                if (!b.ok()) return b.status();
+                return Status::NotFound("no path from '" + *a + "' to '" + *b + "' found before the search reached " +
+                                        std::to_string(max_visited) + " entities");
+            }
+        }
+        side.frontier = std::move(next);
+    }
+    if (meeting.empty()) {
+        Result<std::string> a = name_of(from), b = name_of(to);
+        if (!a.ok()) return a.status();
+        if (!b.ok()) return b.status();
+        return Status::NotFound(NoPathMessage(*a, *b, filter));
+    }
+
+    // The entities on a shortest path, by their position on it: back from the
+    // meeting entities to each end, keeping those one step closer to it.
+    const int length = forward.radius + backward.radius;
+    std::map<EntityKey, int> position;
+    for (const EntityKey& entity : meeting) position.emplace(entity, forward.radius);
+    std::vector<EntityKey> layer(meeting.begin(), meeting.end());
+    for (int at = forward.radius; at > 0; --at) {
+        std::set<EntityKey> before;
+        for (const EntityKey& entity : layer) {
+            Result<std::vector<Arc>> arcs = walk.Arcs(entity, true);
+            if (!arcs.ok()) return arcs.status();
+            for (const Arc& arc : *arcs) {
+                auto found = forward.distance.find(arc.to);
+                if (found != forward.distance.end() && found->second == at - 1) before.insert(arc.to);
+            }
+        }
+        layer.assign(before.begin(), before.end());
+        for (const EntityKey& entity : layer) position.emplace(entity, at - 1);
+    }
+    layer.assign(meeting.begin(), meeting.end());
+    for (int at = backward.radius; at > 0; --at) {
+        std::set<EntityKey> after;
+        for (const EntityKey& entity : layer) {
+            Result<std::vector<Arc>> arcs = walk.Arcs(entity, false);
+            if (!arcs.ok()) return arcs.status();
+            for (const Arc& arc : *arcs) {
+                auto found = backward.distance.find(arc.to);
+                if (found != backward.distance.end() && found->second == at - 1) after.insert(arc.to);
+            }
+        }
+        layer.assign(after.begin(), after.end());
+        for (const EntityKey& entity : layer) position.emplace(entity, length - (at - 1));
+    }
+
+    // ShortestPath()'s breadth-first search from `from` meets entities in the
+    // order of the names on their path, so the path it keeps is the one whose
+    // names compare smallest: from `from`, always step to the next entity on
+    // a shortest path with the smallest name, by the relation that sorts first.
+    std::vector<std::pair<RelationKey, EntityKey>> steps;
+    EntityKey at = from;
+    for (int step = 1; step <= length; ++step) {
+        Result<std::vector<Arc>> arcs = walk.Arcs(at, false);
+        if (!arcs.ok()) return arcs.status();
+        std::optional<std::tuple<std::string, Relation, const Arc*>> best;
+        for (const Arc& arc : *arcs) {
+            auto found = position.find(arc.to);
+            if (found == position.end() || found->second != step) continue;
+            Result<std::string> name = name_of(arc.to);
+            if (!name.ok()) return name.status();
+            Result<Relation> relation = walk.Named(arc.relation);
+            if (!relation.ok()) return relation.status();
+            if (!best || *name < std::get<0>(*best) ||
+                (*name == std::get<0>(*best) && ModelOrder(*relation, std::get<1>(*best)))) {
+                best.emplace(std::move(*name), std::move(*relation), &arc);
+            }
+        }
+        if (!best) return Status::Corruption("a shortest path was found but cannot be followed");
+        steps.emplace_back(std::get<2>(*best)->relation, std::get<2>(*best)->to);
+        at = std::get<2>(*best)->to;
+    }
+
+    std::set<EntityKey> entities{from};
+    std::set<RelationKey> relations;
+    for (const auto& [relation, entity] : steps) {
+        entities.insert(entity);
+        relations.insert(relation);
+    }
+    Result<GraphModel> graph = walk.Model(entities, relations, placed);
+    if (!graph.ok()) return graph.status();
+    answer.graph = std::move(*graph);
+    at = from;
+    for (const auto& [relation, entity] : steps) {
+        Result<bool> subject = walk.IsModelSubject(relation, at);
+        if (!subject.ok()) return subject.status();
+        answer.hops.push_back(PathHop{&answer.graph.relations[placed.at(relation)], *subject});
+        at = entity;
+    }
+    return answer;
+}
+
+Status ForEachEntityByName(const GraphSnapshot& snapshot, const EntityListVisitor& visit) {
+    Result<std::vector<std::pair<std::string, EntityKey>>> names = EntitiesByName(snapshot);
+    if (!names.ok()) return names.status();
+    for (const auto& [name, key] : *names) {
+        Result<std::vector<RelationKey>> relations = snapshot.Relations(key);
+        if (!relations.ok()) return relations.status();
+        std::size_t degree = 0;
+        for (const RelationKey& relation : *relations) degree += (relation.subject == key) + (relation.object == key);
+        Result<Entity> entity = snapshot.Read(key);
+        if (!entity.ok()) return entity.status();
+        if (Status visited = visit(*entity, degree); !visited.ok()) return visited;
+    }
+    return Status::Ok();
+}
+
+// ReadGraph() sorts relations by subject name first: so, entity by entity
+// in name order, the relations whose subject it is in the model.
+Status ForEachRelation(const GraphSnapshot& snapshot, const std::set<std::string>& predicates,
+                       const RelationListVisitor& visit) {
+    Result<std::vector<std::pair<std::string, EntityKey>>> names = EntitiesByName(snapshot);
+    if (!names.ok()) return names.status();
+    const TraversalFilter everything;
+    Walk walk(snapshot, everything);
+    for (const auto& [name, key] : *names) {
+        Result<std::vector<RelationKey>> keys = snapshot.Relations(key);
+        if (!keys.ok()) return keys.status();
+        std::vector<std::pair<Relation, RelationKey>> own;
+        for (const RelationKey& relation_key : *keys) {
+            Result<Relation> relation = walk.Named(relation_key);
+            if (!relation.ok()) return relation.status();
+            if (relation->subject == name) own.emplace_back(std::move(*relation), relation_key);
+        }
+        std::sort(own.begin(), own.end(), [](const auto& a, const auto& b) { return ModelOrder(a.first, b.first); });
+        std::vector<Relation> relations;
+        for (auto& [relation, relation_key] : own) relations.push_back(std::move(relation));
+        graph::MarkEndedRelations(relations);
+        for (std::size_t r = 0; r < relations.size(); ++r) {
+            if (!predicates.empty() && !predicates.count(relations[r].predicate)) continue;
+            Result<std::vector<Evidence>> evidence = snapshot.EvidenceOf(own[r].second);
+            if (!evidence.ok()) return evidence.status();
+            relations[r].evidence = std::move(*evidence);
+            Result<const Entity*> subject = walk.EntityOf(own[r].second.subject);
+            if (!subject.ok()) return subject.status();
+            Result<const Entity*> object = walk.EntityOf(own[r].second.object);
+            if (!object.ok()) return object.status();
+            const bool swapped = (*subject)->name != relations[r].subject;
+            Status visited = visit(relations[r], swapped ? **object : **subject, swapped ? **subject : **object);
+            if (!visited.ok()) return visited;
+            relations[r].evidence.clear();
+        }
+    }
+    return Status::Ok();
+}
+
+}  // namespace kgraph
