@@ -145,16 +145,24 @@ Status WriteCsv(const std::filesystem::path& folder, const GraphModel& graph) {
     return WriteFile(folder / "relationships.csv", ToCsvRelationships(graph));
 }
 
-Result<GraphModel> SelectPart(const GraphModel& graph, const ExportOptions& options) {
+// The graph, or the part of it the options select. A name given with
+// --entity is looked up as `show` looks it up.
+Result<GraphModel> SelectPart(const Store& store, const ExportOptions& options) {
+    Result<GraphModel> graph = store.ReadGraph();
+    if (!graph.ok()) return graph.status();
     SubgraphOptions subgraph = options.subgraph;
     if (options.entity) {
-        Result<const Entity*> center = ResolveEntity(graph, *options.entity);
+        Result<std::unique_ptr<GraphSnapshot>> snapshot = store.Snapshot();
+        if (!snapshot.ok()) return snapshot.status();
+        Result<EntityKey> key = ResolveEntity(**snapshot, *options.entity);
+        if (!key.ok()) return key.status();
+        Result<Entity> center = (*snapshot)->Read(*key);
         if (!center.ok()) return center.status();
-        subgraph.center = (*center)->name;
+        subgraph.center = center->name;
     }
     const bool picture = options.format == ExportFormat::kDot || options.format == ExportFormat::kSvg;
     subgraph.isolated = subgraph.isolated || !picture;
-    return SelectSubgraph(graph, subgraph);
+    return SelectSubgraph(*graph, subgraph);
 }
 
 }  // namespace
@@ -441,9 +449,9 @@ Status RunCheck(const std::filesystem::path& db) {
 }
 
 Status RunExport(const std::filesystem::path& db, const ExportOptions& options) {
-    Result<GraphModel> graph = LoadGraph(db);
-    if (!graph.ok()) return graph.status();
-    Result<GraphModel> part = SelectPart(*graph, options);
+    Result<std::unique_ptr<Store>> store = OpenForReading(db);
+    if (!store.ok()) return store.status();
+    Result<GraphModel> part = SelectPart(**store, options);
     if (!part.ok()) return part.status();
     switch (options.format) {
         case ExportFormat::kSvg: {
