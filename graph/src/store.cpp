@@ -42,6 +42,7 @@
 #include "merged_entities.h"
 #include "name_folding.h"
 #include "records.h"
+#include "stored_counts.h"
 
 namespace kgraph {
 namespace {
@@ -132,6 +133,7 @@ public:
         Status updated = *previous ? graph::ReplaceInDerivedState(*db_, batch, &facts, **previous)
                                    : graph::AddToDerivedState(*db_, batch, facts);
         if (!updated.ok()) return updated;
+        if (Status counted = graph::UpdateStoredCounts(*db_, batch); !counted.ok()) return counted;
         if (Status written = db_->Write(batch.GetWriteBatch(), options_.sync); !written.ok()) return written;
         return *previous ? IngestOutcome::kReplaced : IngestOutcome::kAdded;
     }
@@ -151,6 +153,7 @@ public:
         if (!by_source.ok()) return by_source.status();
         if (*by_source == *id) batch.Delete(db_->handle(Cf::kSources), facts->source);
         if (Status updated = graph::ReplaceInDerivedState(*db_, batch, nullptr, *facts); !updated.ok()) return updated;
+        if (Status counted = graph::UpdateStoredCounts(*db_, batch); !counted.ok()) return counted;
         return db_->Write(batch.GetWriteBatch(), options_.sync);
     }
 
@@ -450,6 +453,10 @@ Result<std::unique_ptr<Store>> Store::Open(const std::filesystem::path& path, co
     Result<std::unique_ptr<Database>> db = Database::Open(path, options);
     if (!db.ok()) return db.status();
     return std::unique_ptr<Store>(std::make_unique<RocksStore>(std::move(*db), options));
+}
+
+Result<std::filesystem::path> Store::Repair(const std::filesystem::path& path, const StoreOptions& options) {
+    return Database::Repair(path, options);
 }
 
 }  // namespace kgraph
