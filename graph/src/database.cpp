@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdarg>
 #include <cerrno>
 #include <ctime>
 #include <fstream>
@@ -159,6 +160,26 @@ Result<fs::path> MakeScratchFolder() {
     return fs::path(pattern);
 }
 
+// RocksDB's info log is a file in the database folder. On a full disk, an
+// append to it fails and leaves its writer in an error state; the next line
+// logged trips an assertion that Debian's librocksdb keeps
+// (writable_file_writer.h:312 sync_without_flush_called_), a SIGABRT at
+// every later open too. kgraph reports failures through Status, so the log
+// goes nowhere.
+class DiscardingLogger final : public rocksdb::Logger {
+public:
+    DiscardingLogger() : rocksdb::Logger(rocksdb::InfoLogLevel::HEADER_LEVEL) {}
+    using rocksdb::Logger::Logv;
+    void Logv(const char*, va_list) override {}
+};
+
+rocksdb::DBOptions BaseOptions() {
+    rocksdb::DBOptions options;
+    options.info_log = std::make_shared<DiscardingLogger>();
+    options.paranoid_checks = true;
+    return options;
+}
+
 // Memory must not grow with the database. RocksDB's memory lives in one
 // budget (StoreOptions::memory_budget): the block cache. Memtables are charged
 // to it (their flush starts at half the budget, and while a flush runs the next memtable fills, charged as
@@ -232,14 +253,10 @@ Status Database::Create(const StoreOptions& options, bool unfinished) {
 }
 
 Status Database::OpenRocks(const StoreOptions& options, bool fresh) {
-    rocksdb::DBOptions db_options;
+    rocksdb::DBOptions db_options = BaseOptions();
     db_options.create_if_missing = fresh;
     db_options.create_missing_column_families = fresh;
     db_options.max_open_files = -1;  // a read-only instance must hold every file it may read
-    db_options.keep_log_file_num = 2;
-    db_options.info_log_level = rocksdb::WARN_LEVEL;
-    db_options.paranoid_checks = true;
-    db_options.track_and_verify_wals_in_manifest = true;
 
     std::vector<std::string> names = {rocksdb::kDefaultColumnFamilyName};
     if (fresh) {
@@ -304,10 +321,8 @@ Status Database::CheckSchemaVersion() {
 }
 
 Status Database::VerifyTableFiles(const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors) const {
-    rocksdb::DBOptions options;
+    rocksdb::DBOptions options = BaseOptions();
     options.max_open_files = 16;  // the size check needs no table open
-    options.info_log_level = rocksdb::WARN_LEVEL;
-    options.db_log_dir = secondary_dir_.string();  // not the writer's LOG
     std::vector<rocksdb::ColumnFamilyHandle*> handles;
     rocksdb::DB* raw = nullptr;
     const rocksdb::Status opened = rocksdb::DB::OpenForReadOnly(options, path_.string(), descriptors, &handles, &raw);
@@ -353,8 +368,7 @@ Result<fs::path> Database::Repair(const fs::path& path, const StoreOptions& opti
     fs::copy(path, copy, fs::copy_options::recursive, ec);
     if (ec) return Status::IOError("cannot copy " + path.string() + " to " + copy.string() + ": " + ec.message());
 
-    rocksdb::DBOptions db_options;
-    db_options.info_log_level = rocksdb::WARN_LEVEL;
+    const rocksdb::DBOptions db_options = BaseOptions();
     const rocksdb::ColumnFamilyOptions family_options = TableOptions(rocksdb::NewLRUCache(options.memory_budget),
                                                                      options.memory_budget / 2);
     std::vector<rocksdb::ColumnFamilyDescriptor> descriptors{{rocksdb::kDefaultColumnFamilyName, family_options}};
