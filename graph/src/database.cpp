@@ -257,6 +257,10 @@ Status Database::OpenRocks(const StoreOptions& options, bool fresh) {
     db_options.create_if_missing = fresh;
     db_options.create_missing_column_families = fresh;
     db_options.max_open_files = -1;  // a read-only instance must hold every file it may read
+    // The column families of one flush are recorded together in the MANIFEST,
+    // all or none: a MANIFEST that lost its last records reads as a whole
+    // earlier state, never documents of one flush with entities of another.
+    db_options.atomic_flush = true;
 
     std::vector<std::string> names = {rocksdb::kDefaultColumnFamilyName};
     if (fresh) {
