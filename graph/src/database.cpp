@@ -11,8 +11,8 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstdarg>
 #include <cerrno>
+#include <cstdarg>
 #include <ctime>
 #include <fstream>
 #include <optional>
@@ -177,6 +177,10 @@ rocksdb::DBOptions BaseOptions() {
     rocksdb::DBOptions options;
     options.info_log = std::make_shared<DiscardingLogger>();
     options.paranoid_checks = true;
+    // Table files are opened by the opening thread: RocksDB's helper threads
+    // for it terminate the process when a thread cannot be created, as on a
+    // machine at its thread limit.
+    options.max_file_opening_threads = 1;
     return options;
 }
 
@@ -230,6 +234,13 @@ Result<std::unique_ptr<Database>> Database::Open(const fs::path& path, const Sto
     if (*presence != Presence::kRocksDb) {
         if (Status created = database->Create(options, *presence == Presence::kUnfinished); !created.ok()) return created;
         return database;
+    }
+    if (writer) {
+        // A reader's checks first: RocksDB's writer open already replays the
+        // log, writes a new MANIFEST and deletes the files it does not list.
+        StoreOptions reader = options;
+        reader.read_only = true;
+        if (Result<std::unique_ptr<Database>> checked = Open(path, reader); !checked.ok()) return checked.status();
     }
     if (Status opened = database->OpenRocks(options, false); !opened.ok()) return opened;
     if (Status version = database->CheckSchemaVersion(); !version.ok()) return version;
