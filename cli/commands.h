@@ -63,6 +63,7 @@ Status RunConflicts(const std::filesystem::path& db, const QueryOptions& options
 Status RunDocuments(const std::filesystem::path& db, const QueryOptions& options);
 Status RunForget(const std::filesystem::path& db, const std::string& doc);
 Status RunCheck(const std::filesystem::path& db);
+Status RunRepair(const std::filesystem::path& db);
 
 enum class ExportFormat { kDot, kSvg, kJsonLd, kJson, kGraphMl, kCsv };
 struct ExportOptions {

@@ -161,6 +161,10 @@ int Run(int argc, char** argv) {
     CLI::App* check_cmd = app.add_subcommand("check", "Verify the database's invariants");
     check_cmd->callback([&] { status = RunCheck(db); });
 
+    CLI::App* repair_cmd =
+        app.add_subcommand("repair", "Rebuild a damaged database from the files left (copies the folder aside first)");
+    repair_cmd->callback([&] { status = RunRepair(db); });
+
     std::string format;
     ExportOptions export_options;
     CLI::App* export_cmd =

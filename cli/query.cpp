@@ -1,5 +1,5 @@
 // The read-side commands: entities, relations, stats, show, neighbors, path,
-// conflicts, documents, check, forget, export.
+// conflicts, documents, check, repair, forget, export.
 //
 // Queries open the database read-only, so they work while an ingest runs.
 #include <fstream>
@@ -446,6 +446,13 @@ Status RunCheck(const std::filesystem::path& db) {
     }
     std::cout << "ok: every invariant holds\n";
     return Status::Ok();
+}
+
+Status RunRepair(const std::filesystem::path& db) {
+    Result<std::filesystem::path> copy = Store::Repair(db);
+    if (!copy.ok()) return copy.status();
+    std::cout << "repaired " << db.string() << "; the folder as it was is in " << copy->string() << "\n";
+    return RunCheck(db);
 }
 
 Status RunExport(const std::filesystem::path& db, const ExportOptions& options) {

@@ -500,6 +500,7 @@ TEST_CASE("opening refuses what is not a usable kgraph database", "[graph][store
     SECTION("a creation killed before RocksDB wrote its CURRENT file") {
         fs::create_directories(dir.db());
         std::ofstream(dir.db() / "kgraph.pid") << "12345\n";
+        std::ofstream(dir.db() / "kgraph.creating") << "";
         std::ofstream(dir.db() / "IDENTITY") << "half-made";
         std::ofstream(dir.db() / "MANIFEST-000001") << "";
         StoreOptions read_only;
@@ -511,9 +512,11 @@ TEST_CASE("opening refuses what is not a usable kgraph database", "[graph][store
     }
     SECTION("a creation killed before the schema version was written") {
         // What kgraph leaves when killed between creating RocksDB's files and
-        // writing the version: its lock file, a RocksDB without `meta`.
+        // writing the version: its lock file and creation marker, a RocksDB
+        // without `meta`.
         fs::create_directories(dir.db());
         std::ofstream(dir.db() / "kgraph.pid") << "12345\n";
+        std::ofstream(dir.db() / "kgraph.creating") << "";
         rocksdb::Options raw_options;
         raw_options.create_if_missing = true;
         rocksdb::DB* raw = nullptr;

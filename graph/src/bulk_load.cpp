@@ -11,6 +11,7 @@
 #include "derived_writes.h"
 #include "entity_resolution.h"
 #include "records.h"
+#include "stored_counts.h"
 
 namespace kgraph::graph {
 namespace {
@@ -117,6 +118,7 @@ void PutEverything(const std::vector<DocumentFacts>& documents, TableFileSink& s
     DerivedWrites writes(sink);
     for (std::size_t e = 0; e < resolution.entities.size(); ++e) writes.PutEntity(EntityId(e + 1), resolution.votes[e]);
     sink.Put(Cf::kMeta, kNextEntityIdKey, EntityId(resolution.entities.size() + 1));
+    PutStoredCounts(sink, StoredCounts{documents.size(), resolution.entities.size()});
     auto id_of = [&](std::size_t mention) { return EntityId(resolution.entity_of[mention] + 1); };
     for (std::size_t m = 0; m < mentions.size(); ++m) writes.PutMention(id_of(m), mentions[m].doc);
     for (std::size_t d = 0; d < documents.size(); ++d) {
@@ -139,6 +141,7 @@ Status LoadInBulk(const Database& db, const std::vector<DocumentFacts>& document
     if (Status created = scratch.Create(); !created.ok()) return created;
     Result<std::vector<rocksdb::IngestExternalFileArg>> files = sink.WriteTables(db, scratch.path());
     if (!files.ok()) return files.status();
+    if (Status locked = db.VerifyWriterLock(); !locked.ok()) return locked;
     const rocksdb::Status ingested = db.db()->IngestExternalFiles(*files);
     return ingested.ok() ? Status::Ok() : db.Translate(ingested, "load table files into");
 }

@@ -6,16 +6,33 @@
 #include <rocksdb/write_buffer_manager.h>
 #include <stdlib.h>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstdarg>
+#include <ctime>
+#include <fstream>
+#include <optional>
 #include <system_error>
+
+#include "derived_writes.h"
+#include "stored_counts.h"
 
 namespace kgraph::graph {
 namespace fs = std::filesystem;
 namespace {
 
-// kUnfinished: kgraph's lock file and RocksDB's first files, but no CURRENT
-// yet (a creation killed in its first step).
-enum class Presence { kMissing, kEmptyFolder, kRocksDb, kUnfinished, kOtherFolder };
+// kUnfinished: kgraph's creation marker (a creation killed before it wrote
+// the schema version). kDamaged: a kgraph or RocksDB folder without CURRENT.
+enum class Presence { kMissing, kEmptyFolder, kRocksDb, kUnfinished, kDamaged, kOtherFolder };
+
+// Present from the start of a creation until its schema version is synced,
+// so only ever in a folder that holds no document: the one case where Open
+// may delete what it finds.
+constexpr const char* kCreationMarker = "kgraph.creating";
 
 // Only our lock file: what a first Open that failed half-way leaves behind.
 bool IsEmptyFolder(const fs::path& path) {
@@ -26,15 +43,26 @@ bool IsEmptyFolder(const fs::path& path) {
     return !ec;
 }
 
+bool HasRocksDbFiles(const fs::path& path) {
+    std::error_code ec;
+    for (const fs::directory_entry& entry : fs::directory_iterator(path, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.starts_with("MANIFEST-") || name.ends_with(".sst") || name.ends_with(".log")) return true;
+    }
+    return false;
+}
+
 Result<Presence> Inspect(const fs::path& path) {
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
     if (status.type() == fs::file_type::not_found) return Presence::kMissing;
     if (ec) return Status::IOError("cannot access " + path.string() + ": " + ec.message());
     if (!fs::is_directory(status)) return Status::IOError(path.string() + " is a file, not a kgraph database folder");
+    if (fs::exists(path / kCreationMarker, ec)) return Presence::kUnfinished;
     if (fs::exists(path / "CURRENT", ec)) return Presence::kRocksDb;
     if (IsEmptyFolder(path)) return Presence::kEmptyFolder;
-    return fs::exists(path / kWriterLockFile, ec) ? Presence::kUnfinished : Presence::kOtherFolder;
+    if (fs::exists(path / kWriterLockFile, ec) || HasRocksDbFiles(path)) return Presence::kDamaged;
+    return Presence::kOtherFolder;
 }
 
 Status NotKgraph(const fs::path& path) { return Status::Corruption(path.string() + " is not a kgraph database"); }
@@ -43,37 +71,65 @@ Status NoDatabase(const fs::path& path) {
     return Status::NotFound("no database at " + path.string() + "; run `kgraph ingest` first");
 }
 
-// kgraph creates a database in steps: its lock file, then RocksDB's files,
-// then the column families, then the schema version, synced. A creation
-// stopped (killed) before the last step leaves a folder with the lock file
-// and no schema version; no document can be stored in it yet. Another
-// program's RocksDB has no kgraph lock file. Asked only after an open failed
-// as "not a kgraph database"; without the writer lock the answer only
-// chooses the message.
-bool IsUnfinishedCreation(const fs::path& path, bool had_lock_file) {
-    if (!had_lock_file) return false;
-    rocksdb::DBOptions options;
-    std::vector<std::string> names;
-    if (!rocksdb::DB::ListColumnFamilies(options, path.string(), &names).ok()) return false;
-    if (std::find(names.begin(), names.end(), CfName(Cf::kMeta)) == names.end()) return true;
-    std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-    for (const std::string& name : names) descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    rocksdb::DB* raw = nullptr;
-    if (!rocksdb::DB::OpenForReadOnly(options, path.string(), descriptors, &handles, &raw).ok()) return false;
-    const std::unique_ptr<rocksdb::DB> db(raw);
-    const auto meta = std::find(names.begin(), names.end(), CfName(Cf::kMeta)) - names.begin();
-    std::string version;
-    const bool unversioned =
-        db->Get(rocksdb::ReadOptions(), handles[meta], std::string(kSchemaVersionKey), &version).IsNotFound();
-    for (rocksdb::ColumnFamilyHandle* handle : handles) db->DestroyColumnFamilyHandle(handle);
-    return unversioned;
+// The error for a folder that holds no usable database, if it is one.
+std::optional<Status> Unusable(const fs::path& path, Presence presence) {
+    if (presence == Presence::kOtherFolder) return NotKgraph(path);
+    if (presence == Presence::kDamaged) return Damaged(path, path / "CURRENT", "is missing");
+    return std::nullopt;
 }
 
 // Removes RocksDB's files of an unfinished creation; the lock file stays.
 Status DiscardUnfinishedCreation(const fs::path& path) {
     if (rocksdb::DestroyDB(path.string(), rocksdb::Options()).ok()) return Status::Ok();
     return Status::IOError("cannot remove the unfinished database at " + path.string());
+}
+
+// Makes a file's creation or removal in `folder` durable.
+Status SyncFolder(const fs::path& folder) {
+    const int fd = open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    const bool synced = fd >= 0 && fsync(fd) == 0;
+    if (fd >= 0) close(fd);
+    return synced ? Status::Ok() : Status::IOError("cannot sync folder " + folder.string());
+}
+
+Status SetCreationMarker(const fs::path& path, bool present) {
+    const fs::path marker = path / kCreationMarker;
+    std::error_code ec;
+    if (present) {
+        std::ofstream(marker) << "a kgraph database is being created here\n";
+        if (!fs::exists(marker, ec)) return Status::IOError("cannot create " + marker.string());
+    } else if (!fs::remove(marker, ec) && ec) {
+        return Status::IOError("cannot remove " + marker.string() + ": " + ec.message());
+    }
+    return SyncFolder(path);
+}
+
+// The path of the first file inside `db` that RocksDB's message names.
+std::optional<fs::path> FileNamedIn(const rocksdb::Status& status, const fs::path& db) {
+    const std::string text = status.ToString();
+    const std::string folder = db.string() + "/";
+    const std::size_t start = text.find(folder);
+    if (start == std::string::npos) return std::nullopt;
+    const std::size_t end = text.find_first_of(": ,", start + folder.size());
+    std::string name = text.substr(start + folder.size(), end == std::string::npos ? end : end - start - folder.size());
+    while (name.ends_with(".")) name.pop_back();  // the end of RocksDB's sentence
+    if (name.empty()) return std::nullopt;
+    return db / name;
+}
+
+// Whether a writer holds the database folder's lock (WriterLock).
+bool WriterActive(const fs::path& path) {
+    const int fd = open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return false;
+    const bool locked = flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+    close(fd);  // drops a shared lock taken
+    return locked;
+}
+
+// Left by a bulk load that was killed (bulk_load.cpp's scratch folder).
+void RemoveBulkLoadLeftover(const fs::path& path) {
+    std::error_code ignored;  // the bulk load empties it again before use
+    fs::remove_all(path / "bulk-load", ignored);
 }
 
 // The operating system's reason at the end of a RocksDB IO error message
@@ -84,12 +140,48 @@ std::string OsReason(const rocksdb::Status& status) {
     return colon == std::string::npos ? "input/output error" : text.substr(colon + 2);
 }
 
+// RocksDB reads the MANIFEST that CURRENT names; its own errors for a
+// missing or empty one do not say which file is at fault.
+Status CheckManifest(const fs::path& db) {
+    const fs::path manifest = ManifestPath(db);
+    if (manifest.filename() == "CURRENT") return Damaged(db, manifest, "names no MANIFEST");
+    std::error_code ec;
+    const std::uintmax_t size = fs::file_size(manifest, ec);
+    if (ec) return Damaged(db, manifest, "is missing");
+    if (size == 0) return Damaged(db, manifest, "is empty");
+    return Status::Ok();
+}
+
 Result<fs::path> MakeScratchFolder() {
     std::string pattern = (fs::temp_directory_path() / "kgraph-reader-XXXXXX").string();
     if (mkdtemp(pattern.data()) == nullptr) {
         return Status::IOError("cannot create a temporary folder in " + fs::temp_directory_path().string());
     }
     return fs::path(pattern);
+}
+
+// RocksDB's info log is a file in the database folder. On a full disk, an
+// append to it fails and leaves its writer in an error state; the next line
+// logged trips an assertion that Debian's librocksdb keeps
+// (writable_file_writer.h:312 sync_without_flush_called_), a SIGABRT at
+// every later open too. kgraph reports failures through Status, so the log
+// goes nowhere.
+class DiscardingLogger final : public rocksdb::Logger {
+public:
+    DiscardingLogger() : rocksdb::Logger(rocksdb::InfoLogLevel::HEADER_LEVEL) {}
+    using rocksdb::Logger::Logv;
+    void Logv(const char*, va_list) override {}
+};
+
+rocksdb::DBOptions BaseOptions() {
+    rocksdb::DBOptions options;
+    options.info_log = std::make_shared<DiscardingLogger>();
+    options.paranoid_checks = true;
+    // Table files are opened by the opening thread: RocksDB's helper threads
+    // for it terminate the process when a thread cannot be created, as on a
+    // machine at its thread limit.
+    options.max_file_opening_threads = 1;
+    return options;
 }
 
 // Memory must not grow with the database. RocksDB's memory lives in one
@@ -119,22 +211,11 @@ rocksdb::ColumnFamilyOptions TableOptions(const std::shared_ptr<rocksdb::Cache>&
 }  // namespace
 
 Result<std::unique_ptr<Database>> Database::Open(const fs::path& path, const StoreOptions& options) {
-    const bool had_lock_file = fs::exists(path / kWriterLockFile);
-    Result<std::unique_ptr<Database>> database = OpenOnce(path, options, false);
-    if (database.ok() || !database.status().IsCorruption() || !IsUnfinishedCreation(path, had_lock_file)) {
-        return database;
-    }
-    if (options.read_only || !options.create_if_missing) return NoDatabase(path);
-    return OpenOnce(path, options, true);
-}
-
-Result<std::unique_ptr<Database>> Database::OpenOnce(const fs::path& path, const StoreOptions& options,
-                                                     bool discard_unfinished) {
     Result<Presence> presence = Inspect(path);
     if (!presence.ok()) return presence.status();
-    if (*presence == Presence::kOtherFolder) return NotKgraph(path);
-    bool fresh = *presence != Presence::kRocksDb;
-    if (fresh && (options.read_only || !options.create_if_missing)) return NoDatabase(path);
+    if (std::optional<Status> unusable = Unusable(path, *presence)) return *unusable;
+    const bool writer = !options.read_only;
+    if (*presence != Presence::kRocksDb && (!writer || !options.create_if_missing)) return NoDatabase(path);
 
     std::unique_ptr<Database> database(new Database());
     database->path_ = path;
@@ -142,42 +223,70 @@ Result<std::unique_ptr<Database>> Database::OpenOnce(const fs::path& path, const
     if (*presence == Presence::kMissing && !fs::create_directories(path, ec) && ec) {
         return Status::IOError("cannot create database folder " + path.string() + ": " + ec.message());
     }
-    if (!options.read_only) {
+    if (writer) {
         Result<WriterLock> lock = WriterLock::Acquire(path);
         if (!lock.ok()) return lock.status();
         database->lock_.emplace(std::move(*lock));
+        // Again under the lock: another writer may have created it meanwhile.
+        if (presence = Inspect(path); !presence.ok()) return presence.status();
+        if (std::optional<Status> unusable = Unusable(path, *presence)) return *unusable;
     }
-    // Checked again under the lock: another writer may have finished it.
-    if (*presence == Presence::kUnfinished || (discard_unfinished && !fresh && IsUnfinishedCreation(path, true))) {
-        if (Status discarded = DiscardUnfinishedCreation(path); !discarded.ok()) return discarded;
-        fresh = true;
+    if (*presence != Presence::kRocksDb) {
+        if (Status created = database->Create(options, *presence == Presence::kUnfinished); !created.ok()) return created;
+        return database;
     }
-    if (Status opened = database->OpenRocks(options, fresh); !opened.ok()) return opened;
-    if (fresh) {
-        rocksdb::WriteBatch batch;
-        batch.Put(database->handle(Cf::kMeta), std::string(kSchemaVersionKey), std::to_string(kStoreSchemaVersion));
-        if (Status written = database->Write(&batch, true); !written.ok()) return written;
-    } else if (Status version = database->CheckSchemaVersion(); !version.ok()) {
-        return version;
+    if (writer) {
+        // A reader's checks first: RocksDB's writer open already replays the
+        // log, writes a new MANIFEST and deletes the files it does not list.
+        StoreOptions reader = options;
+        reader.read_only = true;
+        Result<std::unique_ptr<Database>> checked = Open(path, reader);
+        if (!checked.ok()) return checked.status();
+        // The counts cost a scan of the document and entity keys: a writer,
+        // which could make damage worse, pays it; a query, which must read
+        // only what it answers, does not (`kgraph check` does).
+        if (Status counts = VerifyStoredCounts(**checked); !counts.ok()) return counts;
     }
+    if (Status opened = database->OpenRocks(options, false); !opened.ok()) return opened;
+    if (Status version = database->CheckSchemaVersion(); !version.ok()) return version;
+    if (writer) {
+        if (Status counts = RecordCountsIfMissing(*database); !counts.ok()) return counts;
+    }
+    if (writer) RemoveBulkLoadLeftover(path);
     return database;
 }
 
+Status Database::Create(const StoreOptions& options, bool unfinished) {
+    if (Status marked = SetCreationMarker(path_, true); !marked.ok()) return marked;
+    if (unfinished) {
+        if (Status discarded = DiscardUnfinishedCreation(path_); !discarded.ok()) return discarded;
+    }
+    if (Status opened = OpenRocks(options, true); !opened.ok()) return opened;
+    rocksdb::WriteBatchWithIndex batch;
+    BatchSink sink(*this, batch);
+    sink.Put(Cf::kMeta, kSchemaVersionKey, std::to_string(kStoreSchemaVersion));
+    PutStoredCounts(sink, StoredCounts{});
+    if (Status written = Write(batch.GetWriteBatch(), true); !written.ok()) return written;
+    return SetCreationMarker(path_, false);
+}
+
 Status Database::OpenRocks(const StoreOptions& options, bool fresh) {
-    rocksdb::DBOptions db_options;
+    rocksdb::DBOptions db_options = BaseOptions();
     db_options.create_if_missing = fresh;
     db_options.create_missing_column_families = fresh;
     db_options.max_open_files = -1;  // a read-only instance must hold every file it may read
-    db_options.keep_log_file_num = 2;
-    db_options.info_log_level = rocksdb::WARN_LEVEL;
+    // The column families of one flush are recorded together in the MANIFEST,
+    // all or none: a MANIFEST that lost its last records reads as a whole
+    // earlier state, never documents of one flush with entities of another.
+    db_options.atomic_flush = true;
 
     std::vector<std::string> names = {rocksdb::kDefaultColumnFamilyName};
     if (fresh) {
         names.insert(names.end(), kColumnFamilyNames.begin(), kColumnFamilyNames.end());
     } else {
+        if (Status manifest = CheckManifest(path_); !manifest.ok()) return manifest;
         rocksdb::Status listed = rocksdb::DB::ListColumnFamilies(db_options, path_.string(), &names);
-        if (listed.IsIOError()) return Translate(listed, "open");
-        if (!listed.ok()) return NotKgraph(path_);
+        if (!listed.ok()) return OpenFailure(listed);
         if (std::find(names.begin(), names.end(), CfName(Cf::kMeta)) == names.end()) return NotKgraph(path_);
     }
     const std::size_t memtable_budget = options.memory_budget / 2;
@@ -200,7 +309,7 @@ Status Database::OpenRocks(const StoreOptions& options, bool fresh) {
     } else {
         opened = rocksdb::DB::Open(db_options, path_.string(), descriptors, &all_handles_, &raw);
     }
-    if (!opened.ok()) return Translate(opened, "open");
+    if (!opened.ok()) return OpenFailure(opened);
     db_.reset(raw);
     for (rocksdb::ColumnFamilyHandle* handle : all_handles_) {
         auto known = std::find(kColumnFamilyNames.begin(), kColumnFamilyNames.end(), handle->GetName());
@@ -210,7 +319,10 @@ Status Database::OpenRocks(const StoreOptions& options, bool fresh) {
     // between moves data out of a log into a table the first read did not
     // list. Catching up once reads the newer MANIFEST and logs.
     if (options.read_only) {
-        if (rocksdb::Status caught_up = db_->TryCatchUpWithPrimary(); !caught_up.ok()) return Translate(caught_up, "open");
+        if (rocksdb::Status caught_up = db_->TryCatchUpWithPrimary(); !caught_up.ok()) return OpenFailure(caught_up);
+        // A secondary instance leaves out a table file it cannot open, and
+        // would answer as if the file never held anything.
+        return VerifyTableFiles(descriptors);
     }
     return Status::Ok();
 }
@@ -230,11 +342,75 @@ Status Database::CheckSchemaVersion() {
     return Status::Ok();
 }
 
+Status Database::VerifyTableFiles(const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors) const {
+    rocksdb::DBOptions options = BaseOptions();
+    options.max_open_files = 16;  // the size check needs no table open
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* raw = nullptr;
+    const rocksdb::Status opened = rocksdb::DB::OpenForReadOnly(options, path_.string(), descriptors, &handles, &raw);
+    if (opened.ok()) {
+        const std::unique_ptr<rocksdb::DB> db(raw);
+        for (rocksdb::ColumnFamilyHandle* handle : handles) db->DestroyColumnFamilyHandle(handle);
+        return Status::Ok();
+    }
+    // A writer's compaction may delete files while a read-only open reads
+    // them; the secondary instance copes with that, so trust it then.
+    if (WriterActive(path_)) return Status::Ok();
+    return OpenFailure(opened);
+}
+
+Status Database::OpenFailure(const rocksdb::Status& status) const {
+    const std::string text = status.ToString();
+    if (status.IsIOError() && text.find("lock") != std::string::npos) return Translate(status, "open");
+    const bool missing = text.find("No such file") != std::string::npos;
+    // Out of space, permissions: the folder is fine, the system said no.
+    if (status.IsIOError() && !missing) return Translate(status, "open");
+    std::optional<fs::path> file = FileNamedIn(status, path_);
+    if (!file) return Damaged(path_, ManifestPath(path_), "does not describe a readable database");
+    // RocksDB looks for a missing table under its old .ldb name last.
+    if (file->extension() == ".ldb") file->replace_extension(".sst");
+    if (missing) return Damaged(path_, *file, "is missing");
+    if (text.find("size mismatch") != std::string::npos) return Damaged(path_, *file, "is not the size the MANIFEST lists");
+    return Damaged(path_, *file, "is unreadable");
+}
+
+Result<fs::path> Database::Repair(const fs::path& path, const StoreOptions& options) {
+    Result<Presence> presence = Inspect(path);
+    if (!presence.ok()) return presence.status();
+    if (*presence == Presence::kMissing || *presence == Presence::kEmptyFolder) return NoDatabase(path);
+    if (*presence == Presence::kOtherFolder) return NotKgraph(path);
+    std::unique_ptr<Database> database(new Database());
+    database->path_ = path;
+    Result<WriterLock> lock = WriterLock::Acquire(path);
+    if (!lock.ok()) return lock.status();
+    database->lock_.emplace(std::move(*lock));
+
+    const fs::path copy = path.string() + ".before-repair-" + std::to_string(std::time(nullptr));
+    std::error_code ec;
+    fs::copy(path, copy, fs::copy_options::recursive, ec);
+    if (ec) return Status::IOError("cannot copy " + path.string() + " to " + copy.string() + ": " + ec.message());
+
+    const rocksdb::DBOptions db_options = BaseOptions();
+    const rocksdb::ColumnFamilyOptions family_options = TableOptions(rocksdb::NewLRUCache(options.memory_budget),
+                                                                     options.memory_budget / 2);
+    std::vector<rocksdb::ColumnFamilyDescriptor> descriptors{{rocksdb::kDefaultColumnFamilyName, family_options}};
+    for (std::string_view name : kColumnFamilyNames) descriptors.emplace_back(std::string(name), family_options);
+    const rocksdb::Status repaired = rocksdb::RepairDB(path.string(), db_options, descriptors, family_options);
+    if (!repaired.ok()) return database->Translate(repaired, "repair");
+
+    // As a creation does: RepairDB leaves out the column families that had no table file.
+    if (Status opened = database->OpenRocks(options, true); !opened.ok()) return opened;
+    if (Status version = database->CheckSchemaVersion(); !version.ok()) return version;
+    if (Status counted = WriteStoredCounts(*database); !counted.ok()) return counted;
+    return copy;
+}
+
 Database::~Database() {
     if (db_) {
         // Leave nothing in the log: the next writer would otherwise move it
         // into a table while opening, a moment when readers may miss it.
-        if (lock_) db_->Flush(rocksdb::FlushOptions()).PermitUncheckedError();
+        // Every family: Flush(options) alone flushes only the default one.
+        if (lock_) db_->Flush(rocksdb::FlushOptions(), all_handles_).PermitUncheckedError();
         for (rocksdb::ColumnFamilyHandle* handle : all_handles_) db_->DestroyColumnFamilyHandle(handle);
         db_->Close().PermitUncheckedError();
         db_.reset();
@@ -245,7 +421,12 @@ Database::~Database() {
     }
 }
 
+Status Database::VerifyWriterLock() const {
+    return lock_ ? lock_->Verify() : Status::InvalidArgument("database " + path_.string() + " was opened read-only");
+}
+
 Status Database::Write(rocksdb::WriteBatch* batch, bool sync) const {
+    if (Status locked = VerifyWriterLock(); !locked.ok()) return locked;
     rocksdb::WriteOptions write_options;
     write_options.sync = sync;
     rocksdb::Status written = db_->Write(write_options, batch);
@@ -266,6 +447,18 @@ rocksdb::ReadOptions Reader::Options() const {
     rocksdb::ReadOptions options;
     options.snapshot = snapshot_;
     return options;
+}
+
+Status Damaged(const fs::path& db, const fs::path& file, std::string_view what) {
+    return Status::Corruption("database " + db.string() + " is damaged: " + file.string() + " " + std::string(what) +
+                              "; run `kgraph repair` (it keeps a copy of the folder), then `kgraph check`");
+}
+
+fs::path ManifestPath(const fs::path& db) {
+    std::ifstream current(db / "CURRENT");
+    std::string name;
+    if (!std::getline(current, name) || !name.starts_with("MANIFEST-")) return db / "CURRENT";
+    return db / name;
 }
 
 Result<std::optional<std::string>> Reader::Get(Cf cf, std::string_view key) const {

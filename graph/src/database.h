@@ -33,8 +33,18 @@ public:
     rocksdb::ColumnFamilyHandle* handle(Cf cf) const { return handles_[static_cast<std::size_t>(cf)]; }
     const std::filesystem::path& path() const { return path_; }
 
-    // Applies `batch` atomically; fsyncs the log first when `sync`.
+    // Applies `batch` atomically; fsyncs the log first when `sync`. Checks
+    // the writer's lock first.
     Status Write(rocksdb::WriteBatch* batch, bool sync) const;
+    // Ok when this writer's folder is still the locked one (WriterLock::Verify).
+    Status VerifyWriterLock() const;
+
+    // Rebuilds the MANIFEST of a damaged database from its table files and
+    // logs (RocksDB's RepairDB), after copying the folder, untouched, beside
+    // it; returns the copy's path. What the lost files held is lost; the
+    // store's counts are taken from what is left, and `kgraph check` tells
+    // whether the derived state still matches the documents.
+    static Result<std::filesystem::path> Repair(const std::filesystem::path& path, const StoreOptions& options);
 
     // A user-facing Status for a failed RocksDB call: names the database and
     // keeps the operating system's reason, drops RocksDB's wording.
@@ -42,12 +52,15 @@ public:
 
 private:
     Database() = default;
-    // With `discard_unfinished`, an interrupted creation is removed and the
-    // database created anew.
-    static Result<std::unique_ptr<Database>> OpenOnce(const std::filesystem::path& path, const StoreOptions& options,
-                                                      bool discard_unfinished);
+    // A new database; `unfinished`: first removes what a killed creation left.
+    Status Create(const StoreOptions& options, bool unfinished);
     Status OpenRocks(const StoreOptions& options, bool fresh);
     Status CheckSchemaVersion();
+    // Every table file the MANIFEST lists is there, with the size it lists:
+    // a read-only open checks that (when no writer may be deleting files).
+    Status VerifyTableFiles(const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors) const;
+    // A RocksDB open that failed on what it found in the folder.
+    Status OpenFailure(const rocksdb::Status& status) const;
 
     std::filesystem::path path_;
     std::optional<WriterLock> lock_;
@@ -56,6 +69,13 @@ private:
     std::array<rocksdb::ColumnFamilyHandle*, kColumnFamilyCount> handles_{};
     std::unique_ptr<rocksdb::DB> db_;
 };
+
+// Corruption "database DB is damaged: FILE WHAT", with the way out (`kgraph
+// repair`, then `kgraph check`).
+Status Damaged(const std::filesystem::path& db, const std::filesystem::path& file, std::string_view what);
+// The MANIFEST that the database's CURRENT file names (CURRENT itself when
+// it names none).
+std::filesystem::path ManifestPath(const std::filesystem::path& db);
 
 // Reads the committed state, or the committed state overlaid with a batch
 // that is being built (so an update can read its own writes), or the state

@@ -43,6 +43,7 @@
 #include "merged_entities.h"
 #include "kgraph/name_folding.h"
 #include "records.h"
+#include "stored_counts.h"
 
 namespace kgraph {
 namespace {
@@ -133,6 +134,7 @@ public:
         Status updated = *previous ? graph::ReplaceInDerivedState(*db_, batch, &facts, **previous)
                                    : graph::AddToDerivedState(*db_, batch, facts);
         if (!updated.ok()) return updated;
+        if (Status counted = graph::UpdateStoredCounts(*db_, batch); !counted.ok()) return counted;
         if (Status written = db_->Write(batch.GetWriteBatch(), options_.sync); !written.ok()) return written;
         return *previous ? IngestOutcome::kReplaced : IngestOutcome::kAdded;
     }
@@ -152,6 +154,7 @@ public:
         if (!by_source.ok()) return by_source.status();
         if (*by_source == *id) batch.Delete(db_->handle(Cf::kSources), facts->source);
         if (Status updated = graph::ReplaceInDerivedState(*db_, batch, nullptr, *facts); !updated.ok()) return updated;
+        if (Status counted = graph::UpdateStoredCounts(*db_, batch); !counted.ok()) return counted;
         return db_->Write(batch.GetWriteBatch(), options_.sync);
     }
 
@@ -242,7 +245,12 @@ public:
 
     Result<CheckReport> Check() const override {
         std::shared_lock lock(mutex_);
-        return graph::CheckInvariants(Reader(*db_));
+        Result<CheckReport> report = graph::CheckInvariants(Reader(*db_));
+        if (!report.ok()) return report;
+        if (Status counts = graph::VerifyStoredCounts(*db_); !counts.ok()) {
+            report->problems.push_back(counts.message());
+        }
+        return report;
     }
 
     Result<std::optional<Entity>> FindEntity(const std::string& name) const override {
@@ -444,6 +452,10 @@ Result<std::unique_ptr<Store>> Store::Open(const std::filesystem::path& path, co
     Result<std::unique_ptr<Database>> db = Database::Open(path, options);
     if (!db.ok()) return db.status();
     return std::unique_ptr<Store>(std::make_unique<RocksStore>(std::move(*db), options));
+}
+
+Result<std::filesystem::path> Store::Repair(const std::filesystem::path& path, const StoreOptions& options) {
+    return Database::Repair(path, options);
 }
 
 }  // namespace kgraph

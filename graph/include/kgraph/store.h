@@ -106,6 +106,12 @@ public:
     // is not a kgraph database; IOError when the path is a file or unwritable.
     static Result<std::unique_ptr<Store>> Open(const std::filesystem::path& path,
                                                const StoreOptions& options = {});
+    // For a database that Open reports damaged (Corruption naming a file):
+    // copies the folder, untouched, beside it and returns the copy's path,
+    // then rebuilds the database from the table files and logs that are left
+    // (RocksDB's RepairDB). What lost files held stays lost; Check() says
+    // whether what is left is consistent. Busy when a writer has it open.
+    static Result<std::filesystem::path> Repair(const std::filesystem::path& path, const StoreOptions& options = {});
     virtual ~Store() = default;
 
     // InvalidArgument when the facts break model.h's contract (a relation

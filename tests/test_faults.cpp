@@ -1,0 +1,295 @@
+// Storage faults injected into real databases (issue 13): lost or truncated
+// RocksDB files, a second writer after the lock files are deleted, a full
+// disk, a writer's log left for readers. In every case no stored document is
+// lost by kgraph and no wrong answer is given with exit code 0.
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <rocksdb/db.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "cli_harness.h"
+#include "kgraph/store.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using namespace kgraph::test;
+
+namespace {
+
+std::vector<fs::path> Seeds() {
+    std::vector<fs::path> seeds;
+    for (const auto& entry : fs::directory_iterator(KGRAPH_SEEDS_DIR)) seeds.push_back(entry.path());
+    std::sort(seeds.begin(), seeds.end());
+    return seeds;
+}
+
+// The seeds stored by three writers (2, 2 and 1 articles), so that every
+// column family has a table file per writer and the MANIFEST a record of
+// each flush.
+void Populate(const TempDir& dir) {
+    const std::vector<fs::path> seeds = Seeds();
+    REQUIRE(seeds.size() == 5);
+    for (auto [first, last] : {std::pair{0, 2}, std::pair{2, 4}, std::pair{4, 5}}) {
+        const fs::path input = dir / ("run-" + std::to_string(first));
+        fs::create_directories(input);
+        for (int i = first; i < last; ++i) fs::copy_file(seeds[i], input / seeds[i].filename());
+        Run run = Kgraph(dir, {"ingest", input.string()});
+        INFO(run.err);
+        REQUIRE(run.exit_code == 0);
+    }
+}
+
+// Name -> size of every table file.
+std::map<std::string, std::uintmax_t> TableFiles(const fs::path& db) {
+    std::map<std::string, std::uintmax_t> files;
+    for (const auto& entry : fs::directory_iterator(db)) {
+        if (entry.path().extension() == ".sst") files[entry.path().filename().string()] = entry.file_size();
+    }
+    return files;
+}
+
+fs::path LargestTableFile(const fs::path& db) {
+    fs::path largest;
+    for (const auto& [name, size] : TableFiles(db)) {
+        if (largest.empty() || size > fs::file_size(largest)) largest = db / name;
+    }
+    return largest;
+}
+
+json Stats(const TempDir& dir) {
+    Run run = Kgraph(dir, {"stats", "--json"});
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    return json::parse(run.out);
+}
+
+void RequireConsistent(const TempDir& dir) {
+    Run check = Kgraph(dir, {"check"});
+    INFO(check.out << check.err);
+    REQUIRE(check.exit_code == 0);
+}
+
+// A damaged database: readers and writers refuse it in one line naming the
+// file, and leave its table files as they were.
+void RequireRefusedAsDamaged(const TempDir& dir, const std::string& file) {
+    const auto before = TableFiles(dir.db());
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"stats"}, {"entities"}, {"ingest", KGRAPH_SEEDS_DIR}}) {
+        Run run = Kgraph(dir, args);
+        RequireCleanFailure(run, "is damaged: " + (dir.db() / file).string());
+        CHECK(run.err.find("kgraph repair") != std::string::npos);
+    }
+    CHECK(TableFiles(dir.db()) == before);
+}
+
+void CopyFolder(const fs::path& from, const fs::path& to) {
+    fs::remove_all(to);
+    fs::copy(from, to, fs::copy_options::recursive);
+}
+
+}  // namespace
+
+TEST_CASE("a database that lost CURRENT or its MANIFEST is damaged, never created anew, and repair brings it back") {
+    TempDir dir;
+    Populate(dir);
+    const json stored = Stats(dir);
+    std::string file;
+    SECTION("CURRENT deleted") {
+        file = "CURRENT";
+    }
+    SECTION("the MANIFEST emptied") {
+        std::ifstream current(dir.db() / "CURRENT");
+        std::getline(current, file);
+        std::ofstream(dir.db() / file, std::ios::trunc);
+    }
+    if (file == "CURRENT") fs::remove(dir.db() / file);
+    RequireRefusedAsDamaged(dir, file);
+
+    Run repair = Kgraph(dir, {"repair"});
+    INFO(repair.out << repair.err);
+    REQUIRE(repair.exit_code == 0);
+    CHECK(repair.out.find("ok: every invariant holds") != std::string::npos);
+    const json repaired = Stats(dir);
+    CHECK(repaired["documents"] == stored["documents"]);
+    CHECK(repaired["entities"] == stored["entities"]);
+    CHECK(repaired["evidence"] == stored["evidence"]);
+    std::size_t copies = 0;
+    for (const auto& entry : fs::directory_iterator(dir.path())) {
+        copies += entry.path().filename().string().starts_with("db.before-repair-");
+    }
+    CHECK(copies == 1);
+}
+
+TEST_CASE("a truncated MANIFEST is refused or read as a whole earlier state, never half of one") {
+    TempDir original;
+    Populate(original);
+    const std::set<long> whole_states = {2, 4, 5};  // documents after each writer
+    std::string manifest;
+    std::getline(std::ifstream(original.db() / "CURRENT") >> std::ws, manifest);
+    const std::uintmax_t size = fs::file_size(original.db() / manifest);
+
+    TempDir dir;
+    std::size_t refused = 0;
+    for (std::uintmax_t cut = size / 3; cut < size; cut += size / 12) {
+        CopyFolder(original.db(), dir.db());
+        fs::resize_file(dir.db() / manifest, cut);
+        INFO("MANIFEST cut to " << cut << " of " << size << " bytes");
+        Run stats = Kgraph(dir, {"stats", "--json"});
+        if (stats.exit_code == 0) {
+            CHECK(whole_states.count(json::parse(stats.out)["documents"].get<long>()));
+            RequireConsistent(dir);
+            continue;
+        }
+        RequireRefusedAsDamaged(dir, manifest);
+        ++refused;
+    }
+    CHECK(refused > 0);  // a cut inside a record
+}
+
+TEST_CASE("entities lost behind RocksDB's back are found by kgraph's own counts") {
+    TempDir dir;
+    Populate(dir);
+    {
+        // Every entity key gone, as when the table files of the entities
+        // were lost from a MANIFEST that RocksDB still reads without error.
+        std::vector<std::string> names;
+        REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir.db().string(), &names).ok());
+        std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+        for (const std::string& name : names) descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
+        std::vector<rocksdb::ColumnFamilyHandle*> handles;
+        rocksdb::DB* raw = nullptr;
+        REQUIRE(rocksdb::DB::Open(rocksdb::DBOptions(), dir.db().string(), descriptors, &handles, &raw).ok());
+        const std::unique_ptr<rocksdb::DB> db(raw);
+        rocksdb::ColumnFamilyHandle* entities = handles[std::find(names.begin(), names.end(), "entities") - names.begin()];
+        REQUIRE(db->DeleteRange(rocksdb::WriteOptions(), entities, "", "\xff").ok());
+        for (rocksdb::ColumnFamilyHandle* handle : handles) db->DestroyColumnFamilyHandle(handle);
+    }
+    std::string manifest;
+    std::getline(std::ifstream(dir.db() / "CURRENT") >> std::ws, manifest);
+    // A writer counts before it changes anything; a query does not count
+    // (it reads only what it answers), `check` does.
+    const auto before = TableFiles(dir.db());
+    const Run ingest = Kgraph(dir, {"ingest", KGRAPH_SEEDS_DIR});
+    RequireCleanFailure(ingest, "is damaged: " + (dir.db() / manifest).string());
+    CHECK(ingest.err.find("0 entities where kgraph recorded") != std::string::npos);
+    CHECK(TableFiles(dir.db()) == before);
+    const Run check = Kgraph(dir, {"check"});
+    CHECK(check.exit_code != 0);
+    CHECK((check.out + check.err).find("0 entities where kgraph recorded") != std::string::npos);
+}
+
+TEST_CASE("a missing or truncated table file is named, and no answer comes from the rest") {
+    TempDir dir;
+    Populate(dir);
+    const fs::path table = LargestTableFile(dir.db());
+    SECTION("deleted") {
+        fs::remove(table);
+    }
+    SECTION("cut to half its size") {
+        fs::resize_file(table, fs::file_size(table) / 2);
+    }
+    RequireRefusedAsDamaged(dir, table.filename().string());
+}
+
+TEST_CASE("a second writer is refused even after LOCK and kgraph.pid are deleted") {
+    TempDir dir;
+    Populate(dir);
+    const json stored = Stats(dir);
+    int to_child[2], to_parent[2];
+    REQUIRE(pipe(to_child) == 0);
+    REQUIRE(pipe(to_parent) == 0);
+    const pid_t writer = fork();
+    if (writer == 0) {
+        // The first writer: holds the database open until told to stop.
+        auto store = kgraph::Store::Open(dir.db());
+        const char ready = store.ok() ? 'y' : 'n';
+        char stop = 0;
+        (void)!write(to_parent[1], &ready, 1);
+        (void)!read(to_child[0], &stop, 1);
+        _exit(store.ok() ? 0 : 1);
+    }
+    char ready = 0;
+    REQUIRE(read(to_parent[0], &ready, 1) == 1);
+    REQUIRE(ready == 'y');
+    fs::remove(dir.db() / "LOCK");
+    fs::remove(dir.db() / "kgraph.pid");
+
+    Run second = Kgraph(dir, {"ingest", KGRAPH_SEEDS_DIR});
+    RequireCleanFailure(second, "is in use by another process");
+    const char stop = 's';
+    REQUIRE(write(to_child[1], &stop, 1) == 1);
+    CHECK(WaitFor(writer) == 0);
+    for (int fd : {to_child[0], to_child[1], to_parent[0], to_parent[1]}) close(fd);
+    CHECK(Stats(dir)["documents"] == stored["documents"]);
+    RequireConsistent(dir);
+}
+
+namespace {
+
+// `kgraph --db DIR/db ARGS` with every file limited to `max_bytes` (the
+// write that would pass it fails with EFBIG, as on a full disk).
+Run KgraphWithFileLimit(const TempDir& dir, const std::vector<std::string>& args, rlim_t max_bytes) {
+    const pid_t pid = fork();
+    if (pid == 0) {
+        signal(SIGXFSZ, SIG_IGN);
+        const rlimit limit{max_bytes, max_bytes};
+        setrlimit(RLIMIT_FSIZE, &limit);
+        std::vector<std::string> argv{std::getenv("KGRAPH_BIN"), "--db", dir.db().string()};
+        argv.insert(argv.end(), args.begin(), args.end());
+        std::vector<char*> raw;
+        for (std::string& arg : argv) raw.push_back(arg.data());
+        raw.push_back(nullptr);
+        freopen("/dev/null", "w", stdout);
+        freopen((dir / "limited.err").c_str(), "w", stderr);
+        execv(raw[0], raw.data());
+        _exit(127);
+    }
+    Run run;
+    run.exit_code = WaitFor(pid);
+    run.err = Slurp(dir / "limited.err");
+    return run;
+}
+
+}  // namespace
+
+TEST_CASE("a full disk ends the ingest in one line and keeps what was stored") {
+    TempDir dir;
+    Populate(dir);
+    const json stored = Stats(dir);
+    const fs::path more = dir / "more";
+    fs::create_directories(more);
+    for (int i = 0; i < 10; ++i) {
+        std::ofstream(more / ("article-" + std::to_string(i) + ".txt"))
+            << Slurp(Seeds()[i % 5]) << "\n\nArticle number " << i << ".\n";
+    }
+
+    // 1 KiB per file: the log fills at once, and RocksDB's own LOG with it.
+    Run full = KgraphWithFileLimit(dir, {"ingest", more.string()}, 1024);
+    RequireCleanFailure(full, "File too large");
+    CHECK(Stats(dir)["documents"] == stored["documents"]);
+    RequireConsistent(dir);
+
+    Run again = Kgraph(dir, {"ingest", more.string()});
+    INFO(again.err);
+    REQUIRE(again.exit_code == 0);
+    CHECK(Stats(dir)["documents"].get<long>() == stored["documents"].get<long>() + 10);
+    RequireConsistent(dir);
+}
+
+TEST_CASE("a writer leaves no log for readers to replay") {
+    TempDir dir;
+    Populate(dir);
+    for (const auto& entry : fs::directory_iterator(dir.db())) {
+        INFO(entry.path());
+        if (entry.path().extension() == ".log") CHECK(entry.file_size() == 0);
+    }
+}
