@@ -61,11 +61,16 @@ Result<const Entity*> ResolveEntity(const GraphModel& graph, const std::string& 
     return Status::NotFound(message);
 }
 
+// Edit distances cost the product of the lengths: names over kMaxNameBytes
+// (which databases from before that bound may hold) are not compared, nor
+// is a query that long.
 std::vector<std::string> ClosestNames(const GraphModel& graph, const std::string& typed, std::size_t limit) {
+    if (typed.size() > kMaxNameBytes) return {};
     const std::string wanted = Fold(typed);
     // (not a substring, distance, name): smaller is closer.
     std::vector<std::tuple<bool, std::size_t, std::string>> ranked;
     ForEachName(graph, [&](const Entity& entity, const std::string& name) {
+        if (name.size() > kMaxNameBytes) return;
         const std::string folded = Fold(name);
         const bool contains = !wanted.empty() && (folded.find(wanted) != std::string::npos ||
                                                   wanted.find(folded) != std::string::npos);

@@ -125,6 +125,7 @@ std::string EncodeDocument(const DocumentFacts& facts) {
     for (const Entity& entity : facts.entities) WriteEntity(out, entity);
     out.Unsigned(facts.relations.size());
     for (const Relation& relation : facts.relations) WriteRelation(out, relation);
+    out.String(facts.extractor);
     return std::move(out).Take();
 }
 
@@ -137,6 +138,8 @@ Result<DocumentFacts> DecodeDocument(std::string_view id, std::string_view value
     for (Entity& entity : facts.entities) entity = ReadEntity(in);
     facts.relations.resize(in.Count());
     for (Relation& relation : facts.relations) relation = ReadRelation(in);
+    // Records written before the extractor was stored end here: "" unknown.
+    if (!in.AtEnd()) facts.extractor = in.String();
     if (!in.ok() || facts.doc != id) return Unreadable("document " + std::string(id));
     return facts;
 }
