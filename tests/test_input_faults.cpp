@@ -187,7 +187,7 @@ TEST_CASE("a multi-megabyte line costs what the same text costs with line breaks
     // Short sentences, many to a line: the cost that grew with the square
     // of the line's length was per sentence.
     std::string one_line, lines;
-    for (int i = 0; i < 60000; ++i) {
+    for (int i = 0; i < 80000; ++i) {  // 3 MB
         const std::string sentence = "Acme Inc said revenue grew " + std::to_string(i % 97) + " percent.";
         one_line += sentence + " ";
         lines += sentence + "\n";
@@ -203,7 +203,7 @@ TEST_CASE("a multi-megabyte line costs what the same text costs with line breaks
     const double with_breaks = seconds_to_extract("lines.txt");
     const double one = seconds_to_extract("one-line.txt");
     INFO("with line breaks " << with_breaks << " s, on one line " << one << " s");
-    CHECK(one < 2 * with_breaks + 1);
+    CHECK(one < 1.5 * with_breaks + 0.5);  // it was 2.7 times as long at 2.3 MB, and growing
 }
 
 TEST_CASE("a long line with a copyright sign in it keeps its relations") {
