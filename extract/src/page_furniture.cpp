@@ -6,10 +6,10 @@ namespace kgraph::extract {
 namespace {
 
 constexpr std::size_t kMaxHeadingTokens = 16;
-// A copyright notice is a line of its own, a few words long. A longer line
-// with a "©" in it is text that quotes one (or a whole article on one line,
-// which used to lose every relation to a footer's sign).
-constexpr std::size_t kMaxCopyrightTokens = 40;
+// A copyright notice is a line of its own, with the owner's name and
+// address at most. A longer line with a "©" in it is text around one (a
+// whole article on one line used to lose every relation to its footer).
+constexpr std::size_t kMaxCopyrightBytes = 1024;
 
 bool EndsLikeSentence(std::string_view line) {
     for (std::string_view end : {".", "!", "?", ":", ";", "\"", ")", "\xE2\x80\x9D", "\xE2\x80\xA6"}) {
@@ -76,9 +76,7 @@ std::vector<LineRole> PageFurniture::Classify(std::string_view text, const Segme
         const std::string_view content = text.substr(line.begin, line.end - line.begin);
         const std::string folded_line = FoldCase(content);
         LineRole& role = roles[l];
-        const std::size_t tokens = segmented.sentences[line.end_sentence - 1].end_token -
-                                   segmented.sentences[line.first_sentence].first_token;
-        if (tokens <= kMaxCopyrightTokens &&
+        if (content.size() <= kMaxCopyrightBytes &&
             (content.find("\xC2\xA9") != std::string_view::npos ||
              folded_line.find("all rights reserved") != std::string::npos || folded_line.rfind("copyright", 0) == 0)) {
             role.why = "copyright line";
@@ -90,6 +88,8 @@ std::vector<LineRole> PageFurniture::Classify(std::string_view text, const Segme
             role.why = "not in English";
         }
         role.furniture = !role.why.empty();
+        const std::size_t tokens = segmented.sentences[line.end_sentence - 1].end_token -
+                                   segmented.sentences[line.first_sentence].first_token;
         role.heading = !role.furniture && tokens <= kMaxHeadingTokens && !EndsLikeSentence(content);
     }
     return roles;
