@@ -5,7 +5,7 @@
 //     -> attributes -> judged against the schema -> facts.
 #include <cstdlib>
 #include <fstream>
-#include <iterator>
+#include <sstream>
 
 #include "argument_resolver.h"
 #include "attributes.h"
@@ -32,22 +32,31 @@ constexpr const char* kDefaultWordList = "/usr/share/dict/words";
 std::optional<std::string> FileBytes(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return std::nullopt;
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
     if (in.bad()) return std::nullopt;
-    return bytes;
+    return std::move(bytes).str();
 }
 
-// The data files, hashed one by one (the model is megabytes; hashing it
-// costs tens of milliseconds once per process), then the hashes together.
+// The size and a 64-bit FNV-1a of the bytes: the model is 14 MB, and a
+// SHA-1 of it added 0.4 s to every start of kgraph. Telling data files
+// apart needs no cryptographic strength.
+std::string Fingerprint(std::string_view bytes) {
+    std::uint64_t hash = 14695981039346656037ull;
+    for (const unsigned char c : bytes) hash = (hash ^ c) * 1099511628211ull;
+    return std::to_string(bytes.size()) + ":" + std::to_string(hash) + ";";
+}
+
+// The data files' fingerprints, hashed together.
 Result<std::string> DataVersion(const std::vector<fs::path>& files, const std::optional<std::string>& word_list) {
-    std::string hashes;
+    std::string fingerprints;
     for (const fs::path& file : files) {
         const std::optional<std::string> bytes = FileBytes(file);
         if (!bytes) return Status::IOError("cannot read " + file.string());
-        hashes += DocumentId(*bytes);
+        fingerprints += Fingerprint(*bytes);
     }
-    hashes += word_list ? DocumentId(*word_list) : "no word list";
-    return DocumentId(hashes).substr(0, 12);
+    fingerprints += word_list ? Fingerprint(*word_list) : "no word list";
+    return DocumentId(fingerprints).substr(0, 12);
 }
 
 // The relations one rule match states for one of its emissions: one per
