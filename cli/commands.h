@@ -32,6 +32,9 @@ struct IngestOptions {
     bool bulk = false;
     // The store's memory budget (StoreOptions::memory_budget).
     std::size_t memory_budget = StoreOptions{}.memory_budget;
+    // Extract stored documents again even when this extractor's version
+    // found them (the extractor's code changed, not its data files).
+    bool reextract = false;
 };
 Status RunIngest(const std::filesystem::path& db, const IngestOptions& options);
 

@@ -52,12 +52,17 @@ Result<EntityKey> ResolveEntity(const GraphSnapshot& snapshot, const std::string
     return Status::NotFound(message);
 }
 
+// Edit distances cost the product of the lengths: names over kMaxNameBytes
+// (which databases from before that bound may hold) are not compared, nor
+// is a query that long.
 Result<std::vector<std::string>> ClosestNames(const GraphSnapshot& snapshot, const std::string& typed,
                                               std::size_t limit) {
+    if (typed.size() > kMaxNameBytes) return std::vector<std::string>();
     const std::string wanted = FoldName(typed);
     // (not a substring, distance, folded name): smaller is closer.
     std::vector<std::tuple<bool, std::size_t, std::string, EntityKey>> ranked;
     Status scanned = snapshot.ForEachName([&](std::string_view folded, const EntityKey& entity) {
+        if (folded.size() > kMaxNameBytes) return Status::Ok();
         const bool contains = !wanted.empty() && (folded.find(wanted) != std::string_view::npos ||
                                                   wanted.find(folded) != std::string::npos);
         const std::size_t distance = EditDistance(wanted, folded);

@@ -46,20 +46,22 @@ struct Extracted {
     Status read_status;   // the file could not be used: skipped with a warning
     Status store_status;  // the database failed: ingest stops
     std::string warning;
-    bool already_stored = false;  // same content stored before: not extracted
+    bool already_stored = false;  // same content stored by this extractor: not extracted
     DocumentFacts facts;
     ExtractionCounts counts;
 };
 
+// A stored document is extracted again when another extractor (or an
+// older kgraph, which recorded none) found its facts, or when asked to.
 Extracted ReadAndExtract(const Extractor& extractor, const Store& store, const std::filesystem::path& path,
-                         std::uintmax_t max_bytes) {
+                         std::uintmax_t max_bytes, bool reextract) {
     Extracted out;
     out.path = path;
     std::error_code error;
     const std::uintmax_t size = std::filesystem::file_size(path, error);
     if (!error && size > max_bytes) {
-        out.read_status = Status::InvalidArgument(path.string() + ": " + std::to_string(size >> 20) +
-                                                  " MB is over the --max-mb limit of " +
+        out.read_status = Status::InvalidArgument(path.string() + ": " + std::to_string(size) +
+                                                  " bytes, more than the --max-mb limit of " +
                                                   std::to_string(max_bytes >> 20) + " MB");
         return out;
     }
@@ -68,18 +70,18 @@ Extracted ReadAndExtract(const Extractor& extractor, const Store& store, const s
         out.read_status = document.status();
         return out;
     }
-    Result<bool> stored = store.HasDocument(document->id);
-    if (!stored.ok()) {
-        out.store_status = stored.status();
+    Result<std::optional<std::string>> stored_by = store.ExtractorOf(document->id);
+    if (!stored_by.ok()) {
+        out.store_status = stored_by.status();
         return out;
     }
-    out.already_stored = *stored;
+    out.already_stored = *stored_by == extractor.Version() && !reextract;
     if (!out.already_stored) out.facts = extractor.Extract(*document, nullptr, &out.counts);
     return out;
 }
 
 struct IngestSummary {
-    std::size_t added = 0, replaced = 0, unchanged = 0, skipped = 0;
+    std::size_t added = 0, replaced = 0, reextracted = 0, unchanged = 0, skipped = 0;
     std::size_t relations = 0, rejected_by_schema = 0;
 };
 
@@ -88,6 +90,7 @@ void Record(IngestSummary& summary, IngestOutcome outcome, const ExtractionCount
         case IngestOutcome::kAdded: ++summary.added; break;
         case IngestOutcome::kReplaced: ++summary.replaced; break;
         case IngestOutcome::kUnchanged: ++summary.unchanged; break;
+        case IngestOutcome::kReextracted: ++summary.reextracted; break;
     }
     summary.relations += counts.relations;
     summary.rejected_by_schema += counts.rejected_by_schema;
@@ -137,9 +140,33 @@ Status Interrupted(const DocumentWriter& writer, std::size_t written, const std:
 
 void PrintSummary(const IngestSummary& s, std::size_t total) {
     std::cout << "ingested " << total << " document" << (total == 1 ? "" : "s") << ": " << s.added << " added, "
-              << s.replaced << " replaced, " << s.unchanged << " unchanged, " << s.skipped << " skipped; "
+              << s.replaced << " replaced, " << s.unchanged << " unchanged, " << s.reextracted << " re-extracted, "
+              << s.skipped << " skipped; "
               << s.relations << " relation statements extracted, " << s.rejected_by_schema
               << " candidates rejected by the schema\n";
+}
+
+// One thread per core by default. More than four per core gains nothing
+// (extraction is CPU-bound) and a typo's 100000 would exhaust the machine:
+// such a request is capped, with a warning.
+unsigned ExtractionThreads(unsigned requested) {
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    if (requested == 0) return cores;
+    const unsigned cap = 4 * cores;
+    if (requested <= cap) return requested;
+    std::cerr << "kgraph: warning: --threads " << requested << " is more than 4 per core; using " << cap << " ("
+              << cores << " cores)\n";
+    return cap;
+}
+
+// Ingest fails when it stored nothing and had something to store: every
+// file was unusable, or the paths hold none.
+Status NothingStored(const IngestSummary& s, std::size_t unreadable_folders) {
+    if (s.added + s.replaced + s.reextracted + s.unchanged > 0) return Status::Ok();
+    if (s.skipped == 0 && unreadable_folders == 0) return Status::NotFound("no .txt file found under the given paths");
+    return Status::IOError("nothing stored: " + std::to_string(s.skipped) + " file" + (s.skipped == 1 ? "" : "s") +
+                           " skipped, " + std::to_string(unreadable_folders) + " folder" +
+                           (unreadable_folders == 1 ? "" : "s") + " unreadable (see the warnings above)");
 }
 
 Result<std::unique_ptr<Store>> OpenForWriting(const std::filesystem::path& db, const IngestOptions& ingest) {
@@ -148,12 +175,17 @@ Result<std::unique_ptr<Store>> OpenForWriting(const std::filesystem::path& db, c
     return Store::Open(db, options);
 }
 
+// Says on stderr what the extractor lacks, since it changes the results.
 Result<std::unique_ptr<Extractor>> MakeExtractor(const std::filesystem::path& rules,
                                                  const std::filesystem::path& schema) {
     ExtractorOptions options;
     options.rules_file = rules;
     options.schema_file = schema;
-    return Extractor::Create(options);
+    Result<std::unique_ptr<Extractor>> extractor = Extractor::Create(options);
+    if (extractor.ok()) {
+        for (const std::string& warning : (*extractor)->Warnings()) std::cerr << "kgraph: warning: " << warning << "\n";
+    }
+    return extractor;
 }
 
 }  // namespace
@@ -161,6 +193,8 @@ Result<std::unique_ptr<Extractor>> MakeExtractor(const std::filesystem::path& ru
 // `ingest --facts`: documents extracted elsewhere, one JSON line each, are
 // merged by this one writer in the order of the files and lines.
 Status IngestFacts(const std::filesystem::path& db, const IngestOptions& options) {
+    Result<std::unique_ptr<FactsChecker>> checker = FactsChecker::Load(options.rules_file, options.schema_file);
+    if (!checker.ok()) return checker.status();
     Result<std::unique_ptr<Store>> store = OpenForWriting(db, options);
     if (!store.ok()) return store.status();
     Result<DocumentWriter> writer = DocumentWriter::Open(**store, options.bulk);
@@ -178,17 +212,18 @@ Status IngestFacts(const std::filesystem::path& db, const IngestOptions& options
             }
             if (line.empty()) continue;
             Result<DocumentFacts> facts = DocumentFactsFromJson(line);
-            if (!facts.ok()) {
-                return Status::InvalidArgument(path.string() + ":" + std::to_string(number) + ": " +
-                                               facts.status().message());
+            Status valid = facts.ok() ? (*checker)->Check(*facts) : facts.status();
+            if (!valid.ok()) {
+                return Status::InvalidArgument(path.string() + ":" + std::to_string(number) + ": " + valid.message());
             }
-            Result<bool> stored = (*store)->HasDocument(facts->doc);
-            if (!stored.ok()) return stored.status();
+            Result<std::optional<std::string>> stored_by = (*store)->ExtractorOf(facts->doc);
+            if (!stored_by.ok()) return stored_by.status();
+            const bool already_stored = *stored_by == facts->extractor;
             ExtractionCounts counts;
-            if (!*stored) {
+            if (!already_stored) {
                 for (const Relation& relation : facts->relations) counts.relations += relation.evidence.size();
             }
-            if (Status ok = Write(*writer, *facts, counts, *stored, summary); !ok.ok()) return ok;
+            if (Status ok = Write(*writer, *facts, counts, already_stored, summary); !ok.ok()) return ok;
             ++written;
         }
     }
@@ -211,7 +246,7 @@ Status RunIngest(const std::filesystem::path& db, const IngestOptions& options) 
     Result<DocumentWriter> writer = DocumentWriter::Open(**store, options.bulk);
     if (!writer.ok()) return writer.status();
 
-    const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    const unsigned threads = ExtractionThreads(options.threads);
     const std::size_t window = 2 * threads;  // documents in flight: bounds memory
     Progress progress(*total);
     IngestSummary summary;
@@ -233,7 +268,7 @@ Status RunIngest(const std::filesystem::path& db, const IngestOptions& options) 
             }
             if (!*file) break;
             std::packaged_task<Extracted()> task([&, path = std::move(**file)] {
-                return ReadAndExtract(**extractor, **store, path, options.max_bytes);
+                return ReadAndExtract(**extractor, **store, path, options.max_bytes, options.reextract);
             });
             in_flight.push_back(task.get_future());
             boost::asio::post(workers, std::move(task));
@@ -266,9 +301,12 @@ Status RunIngest(const std::filesystem::path& db, const IngestOptions& options) 
         progress.Advance(done.path.string());
     }
     progress.Finish();
+    for (const std::filesystem::path& folder : walk.unreadable()) {
+        std::cerr << "kgraph: warning: skipped folder " << folder.string() << ": permission denied\n";
+    }
     if (Status finished = writer->Finish(); !finished.ok()) return finished;
     PrintSummary(summary, written);
-    return Status::Ok();
+    return NothingStored(summary, walk.unreadable().size());
 }
 
 namespace {

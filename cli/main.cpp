@@ -2,6 +2,7 @@
 // is the only place where a Status becomes words: one line on stderr and a
 // non-zero exit code. Exceptions never escape to the user as a stack trace.
 #include <CLI/CLI.hpp>
+#include <charconv>
 #include <cstdlib>
 #include <exception>
 #include <iostream>
@@ -33,6 +34,20 @@ int Report(const Status& status) {
 std::filesystem::path DefaultDb() {
     const char* env = std::getenv("KGRAPH_DB");
     return env && *env ? env : "kgraph.db";
+}
+
+// CLI11's range check names the bounds of the type ("not in range 0 to
+// 1.79769e+308"); this one says in words what the option takes.
+CLI::Validator WholeNumber(const std::string& option, long long min, long long max, const std::string& unit) {
+    return CLI::Validator(
+        [=](std::string& value) -> std::string {
+            long long number = 0;
+            const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
+            if (error == std::errc() && end == value.data() + value.size() && number >= min && number <= max) return "";
+            return option + " takes a whole number of " + unit + " from " + std::to_string(min) + " to " +
+                   std::to_string(max) + ", not \"" + value + "\"";
+        },
+        "");
 }
 
 void AddFilterOptions(CLI::App* command, std::vector<std::string>& predicates, std::string& direction) {
@@ -68,18 +83,23 @@ int Run(int argc, char** argv) {
     ingest_cmd->add_option("paths", ingest.paths, "Files or folders")->required();
     ingest_cmd->add_option("--rules", ingest.rules_file, "Relation patterns file (default: the installed rules)");
     ingest_cmd->add_option("--schema", ingest.schema_file, "Relation schema file (default: the installed schema)");
-    ingest_cmd->add_option("--threads", ingest.threads, "Extraction threads (default: one per core)");
+    ingest_cmd->add_option("--threads", ingest.threads, "Extraction threads (default: one per core, at most 4 per core)")
+        ->check(WholeNumber("--threads", 0, 1 << 20, "threads (0: one per core)"));
     ingest_cmd->add_flag("--facts", ingest.facts,
                          "The paths are JSON-lines files written by `kgraph extract --jsonl`: store them as they are");
+    ingest_cmd->add_flag("--reextract", ingest.reextract,
+                         "Extract stored documents again even if this extractor version found their facts");
     ingest_cmd->add_flag("--bulk", ingest.bulk,
                          "Fill a new database faster: load everything at the end as sorted table files "
                          "(all documents are held in memory until then)");
     std::uintmax_t max_mb = ingest.max_bytes >> 20;
-    ingest_cmd->add_option("--max-mb", max_mb, "Skip files larger than this many megabytes")->capture_default_str();
+    ingest_cmd->add_option("--max-mb", max_mb, "Skip files larger than this many megabytes")
+        ->capture_default_str()
+        ->check(WholeNumber("--max-mb", 1, 1 << 20, "megabytes"));
     std::size_t memory_mb = ingest.memory_budget >> 20;
     ingest_cmd->add_option("--memory-mb", memory_mb, "Memory for the database's cache and write buffers, in megabytes")
         ->capture_default_str()
-        ->check(CLI::Range(std::size_t{8}, std::size_t{1} << 20));
+        ->check(WholeNumber("--memory-mb", 8, 1 << 20, "megabytes"));
     ingest_cmd->callback([&] {
         ingest.max_bytes = max_mb << 20;
         ingest.memory_budget = memory_mb << 20;
@@ -123,7 +143,9 @@ int Run(int argc, char** argv) {
     std::string direction = "both";
     CLI::App* neighbors_cmd = app.add_subcommand("neighbors", "Entities within k hops of an entity");
     neighbors_cmd->add_option("name", name, "Entity name or alias")->required();
-    neighbors_cmd->add_option("--depth", depth, "Hops (k)")->capture_default_str()->check(CLI::PositiveNumber);
+    neighbors_cmd->add_option("--depth", depth, "Hops (k)")
+        ->capture_default_str()
+        ->check(WholeNumber("--depth", 1, 1000, "hops"));
     AddFilterOptions(neighbors_cmd, predicates, direction);
     add_json(neighbors_cmd);
     std::size_t limit = 300;

@@ -408,14 +408,16 @@ Status RunDocuments(const std::filesystem::path& db, const QueryOptions& options
     if (options.json) {
         ordered_json items = ordered_json::array();
         for (const DocumentInfo& doc : *documents) {
-            items.push_back({{"id", doc.id}, {"source", doc.source}, {"relations", doc.relations}});
+            items.push_back(
+                {{"id", doc.id}, {"source", doc.source}, {"relations", doc.relations}, {"extractor", doc.extractor}});
         }
         std::cout << items.dump(2) << "\n";
         return Status::Ok();
     }
-    Table table({"ID", "SOURCE", "RELATIONS"});
+    Table table({"ID", "SOURCE", "RELATIONS", "EXTRACTOR"});
     for (const DocumentInfo& doc : *documents) {
-        table.AddRow({doc.id.substr(0, 12), doc.source, std::to_string(doc.relations)});
+        table.AddRow({doc.id.substr(0, 12), doc.source, std::to_string(doc.relations),
+                      doc.extractor.empty() ? "unknown" : doc.extractor});
     }
     table.Print(std::cout, 100);
     return Status::Ok();

@@ -5,6 +5,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 
 #include "argument_resolver.h"
 #include "attributes.h"
@@ -42,7 +44,10 @@ const Stages& TheStages() {
         REQUIRE(segmenter.ok());
         s.rules = std::move(*rules);
         s.parser = std::move(*parser);
-        s.annotator = std::make_unique<DocumentAnnotator>(*s.rules, *s.parser, std::move(*segmenter));
+        std::ifstream words("/usr/share/dict/words");
+        s.annotator = std::make_unique<DocumentAnnotator>(
+            *s.rules, *s.parser, std::move(*segmenter),
+            EnglishWords(std::string(std::istreambuf_iterator<char>(words), std::istreambuf_iterator<char>())));
         s.matcher = std::make_unique<RuleMatcher>(*s.rules);
         return s;
     }();

@@ -61,7 +61,10 @@ struct Statement {
 // evidence, at offsets that follow the statement order.
 DocumentFacts Facts(const std::string& text, const std::string& source, std::vector<Entity> entities,
                     const std::vector<Statement>& statements) {
-    DocumentFacts facts{DocumentId(text), source, std::move(entities), {}};
+    DocumentFacts facts;
+    facts.doc = DocumentId(text);
+    facts.source = source;
+    facts.entities = std::move(entities);
     std::size_t start = 0;
     for (const Statement& s : statements) {
         Evidence evidence;

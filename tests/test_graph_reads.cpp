@@ -67,7 +67,10 @@ struct Statement {
 };
 
 DocumentFacts Facts(const std::string& source, std::vector<Entity> entities, const std::vector<Statement>& statements) {
-    DocumentFacts facts{DocumentId(source), source, std::move(entities), {}};
+    DocumentFacts facts;
+    facts.doc = DocumentId(source);
+    facts.source = source;
+    facts.entities = std::move(entities);
     std::size_t start = 0;
     for (const Statement& s : statements) {
         Evidence evidence;

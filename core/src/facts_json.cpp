@@ -34,13 +34,22 @@ json EvidenceJson(const Evidence& e) {
     return j;
 }
 
+// A negative number would wrap around to a huge offset.
+std::size_t OffsetFrom(const json& j, const char* key) {
+    const json& value = j.at(key);
+    if (!value.is_number_unsigned()) {
+        throw std::invalid_argument(std::string(key) + " must be a byte offset: a whole number, 0 or more");
+    }
+    return value.get<std::size_t>();
+}
+
 Evidence EvidenceFrom(const json& j) {
     Evidence e;
     e.doc = j.at("doc").get<std::string>();
     e.source = j.at("source").get<std::string>();
     e.sentence = j.at("sentence").get<std::string>();
-    e.start = j.at("start").get<std::size_t>();
-    e.end = j.at("end").get<std::size_t>();
+    e.start = OffsetFrom(j, "start");
+    e.end = OffsetFrom(j, "end");
     e.rule = j.at("rule").get<std::string>();
     e.confidence = j.at("confidence").get<double>();
     e.modality = j.at("modality").get<std::string>();
@@ -109,6 +118,7 @@ std::string DocumentFactsToJson(const DocumentFacts& facts) {
     for (const Relation& relation : facts.relations) relations.push_back(RelationJson(relation));
     return Dump({{"doc", facts.doc},
                  {"source", facts.source},
+                 {"extractor", facts.extractor},
                  {"entities", std::move(entities)},
                  {"relations", std::move(relations)}});
 }
@@ -118,6 +128,7 @@ Result<DocumentFacts> DocumentFactsFromJson(std::string_view text) {
         DocumentFacts facts;
         facts.doc = j.at("doc").get<std::string>();
         facts.source = j.at("source").get<std::string>();
+        facts.extractor = j.value("extractor", "");  // absent from files written before it was kept
         for (const json& e : j.at("entities")) facts.entities.push_back(EntityFrom(e));
         for (const json& r : j.at("relations")) facts.relations.push_back(RelationFrom(r));
         return facts;

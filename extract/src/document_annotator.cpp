@@ -1,21 +1,21 @@
 #include "document_annotator.h"
 
-#include <fstream>
-
 namespace kgraph::extract {
-namespace {
-
-constexpr const char* kDictionaryPath = "/usr/share/dict/words";
 
 // Lower-case entries only: "Turing" in the list is a name, "scale" a word.
-WordList LoadDictionary() {
+WordList EnglishWords(std::string_view list) {
     std::vector<std::string> words;
-    std::ifstream in(kDictionaryPath);
-    for (std::string line; std::getline(in, line);) {
-        if (!line.empty() && line[0] >= 'a' && line[0] <= 'z' && line.find('\'') == std::string::npos) words.push_back(line);
+    while (!list.empty()) {
+        const std::string_view line = list.substr(0, list.find('\n'));
+        list.remove_prefix(std::min(line.size() + 1, list.size()));
+        if (!line.empty() && line[0] >= 'a' && line[0] <= 'z' && line.find('\'') == std::string_view::npos) {
+            words.emplace_back(line);
+        }
     }
     return WordList(words);
 }
+
+namespace {
 
 std::vector<bool> FurnitureLines(const std::vector<LineRole>& lines) {
     std::vector<bool> furniture(lines.size());
@@ -36,8 +36,9 @@ AnnotatedDocument::AnnotatedDocument(const Document& document, const DocumentAnn
       resolved(stages.resolver_.Resolve(found)),
       context(text, found, resolved, PageFurniture::HeadingOfLine(lines)) {}
 
-DocumentAnnotator::DocumentAnnotator(const RuleSet& rules, const nlp::Parser& parser, TextSegmenter segmenter)
-    : rules_(rules), segmenter_(std::move(segmenter)), dictionary_(LoadDictionary()),
+DocumentAnnotator::DocumentAnnotator(const RuleSet& rules, const nlp::Parser& parser, TextSegmenter segmenter,
+                                     WordList dictionary)
+    : rules_(rules), segmenter_(std::move(segmenter)), dictionary_(std::move(dictionary)),
       parses_(parser, rules.syntax_trigger_forms()),
       furniture_(rules.lexicon("page_furniture"), dictionary_),
       finder_(NameLexicons{&rules.lexicon("org_suffix"), &rules.lexicon("person_title"), &rules.lexicon("first_name"),

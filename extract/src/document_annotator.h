@@ -42,11 +42,16 @@ struct AnnotatedDocument {
     const DiscourseContext context;
 };
 
+// The lower-case entries of a word list with one word a line, such as
+// /usr/share/dict/words; they tell names from common words.
+WordList EnglishWords(std::string_view list);
+
 class DocumentAnnotator {
 public:
-    // `rules` (its lexicons) and `parser` must outlive the annotator. Loads
-    // the system's English word list, which tells names from common words.
-    DocumentAnnotator(const RuleSet& rules, const nlp::Parser& parser, TextSegmenter segmenter);
+    // `rules` (its lexicons) and `parser` must outlive the annotator.
+    // `dictionary` (EnglishWords) may be empty: names are then told from
+    // common words by the lexicons alone, which finds fewer of them right.
+    DocumentAnnotator(const RuleSet& rules, const nlp::Parser& parser, TextSegmenter segmenter, WordList dictionary);
 
     const RuleSet& rules() const { return rules_; }
     // Quantities are parsed per sentence by the relation stages, with the

@@ -1,5 +1,6 @@
 // Reading documents from disk: what counts as a text file, and how broken
 // UTF-8 is repaired so that everything downstream can trust Document::text.
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <fstream>
@@ -42,6 +43,50 @@ std::size_t RepairUtf8(std::string& text) {
     return first_bad;
 }
 
+// A file name is bytes; the model's strings are UTF-8. Bytes that are not
+// UTF-8 are spelled "\xNN", readable and unambiguous enough for a path.
+std::string EscapedPath(const std::string& path) {
+    const auto* bytes = reinterpret_cast<const uint8_t*>(path.data());
+    const int32_t length = static_cast<int32_t>(path.size());
+    std::string escaped;
+    int32_t i = 0;
+    while (i < length) {
+        const int32_t start = i;
+        UChar32 c;
+        U8_NEXT(bytes, i, length, c);
+        if (c >= 0) {
+            escaped.append(path, static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
+            continue;
+        }
+        for (int32_t b = start; b < i; ++b) {
+            static constexpr char kHex[] = "0123456789ABCDEF";
+            escaped += {'\\', 'x', kHex[bytes[b] >> 4], kHex[bytes[b] & 15]};
+        }
+    }
+    return escaped;
+}
+
+// Text saved as UTF-16 (Windows' "Unicode") starts with a byte order mark
+// and is full of NUL bytes; it is decoded rather than refused as binary.
+// Returns false when `text` has no UTF-16 byte order mark.
+bool DecodeUtf16(std::string& text, bool& odd_length) {
+    if (text.size() < 2) return false;
+    const bool little_endian = text[0] == '\xFF' && text[1] == '\xFE';
+    if (!little_endian && !(text[0] == '\xFE' && text[1] == '\xFF')) return false;
+    odd_length = text.size() % 2 != 0;
+    std::u16string units;
+    units.reserve(text.size() / 2);
+    for (std::size_t i = 2; i + 1 < text.size(); i += 2) {
+        const auto first = static_cast<unsigned char>(text[i]), second = static_cast<unsigned char>(text[i + 1]);
+        units.push_back(static_cast<char16_t>(little_endian ? first | second << 8 : first << 8 | second));
+    }
+    std::string utf8;
+    // Unpaired surrogates become U+FFFD.
+    icu::UnicodeString(units.data(), static_cast<int32_t>(units.size())).toUTF8String(utf8);
+    text = std::move(utf8);
+    return true;
+}
+
 }  // namespace
 
 Result<Document> ReadDocument(const fs::path& path, std::string* warning) {
@@ -55,6 +100,10 @@ Result<Document> ReadDocument(const fs::path& path, std::string* warning) {
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (in.bad()) return Status::IOError(path.string() + ": read failed");
 
+    bool odd_length = false;
+    if (DecodeUtf16(text, odd_length) && odd_length && warning != nullptr) {
+        *warning = path.string() + ": UTF-16 text with an odd number of bytes; the last byte was dropped";
+    }
     if (const std::size_t nul = text.find('\0'); nul != std::string::npos) {
         return Status::InvalidArgument(path.string() + ": binary content (NUL byte at offset " +
                                        std::to_string(nul) + "), not a text file");
@@ -66,7 +115,7 @@ Result<Document> ReadDocument(const fs::path& path, std::string* warning) {
 
     Document document;
     document.id = DocumentId(text);
-    document.source = path.string();
+    document.source = EscapedPath(path.string());
     document.text = std::move(text);
     return document;
 }

@@ -20,7 +20,11 @@ Status DocumentWalk::Enter(const fs::path& directory) {
     std::error_code ec;
     if (!entered_.insert(fs::weakly_canonical(directory, ec)).second) return Status::Ok();
     Folder folder{directory, {}, 0};
-    fs::directory_iterator it(directory, fs::directory_options::skip_permission_denied, ec);
+    fs::directory_iterator it(directory, ec);
+    if (ec == std::errc::permission_denied) {
+        unreadable_.push_back(directory);
+        return Status::Ok();
+    }
     for (const fs::directory_iterator end; !ec && it != end; it.increment(ec)) {
         std::error_code entry_ec;  // an entry that vanished or cannot be stat'ed is not a document
         if (it->is_directory(entry_ec)) {

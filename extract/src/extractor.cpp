@@ -4,9 +4,12 @@
 //   then per sentence: sentence view (items) -> rule matches -> arguments
 //     -> attributes -> judged against the schema -> facts.
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 
 #include "argument_resolver.h"
 #include "attributes.h"
+#include "data_files.h"
 #include "document_annotator.h"
 #include "explanation_log.h"
 #include "fact_assembler.h"
@@ -23,9 +26,37 @@ namespace {
 using namespace extract;
 namespace fs = std::filesystem;
 
-fs::path DataDir() {
-    if (const char* dir = std::getenv("KGRAPH_DATA_DIR"); dir != nullptr && *dir != '\0') return dir;
-    return KGRAPH_SOURCE_DATA_DIR;
+constexpr const char* kDefaultWordList = "/usr/share/dict/words";
+
+// The whole file, or nullopt when it cannot be read.
+std::optional<std::string> FileBytes(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    if (in.bad()) return std::nullopt;
+    return std::move(bytes).str();
+}
+
+// The size and a 64-bit FNV-1a of the bytes: the model is 14 MB, and a
+// SHA-1 of it added 0.4 s to every start of kgraph. Telling data files
+// apart needs no cryptographic strength.
+std::string Fingerprint(std::string_view bytes) {
+    std::uint64_t hash = 14695981039346656037ull;
+    for (const unsigned char c : bytes) hash = (hash ^ c) * 1099511628211ull;
+    return std::to_string(bytes.size()) + ":" + std::to_string(hash) + ";";
+}
+
+// The data files' fingerprints, hashed together.
+Result<std::string> DataVersion(const std::vector<fs::path>& files, const std::optional<std::string>& word_list) {
+    std::string fingerprints;
+    for (const fs::path& file : files) {
+        const std::optional<std::string> bytes = FileBytes(file);
+        if (!bytes) return Status::IOError("cannot read " + file.string());
+        fingerprints += Fingerprint(*bytes);
+    }
+    fingerprints += word_list ? Fingerprint(*word_list) : "no word list";
+    return DocumentId(fingerprints).substr(0, 12);
 }
 
 // The relations one rule match states for one of its emissions: one per
@@ -56,11 +87,27 @@ std::vector<RelationCandidate> CandidatesOf(const SentenceView& view, const Rule
     return out;
 }
 
+// Names over kMaxNameBytes are runs of capitalized words, not names: they
+// go, and so do the relations that name them.
+DocumentFacts WithoutOverlongNames(DocumentFacts facts) {
+    auto overlong = [](const std::string& name) { return name.size() > kMaxNameBytes; };
+    std::erase_if(facts.relations,
+                  [&](const Relation& r) { return overlong(r.subject) || overlong(r.object); });
+    std::erase_if(facts.entities, [&](const Entity& e) { return overlong(e.name); });
+    for (Entity& entity : facts.entities) std::erase_if(entity.aliases, overlong);
+    return facts;
+}
+
 class RuleBasedExtractor final : public Extractor {
 public:
-    RuleBasedExtractor(std::unique_ptr<RuleSet> rules, std::unique_ptr<const nlp::Parser> parser, TextSegmenter segmenter)
-        : rules_(std::move(rules)), parser_(std::move(parser)), annotator_(*rules_, *parser_, std::move(segmenter)),
-          matcher_(*rules_) {}
+    RuleBasedExtractor(std::unique_ptr<RuleSet> rules, std::unique_ptr<const nlp::Parser> parser, TextSegmenter segmenter,
+                       WordList dictionary, std::string version, std::vector<std::string> warnings)
+        : rules_(std::move(rules)), parser_(std::move(parser)),
+          annotator_(*rules_, *parser_, std::move(segmenter), std::move(dictionary)), matcher_(*rules_),
+          version_(std::move(version)), warnings_(std::move(warnings)) {}
+
+    const std::string& Version() const override { return version_; }
+    const std::vector<std::string>& Warnings() const override { return warnings_; }
 
     DocumentFacts Extract(const Document& document, Explanation* explanation, ExtractionCounts* counts) const override {
         const AnnotatedDocument annotated(document, annotator_);
@@ -72,7 +119,9 @@ public:
             counts->relations += facts.counts().relations;
             counts->rejected_by_schema += facts.counts().rejected_by_schema;
         }
-        return facts.Assemble();
+        DocumentFacts out = WithoutOverlongNames(facts.Assemble());
+        out.extractor = version_;
+        return out;
     }
 
 private:
@@ -115,21 +164,35 @@ private:
     std::unique_ptr<const nlp::Parser> parser_;
     DocumentAnnotator annotator_;
     RuleMatcher matcher_;
+    const std::string version_;
+    const std::vector<std::string> warnings_;
 };
 
 }  // namespace
 
 Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& options) {
-    const fs::path rules_file = options.rules_file.empty() ? DataDir() / "rules.json" : options.rules_file;
-    const fs::path schema_file = options.schema_file.empty() ? DataDir() / "schema.json" : options.schema_file;
+    const fs::path rules_file = DataFile(options.rules_file, "rules.json");
+    const fs::path schema_file = DataFile(options.schema_file, "schema.json");
     Result<std::unique_ptr<RuleSet>> rules = RuleSet::Load(rules_file, schema_file);
     if (!rules.ok()) return rules.status();
-    Result<std::unique_ptr<const nlp::Parser>> parser =
-        nlp::Parser::Load(options.parser_model.empty() ? nlp::DefaultModelPath() : options.parser_model);
+    const fs::path model_file = options.parser_model.empty() ? nlp::DefaultModelPath() : options.parser_model;
+    Result<std::unique_ptr<const nlp::Parser>> parser = nlp::Parser::Load(model_file);
     if (!parser.ok()) return parser.status();
     Result<TextSegmenter> segmenter = TextSegmenter::Create();
     if (!segmenter.ok()) return segmenter.status();
-    return std::unique_ptr<Extractor>(new RuleBasedExtractor(std::move(*rules), std::move(*parser), std::move(*segmenter)));
+    const fs::path word_list_file = options.word_list.empty() ? fs::path(kDefaultWordList) : options.word_list;
+    const std::optional<std::string> word_list = FileBytes(word_list_file);
+    std::vector<std::string> warnings;
+    if (!word_list) {
+        warnings.push_back("no English word list at " + word_list_file.string() +
+                           " (Debian package wamerican): fewer names are told from common words, so the facts "
+                           "differ from those of an extractor that has it");
+    }
+    Result<std::string> version = DataVersion({rules_file, schema_file, model_file}, word_list);
+    if (!version.ok()) return version.status();
+    return std::unique_ptr<Extractor>(new RuleBasedExtractor(std::move(*rules), std::move(*parser), std::move(*segmenter),
+                                                             EnglishWords(word_list.value_or("")), std::move(*version),
+                                                             std::move(warnings)));
 }
 
 }  // namespace kgraph

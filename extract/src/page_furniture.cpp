@@ -6,6 +6,10 @@ namespace kgraph::extract {
 namespace {
 
 constexpr std::size_t kMaxHeadingTokens = 16;
+// A copyright notice is a line of its own, with the owner's name and
+// address at most. A longer line with a "©" in it is text around one (a
+// whole article on one line used to lose every relation to its footer).
+constexpr std::size_t kMaxCopyrightBytes = 1024;
 
 bool EndsLikeSentence(std::string_view line) {
     for (std::string_view end : {".", "!", "?", ":", ";", "\"", ")", "\xE2\x80\x9D", "\xE2\x80\xA6"}) {
@@ -72,8 +76,9 @@ std::vector<LineRole> PageFurniture::Classify(std::string_view text, const Segme
         const std::string_view content = text.substr(line.begin, line.end - line.begin);
         const std::string folded_line = FoldCase(content);
         LineRole& role = roles[l];
-        if (content.find("\xC2\xA9") != std::string_view::npos ||
-            folded_line.find("all rights reserved") != std::string::npos || folded_line.rfind("copyright", 0) == 0) {
+        if (content.size() <= kMaxCopyrightBytes &&
+            (content.find("\xC2\xA9") != std::string_view::npos ||
+             folded_line.find("all rights reserved") != std::string::npos || folded_line.rfind("copyright", 0) == 0)) {
             role.why = "copyright line";
         } else if (IsWholePhrase(folded_line)) {
             role.why = "navigation or promotional line";

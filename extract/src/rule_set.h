@@ -120,6 +120,11 @@ public:
     int amount_role() const { return amount_role_; }
     int percent_role() const { return percent_role_; }
     int date_role() const { return date_role_; }
+    // The schema's relation type of that name, or null.
+    const RelationType* relation_type(const std::string& name) const {
+        auto it = schema_.find(name);
+        return it == schema_.end() ? nullptr : &it->second;
+    }
 
     // Lexicons the code itself relies on; the rules file must define them.
     static const std::vector<std::string>& RequiredLexicons();

@@ -131,8 +131,12 @@ SegmentedText TextSegmenter::Segment(std::string_view text) const {
         std::size_t first = next_token;
         while (next_token < out.tokens.size() && out.tokens[next_token].end <= end) ++next_token;
         if (first == next_token) return;
-        // Lines: a sentence starting after a line break opens a new line.
-        if (out.lines.empty() || text.find('\n', previous_end) < begin) {
+        // Lines: a sentence starting after a line break (LF, or CR as old
+        // Mac files end lines) opens a new line. Only the gap since the last
+        // sentence is searched: a search to the end of the text made a
+        // line of many sentences cost its length squared.
+        const std::string_view gap = text.substr(previous_end, begin - previous_end);
+        if (out.lines.empty() || gap.find_first_of("\n\r") != std::string_view::npos) {
             out.lines.push_back({begin, end, out.sentences.size(), out.sentences.size()});
         }
         previous_end = end;

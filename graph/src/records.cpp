@@ -125,6 +125,8 @@ std::string EncodeDocument(const DocumentFacts& facts) {
     for (const Entity& entity : facts.entities) WriteEntity(out, entity);
     out.Unsigned(facts.relations.size());
     for (const Relation& relation : facts.relations) WriteRelation(out, relation);
+    // Absent when unknown, as in records written before it was kept.
+    if (!facts.extractor.empty()) out.String(facts.extractor);
     return std::move(out).Take();
 }
 
@@ -137,6 +139,12 @@ Result<DocumentFacts> DecodeDocument(std::string_view id, std::string_view value
     for (Entity& entity : facts.entities) entity = ReadEntity(in);
     facts.relations.resize(in.Count());
     for (Relation& relation : facts.relations) relation = ReadRelation(in);
+    // Records written before the extractor was stored end here: "" unknown.
+    // When present it is never empty, so that a stray byte is still caught.
+    if (!in.AtEnd()) {
+        facts.extractor = in.String();
+        if (facts.extractor.empty()) in.Reject();
+    }
     if (!in.ok() || facts.doc != id) return Unreadable("document " + std::string(id));
     return facts;
 }

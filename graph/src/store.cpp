@@ -123,7 +123,7 @@ public:
 
         Result<std::optional<std::string>> existing = reader.Get(Cf::kDocuments, input.doc);
         if (!existing.ok()) return existing.status();
-        if (*existing) return IngestOutcome::kUnchanged;
+        if (*existing) return Reextract(batch, input, **existing);
         Result<std::optional<DocumentFacts>> previous = PreviousVersion(reader, input.source);
         if (!previous.ok()) return previous.status();
 
@@ -137,6 +137,23 @@ public:
         if (Status counted = graph::UpdateStoredCounts(*db_, batch); !counted.ok()) return counted;
         if (Status written = db_->Write(batch.GetWriteBatch(), options_.sync); !written.ok()) return written;
         return *previous ? IngestOutcome::kReplaced : IngestOutcome::kAdded;
+    }
+
+    // New facts for stored content (another extractor's) replace the stored
+    // ones under the stored source; the same facts change nothing.
+    Result<IngestOutcome> Reextract(rocksdb::WriteBatchWithIndex& batch, const DocumentFacts& input,
+                                    std::string_view stored_record) {
+        Result<DocumentFacts> stored = graph::DecodeDocument(input.doc, stored_record);
+        if (!stored.ok()) return stored.status();
+        DocumentFacts facts = input;
+        facts.source = stored->source;
+        facts = WithEvidenceSource(std::move(facts));
+        if (facts == *stored) return IngestOutcome::kUnchanged;
+        batch.Put(db_->handle(Cf::kDocuments), facts.doc, graph::EncodeDocument(facts));
+        if (Status updated = graph::ReplaceInDerivedState(*db_, batch, &facts, *stored); !updated.ok()) return updated;
+        if (Status counted = graph::UpdateStoredCounts(*db_, batch); !counted.ok()) return counted;
+        if (Status written = db_->Write(batch.GetWriteBatch(), options_.sync); !written.ok()) return written;
+        return IngestOutcome::kReextracted;
     }
 
     Status Forget(const std::string& doc) override {
@@ -194,13 +211,23 @@ public:
         return stored->has_value();
     }
 
+    Result<std::optional<std::string>> ExtractorOf(const std::string& id) const override {
+        std::shared_lock lock(mutex_);
+        Result<std::optional<std::string>> stored = Reader(*db_).Get(Cf::kDocuments, id);
+        if (!stored.ok()) return stored.status();
+        if (!*stored) return std::optional<std::string>();
+        Result<DocumentFacts> facts = graph::DecodeDocument(id, **stored);
+        if (!facts.ok()) return facts.status();
+        return std::optional<std::string>(std::move(facts->extractor));
+    }
+
     Result<std::vector<DocumentInfo>> Documents() const override {
         std::shared_lock lock(mutex_);
         std::vector<DocumentInfo> documents;
         Status read = Reader(*db_).Scan(Cf::kDocuments, "", [&](std::string_view key, std::string_view value) {
             Result<DocumentFacts> facts = graph::DecodeDocument(key, value);
             if (!facts.ok()) return facts.status();
-            documents.push_back(DocumentInfo{facts->doc, facts->source, EvidenceCount(*facts)});
+            documents.push_back(DocumentInfo{facts->doc, facts->source, EvidenceCount(*facts), facts->extractor});
             return Status::Ok();
         });
         if (!read.ok()) return read;

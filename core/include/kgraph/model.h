@@ -72,6 +72,11 @@ struct Evidence {
     friend bool operator==(const Evidence&, const Evidence&) = default;
 };
 
+// The longest name (or alias) an entity may have, in bytes. A real name is
+// a few words; a longer "name" is a line of capitalized words, and one of
+// 100 KB made every "did you mean" search take a minute.
+inline constexpr std::size_t kMaxNameBytes = 200;
+
 struct Entity {
     std::string name;  // canonical name
     EntityType type = EntityType::kOrganization;
@@ -100,6 +105,11 @@ struct DocumentFacts {
     std::string source;  // Document::source
     std::vector<Entity> entities;
     std::vector<Relation> relations;
+    // Extractor::Version() of what found them; "" when unknown (stored by an
+    // older kgraph), which counts as out of date.
+    std::string extractor;
+
+    friend bool operator==(const DocumentFacts&, const DocumentFacts&) = default;
 };
 
 // The whole graph as read from the store: entities sorted by name, relations

@@ -29,6 +29,10 @@ struct ExtractorOptions {
     std::filesystem::path schema_file;
     // The tagger and parser model. Empty: nlp::DefaultModelPath().
     std::filesystem::path parser_model;
+    // The English word list that tells names from common words. Empty:
+    // /usr/share/dict/words (Debian package wamerican). A missing list is
+    // not an error but changes results: see Extractor::Warnings().
+    std::filesystem::path word_list;
 };
 
 // Why extraction did what it did, sentence by sentence (`kgraph extract
@@ -63,12 +67,49 @@ public:
     // may be null.
     virtual DocumentFacts Extract(const Document& document, Explanation* explanation = nullptr,
                                   ExtractionCounts* counts = nullptr) const = 0;
+
+    // What the facts depend on besides the text: a hash of the bytes of the
+    // rules, schema, parser model and word list loaded (12 hex digits).
+    // Extract() stores it in DocumentFacts::extractor, so that facts found
+    // with other data files can be told apart and extracted again. A change
+    // of the code alone does not change it (`kgraph ingest --reextract`).
+    virtual const std::string& Version() const = 0;
+    // Why results differ from a fully equipped extractor's (no word list),
+    // one sentence each; empty when nothing is missing.
+    virtual const std::vector<std::string>& Warnings() const = 0;
+};
+
+namespace extract {
+class RuleSet;
+}
+
+// Checks facts extracted elsewhere (`ingest --facts`) before they are
+// stored: every field within what model.h allows (offsets in order,
+// confidence 0..1, percent 0..100, finite amounts, ISO dates, names of at
+// most kMaxNameBytes), every predicate a relation type of the schema, its
+// ends of the types of its domain and range, and only the attributes it
+// takes. Thread-safe once loaded.
+class FactsChecker {
+public:
+    // Empty paths: the installed files, as for ExtractorOptions.
+    static Result<std::unique_ptr<FactsChecker>> Load(const std::filesystem::path& rules_file,
+                                                      const std::filesystem::path& schema_file);
+    ~FactsChecker();
+    // InvalidArgument saying what is wrong with which entity or relation.
+    Status Check(const DocumentFacts& facts) const;
+
+private:
+    explicit FactsChecker(std::unique_ptr<extract::RuleSet> rules);
+    std::unique_ptr<extract::RuleSet> rules_;
 };
 
 // Reads one file as a Document. Refuses (InvalidArgument, naming the file and
-// the reason) binary content (NUL bytes) and files that are not text; invalid
-// UTF-8 is repaired (U+FFFD) and reported through `warning`, naming the first
-// bad byte offset. NotFound / IOError for missing or unreadable paths.
+// the reason) binary content (NUL bytes) and files that are not text; text
+// with a UTF-16 byte order mark is decoded; invalid UTF-8 is repaired
+// (U+FFFD) and reported through `warning`, naming the first bad byte offset.
+// Document::source is the path with each byte that is not UTF-8 written as
+// "\xNN", so that every output can print it. NotFound / IOError for missing
+// or unreadable paths.
 Result<Document> ReadDocument(const std::filesystem::path& path, std::string* warning = nullptr);
 
 // The documents under some roots, one at a time: for each root in turn, the
@@ -85,8 +126,11 @@ public:
 
     // The next file, or nullopt after the last one. NotFound names a root
     // that does not exist; IOError a directory that cannot be listed (a
-    // directory that may not be read is skipped).
+    // directory that may not be read is skipped, and added to unreadable()).
     Result<std::optional<std::filesystem::path>> Next();
+    // The directories skipped so far because they may not be read: the rest
+    // of a corpus is still found, and the caller names these to the user.
+    const std::vector<std::filesystem::path>& unreadable() const { return unreadable_; }
 
 private:
     struct Folder {
@@ -104,6 +148,7 @@ private:
     std::size_t next_root_ = 0;
     std::vector<Folder> open_;                  // the folders on the way down, innermost last
     std::set<std::filesystem::path> entered_;   // canonical directories of the current root
+    std::vector<std::filesystem::path> unreadable_;
 };
 
 // How many files a DocumentWalk of `roots` yields, or its first error: a

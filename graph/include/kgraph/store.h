@@ -55,12 +55,15 @@ struct StoreOptions {
     std::size_t memory_budget = std::size_t{128} << 20;
 };
 
-enum class IngestOutcome { kAdded, kReplaced, kUnchanged };
+// kReextracted: the content was stored with other facts (found by another
+// extractor), which the new ones replaced.
+enum class IngestOutcome { kAdded, kReplaced, kUnchanged, kReextracted };
 
 struct DocumentInfo {
     std::string id;
     std::string source;
     std::size_t relations = 0;  // evidence items the document contributed
+    std::string extractor;      // DocumentFacts::extractor; "" unknown
 };
 
 struct StoreStats {
@@ -117,8 +120,10 @@ public:
     // InvalidArgument when the facts break model.h's contract (a relation
     // naming an entity the document does not list, an empty name or id) or
     // the store is read-only. Evidence is stored with the document's id and
-    // source. A document whose id is stored already is kUnchanged, even when
-    // it comes from another source.
+    // source. A document whose id is stored already is kUnchanged when its
+    // facts are the same (even from another source); other facts for it
+    // (DocumentFacts::extractor tells whose) replace the stored ones, which
+    // keep their source: kReextracted.
     virtual Result<IngestOutcome> Ingest(const DocumentFacts& facts) = 0;
     // `doc` is a document id, a source path, or an id prefix of at least 6
     // characters. NotFound when nothing matches; InvalidArgument when the
@@ -134,6 +139,10 @@ public:
     // Whether a document with this content hash is stored: lets ingest skip
     // extracting what Ingest() would report kUnchanged anyway.
     virtual Result<bool> HasDocument(const std::string& id) const = 0;
+    // The DocumentFacts::extractor of the stored document with this id,
+    // nullopt when none is stored: ingest extracts again what another
+    // extractor found.
+    virtual Result<std::optional<std::string>> ExtractorOf(const std::string& id) const = 0;
     virtual Result<StoreStats> Stats() const = 0;
     // The invariants of docs/storage.md; a problem per violation.
     virtual Result<CheckReport> Check() const = 0;
