@@ -49,6 +49,8 @@ public:
 
     // True when every read succeeded and the record was read to its end.
     bool ok() const { return ok_ && rest_.empty(); }
+    // True when nothing is left to read: an optional trailing part is absent.
+    bool AtEnd() const { return rest_.empty(); }
 
 private:
 

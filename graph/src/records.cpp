@@ -125,6 +125,14 @@ std::string EncodeDocument(const DocumentFacts& facts) {
     for (const Entity& entity : facts.entities) WriteEntity(out, entity);
     out.Unsigned(facts.relations.size());
     for (const Relation& relation : facts.relations) WriteRelation(out, relation);
+    // Metadata came after schema version 4 was fixed: it is a trailing part,
+    // written only when there is some, so a record without it reads as
+    // before and older records read as having none.
+    if (!facts.metadata.empty()) {
+        out.String(facts.metadata.url);
+        out.String(facts.metadata.title);
+        out.String(facts.metadata.date);
+    }
     return std::move(out).Take();
 }
 
@@ -137,6 +145,11 @@ Result<DocumentFacts> DecodeDocument(std::string_view id, std::string_view value
     for (Entity& entity : facts.entities) entity = ReadEntity(in);
     facts.relations.resize(in.Count());
     for (Relation& relation : facts.relations) relation = ReadRelation(in);
+    if (!in.AtEnd()) {
+        facts.metadata.url = in.String();
+        facts.metadata.title = in.String();
+        facts.metadata.date = in.String();
+    }
     if (!in.ok() || facts.doc != id) return Unreadable("document " + std::string(id));
     return facts;
 }

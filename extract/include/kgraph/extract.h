@@ -72,9 +72,11 @@ public:
 Result<Document> ReadDocument(const std::filesystem::path& path, std::string* warning = nullptr);
 
 // The documents under some roots, one at a time: for each root in turn, the
-// root itself when it is a file, else every regular *.txt file under it,
-// sorted by path (as std::filesystem::path orders them), following directory
-// symlinks but entering each real directory once.
+// root itself when it is a file (or "-", standard input), else every regular
+// file under it in a format kgraph reads (FormatOfPath in
+// document_formats.h), sorted by path (as std::filesystem::path orders them),
+// following directory symlinks but entering each real directory once. The
+// other files it passes are counted, so that none is skipped silently.
 //
 // Only the folders on the way down are held, as sorted lists of the names
 // that matter, so walking a corpus of millions of files in many folders
@@ -88,6 +90,11 @@ public:
     // directory that may not be read is skipped).
     Result<std::optional<std::filesystem::path>> Next();
 
+    // The regular files in the folders entered so far that are in no format
+    // kgraph reads, and the paths of the first few of them.
+    std::size_t unread_files() const { return unread_files_; }
+    const std::vector<std::filesystem::path>& first_unread_files() const { return first_unread_files_; }
+
 private:
     struct Folder {
         struct Child {
@@ -95,15 +102,18 @@ private:
             bool directory = false;
         };
         std::filesystem::path path;
-        std::vector<Child> children;  // sorted by name; only directories and *.txt files
+        std::vector<Child> children;  // sorted by name; only directories and files in a format kgraph reads
         std::size_t next = 0;
     };
     Status Enter(const std::filesystem::path& directory);
+    void NoteUnread(const std::filesystem::path& file);
 
     std::vector<std::filesystem::path> roots_;
     std::size_t next_root_ = 0;
     std::vector<Folder> open_;                  // the folders on the way down, innermost last
     std::set<std::filesystem::path> entered_;   // canonical directories of the current root
+    std::size_t unread_files_ = 0;
+    std::vector<std::filesystem::path> first_unread_files_;
 };
 
 // How many files a DocumentWalk of `roots` yields, or its first error: a

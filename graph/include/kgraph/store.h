@@ -59,6 +59,7 @@ struct DocumentInfo {
     std::string id;
     std::string source;
     std::size_t relations = 0;  // evidence items the document contributed
+    DocumentMetadata metadata;
 };
 
 struct StoreStats {
