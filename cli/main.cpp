@@ -11,6 +11,7 @@
 #endif
 
 #include "commands.h"
+#include "completion.h"
 
 namespace {
 
@@ -58,14 +59,16 @@ int Run(int argc, char** argv) {
     app.fallthrough();  // global options such as --db may follow the command
     std::filesystem::path db = DefaultDb();
     app.add_option("--db", db, "RocksDB database folder (default ./kgraph.db, or $KGRAPH_DB)");
+    app.set_version_flag("--version", "kgraph " KGRAPH_VERSION);
 
     Status status;
     QueryOptions query;
     auto add_json = [&](CLI::App* command) { command->add_flag("--json", query.json, "Print JSON for programs"); };
 
     IngestOptions ingest;
-    CLI::App* ingest_cmd = app.add_subcommand("ingest", "Extract and store every .txt file under the given paths");
-    ingest_cmd->add_option("paths", ingest.paths, "Files or folders")->required();
+    CLI::App* ingest_cmd = app.add_subcommand(
+        "ingest", "Extract and store every .txt, .md, .html, .htm and .jsonl file under the given paths");
+    ingest_cmd->add_option("paths", ingest.paths, "Files or folders; - reads standard input")->required();
     ingest_cmd->add_option("--rules", ingest.rules_file, "Relation patterns file (default: the installed rules)");
     ingest_cmd->add_option("--schema", ingest.schema_file, "Relation schema file (default: the installed schema)");
     ingest_cmd->add_option("--threads", ingest.threads, "Extraction threads (default: one per core)");
@@ -88,7 +91,7 @@ int Run(int argc, char** argv) {
 
     ExtractOptions extract;
     CLI::App* extract_cmd = app.add_subcommand("extract", "Show what extraction finds in files, without storing it");
-    extract_cmd->add_option("paths", extract.paths, "Files or folders")->required();
+    extract_cmd->add_option("paths", extract.paths, "Files or folders; - reads standard input")->required();
     extract_cmd->add_option("--rules", extract.rules_file, "Relation patterns file");
     extract_cmd->add_option("--schema", extract.schema_file, "Relation schema file");
     CLI::Option* explain_flag =
@@ -167,8 +170,15 @@ int Run(int argc, char** argv) {
         status = RunExport(db, chosen, output);
     });
 
+    std::string shell;
+    CLI::App* completion_cmd = app.add_subcommand("completion", "Print a shell completion script: bash or zsh");
+    completion_cmd->add_option("shell", shell, "bash or zsh")->required()->check(CLI::IsMember({"bash", "zsh"}));
+    completion_cmd->callback([&] { std::cout << CompletionScript(app, shell); });
+
     try {
         app.parse(argc, argv);
+    } catch (const CLI::CallForVersion& version) {
+        return app.exit(version);
     } catch (const CLI::CallForHelp& help) {
         return app.exit(help);
     } catch (const CLI::CallForAllHelp& help) {

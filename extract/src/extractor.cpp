@@ -12,6 +12,7 @@
 #include "fact_assembler.h"
 #include "kgraph/extract.h"
 #include "relation_candidate.h"
+#include "kgraph/data_files.h"
 #include "rule_matcher.h"
 #include "rule_set.h"
 #include "sentence_view.h"
@@ -25,7 +26,7 @@ namespace fs = std::filesystem;
 
 fs::path DataDir() {
     if (const char* dir = std::getenv("KGRAPH_DATA_DIR"); dir != nullptr && *dir != '\0') return dir;
-    return KGRAPH_SOURCE_DATA_DIR;
+    return InstalledDataDir().value_or(KGRAPH_SOURCE_DATA_DIR);
 }
 
 // The relations one rule match states for one of its emissions: one per

@@ -24,7 +24,8 @@ namespace kgraph {
 
 struct ExtractorOptions {
     // Relation patterns and schema. Empty: the files installed with kgraph
-    // (KGRAPH_DATA_DIR, with a fallback to the source tree's extract/data).
+    // (KGRAPH_DATA_DIR, else the installed data folder of data_files.h, else
+    // the source tree's extract/data).
     std::filesystem::path rules_file;
     std::filesystem::path schema_file;
     // The tagger and parser model. Empty: nlp::DefaultModelPath().
