@@ -315,8 +315,10 @@ void PrintExtraction(const Extractor& extractor, const Document& document, const
         std::cout << DocumentFactsToJson(facts) << "\n";
         return;
     }
-    std::cout << "== " << document.source << "  (" << counts.sentences << " sentences, " << counts.relations
-              << " relations, " << counts.rejected_by_schema << " rejected by the schema)\n";
+    // The relations listed below, and the statements of them (one relation may be stated several times).
+    std::cout << "== " << document.source << "  (" << counts.sentences << " sentences, " << facts.relations.size()
+              << " relations from " << counts.relations << " statements, " << counts.rejected_by_schema
+              << " rejected by the schema)\n";
     for (const SentenceExplanation& sentence : explanation.sentences) {
         std::cout << "\n[" << sentence.start << "-" << sentence.end << "] " << sentence.text << "\n";
         if (options.parse) PrintIndented(sentence.parse, "  parse     ");

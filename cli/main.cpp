@@ -2,6 +2,7 @@
 // is the only place where a Status becomes words: one line on stderr and a
 // non-zero exit code. Exceptions never escape to the user as a stack trace.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdlib>
 #include <exception>
 #include <iostream>
@@ -12,6 +13,7 @@
 
 #include "commands.h"
 #include "completion.h"
+#include "kgraph/extract.h"
 
 namespace {
 
@@ -42,6 +44,21 @@ void AddFilterOptions(CLI::App* command, std::vector<std::string>& predicates, s
     command->add_option("--direction", direction, "Follow relations out of, into, or both ways")
         ->check(CLI::IsMember({"out", "in", "both"}))
         ->capture_default_str();
+}
+
+// A --rel that names no relation type would select nothing and look like an
+// empty graph: it is bad usage instead, with the types there are.
+Status CheckRelationTypes(const std::vector<std::string>& predicates) {
+    if (predicates.empty()) return Status::Ok();
+    Result<std::vector<std::string>> known = RelationTypes();
+    if (!known.ok()) return known.status();
+    for (const std::string& predicate : predicates) {
+        if (std::find(known->begin(), known->end(), predicate) != known->end()) continue;
+        std::string names;
+        for (const std::string& name : *known) names += (names.empty() ? "" : ", ") + name;
+        return Status::InvalidArgument("unknown relation type \"" + predicate + "\" in --rel; the relation types are " + names);
+    }
+    return Status::Ok();
 }
 
 TraversalFilter MakeFilter(const std::vector<std::string>& predicates, const std::string& direction) {
@@ -110,7 +127,10 @@ int Run(int argc, char** argv) {
     CLI::App* relations_cmd = app.add_subcommand("relations", "List relations with attributes and confidence");
     add_json(relations_cmd);
     relations_cmd->add_option("--rel", predicates, "Only these relation types (comma-separated)")->delimiter(',');
-    relations_cmd->callback([&] { status = RunRelations(db, predicates, query); });
+    relations_cmd->callback([&] {
+        status = CheckRelationTypes(predicates);
+        if (status.ok()) status = RunRelations(db, predicates, query);
+    });
 
     CLI::App* stats_cmd = app.add_subcommand("stats", "Counts per entity type and relation type, documents, size");
     add_json(stats_cmd);
@@ -129,7 +149,10 @@ int Run(int argc, char** argv) {
     neighbors_cmd->add_option("--depth", depth, "Hops (k)")->capture_default_str()->check(CLI::PositiveNumber);
     AddFilterOptions(neighbors_cmd, predicates, direction);
     add_json(neighbors_cmd);
-    neighbors_cmd->callback([&] { status = RunNeighbors(db, name, depth, MakeFilter(predicates, direction), query); });
+    neighbors_cmd->callback([&] {
+        status = CheckRelationTypes(predicates);
+        if (status.ok()) status = RunNeighbors(db, name, depth, MakeFilter(predicates, direction), query);
+    });
 
     std::string from, to;
     CLI::App* path_cmd = app.add_subcommand("path", "A shortest path between two entities, hop by hop");
@@ -137,7 +160,10 @@ int Run(int argc, char** argv) {
     path_cmd->add_option("to", to, "End entity")->required();
     AddFilterOptions(path_cmd, predicates, direction);
     add_json(path_cmd);
-    path_cmd->callback([&] { status = RunPath(db, from, to, MakeFilter(predicates, direction), query); });
+    path_cmd->callback([&] {
+        status = CheckRelationTypes(predicates);
+        if (status.ok()) status = RunPath(db, from, to, MakeFilter(predicates, direction), query);
+    });
 
     CLI::App* conflicts_cmd = app.add_subcommand("conflicts", "Relations whose sources disagree on amount, percent or date");
     add_json(conflicts_cmd);

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <filesystem>
 #include <string>
+#include <vector>
 #include <sys/wait.h>
 
 #include "cli_harness.h"
@@ -102,4 +103,38 @@ TEST_CASE("cmake --install gives a kgraph that finds its installed data files fr
     Run without_model = Shell(installed + " extract " + Quoted(kSeed));
     CHECK(without_model.exit_code == 1);
     CHECK(without_model.out.find((prefix / "share" / "kgraph" / "en_ewt.model").string()) != std::string::npos);
+}
+
+TEST_CASE("an unknown relation type in --rel is bad usage that names the known types") {
+    TempDir dir;
+    REQUIRE(Kgraph(dir, {"ingest", kSeed}).exit_code == 0);
+    for (const std::vector<std::string>& args : {std::vector<std::string>{"relations", "--rel", "invests-in,invest"},
+                                                 std::vector<std::string>{"neighbors", "Scale AI", "--rel", "invest"},
+                                                 std::vector<std::string>{"path", "Meta", "Scale AI", "--rel", "invest"}}) {
+        Run run = Kgraph(dir, args);
+        RequireCleanFailure(run, "unknown relation type \"invest\"");
+        CHECK(run.exit_code == 2);
+        CHECK(run.err.find("ceo-of, competes-with, customer-of, founder-of, invests-in, leaves, owns-stake") !=
+              std::string::npos);
+    }
+    Run known = Kgraph(dir, {"relations", "--rel", "invests-in"});
+    CHECK(known.exit_code == 0);
+    CHECK(known.out.find("invests-in") != std::string::npos);
+}
+
+TEST_CASE("extract's header counts the relations it lists") {
+    TempDir dir;
+    // Two sentences state one relation: one relation listed, from two statements.
+    std::ofstream(dir / "twice.txt") << "Salesforce competes with Oracle in the database market.\n\n"
+                                        "Salesforce also competes with Oracle in cloud software.\n";
+    Run run = Kgraph(dir, {"extract", (dir / "twice.txt").string()});
+    REQUIRE(run.exit_code == 0);
+    INFO(run.out);
+    CHECK(Lines(run.out) == 2);
+    CHECK(run.out.find("1 relations from 2 statements") != std::string::npos);
+
+    Run seed = Kgraph(dir, {"extract", kSeed});
+    REQUIRE(seed.exit_code == 0);
+    const std::size_t listed = Lines(seed.out) - 1;
+    CHECK(seed.out.find("(36 sentences, " + std::to_string(listed) + " relations from ") != std::string::npos);
 }

@@ -120,10 +120,26 @@ private:
 
 }  // namespace
 
-Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& options) {
+namespace {
+
+Result<std::unique_ptr<RuleSet>> LoadRules(const ExtractorOptions& options) {
     const fs::path rules_file = options.rules_file.empty() ? DataDir() / "rules.json" : options.rules_file;
     const fs::path schema_file = options.schema_file.empty() ? DataDir() / "schema.json" : options.schema_file;
-    Result<std::unique_ptr<RuleSet>> rules = RuleSet::Load(rules_file, schema_file);
+    return RuleSet::Load(rules_file, schema_file);
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> RelationTypes(const ExtractorOptions& options) {
+    Result<std::unique_ptr<RuleSet>> rules = LoadRules(options);
+    if (!rules.ok()) return rules.status();
+    std::vector<std::string> names;
+    for (const auto& [name, type] : (*rules)->schema()) names.push_back(name);
+    return names;
+}
+
+Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& options) {
+    Result<std::unique_ptr<RuleSet>> rules = LoadRules(options);
     if (!rules.ok()) return rules.status();
     Result<std::unique_ptr<const nlp::Parser>> parser =
         nlp::Parser::Load(options.parser_model.empty() ? nlp::DefaultModelPath() : options.parser_model);

@@ -111,9 +111,9 @@ struct Relation {
 struct DocumentFacts {
     std::string doc;     // Document::id
     std::string source;  // Document::source
-    DocumentMetadata metadata;  // Document::metadata, stored with the document
     std::vector<Entity> entities;
     std::vector<Relation> relations;
+    DocumentMetadata metadata;  // Document::metadata, stored with the document
 };
 
 // The whole graph as read from the store: entities sorted by name, relations

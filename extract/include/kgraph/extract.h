@@ -66,6 +66,10 @@ public:
                                   ExtractionCounts* counts = nullptr) const = 0;
 };
 
+// The relation types the schema of `options` declares (parser_model is not
+// used), sorted by name: what a predicate may be.
+Result<std::vector<std::string>> RelationTypes(const ExtractorOptions& options = {});
+
 // Reads one file as a Document. Refuses (InvalidArgument, naming the file and
 // the reason) binary content (NUL bytes) and files that are not text; invalid
 // UTF-8 is repaired (U+FFFD) and reported through `warning`, naming the first
