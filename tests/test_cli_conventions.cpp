@@ -36,7 +36,7 @@ const std::string kSeed = std::string(KGRAPH_SEEDS_DIR) + "/000_91070f45c6f3423f
 
 }  // namespace
 
-TEST_CASE("--version prints the version and exits 0") {
+TEST_CASE("kgraph --version prints the version and exits 0") {
     TempDir dir;
     Run run = Kgraph(dir, {"--version"});
     CHECK(run.exit_code == 0);
@@ -44,7 +44,7 @@ TEST_CASE("--version prints the version and exits 0") {
     CHECK(run.out == "kgraph " KGRAPH_VERSION "\n");
 }
 
-TEST_CASE("completion bash completes commands and each command's options; zsh describes every command") {
+TEST_CASE("completion bash completes commands and each command's options, zsh describes every command") {
     TempDir dir;
     Run bash = Kgraph(dir, {"completion", "bash"});
     REQUIRE(bash.exit_code == 0);

@@ -78,7 +78,7 @@ TEST_CASE("a JSON line gives its text and its url, title and date") {
     CHECK(DocumentFromJsonLine("not json", "f:4").status().IsInvalidArgument());
 }
 
-TEST_CASE("a .jsonl file is a document per line; a bad line names the file and line") {
+TEST_CASE("a .jsonl file is a document per line, and a bad line names the file and line") {
     Folder folder;
     folder.Write("feed.jsonl", "{\"text\": \"One.\", \"url\": \"u1\"}\n\n{\"text\": \"Two.\"}\n");
     Result<std::vector<Document>> documents = ReadDocuments(folder.path / "feed.jsonl");

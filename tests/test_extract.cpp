@@ -564,7 +564,7 @@ TEST_CASE("ReadDocument: text, empty, missing, binary, invalid UTF-8") {
     CHECK(warning.find("offset 3") != std::string::npos);
 }
 
-TEST_CASE("ListDocuments: files in a format kgraph reads, sorted; a file as itself; a missing path named") {
+TEST_CASE("ListDocuments: files in a format kgraph reads sorted, a file as itself, a missing path named") {
     const fs::path dir = fs::temp_directory_path() / "kgraph_test_list";
     fs::remove_all(dir);
     fs::create_directories(dir / "sub");
