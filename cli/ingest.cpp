@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "commands.h"
+#include "kgraph/document_formats.h"
 #include "kgraph/extract.h"
 #include "kgraph/facts_json.h"
 #include "kgraph/store.h"
@@ -40,15 +41,20 @@ private:
     void (*previous_)(int);
 };
 
-// One document read and extracted, ready to be written.
+// One document extracted, ready to be written.
+struct ExtractedDocument {
+    bool already_stored = false;  // same content stored by this extractor: not extracted
+    DocumentFacts facts;
+    ExtractionCounts counts;
+};
+
+// One file read and its documents (one, or a .jsonl file's lines) extracted.
 struct Extracted {
     std::filesystem::path path;
     Status read_status;   // the file could not be used: skipped with a warning
     Status store_status;  // the database failed: ingest stops
     std::string warning;
-    bool already_stored = false;  // same content stored by this extractor: not extracted
-    DocumentFacts facts;
-    ExtractionCounts counts;
+    std::vector<ExtractedDocument> documents;
 };
 
 // A stored document is extracted again when another extractor (or an
@@ -65,18 +71,21 @@ Extracted ReadAndExtract(const Extractor& extractor, const Store& store, const s
                                                   std::to_string(max_bytes >> 20) + " MB");
         return out;
     }
-    Result<Document> document = ReadDocument(path, &out.warning);
-    if (!document.ok()) {
-        out.read_status = document.status();
+    Result<std::vector<Document>> documents = ReadDocuments(path, &out.warning);
+    if (!documents.ok()) {
+        out.read_status = documents.status();
         return out;
     }
-    Result<std::optional<std::string>> stored_by = store.ExtractorOf(document->id);
-    if (!stored_by.ok()) {
-        out.store_status = stored_by.status();
-        return out;
+    for (const Document& document : *documents) {
+        Result<std::optional<std::string>> stored_by = store.ExtractorOf(document.id);
+        if (!stored_by.ok()) {
+            out.store_status = stored_by.status();
+            return out;
+        }
+        ExtractedDocument& extracted = out.documents.emplace_back();
+        extracted.already_stored = *stored_by == extractor.Version() && !reextract;
+        if (!extracted.already_stored) extracted.facts = extractor.Extract(document, nullptr, &extracted.counts);
     }
-    out.already_stored = *stored_by == extractor.Version() && !reextract;
-    if (!out.already_stored) out.facts = extractor.Extract(*document, nullptr, &out.counts);
     return out;
 }
 
@@ -136,6 +145,16 @@ Status Interrupted(const DocumentWriter& writer, std::size_t written, const std:
     }
     return Status::Interrupted("stopped after " + std::to_string(written) + " of " + of +
                                " documents; every stored document is complete, run the same command to continue");
+}
+
+// Files in folders that kgraph does not read are named, never passed over in silence.
+void ReportUnreadFiles(const DocumentWalk& walk) {
+    if (walk.unread_files() == 0) return;
+    std::cerr << "kgraph: warning: not read: " << walk.unread_files() << " file"
+              << (walk.unread_files() == 1 ? "" : "s") << " in no format kgraph reads (.txt, .md, .html, .htm, .jsonl):";
+    for (const std::filesystem::path& file : walk.first_unread_files()) std::cerr << " " << file.string();
+    if (walk.unread_files() > walk.first_unread_files().size()) std::cerr << " ...";
+    std::cerr << "\n";
 }
 
 void PrintSummary(const IngestSummary& s, std::size_t total) {
@@ -285,17 +304,20 @@ Status RunIngest(const std::filesystem::path& db, const IngestOptions& options) 
             progress.Finish();
             return done.store_status;
         }
-        ++written;
         if (!done.read_status.ok()) {
+            ++written;
             ++summary.skipped;
             progress.Finish();
             std::cerr << "kgraph: warning: skipped " << done.read_status.message() << "\n";
         } else {
             if (!done.warning.empty()) std::cerr << "kgraph: warning: " << done.warning << "\n";
-            if (Status written_ok = Write(*writer, done.facts, done.counts, done.already_stored, summary);
-                !written_ok.ok()) {
-                progress.Finish();
-                return written_ok;
+            for (const ExtractedDocument& document : done.documents) {
+                if (Status written_ok = Write(*writer, document.facts, document.counts, document.already_stored, summary);
+                    !written_ok.ok()) {
+                    progress.Finish();
+                    return written_ok;
+                }
+                ++written;
             }
         }
         progress.Advance(done.path.string());
@@ -304,6 +326,7 @@ Status RunIngest(const std::filesystem::path& db, const IngestOptions& options) 
     for (const std::filesystem::path& folder : walk.unreadable()) {
         std::cerr << "kgraph: warning: skipped folder " << folder.string() << ": permission denied\n";
     }
+    ReportUnreadFiles(walk);
     if (Status finished = writer->Finish(); !finished.ok()) return finished;
     PrintSummary(summary, written);
     return NothingStored(summary, walk.unreadable().size());
@@ -322,6 +345,32 @@ void PrintIndented(const std::string& text, const std::string& prefix) {
     }
 }
 
+void PrintExtraction(const Extractor& extractor, const Document& document, const ExtractOptions& options) {
+    Explanation explanation;
+    ExtractionCounts counts;
+    DocumentFacts facts = extractor.Extract(document, options.explain ? &explanation : nullptr, &counts);
+    if (options.jsonl) {
+        std::cout << DocumentFactsToJson(facts) << "\n";
+        return;
+    }
+    // The relations listed below, and the statements of them (one relation may be stated several times).
+    std::cout << "== " << document.source << "  (" << counts.sentences << " sentences, " << facts.relations.size()
+              << " relations from " << counts.relations << " statements, " << counts.rejected_by_schema
+              << " rejected by the schema)\n";
+    for (const SentenceExplanation& sentence : explanation.sentences) {
+        std::cout << "\n[" << sentence.start << "-" << sentence.end << "] " << sentence.text << "\n";
+        if (options.parse) PrintIndented(sentence.parse, "  parse     ");
+        for (const auto& entity : sentence.entities) std::cout << "  entity    " << entity << "\n";
+        for (const auto& relation : sentence.accepted) std::cout << "  relation  " << relation << "\n";
+        for (const auto& rejected : sentence.rejected) std::cout << "  rejected  " << rejected << "\n";
+    }
+    if (!options.explain) {
+        for (const Relation& relation : facts.relations) {
+            std::cout << relation.subject << "  " << relation.predicate << "  " << relation.object << "\n";
+        }
+    }
+}
+
 }  // namespace
 
 Status RunExtract(const ExtractOptions& options) {
@@ -335,36 +384,16 @@ Status RunExtract(const ExtractOptions& options) {
         Result<std::optional<std::filesystem::path>> file = walk.Next();
         if (!file.ok()) return file.status();
         if (!*file) break;
-        const std::filesystem::path& path = **file;
         std::string warning;
-        Result<Document> document = ReadDocument(path, &warning);
-        if (!document.ok()) {
-            std::cerr << "kgraph: warning: skipped " << document.status().message() << "\n";  // as ingest does
+        Result<std::vector<Document>> documents = ReadDocuments(**file, &warning);
+        if (!documents.ok()) {
+            std::cerr << "kgraph: warning: skipped " << documents.status().message() << "\n";  // as ingest does
             continue;
         }
         if (!warning.empty()) std::cerr << "kgraph: warning: " << warning << "\n";
-        Explanation explanation;
-        ExtractionCounts counts;
-        DocumentFacts facts = (*extractor)->Extract(*document, options.explain ? &explanation : nullptr, &counts);
-        if (options.jsonl) {
-            std::cout << DocumentFactsToJson(facts) << "\n";
-            continue;
-        }
-        std::cout << "== " << path.string() << "  (" << counts.sentences << " sentences, " << counts.relations
-                  << " relations, " << counts.rejected_by_schema << " rejected by the schema)\n";
-        for (const SentenceExplanation& sentence : explanation.sentences) {
-            std::cout << "\n[" << sentence.start << "-" << sentence.end << "] " << sentence.text << "\n";
-            if (options.parse) PrintIndented(sentence.parse, "  parse     ");
-            for (const auto& entity : sentence.entities) std::cout << "  entity    " << entity << "\n";
-            for (const auto& relation : sentence.accepted) std::cout << "  relation  " << relation << "\n";
-            for (const auto& rejected : sentence.rejected) std::cout << "  rejected  " << rejected << "\n";
-        }
-        if (!options.explain) {
-            for (const Relation& relation : facts.relations) {
-                std::cout << relation.subject << "  " << relation.predicate << "  " << relation.object << "\n";
-            }
-        }
+        for (const Document& document : *documents) PrintExtraction(**extractor, document, options);
     }
+    ReportUnreadFiles(walk);
     return Status::Ok();
 }
 

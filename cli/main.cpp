@@ -3,6 +3,7 @@
 // non-zero exit code. Exceptions never escape to the user as a stack trace.
 #include <CLI/CLI.hpp>
 #include <charconv>
+#include <algorithm>
 #include <cstdlib>
 #include <exception>
 #include <iostream>
@@ -12,6 +13,8 @@
 #endif
 
 #include "commands.h"
+#include "completion.h"
+#include "kgraph/extract.h"
 
 namespace {
 
@@ -58,6 +61,21 @@ void AddFilterOptions(CLI::App* command, std::vector<std::string>& predicates, s
         ->capture_default_str();
 }
 
+// A --rel that names no relation type would select nothing and look like an
+// empty graph: it is bad usage instead, with the types there are.
+Status CheckRelationTypes(const std::vector<std::string>& predicates) {
+    if (predicates.empty()) return Status::Ok();
+    Result<std::vector<std::string>> known = RelationTypes();
+    if (!known.ok()) return known.status();
+    for (const std::string& predicate : predicates) {
+        if (std::find(known->begin(), known->end(), predicate) != known->end()) continue;
+        std::string names;
+        for (const std::string& name : *known) names += (names.empty() ? "" : ", ") + name;
+        return Status::InvalidArgument("unknown relation type \"" + predicate + "\" in --rel; the relation types are " + names);
+    }
+    return Status::Ok();
+}
+
 TraversalFilter MakeFilter(const std::vector<std::string>& predicates, const std::string& direction) {
     TraversalFilter filter;
     filter.predicates.insert(predicates.begin(), predicates.end());
@@ -73,14 +91,16 @@ int Run(int argc, char** argv) {
     app.fallthrough();  // global options such as --db may follow the command
     std::filesystem::path db = DefaultDb();
     app.add_option("--db", db, "RocksDB database folder (default ./kgraph.db, or $KGRAPH_DB)");
+    app.set_version_flag("--version", "kgraph " KGRAPH_VERSION);
 
     Status status;
     QueryOptions query;
     auto add_json = [&](CLI::App* command) { command->add_flag("--json", query.json, "Print JSON for programs"); };
 
     IngestOptions ingest;
-    CLI::App* ingest_cmd = app.add_subcommand("ingest", "Extract and store every .txt file under the given paths");
-    ingest_cmd->add_option("paths", ingest.paths, "Files or folders")->required();
+    CLI::App* ingest_cmd = app.add_subcommand(
+        "ingest", "Extract and store every .txt, .md, .html, .htm and .jsonl file under the given paths");
+    ingest_cmd->add_option("paths", ingest.paths, "Files or folders; - reads standard input")->required();
     ingest_cmd->add_option("--rules", ingest.rules_file, "Relation patterns file (default: the installed rules)");
     ingest_cmd->add_option("--schema", ingest.schema_file, "Relation schema file (default: the installed schema)");
     ingest_cmd->add_option("--threads", ingest.threads, "Extraction threads (default: one per core, at most 4 per core)")
@@ -108,7 +128,7 @@ int Run(int argc, char** argv) {
 
     ExtractOptions extract;
     CLI::App* extract_cmd = app.add_subcommand("extract", "Show what extraction finds in files, without storing it");
-    extract_cmd->add_option("paths", extract.paths, "Files or folders")->required();
+    extract_cmd->add_option("paths", extract.paths, "Files or folders; - reads standard input")->required();
     extract_cmd->add_option("--rules", extract.rules_file, "Relation patterns file");
     extract_cmd->add_option("--schema", extract.schema_file, "Relation schema file");
     CLI::Option* explain_flag =
@@ -127,7 +147,10 @@ int Run(int argc, char** argv) {
     CLI::App* relations_cmd = app.add_subcommand("relations", "List relations with attributes and confidence");
     add_json(relations_cmd);
     relations_cmd->add_option("--rel", predicates, "Only these relation types (comma-separated)")->delimiter(',');
-    relations_cmd->callback([&] { status = RunRelations(db, predicates, query); });
+    relations_cmd->callback([&] {
+        status = CheckRelationTypes(predicates);
+        if (status.ok()) status = RunRelations(db, predicates, query);
+    });
 
     CLI::App* stats_cmd = app.add_subcommand("stats", "Counts per entity type and relation type, documents, size");
     add_json(stats_cmd);
@@ -152,8 +175,10 @@ int Run(int argc, char** argv) {
     neighbors_cmd->add_option("--limit", limit, "At most this many entities (a hub has thousands)")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
-    neighbors_cmd->callback(
-        [&] { status = RunNeighbors(db, name, depth, limit, MakeFilter(predicates, direction), query); });
+    neighbors_cmd->callback([&] {
+        status = CheckRelationTypes(predicates);
+        if (status.ok()) status = RunNeighbors(db, name, depth, limit, MakeFilter(predicates, direction), query);
+    });
 
     std::string from, to;
     CLI::App* path_cmd = app.add_subcommand("path", "A shortest path between two entities, hop by hop");
@@ -165,7 +190,10 @@ int Run(int argc, char** argv) {
     path_cmd->add_option("--max-visited", max_visited, "Give up after reaching this many entities")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
-    path_cmd->callback([&] { status = RunPath(db, from, to, max_visited, MakeFilter(predicates, direction), query); });
+    path_cmd->callback([&] {
+        status = CheckRelationTypes(predicates);
+        if (status.ok()) status = RunPath(db, from, to, max_visited, MakeFilter(predicates, direction), query);
+    });
 
     CLI::App* conflicts_cmd = app.add_subcommand("conflicts", "Relations whose sources disagree on amount, percent or date");
     add_json(conflicts_cmd);
@@ -221,8 +249,15 @@ int Run(int argc, char** argv) {
         status = RunExport(db, export_options);
     });
 
+    std::string shell;
+    CLI::App* completion_cmd = app.add_subcommand("completion", "Print a shell completion script: bash or zsh");
+    completion_cmd->add_option("shell", shell, "bash or zsh")->required()->check(CLI::IsMember({"bash", "zsh"}));
+    completion_cmd->callback([&] { std::cout << CompletionScript(app, shell); });
+
     try {
         app.parse(argc, argv);
+    } catch (const CLI::CallForVersion& version) {
+        return app.exit(version);
     } catch (const CLI::CallForHelp& help) {
         return app.exit(help);
     } catch (const CLI::CallForAllHelp& help) {

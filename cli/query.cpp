@@ -408,8 +408,13 @@ Status RunDocuments(const std::filesystem::path& db, const QueryOptions& options
     if (options.json) {
         ordered_json items = ordered_json::array();
         for (const DocumentInfo& doc : *documents) {
-            items.push_back(
-                {{"id", doc.id}, {"source", doc.source}, {"relations", doc.relations}, {"extractor", doc.extractor}});
+            items.push_back({{"id", doc.id},
+                             {"source", doc.source},
+                             {"relations", doc.relations},
+                             {"extractor", doc.extractor},
+                             {"url", doc.metadata.url},
+                             {"title", doc.metadata.title},
+                             {"date", doc.metadata.date}});
         }
         std::cout << items.dump(2) << "\n";
         return Status::Ok();

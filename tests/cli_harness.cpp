@@ -23,10 +23,11 @@ std::vector<std::string> Argv(const TempDir& dir, const std::vector<std::string>
 }
 
 // fork + exec without a shell, so arguments need no quoting.
-pid_t Spawn(const std::vector<std::string>& argv, const fs::path& out, const fs::path& err) {
+pid_t Spawn(const std::vector<std::string>& argv, const fs::path& out, const fs::path& err,
+            const fs::path& in = "/dev/null") {
     const pid_t pid = fork();
     if (pid != 0) return pid;
-    const int in_fd = open("/dev/null", O_RDONLY);
+    const int in_fd = open(in.c_str(), O_RDONLY);
     const int out_fd = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     const int err_fd = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     dup2(in_fd, 0);
@@ -56,6 +57,14 @@ TempDir::~TempDir() {
 Run Kgraph(const TempDir& dir, const std::vector<std::string>& args, bool pass_db) {
     Run run;
     run.exit_code = WaitFor(Spawn(Argv(dir, args, pass_db), dir / "stdout", dir / "stderr"));
+    run.out = Slurp(dir / "stdout");
+    run.err = Slurp(dir / "stderr");
+    return run;
+}
+
+Run KgraphReading(const TempDir& dir, const std::vector<std::string>& args, const fs::path& input) {
+    Run run;
+    run.exit_code = WaitFor(Spawn(Argv(dir, args), dir / "stdout", dir / "stderr", input));
     run.out = Slurp(dir / "stdout");
     run.err = Slurp(dir / "stderr");
     return run;

@@ -33,6 +33,8 @@ struct Run {
 // Runs `kgraph --db DIR/db ARGS...` to completion, stdin closed. Without
 // `pass_db` the --db option is left out, so $KGRAPH_DB or the default applies.
 Run Kgraph(const TempDir& dir, const std::vector<std::string>& args, bool pass_db = true);
+// As Kgraph, with the file `input` as its standard input.
+Run KgraphReading(const TempDir& dir, const std::vector<std::string>& args, const std::filesystem::path& input);
 
 // Starts `kgraph --db DIR/db ARGS...` in the background with stdout and stderr
 // to DIR/bg.out and DIR/bg.err; returns its pid.

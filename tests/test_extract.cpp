@@ -575,18 +575,18 @@ TEST_CASE("ReadDocument: text, empty, missing, binary, invalid UTF-8") {
     CHECK(warning.find("offset 3") != std::string::npos);
 }
 
-TEST_CASE("ListDocuments: .txt files sorted, a file as itself, a missing path named") {
+TEST_CASE("ListDocuments: files in a format kgraph reads sorted, a file as itself, a missing path named") {
     const fs::path dir = fs::temp_directory_path() / "kgraph_test_list";
     fs::remove_all(dir);
     fs::create_directories(dir / "sub");
     std::ofstream(dir / "b.txt") << "b";
     std::ofstream(dir / "sub" / "a.txt") << "a";
-    std::ofstream(dir / "c.md") << "c";
+    std::ofstream(dir / "c.csv") << "c";
     fs::create_directory_symlink(dir, dir / "sub" / "loop");
     Result<std::vector<fs::path>> listed = ListDocuments(dir);
     REQUIRE(listed.ok());
     CHECK(*listed == std::vector<fs::path>{dir / "b.txt", dir / "sub" / "a.txt"});
-    CHECK(*ListDocuments(dir / "c.md") == std::vector<fs::path>{dir / "c.md"});
+    CHECK(*ListDocuments(dir / "c.csv") == std::vector<fs::path>{dir / "c.csv"});
     CHECK(ListDocuments(dir / "none").status().IsNotFound());
 }
 

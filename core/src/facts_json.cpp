@@ -116,11 +116,15 @@ std::string DocumentFactsToJson(const DocumentFacts& facts) {
     for (const Entity& entity : facts.entities) entities.push_back(EntityJson(entity));
     json relations = json::array();
     for (const Relation& relation : facts.relations) relations.push_back(RelationJson(relation));
-    return Dump({{"doc", facts.doc},
+    json line = {{"doc", facts.doc},
                  {"source", facts.source},
                  {"extractor", facts.extractor},
                  {"entities", std::move(entities)},
-                 {"relations", std::move(relations)}});
+                 {"relations", std::move(relations)}};
+    if (!facts.metadata.empty()) {
+        line["metadata"] = {{"url", facts.metadata.url}, {"title", facts.metadata.title}, {"date", facts.metadata.date}};
+    }
+    return Dump(line);
 }
 
 Result<DocumentFacts> DocumentFactsFromJson(std::string_view text) {
@@ -129,6 +133,11 @@ Result<DocumentFacts> DocumentFactsFromJson(std::string_view text) {
         facts.doc = j.at("doc").get<std::string>();
         facts.source = j.at("source").get<std::string>();
         facts.extractor = j.value("extractor", "");  // absent from files written before it was kept
+        if (const auto metadata = j.find("metadata"); metadata != j.end()) {
+            facts.metadata.url = metadata->value("url", "");
+            facts.metadata.title = metadata->value("title", "");
+            facts.metadata.date = metadata->value("date", "");
+        }
         for (const json& e : j.at("entities")) facts.entities.push_back(EntityFrom(e));
         for (const json& r : j.at("relations")) facts.relations.push_back(RelationFrom(r));
         return facts;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <system_error>
 
+#include "kgraph/document_formats.h"
 #include "kgraph/extract.h"
 
 namespace kgraph {
@@ -29,8 +30,12 @@ Status DocumentWalk::Enter(const fs::path& directory) {
         std::error_code entry_ec;  // an entry that vanished or cannot be stat'ed is not a document
         if (it->is_directory(entry_ec)) {
             folder.children.push_back({it->path().filename().string(), true});
-        } else if (it->is_regular_file(entry_ec) && it->path().extension() == ".txt") {
-            folder.children.push_back({it->path().filename().string(), false});
+        } else if (it->is_regular_file(entry_ec)) {
+            if (FormatOfPath(it->path())) {
+                folder.children.push_back({it->path().filename().string(), false});
+            } else {
+                NoteUnread(it->path());
+            }
         }
     }
     if (ec) return Status::IOError(directory.string() + ": cannot list directory: " + ec.message());
@@ -40,11 +45,17 @@ Status DocumentWalk::Enter(const fs::path& directory) {
     return Status::Ok();
 }
 
+void DocumentWalk::NoteUnread(const fs::path& file) {
+    constexpr std::size_t kNamed = 5;  // enough to see what kind of files they are
+    if (++unread_files_ <= kNamed) first_unread_files_.push_back(file);
+}
+
 Result<std::optional<fs::path>> DocumentWalk::Next() {
     while (true) {
         if (open_.empty()) {
             if (next_root_ == roots_.size()) return std::optional<fs::path>();
             const fs::path& root = roots_[next_root_++];
+            if (root == kStandardInput) return std::optional<fs::path>(root);
             std::error_code ec;
             const fs::file_status status = fs::status(root, ec);
             if (ec || !fs::exists(status)) return Status::NotFound(root.string() + ": no such file or directory");

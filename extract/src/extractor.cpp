@@ -170,6 +170,22 @@ private:
 
 }  // namespace
 
+namespace {
+
+Result<std::unique_ptr<RuleSet>> LoadRules(const ExtractorOptions& options) {
+    return RuleSet::Load(DataFile(options.rules_file, "rules.json"), DataFile(options.schema_file, "schema.json"));
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> RelationTypes(const ExtractorOptions& options) {
+    Result<std::unique_ptr<RuleSet>> rules = LoadRules(options);
+    if (!rules.ok()) return rules.status();
+    std::vector<std::string> names;
+    for (const auto& [name, type] : (*rules)->schema()) names.push_back(name);
+    return names;
+}
+
 Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& options) {
     const fs::path rules_file = DataFile(options.rules_file, "rules.json");
     const fs::path schema_file = DataFile(options.schema_file, "schema.json");

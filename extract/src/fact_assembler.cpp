@@ -105,6 +105,7 @@ DocumentFacts FactAssembler::Assemble() const {
     DocumentFacts facts;
     facts.doc = document_.document.id;
     facts.source = document_.document.source;
+    facts.metadata = document_.document.metadata;
     std::unordered_set<std::string> related;
     for (const Relation& r : relations_) {
         related.insert(r.subject);

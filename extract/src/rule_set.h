@@ -110,6 +110,8 @@ public:
 
     const Lexicon& lexicon(const std::string& name) const { return lexicons_.at(name); }
     const std::vector<Rule>& rules() const { return rules_; }
+    // The relation types of the schema, by name.
+    const std::map<std::string, RelationType>& schema() const { return schema_; }
     const std::vector<ModalityCue>& modality_cues() const { return modality_; }
     const RoleTable& roles() const { return roles_; }
     const RuleAnchors& anchors() const { return anchors_; }

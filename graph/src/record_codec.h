@@ -49,7 +49,7 @@ public:
 
     // True when every read succeeded and the record was read to its end.
     bool ok() const { return ok_ && rest_.empty(); }
-    // True when nothing is left to read: a field added at the end of a
+    // True when nothing is left to read: a part added at the end of a
     // record is absent from records written before it.
     bool AtEnd() const { return rest_.empty(); }
 

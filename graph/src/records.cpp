@@ -125,8 +125,16 @@ std::string EncodeDocument(const DocumentFacts& facts) {
     for (const Entity& entity : facts.entities) WriteEntity(out, entity);
     out.Unsigned(facts.relations.size());
     for (const Relation& relation : facts.relations) WriteRelation(out, relation);
-    // Absent when unknown, as in records written before it was kept.
-    if (!facts.extractor.empty()) out.String(facts.extractor);
+    // Trailing parts, added after schema version 4 was fixed and absent from
+    // records written before: the extractor's version (never empty when
+    // alone, so that a stray byte is still caught), then the metadata,
+    // written only when there is some.
+    if (!facts.extractor.empty() || !facts.metadata.empty()) out.String(facts.extractor);
+    if (!facts.metadata.empty()) {
+        out.String(facts.metadata.url);
+        out.String(facts.metadata.title);
+        out.String(facts.metadata.date);
+    }
     return std::move(out).Take();
 }
 
@@ -139,11 +147,14 @@ Result<DocumentFacts> DecodeDocument(std::string_view id, std::string_view value
     for (Entity& entity : facts.entities) entity = ReadEntity(in);
     facts.relations.resize(in.Count());
     for (Relation& relation : facts.relations) relation = ReadRelation(in);
-    // Records written before the extractor was stored end here: "" unknown.
-    // When present it is never empty, so that a stray byte is still caught.
     if (!in.AtEnd()) {
         facts.extractor = in.String();
-        if (facts.extractor.empty()) in.Reject();
+        if (in.AtEnd() && facts.extractor.empty()) in.Reject();
+    }
+    if (!in.AtEnd()) {
+        facts.metadata.url = in.String();
+        facts.metadata.title = in.String();
+        facts.metadata.date = in.String();
     }
     if (!in.ok() || facts.doc != id) return Unreadable("document " + std::string(id));
     return facts;

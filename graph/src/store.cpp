@@ -227,7 +227,8 @@ public:
         Status read = Reader(*db_).Scan(Cf::kDocuments, "", [&](std::string_view key, std::string_view value) {
             Result<DocumentFacts> facts = graph::DecodeDocument(key, value);
             if (!facts.ok()) return facts.status();
-            documents.push_back(DocumentInfo{facts->doc, facts->source, EvidenceCount(*facts), facts->extractor});
+            documents.push_back(DocumentInfo{facts->doc, facts->source, EvidenceCount(*facts), facts->extractor,
+                                             facts->metadata});
             return Status::Ok();
         });
         if (!read.ok()) return read;

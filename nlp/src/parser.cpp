@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "kgraph/data_files.h"
 #include "model.h"
 #include "word_keys.h"
 
@@ -28,6 +29,7 @@ std::optional<Upos> UposFromName(std::string_view name) {
 
 std::filesystem::path DefaultModelPath() {
     if (const char* path = std::getenv("KGRAPH_NLP_MODEL"); path != nullptr && *path != '\0') return path;
+    if (std::optional<std::filesystem::path> installed = InstalledDataDir()) return *installed / "en_ewt.model";
     return KGRAPH_NLP_MODEL_FILE;
 }
 

@@ -26,12 +26,25 @@ enum class EntityType { kOrganization, kPerson };
 std::string_view EntityTypeName(EntityType type);
 std::optional<EntityType> ParseEntityType(std::string_view name);
 
+// What a document says about itself, when its format says it (an HTML page's
+// canonical URL, title and publication date; a JSON line's fields). Empty
+// strings where it says nothing; a plain text file says nothing.
+struct DocumentMetadata {
+    std::string url;
+    std::string title;
+    std::string date;  // as the document gives it, ideally ISO 8601
+
+    bool empty() const { return url.empty() && title.empty() && date.empty(); }
+    friend bool operator==(const DocumentMetadata&, const DocumentMetadata&) = default;
+};
+
 // A document as ingested: its text is valid UTF-8 (the reader repairs or
 // rejects it before it gets here).
 struct Document {
     std::string id;      // content hash, see DocumentId()
     std::string source;  // the path or name it was read from, for humans
     std::string text;
+    DocumentMetadata metadata;
 };
 
 // Stable content hash of a document's text (hex SHA-1). Same bytes, same id,
@@ -108,6 +121,7 @@ struct DocumentFacts {
     // Extractor::Version() of what found them; "" when unknown (stored by an
     // older kgraph), which counts as out of date.
     std::string extractor;
+    DocumentMetadata metadata;  // Document::metadata, stored with the document
 
     friend bool operator==(const DocumentFacts&, const DocumentFacts&) = default;
 };

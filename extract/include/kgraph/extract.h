@@ -24,7 +24,8 @@ namespace kgraph {
 
 struct ExtractorOptions {
     // Relation patterns and schema. Empty: the files installed with kgraph
-    // (KGRAPH_DATA_DIR, with a fallback to the source tree's extract/data).
+    // (KGRAPH_DATA_DIR, else the installed data folder of data_files.h, else
+    // the source tree's extract/data).
     std::filesystem::path rules_file;
     std::filesystem::path schema_file;
     // The tagger and parser model. Empty: nlp::DefaultModelPath().
@@ -103,6 +104,10 @@ private:
     std::unique_ptr<extract::RuleSet> rules_;
 };
 
+// The relation types the schema of `options` declares (parser_model is not
+// used), sorted by name: what a predicate may be.
+Result<std::vector<std::string>> RelationTypes(const ExtractorOptions& options = {});
+
 // Reads one file as a Document. Refuses (InvalidArgument, naming the file and
 // the reason) binary content (NUL bytes) and files that are not text; text
 // with a UTF-16 byte order mark is decoded; invalid UTF-8 is repaired
@@ -113,9 +118,11 @@ private:
 Result<Document> ReadDocument(const std::filesystem::path& path, std::string* warning = nullptr);
 
 // The documents under some roots, one at a time: for each root in turn, the
-// root itself when it is a file, else every regular *.txt file under it,
-// sorted by path (as std::filesystem::path orders them), following directory
-// symlinks but entering each real directory once.
+// root itself when it is a file (or "-", standard input), else every regular
+// file under it in a format kgraph reads (FormatOfPath in
+// document_formats.h), sorted by path (as std::filesystem::path orders them),
+// following directory symlinks but entering each real directory once. The
+// other files it passes are counted, so that none is skipped silently.
 //
 // Only the folders on the way down are held, as sorted lists of the names
 // that matter, so walking a corpus of millions of files in many folders
@@ -132,6 +139,11 @@ public:
     // of a corpus is still found, and the caller names these to the user.
     const std::vector<std::filesystem::path>& unreadable() const { return unreadable_; }
 
+    // The regular files in the folders entered so far that are in no format
+    // kgraph reads, and the paths of the first few of them.
+    std::size_t unread_files() const { return unread_files_; }
+    const std::vector<std::filesystem::path>& first_unread_files() const { return first_unread_files_; }
+
 private:
     struct Folder {
         struct Child {
@@ -139,16 +151,19 @@ private:
             bool directory = false;
         };
         std::filesystem::path path;
-        std::vector<Child> children;  // sorted by name; only directories and *.txt files
+        std::vector<Child> children;  // sorted by name; only directories and files in a format kgraph reads
         std::size_t next = 0;
     };
     Status Enter(const std::filesystem::path& directory);
+    void NoteUnread(const std::filesystem::path& file);
 
     std::vector<std::filesystem::path> roots_;
     std::size_t next_root_ = 0;
     std::vector<Folder> open_;                  // the folders on the way down, innermost last
     std::set<std::filesystem::path> entered_;   // canonical directories of the current root
     std::vector<std::filesystem::path> unreadable_;
+    std::size_t unread_files_ = 0;
+    std::vector<std::filesystem::path> first_unread_files_;
 };
 
 // How many files a DocumentWalk of `roots` yields, or its first error: a

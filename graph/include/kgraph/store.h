@@ -64,6 +64,7 @@ struct DocumentInfo {
     std::string source;
     std::size_t relations = 0;  // evidence items the document contributed
     std::string extractor;      // DocumentFacts::extractor; "" unknown
+    DocumentMetadata metadata;
 };
 
 struct StoreStats {

@@ -71,8 +71,10 @@ private:
     std::unique_ptr<const Model> model_;
 };
 
-// The model committed with the source (nlp/data/en_ewt.model), or the file
-// named by the environment variable KGRAPH_NLP_MODEL when it is set.
+// The file named by the environment variable KGRAPH_NLP_MODEL when it is
+// set, else en_ewt.model in the installed data folder (kgraph/data_files.h)
+// of an installed kgraph, else the model committed with the source
+// (nlp/data/en_ewt.model).
 std::filesystem::path DefaultModelPath();
 
 // Splits one whitespace-free token the way UD English-EWT tokenizes: clitics
