@@ -348,6 +348,27 @@ TEST_CASE("Fact assembler: one relation per sentence, a schema break rejected an
           std::string::npos);
 }
 
+TEST_CASE("Fact assembler: a name in capitals of no known type is no person") {
+    const Annotated doc("Joby said UCLA is its chief executive.");
+    Explanation explanation;
+    ExplanationLog log(&explanation, doc.annotated);
+    FactAssembler facts(doc.annotated, log);
+    const int ucla = doc.Entity("UCLA");
+    REQUIRE(facts.types()[static_cast<std::size_t>(ucla)] == MentionType::kUnknown);
+    RelationCandidate c;
+    c.rule = doc.MatchOf(doc.View(0), "syntax-ceo-title").rule;
+    c.emission = &EmissionOf(doc.MatchOf(doc.View(0), "syntax-ceo-title"), "ceo-of");
+    c.subject = ucla;
+    c.object = doc.Entity("Joby");
+    facts.Judge(c);
+    CHECK(facts.Assemble().relations.empty());
+    CHECK(facts.types()[static_cast<std::size_t>(ucla)] == MentionType::kUnknown);
+    CHECK(facts.counts().rejected_by_schema == 1);
+    REQUIRE(explanation.sentences.size() == 1);
+    REQUIRE(explanation.sentences[0].rejected.size() == 1);
+    CHECK(explanation.sentences[0].rejected[0].find("UCLA, a name in capitals, is none") != std::string::npos);
+}
+
 TEST_CASE("Fact assembler: a name of unknown type takes the type its first relation requires") {
     const Annotated doc("Joby said Bevirt is its chief executive.");
     ExplanationLog log(nullptr, doc.annotated);

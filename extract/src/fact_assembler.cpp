@@ -26,6 +26,23 @@ void FillMissing(Evidence& into, const Evidence& from) {
 
 }  // namespace
 
+// "UCLA", "MD": a name written in capitals, of no known type, is not a
+// person's, whatever place in a relation it takes. The entity, or -1.
+int FactAssembler::UntypedAcronymAsPerson(const RelationCandidate& c, MentionType subject_type,
+                                          MentionType object_type) const {
+    const RelationType& type = *c.emission->type;
+    const auto acronym = [&](int entity) {
+        const std::string& name = document_.resolved.entities[static_cast<std::size_t>(entity)].name;
+        return std::none_of(name.begin(), name.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+    };
+    const auto person_only = [](const std::vector<EntityType>& allowed) {
+        return allowed.size() == 1 && allowed[0] == EntityType::kPerson;
+    };
+    if (subject_type == MentionType::kUnknown && person_only(type.domain) && acronym(c.subject)) return c.subject;
+    if (object_type == MentionType::kUnknown && person_only(type.range) && acronym(c.object)) return c.object;
+    return -1;
+}
+
 FactAssembler::FactAssembler(const AnnotatedDocument& document, ExplanationLog& log) : document_(document), log_(log) {
     types_.reserve(document.resolved.entities.size());
     for (const DocumentEntity& e : document.resolved.entities) types_.push_back(e.type);
@@ -45,6 +62,11 @@ void FactAssembler::Judge(const RelationCandidate& c) {
                              TypeNames(subject_wrong ? type.domain : type.range) + ", " +
                              EntityLabel(document_.resolved, subject_wrong ? c.subject : c.object) + " is " +
                              std::string(EntityTypeName(FinalType(wrong))));
+    }
+    if (const int acronym = UntypedAcronymAsPerson(c, subject_type, object_type); acronym >= 0) {
+        ++counts_.rejected_by_schema;
+        return Reject(c, "schema: " + type.name + " needs a person, and " + EntityLabel(document_.resolved, acronym) +
+                             ", a name in capitals, is none");
     }
     // A name of unknown type takes the type its first relation requires.
     if (subject_type == MentionType::kUnknown && type.domain.size() == 1) {
