@@ -28,16 +28,6 @@ std::string Row(const std::vector<std::string>& fields) {
     return row + "\n";
 }
 
-std::string_view Neo4jType(DataType type) {
-    switch (type) {
-        case DataType::kString: return "string";
-        case DataType::kDouble: return "double";
-        case DataType::kBoolean: return "boolean";
-        case DataType::kInt: return "int";
-    }
-    return "string";
-}
-
 // "invests-in" -> "INVESTS_IN", Neo4j's convention for relationship types.
 std::string RelationshipType(std::string_view predicate) {
     std::string type;
@@ -73,7 +63,7 @@ std::string ToCsvNodes(const GraphModel& graph) {
 std::string ToCsvRelationships(const GraphModel& graph) {
     std::vector<std::string> header = {":START_ID", ":END_ID", ":TYPE"};
     for (const DataField& field : kRelationFields) {
-        header.push_back(std::string(field.name) + ":" + std::string(Neo4jType(field.type)));
+        header.push_back(std::string(field.name) + ":" + std::string(DataTypeName(field.type)));
     }
     std::string text = Row(header);
     for (const Relation& relation : graph.relations) {

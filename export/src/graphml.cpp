@@ -30,21 +30,11 @@ std::string Xml(std::string_view text) {
     return escaped;
 }
 
-std::string_view GraphMlType(DataType type) {
-    switch (type) {
-        case DataType::kString: return "string";
-        case DataType::kDouble: return "double";
-        case DataType::kBoolean: return "boolean";
-        case DataType::kInt: return "int";
-    }
-    return "string";
-}
-
 // Key ids are the attribute names: a reader that ignores attr.name still
 // shows something meaningful.
 std::string Key(std::string_view domain, std::string_view name, DataType type) {
     return "  <key id=\"" + std::string(name) + "\" for=\"" + std::string(domain) + "\" attr.name=\"" +
-           std::string(name) + "\" attr.type=\"" + std::string(GraphMlType(type)) + "\"/>\n";
+           std::string(name) + "\" attr.type=\"" + std::string(DataTypeName(type)) + "\"/>\n";
 }
 
 std::string Data(std::string_view key, std::string_view value) {

@@ -17,6 +17,18 @@ namespace kgraph {
 
 enum class DataType { kString, kDouble, kBoolean, kInt };
 
+// The type's name in GraphML's attr.type and in neo4j-admin's CSV headers,
+// which spell these four alike.
+inline std::string_view DataTypeName(DataType type) {
+    switch (type) {
+        case DataType::kString: return "string";
+        case DataType::kDouble: return "double";
+        case DataType::kBoolean: return "boolean";
+        case DataType::kInt: return "int";
+    }
+    return "string";
+}
+
 struct DataField {
     std::string_view name;
     DataType type;

@@ -15,30 +15,39 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Replaces every ill-formed sequence with U+FFFD. ICU's U8_NEXT consumes the
-// maximal ill-formed subpart, which is the substitution practice Unicode
-// recommends (one U+FFFD per broken sequence, never swallowing a valid byte).
-// Returns the offset of the first bad byte, or npos when the text was valid.
-std::size_t RepairUtf8(std::string& text) {
+// Calls on_piece(begin, end, valid) for each well-formed UTF-8 sequence and
+// each maximal ill-formed subpart of `text`, in order. ICU's U8_NEXT consumes
+// the maximal ill-formed subpart, the unit Unicode's recommended
+// substitution practice replaces (never swallowing a valid byte).
+template <typename OnPiece>
+void ForEachUtf8Piece(const std::string& text, OnPiece&& on_piece) {
     const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
     const int32_t length = static_cast<int32_t>(text.size());
-    std::size_t first_bad = std::string::npos;
-    std::string repaired;
     int32_t i = 0;
     while (i < length) {
         const int32_t start = i;
         UChar32 c;
         U8_NEXT(bytes, i, length, c);
-        if (c >= 0) {
-            if (first_bad != std::string::npos) repaired.append(text, start, i - start);
-            continue;
+        on_piece(static_cast<std::size_t>(start), static_cast<std::size_t>(i), c >= 0);
+    }
+}
+
+// Replaces every ill-formed sequence with U+FFFD. Returns the offset of the
+// first bad byte, or npos when the text was valid.
+std::size_t RepairUtf8(std::string& text) {
+    std::size_t first_bad = std::string::npos;
+    std::string repaired;
+    ForEachUtf8Piece(text, [&](std::size_t begin, std::size_t end, bool valid) {
+        if (valid) {
+            if (first_bad != std::string::npos) repaired.append(text, begin, end - begin);
+            return;
         }
         if (first_bad == std::string::npos) {
-            first_bad = static_cast<std::size_t>(start);
-            repaired.assign(text, 0, start);
+            first_bad = begin;
+            repaired.assign(text, 0, begin);
         }
         repaired += "\xEF\xBF\xBD";
-    }
+    });
     if (first_bad != std::string::npos) text = std::move(repaired);
     return first_bad;
 }
@@ -46,23 +55,18 @@ std::size_t RepairUtf8(std::string& text) {
 // A file name is bytes; the model's strings are UTF-8. Bytes that are not
 // UTF-8 are spelled "\xNN", readable and unambiguous enough for a path.
 std::string EscapedPath(const std::string& path) {
-    const auto* bytes = reinterpret_cast<const uint8_t*>(path.data());
-    const int32_t length = static_cast<int32_t>(path.size());
     std::string escaped;
-    int32_t i = 0;
-    while (i < length) {
-        const int32_t start = i;
-        UChar32 c;
-        U8_NEXT(bytes, i, length, c);
-        if (c >= 0) {
-            escaped.append(path, static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
-            continue;
+    ForEachUtf8Piece(path, [&](std::size_t begin, std::size_t end, bool valid) {
+        if (valid) {
+            escaped.append(path, begin, end - begin);
+            return;
         }
-        for (int32_t b = start; b < i; ++b) {
-            static constexpr char kHex[] = "0123456789ABCDEF";
-            escaped += {'\\', 'x', kHex[bytes[b] >> 4], kHex[bytes[b] & 15]};
+        static constexpr char kHex[] = "0123456789ABCDEF";
+        for (std::size_t b = begin; b < end; ++b) {
+            const auto byte = static_cast<unsigned char>(path[b]);
+            escaped += {'\\', 'x', kHex[byte >> 4], kHex[byte & 15]};
         }
-    }
+    });
     return escaped;
 }
 

@@ -44,12 +44,6 @@ bool StartsAlphanumeric(std::string_view piece) {
     return !piece.empty() && std::isalnum(static_cast<unsigned char>(piece[0]));
 }
 
-std::string AsciiLower(std::string_view word) {
-    std::string lower(word);
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return lower;
-}
-
 // The words of a sentence split into clitics, each tagged with the name it
 // belongs to; a possessive "'s" belongs to none.
 std::vector<ParsedWord> SplitWords(const SegmentedText& text, const Sentence& sentence,
@@ -129,7 +123,7 @@ ParserInput ParserWords(const std::vector<ParsedWord>& words, const std::vector<
             add(last, words[last].form, true);
             w = span.end - 1;
         } else if (word_name[w] == kNoName && w > 0 && IsTitleCased(words[w].form)) {
-            add(w, input.lowered.emplace_back(AsciiLower(words[w].form)), false);
+            add(w, input.lowered.emplace_back(FoldCase(words[w].form)), false);
         } else {
             add(w, words[w].form, false);
         }
@@ -161,7 +155,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
             ParsedWord& word = parse.words[w];
             if (!word.deprel.empty()) continue;
             word.upos = StartsAlphanumeric(word.form) ? nlp::Upos::kPropn : nlp::Upos::kPunct;
-            word.lemma = AsciiLower(word.form);
+            word.lemma = FoldCase(word.form);
             word.head = static_cast<int>(head);
             word.deprel = "flat";
         }
