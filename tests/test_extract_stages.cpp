@@ -168,6 +168,48 @@ TEST_CASE("Parse: a title-case word outside a name is read as the common word it
     }
 }
 
+TEST_CASE("Parse: a parenthetical is parsed on its own and hangs on the word before it") {
+    // Parsed with the sentence, "(born October 31, 1975 Maldives)" made
+    // Maldives the subject of "is a Maldivian economist".
+    const Annotated doc("Ahmed Naseer (born October 31, 1975 Maldives) is a Maldivian economist and the CEO of the "
+                        "Capital Market Development Authority (CMDA).");
+    const std::vector<std::string> dependencies = Dependencies(doc);
+    INFO(FormatParse(doc.annotated.parses[0]));
+    CHECK(Has(dependencies, "nsubj(economist, Naseer)"));
+    CHECK(Has(dependencies, "parataxis(Naseer, born)"));
+    CHECK(Has(dependencies, "appos(Authority, CMDA)"));
+    CHECK(Has(dependencies, "punct(CMDA, ()"));
+}
+
+TEST_CASE("Parse: a parenthetical that opens with a function word is headed by its content") {
+    const Annotated doc("Susning.nu was a Swedish language wiki, started in October 2001 by Lars Aronsson "
+                        "(also the founder of Project Runeberg).");
+    const std::vector<std::string> dependencies = Dependencies(doc);
+    INFO(FormatParse(doc.annotated.parses[0]));
+    CHECK(Has(dependencies, "appos(Aronsson, founder)"));
+    CHECK(Has(dependencies, "advmod(founder, also)"));
+}
+
+TEST_CASE("Parse: a common noun right before an organization's name is the name's compound") {
+    // The parser left "specialist" the object of "takeover of" and VMware
+    // an xcomp of "completed".
+    const Annotated doc("Broadcom has finally completed its $61 billion takeover of virtualisation specialist VMware.");
+    const std::vector<std::string> dependencies = Dependencies(doc);
+    INFO(FormatParse(doc.annotated.parses[0]));
+    CHECK(Has(dependencies, "nmod(takeover, VMware)"));
+    CHECK(Has(dependencies, "compound(VMware, specialist)"));
+    CHECK(Has(dependencies, "case(VMware, of)"));
+}
+
+TEST_CASE("Parse: a name that is the subject of its own clause keeps that place") {
+    // "the grocer [that] Kroger has agreed to buy" is a reading the words allow.
+    const Annotated doc("The American grocer Kroger has agreed to buy its rival Albertsons in a $24.6 billion attempt.");
+    const std::vector<std::string> dependencies = Dependencies(doc);
+    INFO(FormatParse(doc.annotated.parses[0]));
+    CHECK(Has(dependencies, "compound(Albertsons, rival)"));
+    CHECK_FALSE(Has(dependencies, "compound(Kroger, grocer)"));
+}
+
 // --- Sentence view ---
 
 TEST_CASE("Sentence view: a name, an amount and a date are one item each") {

@@ -107,21 +107,24 @@ std::size_t LastWordOf(const std::vector<ParsedWord>& words, NameSpan span) {
     return span.first;
 }
 
+// The parser's words for the sentence words `selection` (in order): a name
+// is one proper noun, its last word.
 ParserInput ParserWords(const std::vector<ParsedWord>& words, const std::vector<int>& word_name,
-                        const std::vector<NameSpan>& names) {
+                        const std::vector<NameSpan>& names, const std::vector<std::size_t>& selection) {
     ParserInput input;
     auto add = [&](std::size_t w, std::string_view form, bool proper_noun) {
         input.forms.push_back(form);
         input.proper_nouns.push_back(proper_noun);
         input.word_of.push_back(w);
     };
-    std::size_t next_name = 0;
-    for (std::size_t w = 0; w < words.size(); ++w) {
-        if (next_name < names.size() && names[next_name].first == w) {
-            const NameSpan span = names[next_name++];
-            const std::size_t last = LastWordOf(words, span);
+    auto name = names.begin();
+    for (std::size_t i = 0; i < selection.size(); ++i) {
+        const std::size_t w = selection[i];
+        while (name != names.end() && name->end <= w) ++name;
+        if (name != names.end() && name->first == w) {
+            const std::size_t last = LastWordOf(words, *name);
             add(last, words[last].form, true);
-            w = span.end - 1;
+            while (i + 1 < selection.size() && selection[i + 1] < name->end) ++i;
         } else if (word_name[w] == kNoName && w > 0 && IsTitleCased(words[w].form)) {
             add(w, input.lowered.emplace_back(FoldCase(words[w].form)), false);
         } else {
@@ -129,6 +132,144 @@ ParserInput ParserWords(const std::vector<ParsedWord>& words, const std::vector<
         }
     }
     return input;
+}
+
+// An outermost pair of round brackets in the sentence: the words of
+// "(born 13 February 1956 in Casablanca)" or "(RLAM)".
+struct Parenthetical {
+    std::size_t open = 0, close = 0;  // the brackets' word indices
+};
+
+// Brackets inside a name ("Brunner Mond (UK) Limited") are part of it.
+std::vector<Parenthetical> Parentheticals(const std::vector<ParsedWord>& words, const std::vector<int>& word_name) {
+    std::vector<Parenthetical> found;
+    int depth = 0;
+    std::size_t open = 0;
+    for (std::size_t w = 0; w < words.size(); ++w) {
+        if (word_name[w] != kNoName) continue;
+        if (words[w].form == "(") {
+            if (depth++ == 0) open = w;
+        } else if (words[w].form == ")" && depth > 0 && --depth == 0) {
+            found.push_back({open, w});
+        }
+    }
+    return found;
+}
+
+bool IsAncestor(const std::vector<ParsedWord>& words, int ancestor, int word) {
+    for (int w = words[static_cast<std::size_t>(word)].head, steps = 0; w >= 0 && steps < static_cast<int>(words.size());
+         w = words[static_cast<std::size_t>(w)].head, ++steps) {
+        if (w == ancestor) return true;
+    }
+    return false;
+}
+
+// A common noun right before a name describes it ("virtualisation specialist
+// VMware", "rival company Direct Line", "by venture capital firms Index
+// Ventures"): the name takes the noun's place in the sentence, with its
+// determiner and preposition, and the noun becomes the name's compound, as
+// in "Twitter CEO Parag Agrawal". Trained on few such phrases, the parser
+// often leaves the two apart: the noun as the object, the name as a clause
+// of its own.
+void AttachDescriptors(std::vector<ParsedWord>& words, const std::vector<int>& word_name,
+                       const std::vector<NameSpan>& names) {
+    for (const NameSpan span : names) {
+        if (span.first == 0) continue;
+        const int noun = static_cast<int>(span.first - 1);
+        ParsedWord& descriptor = words[static_cast<std::size_t>(noun)];
+        const int name = static_cast<int>(LastWordOf(words, span));
+        // Under the name already (or below it: moving the name up would
+        // make a cycle).
+        if (word_name[span.first - 1] != kNoName || descriptor.upos != nlp::Upos::kNoun ||
+            !std::islower(static_cast<unsigned char>(descriptor.form[0])) || IsAncestor(words, name, noun)) {
+            continue;
+        }
+        ParsedWord& head = words[static_cast<std::size_t>(name)];
+        // "the grocer Kroger has agreed to buy": a name that is the subject
+        // of a clause of its own may be just that, unless the noun claims
+        // the same place.
+        const bool same_place = head.head == descriptor.head && head.deprel == descriptor.deprel;
+        if (head.deprel.rfind("nsubj", 0) == 0 && !same_place) continue;
+        head.head = descriptor.head;
+        head.deprel = descriptor.deprel;
+        descriptor.head = name;
+        descriptor.deprel = "compound";
+        // What follows the name modifies the whole phrase, and so do the
+        // phrase's determiner and preposition; the noun keeps its own
+        // modifiers ("virtualisation", "its" in "its rival Albertsons").
+        for (std::size_t w = 0; w < words.size(); ++w) {
+            ParsedWord& word = words[w];
+            if (word.head != noun) continue;
+            if (w > span.end || word.deprel == "case" || word.deprel == "det" || word.deprel == "mark") word.head = name;
+        }
+    }
+}
+
+void ParseWords(const nlp::Parser& parser, std::vector<ParsedWord>& words, const std::vector<int>& word_name,
+                const std::vector<NameSpan>& names, const std::vector<std::size_t>& selection) {
+    const ParserInput input = ParserWords(words, word_name, names, selection);
+    std::vector<nlp::ParsedWord> analysis = parser.Parse(input.forms, input.proper_nouns);
+    for (std::size_t p = 0; p < analysis.size() && p < input.word_of.size(); ++p) {
+        ParsedWord& word = words[input.word_of[p]];
+        word.upos = analysis[p].upos;
+        word.lemma = std::move(analysis[p].lemma);
+        word.head = analysis[p].head < 0 ? -1 : static_cast<int>(input.word_of[static_cast<std::size_t>(analysis[p].head)]);
+        word.deprel = std::move(analysis[p].deprel);
+    }
+}
+
+// A fragment's parse may hang on a function word ("also the founder of
+// X", "or the Gates Foundation"); its first nominal or verbal dependent
+// heads it then, and the function word hangs on that.
+int ContentRoot(std::vector<ParsedWord>& words, int root) {
+    auto is_content = [&](int w) {
+        const nlp::Upos upos = words[static_cast<std::size_t>(w)].upos;
+        return upos == nlp::Upos::kNoun || upos == nlp::Upos::kPropn || upos == nlp::Upos::kVerb ||
+               upos == nlp::Upos::kNum || upos == nlp::Upos::kAdj;
+    };
+    if (is_content(root)) return root;
+    for (std::size_t w = 0; w < words.size(); ++w) {
+        if (words[w].head != root || !is_content(static_cast<int>(w))) continue;
+        const int promoted = static_cast<int>(w);
+        for (ParsedWord& word : words) {
+            if (word.head == root && &word != &words[w]) word.head = promoted;
+        }
+        ParsedWord& old_root = words[static_cast<std::size_t>(root)];
+        old_root.head = promoted;
+        old_root.deprel = old_root.upos == nlp::Upos::kCconj ? "cc" : "advmod";
+        return promoted;
+    }
+    return root;
+}
+
+// A parenthetical is parsed on its own and hangs on the word before it: a
+// parser trained on treebank text reads "Ahmed Naseer (born October 31, 1975
+// Maldives) is a Maldivian economist" as if Maldives were the economist.
+// Its root is an apposition when nominal ("(RLAM)"), else parataxis.
+void ParseAside(const nlp::Parser& parser, std::vector<ParsedWord>& words, const std::vector<int>& word_name,
+                const std::vector<NameSpan>& names, Parenthetical aside, int anchor) {
+    std::vector<std::size_t> inside;
+    for (std::size_t w = aside.open + 1; w < aside.close; ++w) inside.push_back(w);
+    int root = anchor;
+    if (!inside.empty()) {
+        ParseWords(parser, words, word_name, names, inside);
+        for (const std::size_t w : inside) {
+            if (words[w].head < 0 && !words[w].deprel.empty()) root = static_cast<int>(w);
+        }
+        if (root != anchor) root = ContentRoot(words, root);
+        if (root != anchor) {
+            ParsedWord& head = words[static_cast<std::size_t>(root)];
+            head.head = anchor;
+            head.deprel = anchor < 0 ? "root" : (head.upos == nlp::Upos::kNoun || head.upos == nlp::Upos::kPropn) ? "appos" : "parataxis";
+        }
+    }
+    for (const std::size_t bracket : {aside.open, aside.close}) {
+        ParsedWord& word = words[bracket];
+        word.upos = nlp::Upos::kPunct;
+        word.lemma = std::string(word.form);
+        word.head = root;
+        word.deprel = root < 0 ? "root" : "punct";
+    }
 }
 
 }  // namespace
@@ -139,14 +280,25 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
     std::vector<int> word_name;
     parse.words = SplitWords(text, sentence, name_of, word_name);
     const std::vector<NameSpan> names = NameSpans(word_name);
-    const ParserInput input = ParserWords(parse.words, word_name, names);
-    std::vector<nlp::ParsedWord> analysis = parser_.Parse(input.forms, input.proper_nouns);
-    for (std::size_t p = 0; p < analysis.size() && p < input.word_of.size(); ++p) {
-        ParsedWord& word = parse.words[input.word_of[p]];
-        word.upos = analysis[p].upos;
-        word.lemma = std::move(analysis[p].lemma);
-        word.head = analysis[p].head < 0 ? -1 : static_cast<int>(input.word_of[static_cast<std::size_t>(analysis[p].head)]);
-        word.deprel = std::move(analysis[p].deprel);
+    const std::vector<Parenthetical> asides = Parentheticals(parse.words, word_name);
+    std::vector<std::size_t> outside;
+    auto aside = asides.begin();
+    for (std::size_t w = 0; w < parse.words.size(); ++w) {
+        if (aside != asides.end() && w == aside->open) {
+            w = (aside++)->close;
+        } else {
+            outside.push_back(w);
+        }
+    }
+    ParseWords(parser_, parse.words, word_name, names, outside);
+    const int main_root = [&] {
+        for (const std::size_t w : outside) {
+            if (parse.words[w].head < 0) return static_cast<int>(w);
+        }
+        return -1;
+    }();
+    for (const Parenthetical p : asides) {
+        ParseAside(parser_, parse.words, word_name, names, p, p.open > 0 ? static_cast<int>(p.open - 1) : main_root);
     }
     // The other words of a name hang on its last word.
     for (const NameSpan span : names) {
@@ -160,6 +312,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
             word.deprel = "flat";
         }
     }
+    AttachDescriptors(parse.words, word_name, names);
     parse.children.resize(parse.words.size());
     for (std::size_t w = 0; w < parse.words.size(); ++w) {
         const int head = parse.words[w].head;
