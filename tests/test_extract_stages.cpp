@@ -201,6 +201,16 @@ TEST_CASE("Parse: a common noun right before an organization's name is the name'
     CHECK(Has(dependencies, "case(VMware, of)"));
 }
 
+TEST_CASE("Parse: an amount written \"$61bn\" reads as the number it is") {
+    // As a word it did not know, "61bn" made "its" an xcomp and "takeover" a number.
+    const Annotated doc("Broadcom has finally completed its $61bn takeover of virtualisation specialist VMware.");
+    const std::vector<std::string> dependencies = Dependencies(doc);
+    INFO(FormatParse(doc.annotated.parses[0]));
+    CHECK(Has(dependencies, "obj(completed, takeover)"));
+    CHECK(Has(dependencies, "nmod:poss(takeover, its)"));
+    CHECK(Has(dependencies, "nmod(takeover, VMware)"));
+}
+
 TEST_CASE("Parse: a name that is the subject of its own clause keeps that place") {
     // "the grocer [that] Kroger has agreed to buy" is a reading the words allow.
     const Annotated doc("The American grocer Kroger has agreed to buy its rival Albertsons in a $24.6 billion attempt.");
