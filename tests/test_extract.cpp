@@ -773,3 +773,21 @@ TEST_CASE("Names joined by '&' that the splitter cuts leave no '&' at an edge an
     }
     CHECK(Triples(facts).count("Trudie Telesford-Pierre ceo-of KCL Capital Market Brokers") == 1);
 }
+
+TEST_CASE("A bare chief-executive title takes the organization of the clause around it") {
+    // "CEO Pat Gelsinger" names no company; the clause that reports it does.
+    CHECK(Find(Extract("Intel Corp announced that CEO Pat Gelsinger has retired, effective December 1."), "Pat Gelsinger",
+               "ceo-of", "Intel Corp") != nullptr);
+    CHECK(Find(Extract("Nestle SA is replacing Chief Executive Mark Schneider with long-serving executive Laurent Freixe."),
+               "Mark Schneider", "ceo-of", "Nestle SA") != nullptr);
+}
+
+TEST_CASE("A title after a comma and a conjunction does not make the name before it a person") {
+    // ", and its CEO is stepping down" is a clause of its own, not an
+    // apposition: Microsoft stays an organization.
+    const DocumentFacts facts = Extract("Activision Blizzard is officially a part of Microsoft, and its CEO is stepping "
+                                        "down.\n\nMicrosoft competes with Sony in gaming.");
+    const Entity* microsoft = FindEntity(facts, "Microsoft");
+    REQUIRE(microsoft != nullptr);
+    CHECK(microsoft->type == EntityType::kOrganization);
+}

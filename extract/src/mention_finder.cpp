@@ -406,6 +406,11 @@ private:
         }
     }
 
+    bool StartsClause(std::size_t i) const {
+        const std::string_view word = Folded(i);
+        return word == "and" || word == "or" || word == "but" || word == "which" || word == "while";
+    }
+
     MentionType TypeCue(std::size_t sentence, std::size_t first, std::size_t end) const {
         const std::size_t sentence_end = text_.sentences[sentence].end_token;
         const std::size_t sentence_first = text_.sentences[sentence].first_token;
@@ -423,8 +428,9 @@ private:
             return MentionType::kPerson;  // "Alexandr Wang (28)"
         }
         if (end < sentence_end && Tok(end).text == ",") {
-            // "Alexandr Wang, the prodigious 28-year-old founder of ..."
-            for (std::size_t i = end + 1; i < std::min(sentence_end, end + 8) && Tok(i).text != ","; ++i) {
+            // "Alexandr Wang, the prodigious 28-year-old founder of ...", but
+            // not "X is part of Microsoft, and its CEO is stepping down".
+            for (std::size_t i = end + 1; i < std::min(sentence_end, end + 8) && Tok(i).text != "," && !StartsClause(i); ++i) {
                 if (lex_.person_title->Contains(StemId(i))) return MentionType::kPerson;
                 if (IsNameLike(i) && !EndsPossessive(i)) break;  // "JoeBen Bevirt, Joby's founder" goes on
             }
