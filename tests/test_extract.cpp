@@ -791,3 +791,14 @@ TEST_CASE("A title after a comma and a conjunction does not make the name before
     REQUIRE(microsoft != nullptr);
     CHECK(microsoft->type == EntityType::kOrganization);
 }
+
+TEST_CASE("A bare name that shortens both a company and a person's full name is the company") {
+    // "Hess" is "Hess Corp" without its suffix and John Hess's surname; the
+    // company's short form is the surer reading.
+    const DocumentFacts facts = Extract(
+        "Hess Corp shareholders backed the sale. John Hess, the chief executive, spoke on Tuesday, and John Hess "
+        "thanked them. "
+        "The case is the final hurdle in Chevron’s $53 billion deal to buy Hess.");
+    CHECK(Find(facts, "Chevron", "owns-stake", "Hess Corp") != nullptr);
+    CHECK(Find(facts, "Chevron", "owns-stake", "John Hess") == nullptr);
+}

@@ -91,25 +91,34 @@ std::vector<int> MentionResolver::ClusterNames(const MentionsFound& found, std::
         }
         return true;
     };
+    // How surely `shorter` is a short form of `longer`: 2 for the name
+    // without its company suffix ("Scale" for "Scale AI", "Meta" for "Meta
+    // Platforms"), 1 for a surname ("Wang" for "Alexandr Wang"; not "AI" for
+    // "Scale AI"), 0 for none. "Hess" beside both "Hess Corp" and "John
+    // Hess" is the company.
     auto abbreviates = [&](const NameGroup& shorter, const NameGroup& longer) {
-        if (shorter.words.size() >= longer.words.size()) return false;
+        if (shorter.words.size() >= longer.words.size()) return 0;
         if (std::equal(shorter.words.begin(), shorter.words.end(), longer.words.begin()) &&
             all_suffixes(longer.words, shorter.words.size())) {
-            return true;  // "Scale" for "Scale AI", "Meta" for "Meta Platforms"
+            return 2;
         }
-        // A surname: "Wang" for "Alexandr Wang"; not "AI" for "Scale AI".
         return shorter.words.size() == 1 && shorter.cue != MentionType::kOrganization &&
-               longer.cue != MentionType::kOrganization && shorter.words[0] == longer.words.back() &&
-               !org_suffix_.Contains(shorter.words[0]);
+                       longer.cue != MentionType::kOrganization && shorter.words[0] == longer.words.back() &&
+                       !org_suffix_.Contains(shorter.words[0])
+                   ? 1
+                   : 0;
     };
     for (std::size_t i : order) {
         NameGroup& g = groups[i];
-        int best = -1;
+        int best = -1, best_strength = 0;
         for (std::size_t j : order) {
             const NameGroup& longer = groups[j];
-            if (longer.root < 0 || !abbreviates(g, longer)) continue;
-            if (best < 0 || groups[static_cast<std::size_t>(longer.root)].mentions > groups[static_cast<std::size_t>(best)].mentions) {
+            const int strength = longer.root < 0 ? 0 : abbreviates(g, longer);
+            if (strength == 0 || strength < best_strength) continue;
+            if (best < 0 || strength > best_strength ||
+                groups[static_cast<std::size_t>(longer.root)].mentions > groups[static_cast<std::size_t>(best)].mentions) {
                 best = longer.root;
+                best_strength = strength;
             }
         }
         g.root = best >= 0 ? best : static_cast<int>(i);
