@@ -802,3 +802,27 @@ TEST_CASE("A bare name that shortens both a company and a person's full name is 
     CHECK(Find(facts, "Chevron", "owns-stake", "Hess Corp") != nullptr);
     CHECK(Find(facts, "Chevron", "owns-stake", "John Hess") == nullptr);
 }
+
+TEST_CASE("Co-founders named with 'with', 'alongside' or 'together with' found the organization too") {
+    CHECK(Triples(Extract("Markus Persson is a Swedish video game designer who founded the video game company Mojang "
+                          "alongside Carl Manneh and Jakob Porser in late 2010.")) ==
+          std::set<std::string>{"Markus Persson founder-of Mojang", "Carl Manneh founder-of Mojang",
+                                "Jakob Porser founder-of Mojang"});
+    const DocumentFacts facts = Extract("Per Gottfrid Svartholm Warg is known as the co-founder of the BitTorrent site "
+                                        "The Pirate Bay together with Fredrik Neij and Peter Sunde.");
+    CHECK(Find(facts, "Fredrik Neij", "founder-of", "Pirate Bay") != nullptr);
+    CHECK(Find(facts, "Peter Sunde", "founder-of", "Pirate Bay") != nullptr);
+}
+
+TEST_CASE("A passive participle's agent founds, not the subject of the clause it opens") {
+    CHECK(Triples(Extract("Created in 1899 by French engineers Alexandre Giros and Louis Loucheur, VINCI has become the "
+                          "largest company in construction.")) ==
+          std::set<std::string>{"Alexandre Giros founder-of VINCI", "Louis Loucheur founder-of VINCI"});
+}
+
+TEST_CASE("A relative pronoun right after a name and its comma stands for that name") {
+    // The parser hung "which was founded by ..." on "publisher", not on Outside.
+    CHECK(Find(Extract("He went on to be the founding publisher of Outside, which was founded by Rolling Stone "
+                       "publisher Jann Wenner."),
+               "Jann Wenner", "founder-of", "Outside") != nullptr);
+}

@@ -213,17 +213,32 @@ bool IsNominal(const ParseView& view, int word) {
     return upos == nlp::Upos::kNoun || upos == nlp::Upos::kPropn;
 }
 
-// The noun a relative pronoun stands for: the head of its relative clause,
-// or, when the parser hung the clause on a verb ("Hooli bought Nucleus,
-// which ... founded": a common attachment error), the word just before the
-// pronoun and its comma. -1 for any other word.
+// Whether `word` is in a name the relative pronoun `pronoun` can stand for:
+// "who" a person's ("the CEO of Google, who ..." is the CEO), "which" anything
+// else's.
+bool IsNameFor(const ParseView& view, int word, int pronoun) {
+    const int item = view.item_of_word[static_cast<std::size_t>(word)];
+    if (item < 0) return false;
+    const SentenceItem& name = view.items[static_cast<std::size_t>(item)];
+    if (!name.IsMention() || name.reference) return false;
+    const std::string_view lemma = view.lemmas[static_cast<std::size_t>(pronoun)];
+    const bool person = name.type == MentionType::kPerson;
+    return lemma == "who" || lemma == "whom" ? person : lemma != "which" || !person;
+}
+
+// The noun a relative pronoun stands for: a name just before the pronoun
+// and its comma ("Outside, which was founded by ...", whatever the parser
+// hung the clause on), else the head of its relative clause, else (the
+// clause hung on a verb: "Hooli bought Nucleus, which ... founded") the
+// noun just before. -1 for any other word.
 int AntecedentOf(const ParseView& view, int word) {
     const int clause = HeadOf(view, word);
     if (!IsRelativePronoun(view, word) || clause < 0 || RelationOf(view, clause) != "acl:relcl") return -1;
-    const int noun = HeadOf(view, clause);
-    if (noun >= 0 && IsNominal(view, noun)) return noun;
     int before = word - 1;
     if (before >= 0 && view.parse.words[static_cast<std::size_t>(before)].upos == nlp::Upos::kPunct) --before;
+    if (before >= 0 && IsNameFor(view, before, word)) return before;
+    const int noun = HeadOf(view, clause);
+    if (noun >= 0 && IsNominal(view, noun)) return noun;
     return before >= 0 && IsNominal(view, before) ? before : -1;
 }
 
