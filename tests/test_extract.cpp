@@ -826,3 +826,14 @@ TEST_CASE("A relative pronoun right after a name and its comma stands for that n
                        "publisher Jann Wenner."),
                "Jann Wenner", "founder-of", "Outside") != nullptr);
 }
+
+TEST_CASE("A company word ends a name only when capitalized, and a first name before one does not make a person") {
+    // "Madison" is a first name, but "Marketing Communications" is a company.
+    CHECK(Triples(Extract("When Laurel formed Madison Marketing Communications in 2005, she had several goals.")) ==
+          std::set<std::string>{"Laurel founder-of Madison Marketing Communications"});
+    // "brands" in lower case is the common word: "Additional brands" names nothing.
+    const DocumentFacts facts = Extract("Forma Brands owns stakes in many labels. Additional brands owned by Forma Brands "
+                                        "include Morphe.");
+    for (const Entity& e : facts.entities) CHECK(e.name != "Additional brands");
+    CHECK(Find(facts, "Forma Brands", "owns-stake", "Additional brands") == nullptr);
+}

@@ -149,6 +149,9 @@ private:
     }
 
     bool IsSuffix(std::size_t i) const { return lex_.org_suffix->Contains(StemId(i)); }
+    // A company word that can end a name: "Brands" in "Forma Brands", not
+    // "brands" in "Additional brands".
+    bool IsNameSuffix(std::size_t i) const { return IsSuffix(i) && (IsCapitalized(Tok(i).text) || Tok(i).kind != Token::Kind::kWord); }
 
     bool IsNameLike(std::size_t i) const { return name_like_[i]; }
 
@@ -195,7 +198,7 @@ private:
             }
             std::size_t end = i + 1;
             while (!EndsPossessive(end - 1) && end < s.end_token && !found_.hidden_tokens[end]) {
-                if (IsNameLike(end) || IsSuffix(end)) {
+                if (IsNameLike(end) || IsNameSuffix(end)) {
                     ++end;
                 } else if (end + 1 < s.end_token && IsNameLike(end + 1) && JoinsName(end)) {
                     end += 2;
@@ -242,7 +245,7 @@ private:
             if (j == i && !weak) {
                 j = i + 1;
             } else if (j == i && i + 1 < end &&
-                       ((IsSuffix(i + 1) && !OpensWithParticiple(sentence, i)) || lex_.first_name->Contains(StemId(i)))) {
+                       ((IsNameSuffix(i + 1) && !OpensWithParticiple(sentence, i)) || lex_.first_name->Contains(StemId(i)))) {
                 // "Meta Platforms acquired ...", "Martin Viessmann is ...": a
                 // suffix after it, or being a first name, vouches for a weak
                 // first word; not for a participle opening the sentence
