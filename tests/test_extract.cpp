@@ -837,3 +837,8 @@ TEST_CASE("A company word ends a name only when capitalized, and a first name be
     for (const Entity& e : facts.entities) CHECK(e.name != "Additional brands");
     CHECK(Find(facts, "Forma Brands", "owns-stake", "Additional brands") == nullptr);
 }
+
+TEST_CASE("An apposition the parser hung elsewhere still renames the name before it") {
+    CHECK(Triples(Extract("The station is owned by Hearst Television, a wholly owned subsidiary of the Hearst "
+                          "Corporation.")) == std::set<std::string>{"Hearst Corporation owns-stake Hearst Television"});
+}

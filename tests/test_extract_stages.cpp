@@ -211,6 +211,15 @@ TEST_CASE("Parse: an amount written \"$61bn\" reads as the number it is") {
     CHECK(Has(dependencies, "nmod(takeover, VMware)"));
 }
 
+TEST_CASE("Parse: an article's noun phrase right after a name and its comma is the name's apposition") {
+    // The parser hung "a wholly owned subsidiary" on "owned" as parataxis.
+    const Annotated doc("The station is owned by Hearst Television, a wholly owned subsidiary of the Hearst Corporation.");
+    const std::vector<std::string> dependencies = Dependencies(doc);
+    INFO(FormatParse(doc.annotated.parses[0]));
+    CHECK(Has(dependencies, "appos(Television, subsidiary)"));
+    CHECK(Has(dependencies, "nmod(subsidiary, Corporation)"));
+}
+
 TEST_CASE("Parse: a name that is the subject of its own clause keeps that place") {
     // "the grocer [that] Kroger has agreed to buy" is a reading the words allow.
     const Annotated doc("The American grocer Kroger has agreed to buy its rival Albertsons in a $24.6 billion attempt.");

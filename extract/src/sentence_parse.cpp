@@ -284,6 +284,33 @@ void ParseAside(const nlp::Parser& parser, std::vector<ParsedWord>& words, const
     }
 }
 
+// "Hearst Television, a wholly owned subsidiary of the Hearst Corporation":
+// a noun phrase opened by an article right after a name and its comma
+// renames the name. The parser, seeing few appositions this long, often
+// hangs it elsewhere (parataxis, a conjunct of the clause); it becomes the
+// name's apposition.
+void AttachAppositions(std::vector<ParsedWord>& words, const std::vector<NameSpan>& names) {
+    static const std::vector<std::string> kMisplaced = {"parataxis", "conj", "dep", "list", "appos", "obl", "nmod"};
+    for (const NameSpan span : names) {
+        const std::size_t comma = span.end, article = span.end + 1;
+        if (article >= words.size() || words[comma].form != "," || words[article].deprel != "det") continue;
+        const std::string_view det = words[article].lemma;
+        if (det != "a" && det != "an" && det != "the") continue;
+        const int noun = words[article].head;
+        const int name = static_cast<int>(LastWordOf(words, span));
+        if (noun <= static_cast<int>(article) || words[static_cast<std::size_t>(noun)].upos != nlp::Upos::kNoun) continue;
+        ParsedWord& apposition = words[static_cast<std::size_t>(noun)];
+        if (apposition.head == name || IsAncestor(words, noun, name) ||
+            std::find(kMisplaced.begin(), kMisplaced.end(), apposition.deprel) == kMisplaced.end()) {
+            continue;
+        }
+        apposition.head = name;
+        apposition.deprel = "appos";
+        words[comma].head = noun;
+        words[comma].deprel = "punct";
+    }
+}
+
 }  // namespace
 
 SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& sentence,
@@ -325,6 +352,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
         }
     }
     AttachDescriptors(parse.words, word_name, names);
+    AttachAppositions(parse.words, names);
     parse.children.resize(parse.words.size());
     for (std::size_t w = 0; w < parse.words.size(); ++w) {
         const int head = parse.words[w].head;
