@@ -842,3 +842,11 @@ TEST_CASE("An apposition the parser hung elsewhere still renames the name before
     CHECK(Triples(Extract("The station is owned by Hearst Television, a wholly owned subsidiary of the Hearst "
                           "Corporation.")) == std::set<std::string>{"Hearst Corporation owns-stake Hearst Television"});
 }
+
+TEST_CASE("A subsidiary company, and a subsidiary named before the word") {
+    CHECK(Triples(Extract("Menzies Wealth Management is a subsidiary company of the Menzies Group, providing independent "
+                          "financial planning advice.")) ==
+          std::set<std::string>{"Menzies Group owns-stake Menzies Wealth Management"});
+    CHECK(Triples(Extract("The station is owned by the CBS Television Stations subsidiary of CBS Corporation.")) ==
+          std::set<std::string>{"CBS Corporation owns-stake CBS Television Stations"});
+}
