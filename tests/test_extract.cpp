@@ -850,3 +850,16 @@ TEST_CASE("A subsidiary company, and a subsidiary named before the word") {
     CHECK(Triples(Extract("The station is owned by the CBS Television Stations subsidiary of CBS Corporation.")) ==
           std::set<std::string>{"CBS Corporation owns-stake CBS Television Stations"});
 }
+
+TEST_CASE("A middle initial neither ends the sentence nor the name") {
+    Explanation explanation;
+    const DocumentFacts facts =
+        Extract("Falcon International Bank is headed by Adolfo E. Gutierrez, its chief executive officer.", &explanation);
+    CHECK(explanation.sentences.size() == 1);
+    CHECK(Find(facts, "Adolfo E. Gutierrez", "ceo-of", "Falcon International Bank") != nullptr);
+}
+
+TEST_CASE("A name joined by '&' is a firm, whatever first name it opens with") {
+    CHECK(Triples(Extract("John F. Lundgren is CEO and Chairman of Stanley Black & Decker, a position he has held since "
+                          "March 1, 2004.")) == std::set<std::string>{"John F. Lundgren ceo-of Stanley Black & Decker"});
+}

@@ -212,9 +212,14 @@ private:
     }
 
     // "Procter & Gamble", "AT&T"; "Bank of America", "University of Texas".
+    // "&" in "Procter & Gamble", "of" in "Bank of America", the full stop
+    // of a middle initial in "John F. Lundgren".
     bool JoinsName(std::size_t i) const {
-        return Tok(i).text == "&" || (folded_.Word(i) == "of" && lex_.name_of_head->Contains(StemId(i - 1)));
+        return Tok(i).text == "&" || (folded_.Word(i) == "of" && lex_.name_of_head->Contains(StemId(i - 1))) ||
+               (Tok(i).text == "." && IsInitial(Tok(i - 1).text));
     }
+
+    static bool IsInitial(std::string_view word) { return word.size() == 1 && IsAsciiUpper(word[0]); }
 
     std::string_view Surface(std::size_t first, std::size_t end) const {
         return std::string_view(text_.tokens.front().text.data() - text_.tokens.front().begin + Tok(first).begin,
@@ -419,6 +424,11 @@ private:
         const std::size_t sentence_first = text_.sentences[sentence].first_token;
         // "Early investor Khosla Ventures": a company suffix outweighs a title before it.
         if (IsSuffix(end - 1)) return MentionType::kOrganization;
+        // "Stanley Black & Decker", "Bill & Melinda Gates Foundation": people
+        // joined by "&" make a firm's name.
+        for (std::size_t i = first; i < end; ++i) {
+            if (Tok(i).text == "&") return MentionType::kOrganization;
+        }
         if (end - first >= 2 && lex_.first_name->Contains(StemId(first))) return MentionType::kPerson;
         if (end - first >= 2 && first > sentence_first && lex_.person_title->Contains(StemId(first - 1))) {
             return MentionType::kPerson;  // "Labelbox CEO Manu Sharma"

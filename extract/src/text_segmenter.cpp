@@ -3,6 +3,7 @@
 #include <unicode/utext.h>
 
 #include <algorithm>
+#include <cctype>
 
 namespace kgraph::extract {
 namespace {
@@ -96,6 +97,20 @@ std::vector<Token> JoinHyphenCompounds(std::string_view text, std::vector<Token>
     return out;
 }
 
+// "John F. Lundgren", "Adolfo E. Gutierrez": a capital letter and a full
+// stop, then a capitalized word on the same line, is a middle initial, not
+// the end of a sentence (ICU's suppressions know "Mr." but not initials).
+bool EndsWithInitial(std::string_view text, std::size_t end) {
+    std::size_t last = end;
+    while (last > 0 && IsSpace(text[last - 1])) --last;
+    if (last < 2 || text[last - 1] != '.' || !std::isupper(static_cast<unsigned char>(text[last - 2]))) return false;
+    if (last >= 3 && std::isalnum(static_cast<unsigned char>(text[last - 3]))) return false;  // "Inc.", "U.S."
+    std::size_t next = end;
+    while (next < text.size() && IsSpace(text[next])) ++next;
+    return next < text.size() && std::isupper(static_cast<unsigned char>(text[next])) &&
+           text.substr(last, next - last).find_first_of("\n\r") == std::string_view::npos;
+}
+
 }  // namespace
 
 Result<TextSegmenter> TextSegmenter::Create() {
@@ -149,9 +164,12 @@ SegmentedText TextSegmenter::Segment(std::string_view text) const {
         out.lines.back().end_sentence = out.sentences.size();
     };
     int32_t start = sentences->first();
-    for (int32_t end = sentences->next(); end != icu::BreakIterator::DONE; start = end, end = sentences->next()) {
+    for (int32_t end = sentences->next(); end != icu::BreakIterator::DONE; end = sentences->next()) {
+        if (EndsWithInitial(text, static_cast<std::size_t>(end))) continue;
         add_sentence(static_cast<std::size_t>(start), static_cast<std::size_t>(end));
+        start = end;
     }
+    if (start < static_cast<int32_t>(text.size())) add_sentence(static_cast<std::size_t>(start), text.size());
     return out;
 }
 
