@@ -31,6 +31,10 @@ json EvidenceJson(const Evidence& e) {
     if (e.amount) j["amount"] = MoneyJson(*e.amount);
     if (e.percent) j["percent"] = *e.percent;
     if (e.date) j["date"] = *e.date;
+    if (e.chars) {
+        j["char_start"] = e.chars->start;
+        j["char_end"] = e.chars->end;
+    }
     return j;
 }
 
@@ -38,7 +42,7 @@ json EvidenceJson(const Evidence& e) {
 std::size_t OffsetFrom(const json& j, const char* key) {
     const json& value = j.at(key);
     if (!value.is_number_unsigned()) {
-        throw std::invalid_argument(std::string(key) + " must be a byte offset: a whole number, 0 or more");
+        throw std::invalid_argument(std::string(key) + " must be an offset: a whole number, 0 or more");
     }
     return value.get<std::size_t>();
 }
@@ -56,6 +60,9 @@ Evidence EvidenceFrom(const json& j) {
     if (j.contains("amount")) e.amount = MoneyFrom(j.at("amount"));
     if (j.contains("percent")) e.percent = j.at("percent").get<double>();
     if (j.contains("date")) e.date = j.at("date").get<std::string>();
+    if (j.contains("char_start") || j.contains("char_end")) {
+        e.chars = CodePointSpan{OffsetFrom(j, "char_start"), OffsetFrom(j, "char_end")};
+    }
     return e;
 }
 

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "kgraph/model.h"
+
 namespace kgraph::extract {
 namespace {
 
@@ -96,6 +98,20 @@ std::vector<Token> JoinHyphenCompounds(std::string_view text, std::vector<Token>
     return out;
 }
 
+// Counted once along the text: the sentences come in order and do not overlap.
+void AddCodePointOffsets(std::string_view text, std::vector<Sentence>& sentences) {
+    std::size_t bytes = 0, code_points = 0;
+    auto count_to = [&](std::size_t offset) {
+        code_points += CountCodePoints(text.substr(bytes, offset - bytes));
+        bytes = offset;
+        return code_points;
+    };
+    for (Sentence& sentence : sentences) {
+        sentence.char_begin = count_to(sentence.begin);
+        sentence.char_end = count_to(sentence.end);
+    }
+}
+
 }  // namespace
 
 Result<TextSegmenter> TextSegmenter::Create() {
@@ -152,6 +168,7 @@ SegmentedText TextSegmenter::Segment(std::string_view text) const {
     for (int32_t end = sentences->next(); end != icu::BreakIterator::DONE; start = end, end = sentences->next()) {
         add_sentence(static_cast<std::size_t>(start), static_cast<std::size_t>(end));
     }
+    AddCodePointOffsets(text, out.sentences);
     return out;
 }
 
