@@ -509,7 +509,9 @@ TEST_CASE("character offsets slice the document as Python does, byte offsets do 
                             relations.string() + "' '" + jsonld.string() + "'");
     INFO(check.out);
     REQUIRE(check.exit_code == 0);
-    for (const auto& [format, counts] : json::parse(check.out).items()) {
+    const json by_format = json::parse(check.out);
+    REQUIRE(by_format.size() == 2);
+    for (const auto& [format, counts] : by_format.items()) {
         INFO(format);
         CHECK(counts["evidence"].get<int>() > 50);
         CHECK(counts["sliced"] == counts["evidence"]);

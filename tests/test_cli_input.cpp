@@ -103,8 +103,9 @@ TEST_CASE("JSON-LD gives each document the url, title and date it gave about its
     const fs::path file = dir / "graph.jsonld";
     REQUIRE(Kgraph(dir, {"export", "--format", "jsonld", "-o", file.string()}).exit_code == 0);
 
+    const json exported = json::parse(Slurp(file));
     std::map<std::string, json> documents;  // by the end of the source
-    for (const json& node : json::parse(Slurp(file))["@graph"]) {
+    for (const json& node : exported["@graph"]) {
         if (node.value("@type", "") != "Document") continue;
         const std::string source = node["source"];
         documents[source.substr(source.find_last_of('/') + 1)] = node;
