@@ -2,6 +2,7 @@
 // conflicts, documents, check, repair, forget, export.
 //
 // Queries open the database read-only, so they work while an ingest runs.
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -49,8 +50,24 @@ std::string Confidence(const Relation& relation) {
     return text;
 }
 
+// The one shape of an entity in every --json output (docs/cli.md).
 ordered_json EntityJson(const Entity& entity) {
     return {{"name", entity.name}, {"type", std::string(EntityTypeName(entity.type))}, {"aliases", entity.aliases}};
+}
+
+// An end of a relation of `graph`. The answers of neighbors and path list
+// every entity their relations name, so the null type is for a damaged store.
+ordered_json EntityJson(const GraphModel& graph, const std::string& name) {
+    if (const Entity* entity = graph.FindEntity(name)) return EntityJson(*entity);
+    return {{"name", name}, {"type", nullptr}, {"aliases", ordered_json::array()}};
+}
+
+// A relation crossed by neighbors or path: its ends and type (their answers
+// carry no evidence; `show` and `relations` give it).
+ordered_json CrossedRelationJson(const GraphModel& graph, const Relation& relation) {
+    return {{"subject", EntityJson(graph, relation.subject)},
+            {"predicate", relation.predicate},
+            {"object", EntityJson(graph, relation.object)}};
 }
 
 // One relation as the relations JSON prints it (export owns that format).
@@ -165,6 +182,17 @@ Result<GraphModel> SelectPart(const Store& store, const ExportOptions& options) 
     return SelectSubgraph(*graph, subgraph);
 }
 
+// What each stored document says of itself, for the JSON-LD document nodes.
+Result<std::map<std::string, DocumentMetadata>> DocumentMetadataById(const Store& store) {
+    Result<std::vector<DocumentInfo>> documents = store.Documents();
+    if (!documents.ok()) return documents.status();
+    std::map<std::string, DocumentMetadata> metadata;
+    for (DocumentInfo& document : *documents) {
+        if (!document.metadata.empty()) metadata.emplace(document.id, std::move(document.metadata));
+    }
+    return metadata;
+}
+
 }  // namespace
 
 Status RunEntities(const std::filesystem::path& db, const QueryOptions& options) {
@@ -271,6 +299,10 @@ Status RunShow(const std::filesystem::path& db, const std::string& name, const Q
         if (relation.subject == e.name) out.push_back(&relation);
         else if (relation.object == e.name) in.push_back(&relation);
     }
+    // What holds now reads first; ended ties after it, still in model order.
+    for (std::vector<const Relation*>* side : {&out, &in}) {
+        std::stable_partition(side->begin(), side->end(), [](const Relation* relation) { return !relation->ended; });
+    }
     if (options.json) {
         ordered_json item = EntityJson(e);
         item["out"] = ordered_json::array();
@@ -327,7 +359,11 @@ Status RunNeighbors(const std::filesystem::path& db, const std::string& name, in
     if (options.json) {
         ordered_json items = ordered_json::array();
         for (const Neighbor& neighbor : neighbors) {
-            items.push_back({{"entity", neighbor.entity}, {"depth", neighbor.depth}, {"via", via_text(neighbor)}});
+            ordered_json via = ordered_json::array();
+            for (const Relation* relation : neighbor.via) via.push_back(CrossedRelationJson(answer->graph, *relation));
+            items.push_back({{"entity", EntityJson(answer->graph, neighbor.entity)},
+                             {"depth", neighbor.depth},
+                             {"via", std::move(via)}});
         }
         std::cout << items.dump(2) << "\n";
         return Status::Ok();
@@ -357,10 +393,9 @@ Status RunPath(const std::filesystem::path& db, const std::string& from, const s
     if (options.json) {
         ordered_json hops = ordered_json::array();
         for (const PathHop& hop : path) {
-            hops.push_back({{"subject", hop.relation->subject},
-                            {"predicate", hop.relation->predicate},
-                            {"object", hop.relation->object},
-                            {"forward", hop.forward}});
+            ordered_json item = CrossedRelationJson(answer->graph, *hop.relation);
+            item["forward"] = hop.forward;
+            hops.push_back(std::move(item));
         }
         std::cout << hops.dump(2) << "\n";
         return Status::Ok();
@@ -388,13 +423,26 @@ Status RunConflicts(const std::filesystem::path& db, const QueryOptions& options
     }
     if (options.json) {
         ordered_json items = ordered_json::array();
-        for (const Relation* relation : conflicting) items.push_back(RelationJson(*graph, *relation));
+        for (const Relation* relation : conflicting) {
+            ordered_json item = RelationJson(*graph, *relation);
+            item["disagreements"] = ordered_json::object();
+            for (const Disagreement& disagreement : Disagreements(*relation)) {
+                item["disagreements"][disagreement.attribute] = disagreement.values;
+            }
+            items.push_back(std::move(item));
+        }
         std::cout << items.dump(2) << "\n";
         return Status::Ok();
     }
     if (conflicting.empty()) std::cout << "no relation has disagreeing sources\n";
     for (const Relation* relation : conflicting) {
-        std::cout << relation->subject << " " << relation->predicate << " " << relation->object << "\n";
+        // "amount $14B vs $14.3B; date 2025-06-15 vs 2025-06-23"
+        std::vector<std::string> what;
+        for (const Disagreement& disagreement : Disagreements(*relation)) {
+            what.push_back(disagreement.attribute + " " + Join(disagreement.values, " vs "));
+        }
+        std::cout << relation->subject << " " << relation->predicate << " " << relation->object << ": "
+                  << Join(what, "; ") << "\n";
         PrintEvidence(*relation);
     }
     return Status::Ok();
@@ -479,7 +527,11 @@ Status RunExport(const std::filesystem::path& db, const ExportOptions& options) 
             return WriteOutput(options.output, *svg);
         }
         case ExportFormat::kDot: return WriteOutput(options.output, ToDot(*part));
-        case ExportFormat::kJsonLd: return WriteOutput(options.output, ToJsonLd(*part) + "\n");
+        case ExportFormat::kJsonLd: {
+            Result<std::map<std::string, DocumentMetadata>> documents = DocumentMetadataById(**store);
+            if (!documents.ok()) return documents.status();
+            return WriteOutput(options.output, ToJsonLd(*part, *documents) + "\n");
+        }
         case ExportFormat::kJson: return WriteOutput(options.output, ToRelationsJson(*part) + "\n");
         case ExportFormat::kGraphMl: return WriteOutput(options.output, ToGraphMl(*part));
         case ExportFormat::kCsv: return WriteCsv(options.output, *part);

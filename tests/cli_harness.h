@@ -42,6 +42,9 @@ pid_t StartKgraph(const TempDir& dir, const std::vector<std::string>& args);
 // Waits for a background kgraph and returns its exit code (-signal if killed).
 int WaitFor(pid_t pid);
 
+// A shell command's stdout and exit code; stderr joins stdout.
+Run Shell(const std::string& command);
+
 std::string Slurp(const std::filesystem::path& path);
 std::size_t Lines(const std::string& text);
 

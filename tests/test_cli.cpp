@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "cli_harness.h"
 
@@ -106,19 +107,88 @@ TEST_CASE("neighbors follows relation filters and direction") {
     bool scale = false;
     for (const json& n : neighbors) {
         CHECK(n["depth"] == 1);
-        scale = scale || n["entity"] == "Scale AI";
+        scale = scale || n["entity"]["name"] == "Scale AI";
     }
     CHECK(scale);
 
     Run in = Kgraph(dir, {"neighbors", "Meta", "--rel", "invests-in", "--direction", "in", "--json"});
     REQUIRE(in.exit_code == 0);
-    for (const json& n : json::parse(in.out)) CHECK(n["entity"] != "Scale AI");
+    for (const json& n : json::parse(in.out)) CHECK(n["entity"]["name"] != "Scale AI");
 
     Run two = Kgraph(dir, {"neighbors", "Scale AI", "--depth", "2", "--json"});
     REQUIRE(two.exit_code == 0);
     int deeper = 0;
     for (const json& n : json::parse(two.out)) deeper += n["depth"] == 2;
     CHECK(deeper > 0);
+}
+
+namespace {
+
+// The one entity shape of every --json output: {"name", "type", "aliases"},
+// the type known.
+void CheckEntityShape(const json& entity) {
+    INFO(entity.dump());
+    REQUIRE(entity.is_object());
+    CHECK(entity["name"].is_string());
+    CHECK(std::set<json>{"Organization", "Person"}.count(entity["type"]) == 1);
+    REQUIRE(entity["aliases"].is_array());
+    for (const json& alias : entity["aliases"]) CHECK(alias.is_string());
+}
+
+void CheckRelationEnds(const json& relation) {
+    CheckEntityShape(relation["subject"]);
+    CheckEntityShape(relation["object"]);
+}
+
+}  // namespace
+
+TEST_CASE("every --json output gives entities one shape, {name, type, aliases}") {
+    TempDir dir;
+    IngestSeeds(dir);
+    auto output = [&](std::vector<std::string> args) {
+        args.push_back("--json");
+        Run run = Kgraph(dir, args);
+        INFO(run.err);
+        REQUIRE(run.exit_code == 0);
+        return json::parse(run.out);
+    };
+    for (const json& entity : output({"entities"})) CheckEntityShape(entity);
+    for (const json& relation : output({"relations"})) CheckRelationEnds(relation);
+    for (const json& relation : output({"conflicts"})) CheckRelationEnds(relation);
+    const json show = output({"show", "Scale AI"});
+    CheckEntityShape(show);
+    REQUIRE(show["in"].size() > 3);
+    for (const char* side : {"out", "in"}) {
+        for (const json& relation : show[side]) CheckRelationEnds(relation);
+    }
+    const json neighbors = output({"neighbors", "Meta", "--depth", "2"});
+    REQUIRE(neighbors.size() > 3);
+    for (const json& neighbor : neighbors) {
+        CheckEntityShape(neighbor["entity"]);
+        REQUIRE(!neighbor["via"].empty());
+        for (const json& relation : neighbor["via"]) CheckRelationEnds(relation);
+    }
+    const json path = output({"path", "Alphabet", "Jason Droege"});
+    REQUIRE(path.size() == 3);
+    for (const json& hop : path) CheckRelationEnds(hop);
+}
+
+TEST_CASE("neighbors --direction out and in follow a symmetric relation both ways") {
+    TempDir dir;
+    IngestSeeds(dir);
+    // Stored as "Scale AI competes-with Turing": Turing is its object, and yet
+    // Turing competes with Scale AI as much as Scale AI with Turing.
+    for (const std::string direction : {"out", "in"}) {
+        INFO(direction);
+        for (const auto& [from, to] : {std::pair{"Turing", "Scale AI"}, std::pair{"Scale AI", "Turing"}}) {
+            Run run = Kgraph(dir, {"neighbors", from, "--rel", "competes-with", "--direction", direction, "--json"});
+            REQUIRE(run.exit_code == 0);
+            std::set<std::string> names;
+            for (const json& n : json::parse(run.out)) names.insert(n["entity"]["name"]);
+            CHECK(names.count(to) == 1);
+        }
+    }
+    CHECK(Kgraph(dir, {"path", "Turing", "Scale AI", "--rel", "competes-with", "--direction", "out"}).exit_code == 0);
 }
 
 TEST_CASE("path prints each hop with its relation") {
@@ -133,8 +203,8 @@ TEST_CASE("path prints each hop with its relation") {
     std::string at = "Google";
     for (const json& hop : hops) {
         const bool forward = hop["forward"];
-        CHECK((forward ? hop["subject"] : hop["object"]) == at);
-        at = forward ? hop["object"] : hop["subject"];
+        CHECK((forward ? hop["subject"] : hop["object"])["name"] == at);
+        at = (forward ? hop["object"] : hop["subject"])["name"];
     }
     CHECK(at == "Meta");
 }
@@ -389,6 +459,81 @@ TEST_CASE("conflicts lists relations whose sources disagree, with each source's 
     Run text = Kgraph(dir, {"conflicts"});
     CHECK(text.out.find("> $14B") != std::string::npos);
     CHECK(text.out.find("$14.3B") != std::string::npos);
+}
+
+TEST_CASE("a CEO who left is a former CEO everywhere, and show lists current relations first") {
+    TempDir dir;
+    IngestSeeds(dir);
+    // Seed 004: "Scale Ai founder and CEO Alexandr Wang", then "Jason Droege
+    // ... takes over the CEO position after Wang has switched to Meta."
+    auto ceos = [](const json& relations) {
+        std::map<std::string, bool> ended;
+        for (const json& r : relations) {
+            if (r["predicate"] == "ceo-of" && r["object"]["name"] == "Scale AI") ended[r["subject"]["name"]] = r["ended"];
+        }
+        return ended;
+    };
+    const std::map<std::string, bool> expected = {{"Alexandr Wang", true}, {"Jason Droege", false}};
+    CHECK(ceos(json::parse(Kgraph(dir, {"relations", "--json"}).out)) == expected);
+    CHECK(ceos(json::parse(Kgraph(dir, {"export", "--format", "json", "-o", "-"}).out)) == expected);
+    const json show = json::parse(Kgraph(dir, {"show", "Scale AI", "--json"}).out);
+    CHECK(ceos(show["in"]) == expected);
+    // Still a founder: leaving ends being CEO, not having founded it.
+    for (const json& r : show["in"]) {
+        if (r["predicate"] == "founder-of") CHECK(r["ended"] == false);
+    }
+
+    const std::string text = Kgraph(dir, {"show", "Scale AI"}).out;
+    const auto current = text.find("<- ceo-of Jason Droege");
+    const auto former = text.find("<- ceo-of Alexandr Wang  [ended]");
+    REQUIRE(current != std::string::npos);
+    REQUIRE(former != std::string::npos);
+    CHECK(current < former);
+    // Every current relation of a side before its first ended one.
+    for (const char* side : {"in", "out"}) {
+        bool seen_ended = false;
+        for (const json& r : show[side]) {
+            if (seen_ended) CHECK(r["ended"] == true);
+            seen_ended = seen_ended || r["ended"] == true;
+        }
+    }
+}
+
+TEST_CASE("character offsets slice the document as Python does, byte offsets do not") {
+    TempDir dir;
+    IngestSeeds(dir);
+    const fs::path relations = dir / "relations.json", jsonld = dir / "graph.jsonld";
+    std::ofstream(relations) << Kgraph(dir, {"relations", "--json"}).out;
+    REQUIRE(Kgraph(dir, {"export", "--format", "jsonld", "-o", jsonld.string()}).exit_code == 0);
+    const Run check = Shell("/usr/bin/python3 '" + (fs::path(KGRAPH_TESTS_DIR) / "offsets_check.py").string() + "' '" +
+                            relations.string() + "' '" + jsonld.string() + "'");
+    INFO(check.out);
+    REQUIRE(check.exit_code == 0);
+    const json by_format = json::parse(check.out);
+    REQUIRE(by_format.size() == 2);
+    for (const auto& [format, counts] : by_format.items()) {
+        INFO(format);
+        CHECK(counts["evidence"].get<int>() > 50);
+        CHECK(counts["sliced"] == counts["evidence"]);
+        // The seeds' curly quotes and accents put byte and character offsets apart.
+        CHECK(counts["bytes_fail"].get<int>() > counts["evidence"].get<int>() / 2);
+    }
+}
+
+TEST_CASE("conflicts says what the sources disagree on, not only which sentences") {
+    TempDir dir;
+    IngestSeeds(dir);
+    // "in excess of $14 billion", "14 billion", "$ 14.3 billion"; dated by two publications.
+    const std::string headline = "Meta invests-in Scale AI: amount $14B vs > $14B vs $14.3B; date 2025-06-15 vs 2025-06-23\n";
+    CHECK(Kgraph(dir, {"conflicts"}).out.find(headline) != std::string::npos);
+    bool found = false;
+    for (const json& r : json::parse(Kgraph(dir, {"conflicts", "--json"}).out)) {
+        CHECK_FALSE(r["disagreements"].empty());
+        if (r["subject"]["name"] != "Meta" || r["object"]["name"] != "Scale AI") continue;
+        found = true;
+        CHECK(r["disagreements"] == json{{"amount", {"$14B", "> $14B", "$14.3B"}}, {"date", {"2025-06-15", "2025-06-23"}}});
+    }
+    CHECK(found);
 }
 
 TEST_CASE("extract --explain --parse shows each parsed sentence's dependencies above the rules that fired") {

@@ -1,12 +1,10 @@
 // The conventions a command-line program is expected to follow: --version,
 // shell completion, a man page, and an install that works where it lands.
 #include <catch2/catch.hpp>
-#include <cstdio>
 #include <fstream>
 #include <filesystem>
 #include <string>
 #include <vector>
-#include <sys/wait.h>
 
 #include "cli_harness.h"
 
@@ -17,18 +15,6 @@ namespace {
 
 const std::string kCommands[] = {"ingest", "extract",   "entities",  "relations", "stats", "show",   "neighbors",
                                  "path",   "conflicts", "documents", "forget",    "check", "export", "completion"};
-
-// A shell command's stdout and exit code; stderr joins stdout.
-Run Shell(const std::string& command) {
-    Run run;
-    FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    char buffer[4096];
-    for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) run.out.append(buffer, n);
-    const int status = pclose(pipe);
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return run;
-}
 
 std::string Quoted(const fs::path& path) { return "'" + path.string() + "'"; }
 

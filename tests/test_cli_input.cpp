@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -87,6 +88,49 @@ TEST_CASE("ingest reads a folder's news page, Markdown and JSON lines, keeps the
     CHECK((*line)["date"] == "2025-06-12");
     CHECK(DocumentFrom(listed, "feed.jsonl:2") != nullptr);
     CHECK(Kgraph(dir, {"check"}).exit_code == 0);
+}
+
+TEST_CASE("JSON-LD gives each document the url, title and date it gave about itself") {
+    TempDir dir;
+    const fs::path corpus = dir / "corpus";
+    fs::create_directories(corpus);
+    fs::copy_file(kNewsPage, corpus / "page.html");
+    std::ofstream(corpus / "feed.jsonl")
+        << R"({"text": "Walmart is a customer of Nvidia, the retailer said.", "url": "https://news.example/walmart", "title": "Walmart buys chips", "date": "2025-06-12"})"
+        << "\n";
+    std::ofstream(corpus / "plain.txt") << "Salesforce competes with Oracle in the database market.\n";
+    REQUIRE(Kgraph(dir, {"ingest", corpus.string()}).exit_code == 0);
+    const fs::path file = dir / "graph.jsonld";
+    REQUIRE(Kgraph(dir, {"export", "--format", "jsonld", "-o", file.string()}).exit_code == 0);
+
+    const json exported = json::parse(Slurp(file));
+    std::map<std::string, json> documents;  // by the end of the source
+    for (const json& node : exported["@graph"]) {
+        if (node.value("@type", "") != "Document") continue;
+        const std::string source = node["source"];
+        documents[source.substr(source.find_last_of('/') + 1)] = node;
+    }
+    REQUIRE(documents.size() == 3);
+    const json& page = documents.at("page.html");
+    CHECK(page["url"] == "https://techwire.example.com/2020/05/29/volkswagen-gotion-stake");
+    CHECK(page["headline"] == "Volkswagen takes 26% stake in Gotion High-Tech");
+    CHECK(page["datePublished"] == "2020-05-29T08:15:00Z");  // not an xsd:date: a plain string
+    const json& line = documents.at("walmart");
+    CHECK(line["headline"] == "Walmart buys chips");
+    CHECK(line["datePublished"] == json{{"@value", "2025-06-12"}, {"@type", "xsd:date"}});
+    const json& plain = documents.at("plain.txt");
+    CHECK_FALSE(plain.contains("url"));
+    CHECK_FALSE(plain.contains("headline"));
+    CHECK_FALSE(plain.contains("datePublished"));
+
+    // rdflib and pyld read the same triples, every typed literal valid.
+    const Run rdf = Shell("/usr/bin/python3 '" + (fs::path(KGRAPH_TESTS_DIR) / "jsonld_check.py").string() + "' '" +
+                          file.string() + "'");
+    INFO(rdf.out);
+    REQUIRE(rdf.exit_code == 0);
+    const json checked = json::parse(rdf.out);
+    CHECK(checked["isomorphic"] == true);
+    CHECK(checked["ill_typed"] == json::array());
 }
 
 TEST_CASE("ingest - and extract - read standard input") {

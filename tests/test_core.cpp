@@ -1,6 +1,10 @@
 // The shared model: document ids and the summaries of a relation's evidence.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "kgraph/facts_json.h"
 #include "kgraph/model.h"
 #include "kgraph/status.h"
@@ -52,6 +56,29 @@ TEST_CASE("Disagreeing amounts stay separate claims, the summary prefers the exa
     CHECK(RelationAmount(r)->value == 14e9);
 }
 
+TEST_CASE("Disagreements name the attributes and the values the sources claim, smallest first") {
+    Relation r;
+    r.evidence = {Claim("a", Usd(14.3e9)), Claim("b", Usd(14e9, "more-than")), Claim("c", Usd(14e9)),
+                  Claim("d", Usd(14.3e9))};
+    r.evidence[0].date = "2025-06-23";
+    r.evidence[1].date = "2025-06-15";
+    r.evidence[2].percent = 49;
+    CHECK(Disagreements(r) == std::vector<Disagreement>{{"amount", {"$14B", "> $14B", "$14.3B"}},
+                                                        {"date", {"2025-06-15", "2025-06-23"}}});
+    // One percent claimed once is no disagreement; two different ones are.
+    r.evidence[3].percent = 50;
+    CHECK(Disagreements(r).at(1) == Disagreement{"percent", {"49%", "50%"}});
+    std::reverse(r.evidence.begin(), r.evidence.end());
+    CHECK(Disagreements(r).size() == 3);
+    CHECK(Disagreements(r).at(0).values == std::vector<std::string>{"$14B", "> $14B", "$14.3B"});
+}
+
+TEST_CASE("Code points are counted as Python counts characters") {
+    CHECK(CountCodePoints("") == 0);
+    CHECK(CountCodePoints("Meta") == 4);
+    CHECK(CountCodePoints("Meta\u2019s caf\u00e9 \U0001F600") == 13);
+}
+
 TEST_CASE("Agreeing evidence is no conflict") {
     Relation r;
     r.evidence = {Claim("a", Usd(13e9)), Claim("b", Usd(13e9)), Claim("c", std::nullopt)};
@@ -96,6 +123,7 @@ TEST_CASE("DocumentFacts survive a JSON line round trip, claims included") {
     evidence.date = "2025-06";
     evidence.percent = 49;
     evidence.modality = "reported";
+    evidence.chars = CodePointSpan{3, 54};
     relation.evidence = {evidence, Claim(facts.doc, std::nullopt)};
     facts.relations = {relation};
 

@@ -80,6 +80,7 @@ GraphModel SampleGraph() {
     invested.date = "2025-06";
     Evidence put = Said(kDocB, "Meta put more than $14 billion into Scale AI.", 200, "invests-in/put-into", 0.8);
     put.amount = Usd(14e9, "more-than");
+    put.chars = CodePointSpan{198, 243};  // two characters of two bytes before it
     Evidence stake = Said(kDocA, "The deal gives Meta a 49% stake in Scale AI.", 60, "owns-stake/stake-in", 0.85);
     stake.percent = 49;
     Evidence cut = Said(kDocB, "Google plans to cut ties with Scale AI in June 2025.", 50, "leaves/cut-ties", 0.7);
@@ -404,8 +405,13 @@ TEST_CASE("Export never prints, even when Graphviz has something to say") {
     CHECK(printed == "");
 }
 
+// What document A said about itself.
+std::map<std::string, DocumentMetadata> SampleMetadata() {
+    return {{kDocA, DocumentMetadata{"https://news.example/meta-scale?id=1&x=2", "Meta invests in Scale AI", "2025-06-13"}}};
+}
+
 TEST_CASE("JSON-LD parses into the expected triples and answers SPARQL") {
-    json rdf = CheckJsonLd(ToJsonLd(SampleGraph()));
+    json rdf = CheckJsonLd(ToJsonLd(SampleGraph(), SampleMetadata()));
     // 7 relation types x 2 (type, label)                                 14
     // entities: type + name + aliases + direct edges (competes-with both
     //   ways): Wang 4, Google 4, J&J 3, Meta 6, Quote 3, Scale AI 4,
@@ -415,10 +421,10 @@ TEST_CASE("JSON-LD parses into the expected triples and answers SPARQL") {
     //   sentence, start, end, rule, confidence) + claims + modality:
     //   ceo-of 7+7, customer-of 7+7, leaves 9+9, invests-in 11+10+10,
     //   owns-stake 8+8, partners-with 8+8, competes-with 7+7,
-    //   customer-of 7+7                                                 137
-    // documents: 2 x (type, source)                                       4
-    CHECK(rdf.at("triples") == 186);
-    CHECK(rdf.at("pyld_triples") == 186);
+    //   customer-of 7+7, + charStart and charEnd of one evidence        139
+    // documents: 2 x (type, source) + url, headline, datePublished of A   7
+    CHECK(rdf.at("triples") == 191);
+    CHECK(rdf.at("pyld_triples") == 191);
     CHECK(rdf.at("isomorphic") == true);
     CHECK(rdf.at("ill_typed") == json::array());
     CHECK(rdf.at("invests_in") == json::array({json::array({"Meta", "Scale AI"})}));
@@ -442,6 +448,29 @@ TEST_CASE("JSON-LD keeps each relation's claims and evidence on a node of its ow
     CHECK(hedged.at("amount") == "14000000000");
     CHECK(hedged.at("amountQualifier") == "more-than");
     CHECK(hedged.at("wasDerivedFrom") == "urn:kgraph:doc:" + kDocB);
+    CHECK(hedged.at("start") == 200);
+    CHECK(hedged.at("charStart") == 198);
+    CHECK(hedged.at("charEnd") == 243);
+    CHECK_FALSE(invests->at("evidence").at(0).contains("charStart"));  // not recorded
+}
+
+TEST_CASE("JSON-LD gives a document the url, title and date it gave, in schema.org terms") {
+    json doc = json::parse(ToJsonLd(SampleGraph(), SampleMetadata()));
+    CHECK(doc.at("@context").at("url") == json({{"@id", "schema:url"}, {"@type", "xsd:anyURI"}}));
+    CHECK(doc.at("@context").at("headline") == "schema:headline");
+    CHECK(doc.at("@context").at("datePublished") == "schema:datePublished");
+    std::map<std::string, json> documents;
+    for (const json& node : doc.at("@graph")) {
+        if (node.value("@type", "") == "Document") documents[node.at("@id")] = node;
+    }
+    REQUIRE(documents.size() == 2);
+    const json& a = documents.at("urn:kgraph:doc:" + kDocA);
+    CHECK(a.at("source") == "seeds/a.txt");
+    CHECK(a.at("url") == "https://news.example/meta-scale?id=1&x=2");
+    CHECK(a.at("headline") == "Meta invests in Scale AI");
+    CHECK(a.at("datePublished") == json({{"@value", "2025-06-13"}, {"@type", "xsd:date"}}));
+    const json& b = documents.at("urn:kgraph:doc:" + kDocB);
+    CHECK(b == json({{"@id", "urn:kgraph:doc:" + kDocB}, {"@type", "Document"}, {"source", "seeds/b.txt"}}));
 }
 
 TEST_CASE("Relations JSON carries every field the scorer and the CLI read") {
@@ -465,7 +494,7 @@ TEST_CASE("Relations JSON carries every field the scorer and the CLI read") {
     CHECK(invests.at("evidence").at(1) ==
           json({{"doc", kDocB}, {"source", "seeds/b.txt"},
                 {"sentence", "Meta put more than $14 billion into Scale AI."}, {"start", 200}, {"end", 245},
-                {"rule", "invests-in/put-into"}, {"confidence", 0.8},
+                {"char_start", 198}, {"char_end", 243}, {"rule", "invests-in/put-into"}, {"confidence", 0.8},
                 {"amount", {{"value", 14000000000}, {"currency", "USD"}, {"qualifier", "more-than"}, {"upper", nullptr}}},
                 {"percent", nullptr}, {"date", nullptr}, {"modality", ""}}));
 

@@ -305,13 +305,17 @@ TEST_CASE("The explanation lists entities and the rule behind each relation") {
     CHECK(counts.relations == 1);
 }
 
-TEST_CASE("Evidence points at the stating sentence by byte offsets") {
-    const std::string text = "Headline without a relation\n\nMicrosoft recently invested 13 billion dollars in OpenAI.";
+TEST_CASE("Evidence points at the stating sentence by byte offsets and by code point offsets") {
+    // Three characters of two or three bytes before the sentence, one in it.
+    const std::string text = "Caf\u00e9 \u201cHeadline\u201d without a relation\n\nMicrosoft recently invested 13 billion dollars in OpenAI.";
     const DocumentFacts facts = Extract(text);
     const Relation* r = Find(facts, "Microsoft", "invests-in", "OpenAI");
     REQUIRE(r != nullptr);
     const Evidence& e = r->evidence[0];
     CHECK(text.substr(e.start, e.end - e.start) == e.sentence);
+    REQUIRE(e.chars);
+    CHECK(e.chars->start == e.start - 5);  // 1 + 2 + 2 bytes more than characters
+    CHECK(e.chars->end - e.chars->start == e.sentence.size());
     CHECK(e.sentence == "Microsoft recently invested 13 billion dollars in OpenAI.");
     CHECK(e.doc == DocumentId(text));
     CHECK(e.confidence > 0);

@@ -161,6 +161,10 @@ TEST_CASE("ingest --facts rejects a line whose fields the model or the schema do
     const std::vector<std::pair<std::string, std::function<void(json&)>>> faults = {
         {"byte offset", [&](json& f) { evidence(f)["start"] = -5; }},
         {"not after its start", [&](json& f) { std::swap(evidence(f)["start"], evidence(f)["end"]); }},
+        {"code point offset", [&](json& f) { evidence(f)["char_start"] = -1; }},
+        {"as many characters long as its character offsets", [&](json& f) {
+             evidence(f)["char_end"] = evidence(f)["char_end"].get<std::size_t>() + 1;
+         }},
         {"confidence", [&](json& f) { evidence(f)["confidence"] = 5.0; }},
         {"percent", [&](json& f) {
              for (json& relation : f["relations"]) {

@@ -31,14 +31,19 @@ json EvidenceJson(const Evidence& e) {
     if (e.amount) j["amount"] = MoneyJson(*e.amount);
     if (e.percent) j["percent"] = *e.percent;
     if (e.date) j["date"] = *e.date;
+    if (e.chars) {
+        j["char_start"] = e.chars->start;
+        j["char_end"] = e.chars->end;
+    }
     return j;
 }
 
-// A negative number would wrap around to a huge offset.
-std::size_t OffsetFrom(const json& j, const char* key) {
+// A negative number would wrap around to a huge offset. `unit`: "byte",
+// "code point".
+std::size_t OffsetFrom(const json& j, const char* key, const char* unit) {
     const json& value = j.at(key);
     if (!value.is_number_unsigned()) {
-        throw std::invalid_argument(std::string(key) + " must be a byte offset: a whole number, 0 or more");
+        throw std::invalid_argument(std::string(key) + " must be a " + unit + " offset: a whole number, 0 or more");
     }
     return value.get<std::size_t>();
 }
@@ -48,14 +53,17 @@ Evidence EvidenceFrom(const json& j) {
     e.doc = j.at("doc").get<std::string>();
     e.source = j.at("source").get<std::string>();
     e.sentence = j.at("sentence").get<std::string>();
-    e.start = OffsetFrom(j, "start");
-    e.end = OffsetFrom(j, "end");
+    e.start = OffsetFrom(j, "start", "byte");
+    e.end = OffsetFrom(j, "end", "byte");
     e.rule = j.at("rule").get<std::string>();
     e.confidence = j.at("confidence").get<double>();
     e.modality = j.at("modality").get<std::string>();
     if (j.contains("amount")) e.amount = MoneyFrom(j.at("amount"));
     if (j.contains("percent")) e.percent = j.at("percent").get<double>();
     if (j.contains("date")) e.date = j.at("date").get<std::string>();
+    if (j.contains("char_start") || j.contains("char_end")) {
+        e.chars = CodePointSpan{OffsetFrom(j, "char_start", "code point"), OffsetFrom(j, "char_end", "code point")};
+    }
     return e;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <tuple>
 
@@ -40,6 +41,12 @@ const Entity* GraphModel::FindEntity(std::string_view name) const {
     auto it = std::lower_bound(entities.begin(), entities.end(), name,
                                [](const Entity& e, std::string_view n) { return e.name < n; });
     return it != entities.end() && it->name == name ? &*it : nullptr;
+}
+
+std::size_t CountCodePoints(std::string_view utf8) {
+    // Every code point has one byte that is not a continuation byte (10xxxxxx).
+    return static_cast<std::size_t>(
+        std::count_if(utf8.begin(), utf8.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 bool IsSymmetricPredicate(std::string_view predicate) { return predicate == "competes-with"; }
@@ -92,20 +99,49 @@ std::optional<std::string> RelationDate(const Relation& relation) {
         [](const std::string& d) { return std::make_pair(d.size(), d); });
 }
 
-bool HasConflictingClaims(const Relation& relation) {
-    auto differs = [&](auto get) {
-        const Evidence* first = nullptr;
-        for (const Evidence& e : relation.evidence) {
-            if (!get(e)) continue;
-            if (first && !(*get(*first) == *get(e))) return true;
-            if (!first) first = &e;
-        }
-        return false;
-    };
-    return differs([](const Evidence& e) { return e.amount; }) ||
-           differs([](const Evidence& e) { return e.percent; }) ||
-           differs([](const Evidence& e) { return e.date; });
+namespace {
+
+// The distinct claims of one attribute, smallest first (by `less`), as
+// displayed; nothing when the sentences agree.
+template <typename T, typename Get, typename Less, typename Format>
+std::optional<Disagreement> DistinctClaims(const Relation& relation, const char* attribute, Get get, Less less,
+                                           Format format) {
+    std::vector<T> claims;
+    for (const Evidence& e : relation.evidence) {
+        if (const std::optional<T>& claim = get(e); claim) claims.push_back(*claim);
+    }
+    std::sort(claims.begin(), claims.end(), less);
+    claims.erase(std::unique(claims.begin(), claims.end()), claims.end());
+    if (claims.size() < 2) return std::nullopt;
+    Disagreement disagreement{attribute, {}};
+    for (const T& claim : claims) disagreement.values.push_back(format(claim));
+    return disagreement;
 }
+
+}  // namespace
+
+std::vector<Disagreement> Disagreements(const Relation& relation) {
+    std::vector<Disagreement> found;
+    auto add = [&](std::optional<Disagreement> disagreement) {
+        if (disagreement) found.push_back(std::move(*disagreement));
+    };
+    // Exact before hedged at one value, as "$14B" reads before "> $14B".
+    add(DistinctClaims<Money>(
+        relation, "amount", [](const Evidence& e) -> const std::optional<Money>& { return e.amount; },
+        [](const Money& a, const Money& b) {
+            return std::tie(a.value, a.currency, a.qualifier, a.upper) < std::tie(b.value, b.currency, b.qualifier, b.upper);
+        },
+        FormatMoney));
+    add(DistinctClaims<double>(
+        relation, "percent", [](const Evidence& e) -> const std::optional<double>& { return e.percent; },
+        std::less<double>(), FormatPercent));
+    add(DistinctClaims<std::string>(
+        relation, "date", [](const Evidence& e) -> const std::optional<std::string>& { return e.date; },
+        std::less<std::string>(), [](const std::string& date) { return date; }));
+    return found;
+}
+
+bool HasConflictingClaims(const Relation& relation) { return !Disagreements(relation).empty(); }
 
 namespace {
 

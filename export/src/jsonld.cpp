@@ -157,8 +157,13 @@ const Json& FixedContext() {
         {"sentence", "kg:sentence"},
         {"start", "kg:start"},
         {"end", "kg:end"},
+        {"charStart", "kg:charStart"},
+        {"charEnd", "kg:charEnd"},
         {"rule", "kg:rule"},
         {"source", "kg:source"},
+        {"url", {{"@id", "schema:url"}, {"@type", "xsd:anyURI"}}},
+        {"headline", "schema:headline"},
+        {"datePublished", "schema:datePublished"},
         {"wasDerivedFrom", iri_valued("prov:wasDerivedFrom")},
         {"founder", iri_valued("schema:founder")},
         {"parentOrganization", iri_valued("schema:parentOrganization")},
@@ -235,9 +240,13 @@ Json EvidenceNode(const Relation& relation, const Evidence& evidence) {
                  {"wasDerivedFrom", DocumentIri(evidence.doc)},
                  {"sentence", evidence.sentence},
                  {"start", evidence.start},
-                 {"end", evidence.end},
-                 {"rule", evidence.rule},
-                 {"confidence", DecimalText(evidence.confidence)}};
+                 {"end", evidence.end}};
+    if (evidence.chars) {
+        node["charStart"] = evidence.chars->start;
+        node["charEnd"] = evidence.chars->end;
+    }
+    node["rule"] = evidence.rule;
+    node["confidence"] = DecimalText(evidence.confidence);
     AddClaims(node, evidence.amount, evidence.percent, evidence.date);
     AddModality(node, evidence.modality);
     return node;
@@ -259,25 +268,30 @@ Json RelationNode(const Relation& relation) {
 }
 
 // A document once, however many evidence items cite it. The same text read
-// from two paths has one id and keeps both sources.
-Json DocumentNode(const std::string& doc, const std::set<std::string>& sources) {
+// from two paths has one id and keeps both sources. What the document says
+// of itself (a page's canonical URL, title, publication date) in schema.org
+// terms, as news sites publish it.
+Json DocumentNode(const std::string& doc, const std::set<std::string>& sources, const DocumentMetadata& metadata) {
     Json node = {{"@id", DocumentIri(doc)}, {"@type", "Document"}};
     if (sources.size() == 1) node["source"] = *sources.begin();
     else node["source"] = sources;
+    if (!metadata.url.empty()) node["url"] = metadata.url;
+    if (!metadata.title.empty()) node["headline"] = metadata.title;
+    if (!metadata.date.empty()) node["datePublished"] = DateLiteral(metadata.date);
     return node;
 }
 
 }  // namespace
 
-std::string ToJsonLd(const GraphModel& graph) {
+std::string ToJsonLd(const GraphModel& graph, const std::map<std::string, DocumentMetadata>& documents) {
     std::set<std::string> predicates;
-    std::map<std::string, std::set<std::string>> documents;  // id -> sources
+    std::map<std::string, std::set<std::string>> sources;  // document id -> sources
     // By name, so entities come out sorted whatever the model's order.
     std::map<std::string, Json> entities;
     for (const Entity& entity : graph.entities) entities.emplace(entity.name, EntityNode(entity));
     for (const Relation& relation : graph.relations) {
         predicates.insert(relation.predicate);
-        for (const Evidence& e : relation.evidence) documents[e.doc].insert(e.source);
+        for (const Evidence& e : relation.evidence) sources[e.doc].insert(e.source);
         for (const std::string* name : {&relation.subject, &relation.object}) {
             entities.try_emplace(*name, UnlistedEntityNode(*name));
         }
@@ -293,7 +307,10 @@ std::string ToJsonLd(const GraphModel& graph) {
     for (const std::string& predicate : predicates) nodes.push_back(RelationTypeNode(predicate));
     for (auto& [name, node] : entities) nodes.push_back(std::move(node));
     for (const Relation& relation : graph.relations) nodes.push_back(RelationNode(relation));
-    for (const auto& [doc, sources] : documents) nodes.push_back(DocumentNode(doc, sources));
+    for (const auto& [doc, read_from] : sources) {
+        const auto metadata = documents.find(doc);
+        nodes.push_back(DocumentNode(doc, read_from, metadata == documents.end() ? DocumentMetadata{} : metadata->second));
+    }
 
     Json document = {{"@context", Context(predicates)}, {"@graph", std::move(nodes)}};
     // Names come from article text; a stray invalid byte must not make the

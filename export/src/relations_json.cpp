@@ -52,6 +52,8 @@ Json EvidenceJson(const Evidence& evidence) {
             {"sentence", evidence.sentence},
             {"start", evidence.start},
             {"end", evidence.end},
+            {"char_start", OrNull(evidence.chars, [](const CodePointSpan& span) { return Json(span.start); })},
+            {"char_end", OrNull(evidence.chars, [](const CodePointSpan& span) { return Json(span.end); })},
             {"rule", evidence.rule},
             {"confidence", evidence.confidence},
             {"amount", OrNull(evidence.amount, MoneyJson)},

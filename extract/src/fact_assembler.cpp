@@ -94,6 +94,7 @@ void FactAssembler::Accept(const RelationCandidate& c) {
     evidence.sentence = document.text.substr(s.begin, s.end - s.begin);
     evidence.start = s.begin;
     evidence.end = s.end;
+    evidence.chars = CodePointSpan{s.char_begin, s.char_end};
 
     const auto key = std::make_tuple(subject, type.name, object);
     auto [it, inserted] = relation_index_.emplace(key, relations_.size());

@@ -61,6 +61,9 @@ std::string MoneyProblem(const Money& money) {
 std::string EvidenceProblem(const Evidence& e, const RelationType& type) {
     if (e.end <= e.start) return "evidence ends at byte " + std::to_string(e.end) + ", not after its start " + std::to_string(e.start);
     if (e.sentence.size() != e.end - e.start) return "evidence sentence is not as long as its offsets say";
+    if (e.chars && (e.chars->end < e.chars->start || e.chars->end - e.chars->start != CountCodePoints(e.sentence))) {
+        return "evidence sentence is not as many characters long as its character offsets say";
+    }
     if (!(e.confidence >= 0 && e.confidence <= 1)) return "confidence must be between 0 and 1";
     if (e.rule.empty()) return "evidence names no rule";
     if (e.amount) {

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "kgraph/model.h"
+
 namespace kgraph::extract {
 namespace {
 
@@ -111,6 +113,20 @@ bool EndsWithInitial(std::string_view text, std::size_t end) {
            text.substr(last, next - last).find_first_of("\n\r") == std::string_view::npos;
 }
 
+// Counted once along the text: the sentences come in order and do not overlap.
+void AddCodePointOffsets(std::string_view text, std::vector<Sentence>& sentences) {
+    std::size_t bytes = 0, code_points = 0;
+    auto count_to = [&](std::size_t offset) {
+        code_points += CountCodePoints(text.substr(bytes, offset - bytes));
+        bytes = offset;
+        return code_points;
+    };
+    for (Sentence& sentence : sentences) {
+        sentence.char_begin = count_to(sentence.begin);
+        sentence.char_end = count_to(sentence.end);
+    }
+}
+
 }  // namespace
 
 Result<TextSegmenter> TextSegmenter::Create() {
@@ -170,6 +186,7 @@ SegmentedText TextSegmenter::Segment(std::string_view text) const {
         start = end;
     }
     if (start < static_cast<int32_t>(text.size())) add_sentence(static_cast<std::size_t>(start), text.size());
+    AddCodePointOffsets(text, out.sentences);
     return out;
 }
 

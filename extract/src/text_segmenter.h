@@ -28,6 +28,7 @@ struct Sentence {
     std::size_t begin = 0, end = 0;              // byte offsets, trimmed
     std::size_t first_token = 0, end_token = 0;  // token range
     std::size_t line = 0;                        // index into SegmentedText::lines
+    std::size_t char_begin = 0, char_end = 0;    // begin and end in code points
 };
 
 struct Line {

@@ -158,13 +158,60 @@ std::unique_ptr<GraphSnapshot> NewGraphSnapshot(const Database& db, bool pin) {
     return std::make_unique<RocksGraphSnapshot>(db, pin);
 }
 
-void MarkEndedRelations(std::vector<Relation>& relations) {
-    std::set<std::pair<std::string_view, std::string_view>> left;
+namespace {
+
+bool EndedByLeaving(std::string_view predicate) { return predicate == "customer-of" || predicate == "ceo-of"; }
+
+using Ends = std::pair<std::string_view, std::string_view>;
+
+// The `leaves` relation between each pair of ends that has one.
+std::map<Ends, const Relation*> LeavingByEnds(const std::vector<Relation>& relations) {
+    std::map<Ends, const Relation*> leaving;
     for (const Relation& relation : relations) {
-        if (relation.predicate == "leaves") left.emplace(relation.subject, relation.object);
+        if (relation.predicate == "leaves") leaving.emplace(Ends{relation.subject, relation.object}, &relation);
     }
+    return leaving;
+}
+
+// Only the sentences of one document have an order we know.
+bool KnownAfter(const Evidence& later, const Evidence& earlier) {
+    return later.doc == earlier.doc && later.start > earlier.start;
+}
+
+// Some assertion of the leaving is followed by no statement of the tie. A
+// leaving only planned or rumoured ("will join Meta") ends nothing yet.
+bool Ended(const Relation& tie, const Relation& leaving) {
+    return std::any_of(leaving.evidence.begin(), leaving.evidence.end(), [&](const Evidence& left) {
+        return left.modality.empty() && std::none_of(tie.evidence.begin(), tie.evidence.end(), [&](const Evidence& stated) {
+                   return KnownAfter(stated, left);
+               });
+    });
+}
+
+}  // namespace
+
+std::vector<std::size_t> EndingRelations(const std::vector<Relation>& relations) {
+    const std::map<Ends, const Relation*> leaving = LeavingByEnds(relations);
+    std::set<Ends> tied;
+    for (const Relation& relation : relations) {
+        if (EndedByLeaving(relation.predicate) && leaving.count({relation.subject, relation.object})) {
+            tied.emplace(relation.subject, relation.object);
+        }
+    }
+    std::vector<std::size_t> ending;
+    for (std::size_t r = 0; r < relations.size(); ++r) {
+        const Relation& relation = relations[r];
+        const bool takes_part = EndedByLeaving(relation.predicate) || relation.predicate == "leaves";
+        if (takes_part && tied.count({relation.subject, relation.object})) ending.push_back(r);
+    }
+    return ending;
+}
+
+void MarkEndedRelations(std::vector<Relation>& relations) {
+    const std::map<Ends, const Relation*> leaving = LeavingByEnds(relations);
     for (Relation& relation : relations) {
-        relation.ended = relation.predicate == "customer-of" && left.count({relation.subject, relation.object});
+        const auto left = leaving.find({relation.subject, relation.object});
+        relation.ended = EndedByLeaving(relation.predicate) && left != leaving.end() && Ended(relation, *left->second);
     }
 }
 

@@ -89,7 +89,8 @@ public:
         for (const RelationKey& relation : **relations) {
             if (relation.subject == relation.object) continue;
             if (!filter_.predicates.empty() && !filter_.predicates.count(relation.predicate)) continue;
-            if (direction != Direction::kBoth) {
+            // A symmetric relation goes both ways, whatever direction is asked for.
+            if (direction != Direction::kBoth && !IsSymmetricPredicate(relation.predicate)) {
                 Result<bool> subject = IsModelSubject(relation, from);
                 if (!subject.ok()) return subject.status();
                 if (*subject != (direction == Direction::kOut)) continue;
@@ -410,12 +411,22 @@ Status ForEachRelation(const GraphSnapshot& snapshot, const std::set<std::string
         std::sort(own.begin(), own.end(), [](const auto& a, const auto& b) { return ModelOrder(a.first, b.first); });
         std::vector<Relation> relations;
         for (auto& [relation, relation_key] : own) relations.push_back(std::move(relation));
-        graph::MarkEndedRelations(relations);
-        for (std::size_t r = 0; r < relations.size(); ++r) {
-            if (!predicates.empty() && !predicates.count(relations[r].predicate)) continue;
+        auto load_evidence = [&](std::size_t r) -> Status {
+            if (!relations[r].evidence.empty()) return Status::Ok();
             Result<std::vector<Evidence>> evidence = snapshot.EvidenceOf(own[r].second);
             if (!evidence.ok()) return evidence.status();
             relations[r].evidence = std::move(*evidence);
+            return Status::Ok();
+        };
+        // Whether a tie ended depends on its sentences and its leaving's.
+        const std::vector<std::size_t> ending = graph::EndingRelations(relations);
+        for (std::size_t r : ending) {
+            if (Status loaded = load_evidence(r); !loaded.ok()) return loaded;
+        }
+        graph::MarkEndedRelations(relations);
+        for (std::size_t r = 0; r < relations.size(); ++r) {
+            if (!predicates.empty() && !predicates.count(relations[r].predicate)) continue;
+            if (Status loaded = load_evidence(r); !loaded.ok()) return loaded;
             Result<const Entity*> subject = walk.EntityOf(own[r].second.subject);
             if (!subject.ok()) return subject.status();
             Result<const Entity*> object = walk.EntityOf(own[r].second.object);

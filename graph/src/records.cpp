@@ -13,7 +13,11 @@ Status Unreadable(const std::string& what) {
 constexpr std::uint64_t kAmount = 1;
 constexpr std::uint64_t kPercent = 2;
 constexpr std::uint64_t kDate = 4;
-constexpr std::uint64_t kAllClaims = kAmount | kPercent | kDate;
+// Not a claim, but optional too: code point offsets, which evidence stored
+// before they were recorded lacks. A flag rather than a part at the end,
+// because evidence records also sit inside a document's facts.
+constexpr std::uint64_t kChars = 8;
+constexpr std::uint64_t kAllClaims = kAmount | kPercent | kDate | kChars;
 
 void WriteMoney(RecordWriter& out, const Money& money) {
     out.Double(money.value);
@@ -41,10 +45,15 @@ void WriteEvidence(RecordWriter& out, const Evidence& e) {
     out.String(e.rule);
     out.Double(e.confidence);
     out.String(e.modality);
-    out.Unsigned((e.amount ? kAmount : 0) | (e.percent ? kPercent : 0) | (e.date ? kDate : 0));
+    out.Unsigned((e.amount ? kAmount : 0) | (e.percent ? kPercent : 0) | (e.date ? kDate : 0) |
+                 (e.chars ? kChars : 0));
     if (e.amount) WriteMoney(out, *e.amount);
     if (e.percent) out.Double(*e.percent);
     if (e.date) out.String(*e.date);
+    if (e.chars) {
+        out.Unsigned(e.chars->start);
+        out.Unsigned(e.chars->end);
+    }
 }
 
 Evidence ReadEvidence(RecordReader& in) {
@@ -62,6 +71,11 @@ Evidence ReadEvidence(RecordReader& in) {
     if (claims & kAmount) e.amount = ReadMoney(in);
     if (claims & kPercent) e.percent = in.Double();
     if (claims & kDate) e.date = in.String();
+    if (claims & kChars) {
+        e.chars = CodePointSpan{};
+        e.chars->start = in.Unsigned();
+        e.chars->end = in.Unsigned();
+    }
     return e;
 }
 

@@ -38,8 +38,10 @@ TraversalGraph BuildGraph(const GraphModel& model, const TraversalFilter& filter
         if (!filter.predicates.empty() && !filter.predicates.count(relation.predicate)) continue;
         const std::optional<std::size_t> subject = index_of(relation.subject), object = index_of(relation.object);
         if (!subject || !object) continue;
-        if (filter.direction != Direction::kIn) candidates.push_back({*subject, *object, r, true});
-        if (filter.direction != Direction::kOut) candidates.push_back({*object, *subject, r, false});
+        // A symmetric relation goes both ways, whatever direction is asked for.
+        const bool symmetric = IsSymmetricPredicate(relation.predicate);
+        if (filter.direction != Direction::kIn || symmetric) candidates.push_back({*subject, *object, r, true});
+        if (filter.direction != Direction::kOut || symmetric) candidates.push_back({*object, *subject, r, false});
     }
     std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
         return std::tie(a.from, a.to, a.relation, a.forward) < std::tie(b.from, b.to, b.relation, b.forward);

@@ -63,6 +63,17 @@ struct Money {
     friend bool operator==(const Money&, const Money&) = default;
 };
 
+// A span of a text in code points, [start, end).
+struct CodePointSpan {
+    std::size_t start = 0;
+    std::size_t end = 0;
+
+    friend bool operator==(const CodePointSpan&, const CodePointSpan&) = default;
+};
+
+// The number of code points in valid UTF-8 text.
+std::size_t CountCodePoints(std::string_view utf8);
+
 // One sentence that states a relation, and what that sentence claims about
 // its attributes. Different documents may claim different amounts for the
 // same relation; each claim stays on its own evidence.
@@ -72,6 +83,10 @@ struct Evidence {
     std::string sentence; // the sentence text as it appears in the document
     std::size_t start = 0;  // byte offset of the sentence in the document
     std::size_t end = 0;    // one past its last byte
+    // The same span in code points (characters as Python's str counts
+    // them): what slicing the decoded text takes. Nullopt for evidence
+    // stored by a kgraph that did not record them (`ingest --reextract`).
+    std::optional<CodePointSpan> chars;
     std::string rule;       // name of the extraction rule that fired
     double confidence = 0;  // 0..1, of this one statement
 
@@ -103,8 +118,9 @@ struct Relation {
     std::string predicate;  // "invests-in", "owns-stake", ...
     std::string object;     // Entity::name
     std::vector<Evidence> evidence;  // never empty once stored
-    // A customer-of (or any tie) that a later `leaves` between the same two
-    // entities ended. Derived by graph/, not by extract/.
+    // A customer-of or ceo-of that a `leaves` between the same two entities
+    // ended (graph/include/kgraph/store.h says when). Derived by graph/ when
+    // it reads the graph, not by extract/.
     bool ended = false;
 
     friend bool operator==(const Relation&, const Relation&) = default;
@@ -150,7 +166,20 @@ std::optional<Money> RelationAmount(const Relation& relation);
 std::optional<double> RelationPercent(const Relation& relation);
 std::optional<std::string> RelationDate(const Relation& relation);
 
-// True when the evidence disagrees on amount, percent or date.
+// What the evidence disagrees on: an attribute ("amount", "percent" or
+// "date", in that order) of which the sentences claim more than one value,
+// with its distinct values as displayed (FormatMoney, FormatPercent, the ISO
+// date), smallest first: amount {"$14B", "> $14B", "$14.3B"}.
+struct Disagreement {
+    std::string attribute;
+    std::vector<std::string> values;
+
+    friend bool operator==(const Disagreement&, const Disagreement&) = default;
+};
+std::vector<Disagreement> Disagreements(const Relation& relation);
+
+// True when the evidence disagrees on amount, percent or date: Disagreements()
+// is not empty.
 bool HasConflictingClaims(const Relation& relation);
 
 // --- Display (shared by cli/ tables and export/ labels) ---

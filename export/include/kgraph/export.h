@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <map>
 #include <string>
 
 #include "kgraph/model.h"
@@ -50,9 +51,10 @@ Status WriteSvg(const GraphModel& graph, const std::filesystem::path& path);
 // JSON-LD document: @context mapping entity types to schema.org and relation
 // types to the kgraph vocabulary (docs/vocabulary.md); every relation also as
 // a node of its own with amount, percent, date, confidence and its evidence,
-// each evidence prov:wasDerivedFrom its document. Pretty-printed, no final
-// newline.
-std::string ToJsonLd(const GraphModel& graph);
+// each evidence prov:wasDerivedFrom its document. A document gets its source
+// and, from `documents` (by Document::id), the url, title and date it gave
+// about itself. Pretty-printed, no final newline.
+std::string ToJsonLd(const GraphModel& graph, const std::map<std::string, DocumentMetadata>& documents = {});
 
 // One JSON array, an item per relation, every field always present:
 // subject and object ({name, type, aliases}; type null for an entity the
@@ -60,8 +62,10 @@ std::string ToJsonLd(const GraphModel& graph);
 // upper} or null), percent, date, confidence, ended, modality (of the most
 // confident evidence), conflicting (the evidence disagrees, see
 // HasConflictingClaims) and evidence ([{doc, source, sentence, start, end,
-// rule, confidence, amount, percent, date, modality}]): each sentence with
-// its own claims. Pretty-printed, no final newline.
+// char_start, char_end, rule, confidence, amount, percent, date, modality}]):
+// each sentence with its own claims, its span in bytes (start, end) and in
+// code points (char_start, char_end; null when not recorded). Pretty-printed,
+// no final newline.
 std::string ToRelationsJson(const GraphModel& graph);
 
 // GraphML (Gephi, Cytoscape, NetworkX read_graphml): a node per entity, its

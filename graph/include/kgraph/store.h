@@ -20,8 +20,9 @@
 //   relations); a relation while a stored document states it.
 // - competes-with and other symmetric predicates are stored once per pair,
 //   subject < object.
-// - Relation::ended is set on a customer-of whose subject also `leaves` its
-//   object.
+// - Relation::ended is set on a customer-of or ceo-of whose subject also
+//   `leaves` its object, unless every sentence saying so is followed, in its
+//   document, by one restating the tie (docs/storage.md, "Ended relations").
 //
 // The layout (column families for entities, aliases, out-edges, in-edges,
 // evidence, documents, meta) is private to graph/; no RocksDB type leaves it.

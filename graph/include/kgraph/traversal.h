@@ -21,6 +21,8 @@ enum class Direction { kOut, kIn, kBoth };
 
 struct TraversalFilter {
     std::set<std::string> predicates;  // empty: every predicate
+    // kOut follows relations from subject to object, kIn from object to
+    // subject; a symmetric relation (competes-with) is followed both ways.
     Direction direction = Direction::kBoth;
 };
 
