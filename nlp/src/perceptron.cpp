@@ -3,77 +3,192 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <functional>
 #include <map>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace kgraph::nlp {
 
-WeightTable::WeightTable(int num_classes, std::vector<std::uint64_t> keys, std::vector<std::uint32_t> row_ends,
-                         std::vector<Entry> entries)
-    : num_classes_(num_classes), keys_(std::move(keys)), row_ends_(std::move(row_ends)), entries_(std::move(entries)) {
-    BuildSlots();
+namespace {
+
+// A row with weights for at least this share of the classes is stored dense:
+// adding 16 mantissas at a time beats scattering pairs one by one, and the
+// row is hardly larger.
+constexpr int kDenseMinWeightsPerClass4 = 1;  // in quarters of the classes
+
+// sums[0 .. count) += mantissas * 2^shift; count a multiple of 16, sums 16-byte aligned.
+void AddDense(const std::uint8_t* mantissas, int count, int shift, std::int32_t* sums) {
+#if defined(__SSE2__)
+    // Each mantissa is moved into the top byte of a 32-bit lane, then shifted
+    // arithmetically back down: sign extension and the scaling in one shift.
+    const __m128i zero = _mm_setzero_si128();
+    const __m128i down = _mm_cvtsi32_si128(24 - shift);
+    for (int c = 0; c < count; c += 16) {
+        const __m128i m = _mm_loadu_si128(reinterpret_cast<const __m128i*>(mantissas + c));
+        const __m128i low = _mm_unpacklo_epi8(zero, m), high = _mm_unpackhi_epi8(zero, m);
+        const __m128i w[4] = {_mm_sra_epi32(_mm_unpacklo_epi16(zero, low), down),
+                              _mm_sra_epi32(_mm_unpackhi_epi16(zero, low), down),
+                              _mm_sra_epi32(_mm_unpacklo_epi16(zero, high), down),
+                              _mm_sra_epi32(_mm_unpackhi_epi16(zero, high), down)};
+        for (int q = 0; q < 4; ++q) {
+            __m128i* s = reinterpret_cast<__m128i*>(sums + c + 4 * q);
+            _mm_store_si128(s, _mm_add_epi32(_mm_load_si128(s), w[q]));
+        }
+    }
+#else
+    for (int c = 0; c < count; ++c) sums[c] += static_cast<std::int8_t>(mantissas[c]) * (1 << shift);
+#endif
 }
 
-void WeightTable::BuildSlots() {
-    // At most half full, so an absent feature (most of them at inference) ends
-    // its probe after a slot or two.
+}  // namespace
+
+WeightTable::WeightTable(int num_classes, const std::vector<std::uint64_t>& keys,
+                         const std::vector<std::uint32_t>& row_ends, const std::vector<Entry>& entries)
+    : num_classes_(num_classes), padded_classes_((num_classes + 15) / 16 * 16), num_rows_(keys.size()) {
+    // At most half full, so an absent feature ends its probe after a slot or two.
     std::size_t capacity = 2;
-    while (capacity < 2 * keys_.size()) capacity *= 2;
-    slots_.assign(capacity, Slot{0, 0, 0});
+    while (capacity < 2 * keys.size()) capacity *= 2;
+    slots_.assign(capacity, Slot{0, kEmpty});
     slot_mask_ = capacity - 1;
+    rows_.reserve(kHeaderBytes * keys.size() + 2 * entries.size());
     std::uint32_t begin = 0;
-    for (std::size_t row = 0; row < keys_.size(); ++row) {
-        std::size_t slot = keys_[row] & slot_mask_;
-        while (slots_[slot].key != 0) slot = (slot + 1) & slot_mask_;
-        slots_[slot] = Slot{keys_[row], begin, row_ends_[row]};
-        begin = row_ends_[row];
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        std::size_t slot = keys[i] & slot_mask_;
+        while (slots_[slot].row != kEmpty) slot = (slot + 1) & slot_mask_;
+        slots_[slot] = Slot{static_cast<std::uint32_t>(keys[i] >> 32), static_cast<std::uint32_t>(rows_.size())};
+
+        const std::span<const Entry> row(entries.data() + begin, row_ends[i] - begin);
+        begin = row_ends[i];
+        int largest = 0;
+        bool has_zero = false;
+        for (const Entry& e : row) {
+            largest = std::max(largest, std::abs(int{e.weight}));
+            has_zero |= e.weight == 0;
+        }
+        const int shift = RowShift(largest);
+        // Write lists a dense row's non-zero weights, so only a row without zeros may be dense.
+        const bool dense = !has_zero && 4 * static_cast<int>(row.size()) >= kDenseMinWeightsPerClass4 * num_classes_;
+        const std::size_t header = rows_.size();
+        rows_.resize(header + sizeof keys[i]);
+        std::memcpy(rows_.data() + header, &keys[i], sizeof keys[i]);
+        rows_.push_back(static_cast<std::uint8_t>(row.size()));
+        rows_.push_back(static_cast<std::uint8_t>(shift));
+        rows_.push_back(dense);
+        // Exact: every weight is a multiple of 2^shift.
+        auto mantissa = [shift](const Entry& e) {
+            return static_cast<std::uint8_t>(static_cast<std::int8_t>(e.weight / (1 << shift)));
+        };
+        if (dense) {
+            const std::size_t first = rows_.size();
+            rows_.resize(first + static_cast<std::size_t>(padded_classes_), 0);
+            for (const Entry& e : row) rows_[first + e.label] = mantissa(e);
+        } else {
+            for (const Entry& e : row) {
+                rows_.push_back(e.label);
+                rows_.push_back(mantissa(e));
+            }
+        }
+    }
+    // A batch may prefetch a little past the last row.
+    rows_.resize(rows_.size() + 128, 0);
+}
+
+inline WeightTable::RowHeader WeightTable::HeaderAt(std::uint32_t row) const {
+    RowHeader header{};
+    std::memcpy(&header.key, rows_.data() + row, sizeof header.key);
+    header.size = rows_[row + 8];
+    header.shift = rows_[row + 9];
+    header.dense = rows_[row + 10];
+    return header;
+}
+
+std::uint32_t WeightTable::FindFrom(std::uint64_t key, std::size_t slot) const {
+    for (;; slot = (slot + 1) & slot_mask_) {
+        const Slot& s = slots_[slot];
+        if (s.row == kEmpty) return kEmpty;
+        if (s.key_high == static_cast<std::uint32_t>(key >> 32) && HeaderAt(s.row).key == key) return s.row;
+    }
+}
+
+inline void WeightTable::AddRow(std::uint32_t row, std::int32_t* sums) const {
+    const RowHeader header = HeaderAt(row);
+    const std::uint8_t* weights = rows_.data() + row + kHeaderBytes;
+    if (header.dense) {
+        AddDense(weights, padded_classes_, header.shift, sums);
+        return;
+    }
+    for (int i = 0; i < header.size; ++i) {
+        sums[weights[2 * i]] += static_cast<std::int8_t>(weights[2 * i + 1]) * (1 << header.shift);
     }
 }
 
 void WeightTable::AddScores(std::span<const std::uint64_t> keys, std::int32_t* scores) const {
-    // Three passes over the batch rather than one feature at a time: the table
-    // is far larger than the caches, so each feature costs two memory misses
-    // (its slot, then its weights), and prefetching them all first lets those
-    // misses overlap instead of queueing one behind the other.
+    // Passes over the whole batch rather than one feature at a time: the
+    // table is far larger than the caches, so each feature costs two memory
+    // misses (its slot, then its row), and prefetching them all first lets
+    // those misses overlap instead of queueing one behind the other.
     const std::size_t count = std::min(keys.size(), kMaxBatch);
     for (std::size_t i = 0; i < count; ++i) __builtin_prefetch(&slots_[keys[i] & slot_mask_]);
-    std::array<std::pair<std::uint32_t, std::uint32_t>, kMaxBatch> rows;  // [begin, end) in entries_
-    std::size_t num_rows = 0;
+    // The first slot whose key half matches: almost always the feature's row.
+    struct Candidate {
+        std::uint32_t row;
+        std::size_t slot;
+        std::uint64_t key;
+    };
+    std::array<Candidate, kMaxBatch> candidates;
+    std::size_t num_candidates = 0;
     for (std::size_t i = 0; i < count; ++i) {
+        const std::uint32_t key_high = static_cast<std::uint32_t>(keys[i] >> 32);
         for (std::size_t slot = keys[i] & slot_mask_;; slot = (slot + 1) & slot_mask_) {
             const Slot& s = slots_[slot];
-            if (s.key == keys[i]) {
-                // A frequent feature has weights for most classes: several cache lines.
-                const char* first = reinterpret_cast<const char*>(entries_.data() + s.begin);
-                const char* last = reinterpret_cast<const char*>(entries_.data() + s.end);
-                for (const char* line = first; line < last; line += 64) __builtin_prefetch(line);
-                rows[num_rows++] = {s.begin, s.end};
+            if (s.row == kEmpty) break;
+            if (s.key_high == key_high) {
+                // Most rows read fit in two cache lines (a frequent feature's
+                // has weights for about half the classes).
+                const std::uint8_t* first = rows_.data() + s.row;
+                __builtin_prefetch(first);
+                __builtin_prefetch(first + 64);
+                __builtin_prefetch(first + 127);
+                candidates[num_candidates++] = {s.row, slot, keys[i]};
                 break;
             }
-            if (s.key == 0) break;
         }
     }
-    for (std::size_t i = 0; i < num_rows; ++i) {
-        const auto [begin, end] = rows[i];
-        for (std::uint32_t e = begin; e < end; ++e) scores[entries_[e].label] += entries_[e].weight;
+    alignas(64) std::array<std::int32_t, kMaxClasses + 1> sums;
+    std::fill_n(sums.begin(), padded_classes_, 0);
+    for (std::size_t i = 0; i < num_candidates; ++i) {
+        const Candidate& c = candidates[i];
+        const std::uint32_t row = HeaderAt(c.row).key == c.key ? c.row : FindFrom(c.key, (c.slot + 1) & slot_mask_);
+        if (row != kEmpty) AddRow(row, sums.data());
     }
+    for (int label = 0; label < num_classes_; ++label) scores[label] += sums[label];
 }
 
 void WeightTable::Write(ByteWriter& out) const {
     out.U32(static_cast<std::uint32_t>(num_classes_));
-    out.U64(keys_.size());
-    for (std::size_t row = 0; row < keys_.size(); ++row) {
-        const std::uint32_t begin = row == 0 ? 0 : row_ends_[row - 1];
-        int largest = 0;
-        for (std::uint32_t i = begin; i < row_ends_[row]; ++i) largest = std::max(largest, std::abs(int{entries_[i].weight}));
-        const int shift = RowShift(largest);
-        out.U64(keys_[row]);
-        out.U8(static_cast<std::uint8_t>(row_ends_[row] - begin));
-        out.U8(static_cast<std::uint8_t>(shift));
-        for (std::uint32_t i = begin; i < row_ends_[row]; ++i) {
-            out.U8(entries_[i].label);
-            // Exact: Averaged left only multiples of 2^shift.
-            out.U8(static_cast<std::uint8_t>(static_cast<std::int8_t>(entries_[i].weight / (1 << shift))));
+    out.U64(num_rows_);
+    // Rows are stored in key order, as the file keeps them.
+    std::uint32_t row = 0;
+    for (std::size_t i = 0; i < num_rows_; ++i) {
+        const RowHeader header = HeaderAt(row);
+        const std::uint8_t* weights = rows_.data() + row + kHeaderBytes;
+        out.U64(header.key);
+        out.U8(header.size);
+        out.U8(header.shift);
+        if (header.dense) {
+            for (int label = 0; label < num_classes_; ++label) {
+                if (weights[label] == 0) continue;
+                out.U8(static_cast<std::uint8_t>(label));
+                out.U8(weights[label]);
+            }
+            row += kHeaderBytes + static_cast<std::uint32_t>(padded_classes_);
+        } else {
+            for (int i = 0; i < 2 * header.size; ++i) out.U8(weights[i]);
+            row += kHeaderBytes + 2 * header.size;
         }
     }
 }
@@ -97,7 +212,7 @@ bool WeightTable::Read(ByteReader& in, WeightTable* table) {
         }
         row_ends[row] = static_cast<std::uint32_t>(entries.size());
     }
-    *table = WeightTable(static_cast<int>(num_classes), std::move(keys), std::move(row_ends), std::move(entries));
+    *table = WeightTable(static_cast<int>(num_classes), keys, row_ends, entries);
     return true;
 }
 
@@ -194,7 +309,7 @@ WeightTable PerceptronTrainer::Averaged(std::size_t max_file_bytes) const {
         entries.insert(entries.end(), row.entries.begin(), row.entries.end());
         row_ends.push_back(static_cast<std::uint32_t>(entries.size()));
     }
-    return WeightTable(num_classes_, std::move(keys), std::move(row_ends), std::move(entries));
+    return WeightTable(num_classes_, keys, row_ends, entries);
 }
 
 }  // namespace kgraph::nlp
