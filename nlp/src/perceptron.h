@@ -73,6 +73,19 @@ private:
         std::uint32_t row;       // offset of the row in rows_, or kEmpty
     };
     static constexpr std::uint32_t kEmpty = 0xffffffff;
+    // Open addressing, at most half full, so that an absent feature ends its
+    // probe after a slot or two.
+    struct Index {
+        std::vector<Slot> slots = std::vector<Slot>(1, Slot{0, kEmpty});
+        std::size_t mask = 0;
+
+        explicit Index(std::size_t rows = 0);
+        void Insert(std::uint64_t key, std::uint32_t row);
+        std::size_t Home(std::uint64_t key) const { return key & mask; }
+        // The first slot from Home(key) on whose key half matches, or kNone.
+        std::size_t FirstMatch(std::uint64_t key) const;
+        static constexpr std::size_t kNone = ~std::size_t{0};
+    };
     // A row: RowHeader, then `size` (label, mantissa) byte pairs, or, if
     // dense, padded_classes_ mantissas (0 for the classes it has no weight for).
     struct RowHeader {
@@ -83,17 +96,20 @@ private:
     };
     static constexpr std::size_t kHeaderBytes = 11;
     RowHeader HeaderAt(std::uint32_t row) const;
-    // The row of `key`, probing from `slot` on, or kEmpty.
-    std::uint32_t FindFrom(std::uint64_t key, std::size_t slot) const;
+    void AppendRow(std::uint64_t key, std::span<const Entry> weights);
+    // The row of `key` in `index`, from its first key-half match `slot` on, or kEmpty.
+    std::uint32_t Verify(const Index& index, std::uint64_t key, std::size_t slot) const;
     void AddRow(std::uint32_t row, std::int32_t* scores) const;
 
     int num_classes_ = 0;
     // num_classes_ rounded up to whole vectors of 16 mantissas.
     int padded_classes_ = 0;
-    std::vector<std::uint8_t> rows_;
-    std::vector<Slot> slots_ = std::vector<Slot>(1, Slot{0, kEmpty});
-    std::size_t slot_mask_ = 0;
     std::size_t num_rows_ = 0;
+    // Hot rows (features with many weights: the frequent ones, read for
+    // nearly every word) first, so that they and their index stay in the
+    // caches; then the others, with an index of their own.
+    std::vector<std::uint8_t> rows_;
+    Index hot_, cold_;
 };
 
 class PerceptronTrainer {
