@@ -24,29 +24,80 @@ constexpr int kDenseMinWeightsPerClass4 = 1;  // in quarters of the classes
 // they are about a tenth of the rows and 85% of the rows found.
 constexpr std::size_t kHotMinWeights = 10;
 
-// sums[0 .. count) += mantissas * 2^shift; count a multiple of 16, sums 16-byte aligned.
-void AddDense(const std::uint8_t* mantissas, int count, int shift, std::int32_t* sums) {
-#if defined(__SSE2__)
-    // Each mantissa is moved into the top byte of a 32-bit lane, then shifted
-    // arithmetically back down: sign extension and the scaling in one shift.
-    const __m128i zero = _mm_setzero_si128();
-    const __m128i down = _mm_cvtsi32_si128(24 - shift);
-    for (int c = 0; c < count; c += 16) {
-        const __m128i m = _mm_loadu_si128(reinterpret_cast<const __m128i*>(mantissas + c));
-        const __m128i low = _mm_unpacklo_epi8(zero, m), high = _mm_unpackhi_epi8(zero, m);
-        const __m128i w[4] = {_mm_sra_epi32(_mm_unpacklo_epi16(zero, low), down),
-                              _mm_sra_epi32(_mm_unpackhi_epi16(zero, low), down),
-                              _mm_sra_epi32(_mm_unpacklo_epi16(zero, high), down),
-                              _mm_sra_epi32(_mm_unpackhi_epi16(zero, high), down)};
-        for (int q = 0; q < 4; ++q) {
-            __m128i* s = reinterpret_cast<__m128i*>(sums + c + 4 * q);
-            _mm_store_si128(s, _mm_add_epi32(_mm_load_si128(s), w[q]));
-        }
+// The largest shift a row may have: its weights are int16.
+constexpr int kMaxRowShift = WeightTable::RowShift(32768);
+
+// The scores of one batch of features. Sparse rows add their weights to
+// int32 sums; dense rows add their mantissas, unscaled, to one int16
+// accumulator per shift, scaled and added to the sums once at the end:
+// 16-bit lanes take half the vector work of 32-bit ones. A batch holds at
+// most kMaxBatch rows of mantissas of magnitude at most 128, so an int16
+// accumulator cannot overflow.
+class BatchSums {
+public:
+    static_assert(WeightTable::kMaxBatch * 128 <= 32767);
+
+    // `padded_classes` a multiple of 16.
+    explicit BatchSums(int padded_classes) : padded_classes_(padded_classes) {
+        std::fill_n(sums_.begin(), padded_classes_, 0);
     }
+
+    void AddSparse(const std::uint8_t* pairs, int size, int shift) {
+        for (int i = 0; i < size; ++i) sums_[pairs[2 * i]] += static_cast<std::int8_t>(pairs[2 * i + 1]) * (1 << shift);
+    }
+
+    void AddDense(const std::uint8_t* mantissas, int shift) {
+        std::int16_t* dense = dense_[static_cast<std::size_t>(shift)].data();
+        if ((shifts_used_ & (1u << shift)) == 0) {
+            shifts_used_ |= 1u << shift;
+            std::fill_n(dense, padded_classes_, 0);
+        }
+#if defined(__SSE2__)
+        // A mantissa moved into the high byte of a 16-bit lane and shifted
+        // arithmetically back down is sign-extended.
+        const __m128i zero = _mm_setzero_si128();
+        for (int c = 0; c < padded_classes_; c += 16) {
+            const __m128i m = _mm_loadu_si128(reinterpret_cast<const __m128i*>(mantissas + c));
+            __m128i* low = reinterpret_cast<__m128i*>(dense + c);
+            __m128i* high = reinterpret_cast<__m128i*>(dense + c + 8);
+            _mm_store_si128(low, _mm_add_epi16(_mm_load_si128(low), _mm_srai_epi16(_mm_unpacklo_epi8(zero, m), 8)));
+            _mm_store_si128(high, _mm_add_epi16(_mm_load_si128(high), _mm_srai_epi16(_mm_unpackhi_epi8(zero, m), 8)));
+        }
 #else
-    for (int c = 0; c < count; ++c) sums[c] += static_cast<std::int8_t>(mantissas[c]) * (1 << shift);
+        for (int c = 0; c < padded_classes_; ++c) dense[c] += static_cast<std::int8_t>(mantissas[c]);
 #endif
-}
+    }
+
+    // scores[0 .. num_classes) += the batch's sums.
+    void AddTo(std::int32_t* scores, int num_classes) {
+        for (int shift = 0; shift <= kMaxRowShift; ++shift) {
+            if ((shifts_used_ & (1u << shift)) == 0) continue;
+            const std::int16_t* dense = dense_[static_cast<std::size_t>(shift)].data();
+#if defined(__SSE2__)
+            // In the high half of a 32-bit lane, then shifted arithmetically
+            // down by less than 16: sign extension and scaling at once.
+            const __m128i zero = _mm_setzero_si128();
+            const __m128i down = _mm_cvtsi32_si128(16 - shift);
+            for (int c = 0; c < padded_classes_; c += 8) {
+                const __m128i d = _mm_load_si128(reinterpret_cast<const __m128i*>(dense + c));
+                __m128i* low = reinterpret_cast<__m128i*>(sums_.data() + c);
+                __m128i* high = reinterpret_cast<__m128i*>(sums_.data() + c + 4);
+                _mm_store_si128(low, _mm_add_epi32(_mm_load_si128(low), _mm_sra_epi32(_mm_unpacklo_epi16(zero, d), down)));
+                _mm_store_si128(high, _mm_add_epi32(_mm_load_si128(high), _mm_sra_epi32(_mm_unpackhi_epi16(zero, d), down)));
+            }
+#else
+            for (int c = 0; c < padded_classes_; ++c) sums_[c] += dense[c] * (1 << shift);
+#endif
+        }
+        for (int label = 0; label < num_classes; ++label) scores[label] += sums_[static_cast<std::size_t>(label)];
+    }
+
+private:
+    int padded_classes_;
+    unsigned shifts_used_ = 0;
+    alignas(16) std::array<std::int32_t, WeightTable::kMaxClasses + 1> sums_;
+    alignas(16) std::array<std::array<std::int16_t, WeightTable::kMaxClasses + 1>, kMaxRowShift + 1> dense_;
+};
 
 }  // namespace
 
@@ -145,74 +196,92 @@ std::uint32_t WeightTable::Verify(const Index& index, std::uint64_t key, std::si
     }
 }
 
-inline void WeightTable::AddRow(std::uint32_t row, std::int32_t* sums) const {
-    const RowHeader header = HeaderAt(row);
-    const std::uint8_t* weights = rows_.data() + row + kHeaderBytes;
-    if (header.dense) {
-        AddDense(weights, padded_classes_, header.shift, sums);
-        return;
-    }
-    for (int i = 0; i < header.size; ++i) {
-        sums[weights[2 * i]] += static_cast<std::int8_t>(weights[2 * i + 1]) * (1 << header.shift);
-    }
-}
-
-void WeightTable::AddScores(std::span<const std::uint64_t> keys, std::int32_t* scores) const {
+void WeightTable::AddScores(std::span<const std::uint64_t> keys, std::int32_t* scores, RowCache* cache) const {
     // Passes over the whole batch rather than one feature at a time: the
     // cold rows are far more than the caches hold, so each of their features
     // costs two memory misses (its slot, then its row), and prefetching them
     // all first lets those misses overlap instead of queueing one behind the
     // other. Most features found are hot ones, and cache hits.
     const std::size_t count = std::min(keys.size(), kMaxBatch);
-    struct Candidate {
-        const Index* index;
-        std::size_t slot;
-        std::uint64_t key;
-    };
-    std::array<Candidate, kMaxBatch> candidates;
-    std::size_t num_candidates = 0;
-    auto add_candidate = [&](const Index& index, std::size_t slot, std::uint64_t key) {
+    std::array<std::uint32_t, kMaxBatch> rows;  // of keys[i], or kEmpty
+    auto prefetch_row = [this](std::uint32_t row) {
         // Most rows read fit in two cache lines (a frequent feature's has
         // weights for about half the classes).
-        const std::uint8_t* first = rows_.data() + index.slots[slot].row;
+        const std::uint8_t* first = rows_.data() + row;
         __builtin_prefetch(first);
         __builtin_prefetch(first + 64);
         __builtin_prefetch(first + 127);
+    };
+    std::array<std::size_t, kMaxBatch> pending;  // indexes of the keys not in `cache`
+    std::size_t num_pending = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        const RowCache::Entry* known = cache != nullptr ? cache->Find(keys[i]) : nullptr;
+        if (known != nullptr) {
+            rows[i] = known->row;
+            if (rows[i] != kEmpty) prefetch_row(rows[i]);
+        } else {
+            // The hot index is about as large as a core's L2 cache.
+            __builtin_prefetch(&hot_.slots[hot_.Home(keys[i])]);
+            pending[num_pending++] = i;
+        }
+    }
+    // The first slot whose key half matches: almost always the key's row.
+    struct Candidate {
+        const Index* index;
+        std::size_t slot;
+        std::size_t key;  // index in keys
+    };
+    std::array<Candidate, kMaxBatch> candidates;
+    std::size_t num_candidates = 0;
+    auto add_candidate = [&](const Index& index, std::size_t slot, std::size_t key) {
+        prefetch_row(index.slots[slot].row);
         candidates[num_candidates++] = {&index, slot, key};
     };
-    std::array<std::uint64_t, kMaxBatch> not_hot;
     std::size_t num_not_hot = 0;
-    // The hot index is about as large as a core's L2 cache.
-    for (std::size_t i = 0; i < count; ++i) __builtin_prefetch(&hot_.slots[hot_.Home(keys[i])]);
-    for (std::size_t i = 0; i < count; ++i) {
+    for (std::size_t p = 0; p < num_pending; ++p) {
+        const std::size_t i = pending[p];
+        rows[i] = kEmpty;
         const std::size_t slot = hot_.FirstMatch(keys[i]);
         if (slot != Index::kNone) {
-            add_candidate(hot_, slot, keys[i]);
+            add_candidate(hot_, slot, i);
         } else {
             __builtin_prefetch(&cold_.slots[cold_.Home(keys[i])]);
-            not_hot[num_not_hot++] = keys[i];
+            pending[num_not_hot++] = i;
         }
     }
-    for (std::size_t i = 0; i < num_not_hot; ++i) {
-        const std::size_t slot = cold_.FirstMatch(not_hot[i]);
-        if (slot != Index::kNone) add_candidate(cold_, slot, not_hot[i]);
+    for (std::size_t p = 0; p < num_not_hot; ++p) {
+        const std::size_t slot = cold_.FirstMatch(keys[pending[p]]);
+        if (slot != Index::kNone) add_candidate(cold_, slot, pending[p]);
     }
-    alignas(64) std::array<std::int32_t, kMaxClasses + 1> sums;
-    std::fill_n(sums.begin(), padded_classes_, 0);
     for (std::size_t i = 0; i < num_candidates; ++i) {
         const Candidate& c = candidates[i];
+        const std::uint64_t key = keys[c.key];
         std::uint32_t row = c.index->slots[c.slot].row;
-        if (HeaderAt(row).key != c.key) {
-            row = Verify(*c.index, c.key, (c.slot + 1) & c.index->mask);
+        if (HeaderAt(row).key != key) {
+            row = Verify(*c.index, key, (c.slot + 1) & c.index->mask);
             // A hot key half that is not the key's: the key may still be a cold row.
             if (row == kEmpty && c.index == &hot_) {
-                const std::size_t cold_slot = cold_.FirstMatch(c.key);
-                if (cold_slot != Index::kNone) row = Verify(cold_, c.key, cold_slot);
+                const std::size_t cold_slot = cold_.FirstMatch(key);
+                if (cold_slot != Index::kNone) row = Verify(cold_, key, cold_slot);
             }
         }
-        if (row != kEmpty) AddRow(row, sums.data());
+        rows[c.key] = row;
     }
-    for (int label = 0; label < num_classes_; ++label) scores[label] += sums[label];
+    if (cache != nullptr) {
+        for (std::size_t p = 0; p < num_pending; ++p) cache->Store(keys[pending[p]], rows[pending[p]]);
+    }
+    BatchSums sums(padded_classes_);
+    for (std::size_t i = 0; i < count; ++i) {
+        if (rows[i] == kEmpty) continue;
+        const RowHeader header = HeaderAt(rows[i]);
+        const std::uint8_t* weights = rows_.data() + rows[i] + kHeaderBytes;
+        if (header.dense) {
+            sums.AddDense(weights, header.shift);
+        } else {
+            sums.AddSparse(weights, header.size, header.shift);
+        }
+    }
+    sums.AddTo(scores, num_classes_);
 }
 
 void WeightTable::Write(ByteWriter& out) const {
