@@ -196,7 +196,7 @@ std::uint32_t WeightTable::Verify(const Index& index, std::uint64_t key, std::si
     }
 }
 
-void WeightTable::AddScores(std::span<const std::uint64_t> keys, std::int32_t* scores, RowCache* cache) const {
+void WeightTable::AddScores(std::span<const std::uint64_t> keys, std::int32_t* scores) const {
     // Passes over the whole batch rather than one feature at a time: the
     // cold rows are far more than the caches hold, so each of their features
     // costs two memory misses (its slot, then its row), and prefetching them
@@ -212,19 +212,8 @@ void WeightTable::AddScores(std::span<const std::uint64_t> keys, std::int32_t* s
         __builtin_prefetch(first + 64);
         __builtin_prefetch(first + 127);
     };
-    std::array<std::size_t, kMaxBatch> pending;  // indexes of the keys not in `cache`
-    std::size_t num_pending = 0;
-    for (std::size_t i = 0; i < count; ++i) {
-        const RowCache::Entry* known = cache != nullptr ? cache->Find(keys[i]) : nullptr;
-        if (known != nullptr) {
-            rows[i] = known->row;
-            if (rows[i] != kEmpty) prefetch_row(rows[i]);
-        } else {
-            // The hot index is about as large as a core's L2 cache.
-            __builtin_prefetch(&hot_.slots[hot_.Home(keys[i])]);
-            pending[num_pending++] = i;
-        }
-    }
+    // The hot index (1 MB for the parser) mostly stays in the caches.
+    for (std::size_t i = 0; i < count; ++i) __builtin_prefetch(&hot_.slots[hot_.Home(keys[i])]);
     // The first slot whose key half matches: almost always the key's row.
     struct Candidate {
         const Index* index;
@@ -237,21 +226,21 @@ void WeightTable::AddScores(std::span<const std::uint64_t> keys, std::int32_t* s
         prefetch_row(index.slots[slot].row);
         candidates[num_candidates++] = {&index, slot, key};
     };
+    std::array<std::size_t, kMaxBatch> not_hot;  // indexes in keys
     std::size_t num_not_hot = 0;
-    for (std::size_t p = 0; p < num_pending; ++p) {
-        const std::size_t i = pending[p];
+    for (std::size_t i = 0; i < count; ++i) {
         rows[i] = kEmpty;
         const std::size_t slot = hot_.FirstMatch(keys[i]);
         if (slot != Index::kNone) {
             add_candidate(hot_, slot, i);
         } else {
             __builtin_prefetch(&cold_.slots[cold_.Home(keys[i])]);
-            pending[num_not_hot++] = i;
+            not_hot[num_not_hot++] = i;
         }
     }
     for (std::size_t p = 0; p < num_not_hot; ++p) {
-        const std::size_t slot = cold_.FirstMatch(keys[pending[p]]);
-        if (slot != Index::kNone) add_candidate(cold_, slot, pending[p]);
+        const std::size_t slot = cold_.FirstMatch(keys[not_hot[p]]);
+        if (slot != Index::kNone) add_candidate(cold_, slot, not_hot[p]);
     }
     for (std::size_t i = 0; i < num_candidates; ++i) {
         const Candidate& c = candidates[i];
@@ -266,9 +255,6 @@ void WeightTable::AddScores(std::span<const std::uint64_t> keys, std::int32_t* s
             }
         }
         rows[c.key] = row;
-    }
-    if (cache != nullptr) {
-        for (std::size_t p = 0; p < num_pending; ++p) cache->Store(keys[pending[p]], rows[pending[p]]);
     }
     BatchSums sums(padded_classes_);
     for (std::size_t i = 0; i < count; ++i) {

@@ -8,7 +8,6 @@
 // integer arithmetic only.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <span>
 #include <unordered_map>
@@ -46,33 +45,9 @@ public:
 
     int num_classes() const { return num_classes_; }
 
-    // Where the rows of keys looked up lately are, or that they are absent:
-    // the parser meets half of a sentence's feature keys more than once
-    // (a word stays on the stack or in the buffer over several moves), and a
-    // table lookup is one or two memory misses. For one thread; a few kB.
-    class RowCache {
-    public:
-        RowCache() { entries_.fill(Entry{0, 0}); }
-
-    private:
-        friend class WeightTable;
-        struct Entry {
-            std::uint64_t key;  // 0: none (no feature key is 0)
-            std::uint32_t row;
-        };
-        static constexpr std::size_t kSize = 1024;  // a power of two
-        const Entry* Find(std::uint64_t key) const {
-            const Entry& e = entries_[key & (kSize - 1)];
-            return e.key == key ? &e : nullptr;
-        }
-        void Store(std::uint64_t key, std::uint32_t row) { entries_[key & (kSize - 1)] = Entry{key, row}; }
-        std::array<Entry, kSize> entries_;
-    };
-
     // Adds the weights of every feature in `keys` (at most kMaxBatch) to
-    // scores[0 .. num_classes). `cache`, if given, must have been used with
-    // this table only.
-    void AddScores(std::span<const std::uint64_t> keys, std::int32_t* scores, RowCache* cache = nullptr) const;
+    // scores[0 .. num_classes).
+    void AddScores(std::span<const std::uint64_t> keys, std::int32_t* scores) const;
     static constexpr std::size_t kMaxBatch = 128;
 
     void Write(ByteWriter& out) const;

@@ -346,12 +346,11 @@ DependencyTree TransitionParser::Parse(const std::vector<WordKeys>& words, const
     const int num_labels = static_cast<int>(labels_.size());
     ParseState state(static_cast<int>(words.size()));
     std::vector<std::int32_t> scores(NumActions(num_labels));
-    WeightTable::RowCache cache;
     while (!state.Terminal()) {
         int action = ForcedAction(state, num_labels, root_label_);
         if (action < 0) {
             std::fill(scores.begin(), scores.end(), 0);
-            weights_.AddScores(ParserFeatures(state, words, tags), scores.data(), &cache);
+            weights_.AddScores(ParserFeatures(state, words, tags), scores.data());
             action = BestValid(state, scores.data(), num_labels, root_label_);
         }
         state.Apply(action, num_labels);
