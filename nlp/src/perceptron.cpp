@@ -123,58 +123,75 @@ std::size_t WeightTable::Index::FirstMatch(std::uint64_t key) const {
 }
 
 WeightTable::WeightTable(int num_classes, const std::vector<std::uint64_t>& keys,
-                         const std::vector<std::uint32_t>& row_ends, const std::vector<Entry>& entries)
-    : num_classes_(num_classes), padded_classes_((num_classes + 15) / 16 * 16), num_rows_(keys.size()) {
-    auto weights_of = [&](std::size_t i) {
-        const std::uint32_t begin = i == 0 ? 0 : row_ends[i - 1];
-        return std::span<const Entry>(entries.data() + begin, row_ends[i] - begin);
-    };
-    auto hot = [&](std::size_t i) { return weights_of(i).size() >= kHotMinWeights; };
-    std::size_t num_hot = 0;
-    for (std::size_t i = 0; i < keys.size(); ++i) num_hot += hot(i);
-    hot_ = Index(num_hot);
-    cold_ = Index(keys.size() - num_hot);
-    rows_.reserve(kHeaderBytes * keys.size() + 2 * entries.size());
-    for (const bool pass_hot : {true, false}) {
-        for (std::size_t i = 0; i < keys.size(); ++i) {
-            if (hot(i) != pass_hot) continue;
-            (pass_hot ? hot_ : cold_).Insert(keys[i], static_cast<std::uint32_t>(rows_.size()));
-            AppendRow(keys[i], weights_of(i));
+                         const std::vector<std::uint32_t>& row_ends, const std::vector<Entry>& entries) {
+    // The rows in the file's form first: 8-bit mantissas with a shift per row.
+    std::vector<std::uint8_t> pairs(2 * entries.size());
+    std::vector<SourceRow> rows(keys.size());
+    std::uint32_t begin = 0;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        int largest = 0;
+        for (std::uint32_t e = begin; e < row_ends[i]; ++e) largest = std::max(largest, std::abs(int{entries[e].weight}));
+        const int shift = RowShift(largest);
+        for (std::uint32_t e = begin; e < row_ends[i]; ++e) {
+            pairs[2 * e] = entries[e].label;
+            // Exact: every weight is a multiple of 2^shift.
+            pairs[2 * e + 1] = static_cast<std::uint8_t>(static_cast<std::int8_t>(entries[e].weight / (1 << shift)));
         }
+        rows[i] = SourceRow{keys[i], static_cast<std::uint8_t>(row_ends[i] - begin), static_cast<std::uint8_t>(shift),
+                            pairs.data() + 2 * begin};
+        begin = row_ends[i];
+    }
+    *this = WeightTable(num_classes, rows);
+}
+
+WeightTable::WeightTable(int num_classes, const std::vector<SourceRow>& rows)
+    : num_classes_(num_classes), padded_classes_((num_classes + 15) / 16 * 16), num_rows_(rows.size()) {
+    auto hot = [](const SourceRow& row) { return row.size >= kHotMinWeights; };
+    const std::size_t num_hot = static_cast<std::size_t>(std::count_if(rows.begin(), rows.end(), hot));
+    hot_ = Index(num_hot);
+    cold_ = Index(rows.size() - num_hot);
+    std::size_t bytes = 0;
+    for (const SourceRow& row : rows) bytes += kHeaderBytes + std::max<std::size_t>(2 * row.size, padded_classes_);
+    rows_.reserve(bytes + 128);
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> hot_slots, cold_slots;  // key, row
+    hot_slots.reserve(num_hot);
+    cold_slots.reserve(rows.size() - num_hot);
+    for (const bool pass_hot : {true, false}) {
+        for (const SourceRow& row : rows) {
+            if (hot(row) != pass_hot) continue;
+            (pass_hot ? hot_slots : cold_slots).emplace_back(row.key, static_cast<std::uint32_t>(rows_.size()));
+            AppendRow(row);
+        }
+    }
+    // Inserted in the order of their home slots, the keys fill each index
+    // front to back instead of at random: loading is a cache miss per key less.
+    for (auto [index, slots] : {std::pair{&hot_, &hot_slots}, std::pair{&cold_, &cold_slots}}) {
+        std::sort(slots->begin(), slots->end(), [index](const auto& a, const auto& b) {
+            return index->Home(a.first) < index->Home(b.first) || (index->Home(a.first) == index->Home(b.first) && a.first < b.first);
+        });
+        for (const auto& [key, row] : *slots) index->Insert(key, row);
     }
     // A batch prefetches up to 128 bytes from a row's start.
     rows_.resize(rows_.size() + 128, 0);
 }
 
-void WeightTable::AppendRow(std::uint64_t key, std::span<const Entry> weights) {
-    int largest = 0;
+void WeightTable::AppendRow(const SourceRow& row) {
     bool has_zero = false;
-    for (const Entry& e : weights) {
-        largest = std::max(largest, std::abs(int{e.weight}));
-        has_zero |= e.weight == 0;
-    }
-    const int shift = RowShift(largest);
+    for (int i = 0; i < row.size; ++i) has_zero |= row.pairs[2 * i + 1] == 0;
     // Write lists a dense row's non-zero weights, so only a row without zeros may be dense.
-    const bool dense = !has_zero && 4 * static_cast<int>(weights.size()) >= kDenseMinWeightsPerClass4 * num_classes_;
+    const bool dense = !has_zero && 4 * int{row.size} >= kDenseMinWeightsPerClass4 * num_classes_;
     const std::size_t header = rows_.size();
-    rows_.resize(header + sizeof key);
-    std::memcpy(rows_.data() + header, &key, sizeof key);
-    rows_.push_back(static_cast<std::uint8_t>(weights.size()));
-    rows_.push_back(static_cast<std::uint8_t>(shift));
-    rows_.push_back(dense);
-    // Exact: every weight is a multiple of 2^shift.
-    auto mantissa = [shift](const Entry& e) {
-        return static_cast<std::uint8_t>(static_cast<std::int8_t>(e.weight / (1 << shift)));
-    };
+    const std::size_t body = dense ? static_cast<std::size_t>(padded_classes_) : 2 * std::size_t{row.size};
+    rows_.resize(header + kHeaderBytes + body, 0);
+    std::uint8_t* out = rows_.data() + header;
+    std::memcpy(out, &row.key, sizeof row.key);
+    out[8] = row.size;
+    out[9] = row.shift;
+    out[10] = dense;
     if (dense) {
-        const std::size_t first = rows_.size();
-        rows_.resize(first + static_cast<std::size_t>(padded_classes_), 0);
-        for (const Entry& e : weights) rows_[first + e.label] = mantissa(e);
+        for (int i = 0; i < row.size; ++i) out[kHeaderBytes + row.pairs[2 * i]] = row.pairs[2 * i + 1];
     } else {
-        for (const Entry& e : weights) {
-            rows_.push_back(e.label);
-            rows_.push_back(mantissa(e));
-        }
+        std::memcpy(out + kHeaderBytes, row.pairs, body);
     }
 }
 
@@ -303,22 +320,21 @@ bool WeightTable::Read(ByteReader& in, WeightTable* table) {
     std::uint32_t num_classes = 0;
     std::uint64_t num_rows = 0;
     if (!in.U32(&num_classes) || num_classes == 0 || num_classes > kMaxClasses) return false;
-    if (!in.U64(&num_rows) || !in.Has(num_rows, 9)) return false;
-    std::vector<std::uint64_t> keys(num_rows);
-    std::vector<std::uint32_t> row_ends(num_rows);
-    std::vector<Entry> entries;
-    for (std::uint64_t row = 0; row < num_rows; ++row) {
-        std::uint8_t size = 0, shift = 0;
-        if (!in.U64(&keys[row]) || !in.U8(&size) || !in.U8(&shift) || shift > kMaxShift) return false;
-        if (keys[row] == 0 || (row > 0 && keys[row] <= keys[row - 1])) return false;
-        for (std::uint8_t i = 0; i < size; ++i) {
-            std::uint8_t label = 0, mantissa = 0;
-            if (!in.U8(&label) || !in.U8(&mantissa) || label >= num_classes) return false;
-            entries.push_back({label, static_cast<std::int16_t>(static_cast<std::int8_t>(mantissa) * (1 << shift))});
+    if (!in.U64(&num_rows) || !in.Has(num_rows, 10)) return false;
+    std::vector<SourceRow> rows(num_rows);
+    for (std::uint64_t i = 0; i < num_rows; ++i) {
+        SourceRow& row = rows[i];
+        std::string_view pairs;
+        if (!in.U64(&row.key) || !in.U8(&row.size) || !in.U8(&row.shift) || row.shift > kMaxShift) return false;
+        if (row.key == 0 || (i > 0 && row.key <= rows[i - 1].key)) return false;
+        if (!in.Bytes(2 * std::size_t{row.size}, &pairs)) return false;
+        row.pairs = reinterpret_cast<const std::uint8_t*>(pairs.data());
+        // Labels increase within a row, as Write leaves them.
+        for (int w = 0; w < row.size; ++w) {
+            if (row.pairs[2 * w] >= num_classes || (w > 0 && row.pairs[2 * w] <= row.pairs[2 * w - 2])) return false;
         }
-        row_ends[row] = static_cast<std::uint32_t>(entries.size());
     }
-    *table = WeightTable(static_cast<int>(num_classes), keys, row_ends, entries);
+    *table = WeightTable(static_cast<int>(num_classes), rows);
     return true;
 }
 

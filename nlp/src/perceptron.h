@@ -95,8 +95,16 @@ private:
         std::uint8_t dense;
     };
     static constexpr std::size_t kHeaderBytes = 11;
+    // A row as the file holds it: `size` (label, mantissa) byte pairs at `pairs`.
+    struct SourceRow {
+        std::uint64_t key;
+        std::uint8_t size;
+        std::uint8_t shift;
+        const std::uint8_t* pairs;
+    };
+    WeightTable(int num_classes, const std::vector<SourceRow>& rows);
     RowHeader HeaderAt(std::uint32_t row) const;
-    void AppendRow(std::uint64_t key, std::span<const Entry> weights);
+    void AppendRow(const SourceRow& row);
     // The row of `key` in `index`, from its first key-half match `slot` on, or kEmpty.
     std::uint32_t Verify(const Index& index, std::uint64_t key, std::size_t slot) const;
 
