@@ -114,6 +114,19 @@ void WeightTable::Index::Insert(std::uint64_t key, std::uint32_t row) {
     slots[slot] = Slot{static_cast<std::uint32_t>(key >> 32), row};
 }
 
+void WeightTable::Index::InsertAll(const std::vector<std::pair<std::uint64_t, std::uint32_t>>& rows) {
+    // Grouped by the region (256 slots, 2 kB) of their home slot, the keys
+    // fill the index front to back instead of at random: a cache miss per
+    // key less at load. A counting sort: one pass to count, one to place.
+    constexpr int kRegionBits = 8;
+    std::vector<std::uint32_t> starts((mask >> kRegionBits) + 2, 0);
+    for (const auto& row : rows) ++starts[(Home(row.first) >> kRegionBits) + 1];
+    for (std::size_t r = 1; r < starts.size(); ++r) starts[r] += starts[r - 1];
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> grouped(rows.size());
+    for (const auto& row : rows) grouped[starts[Home(row.first) >> kRegionBits]++] = row;
+    for (const auto& [key, row] : grouped) Insert(key, row);
+}
+
 std::size_t WeightTable::Index::FirstMatch(std::uint64_t key) const {
     const std::uint32_t key_high = static_cast<std::uint32_t>(key >> 32);
     for (std::size_t slot = Home(key);; slot = (slot + 1) & mask) {
@@ -163,14 +176,8 @@ WeightTable::WeightTable(int num_classes, const std::vector<SourceRow>& rows)
             AppendRow(row);
         }
     }
-    // Inserted in the order of their home slots, the keys fill each index
-    // front to back instead of at random: loading is a cache miss per key less.
-    for (auto [index, slots] : {std::pair{&hot_, &hot_slots}, std::pair{&cold_, &cold_slots}}) {
-        std::sort(slots->begin(), slots->end(), [index](const auto& a, const auto& b) {
-            return index->Home(a.first) < index->Home(b.first) || (index->Home(a.first) == index->Home(b.first) && a.first < b.first);
-        });
-        for (const auto& [key, row] : *slots) index->Insert(key, row);
-    }
+    hot_.InsertAll(hot_slots);
+    cold_.InsertAll(cold_slots);
     // A batch prefetches up to 128 bytes from a row's start.
     rows_.resize(rows_.size() + 128, 0);
 }

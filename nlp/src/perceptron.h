@@ -81,6 +81,8 @@ private:
 
         explicit Index(std::size_t rows = 0);
         void Insert(std::uint64_t key, std::uint32_t row);
+        // Inserts every (key, row).
+        void InsertAll(const std::vector<std::pair<std::uint64_t, std::uint32_t>>& rows);
         std::size_t Home(std::uint64_t key) const { return key & mask; }
         // The first slot from Home(key) on whose key half matches, or kNone.
         std::size_t FirstMatch(std::uint64_t key) const;
