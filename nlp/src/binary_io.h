@@ -43,6 +43,13 @@ public:
         bytes_.remove_prefix(size);
         return true;
     }
+    // The next `size` bytes, not copied.
+    bool Bytes(std::size_t size, std::string_view* v) {
+        if (bytes_.size() < size) return false;
+        *v = bytes_.substr(0, size);
+        bytes_.remove_prefix(size);
+        return true;
+    }
     // Whether `count` items of `item_size` bytes can still be read: checked
     // before a vector is sized from a count in the file.
     bool Has(std::uint64_t count, std::size_t item_size) const { return count <= bytes_.size() / item_size; }

@@ -35,11 +35,20 @@ constexpr std::uint64_t HashText(std::string_view text, bool lower = false) {
     return MixBits(h);
 }
 
+// The first step of FeatureKey, which depends on the template alone: code
+// that computes many keys per word may take it from a table.
+constexpr std::uint64_t TemplateSeed(std::uint64_t id) { return MixBits(id + 1); }
+
+// FeatureKey from the template's seed.
+constexpr std::uint64_t SeededFeatureKey(std::uint64_t seed, std::uint64_t a, std::uint64_t b = 0, std::uint64_t c = 0) {
+    const std::uint64_t key = Combine(Combine(Combine(seed, a), b), c);
+    return key == 0 ? 1 : key;
+}
+
 // The key of feature template `id` with values a, b, c. Never 0, which the
 // weight table reserves for its empty slots.
 constexpr std::uint64_t FeatureKey(std::uint64_t id, std::uint64_t a, std::uint64_t b = 0, std::uint64_t c = 0) {
-    const std::uint64_t key = Combine(Combine(Combine(MixBits(id + 1), a), b), c);
-    return key == 0 ? 1 : key;
+    return SeededFeatureKey(TemplateSeed(id), a, b, c);
 }
 
 }  // namespace kgraph::nlp

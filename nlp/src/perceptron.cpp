@@ -3,77 +3,322 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <functional>
 #include <map>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace kgraph::nlp {
 
-WeightTable::WeightTable(int num_classes, std::vector<std::uint64_t> keys, std::vector<std::uint32_t> row_ends,
-                         std::vector<Entry> entries)
-    : num_classes_(num_classes), keys_(std::move(keys)), row_ends_(std::move(row_ends)), entries_(std::move(entries)) {
-    BuildSlots();
+namespace {
+
+// A row with weights for at least this share of the classes is stored dense:
+// adding 16 mantissas at a time beats scattering pairs one by one, and the
+// row is hardly larger.
+constexpr int kDenseMinWeightsPerClass4 = 1;  // in quarters of the classes
+
+// Features with at least this many weights are the hot ones: in the parser
+// they are about a tenth of the rows and 85% of the rows found.
+constexpr std::size_t kHotMinWeights = 10;
+
+// The largest shift a row may have: its weights are int16.
+constexpr int kMaxRowShift = WeightTable::RowShift(32768);
+
+// The scores of one batch of features. Sparse rows add their weights to
+// int32 sums; dense rows add their mantissas, unscaled, to one int16
+// accumulator per shift, scaled and added to the sums once at the end:
+// 16-bit lanes take half the vector work of 32-bit ones. A batch holds at
+// most kMaxBatch rows of mantissas of magnitude at most 128, so an int16
+// accumulator cannot overflow.
+class BatchSums {
+public:
+    static_assert(WeightTable::kMaxBatch * 128 <= 32767);
+
+    // `padded_classes` a multiple of 16.
+    explicit BatchSums(int padded_classes) : padded_classes_(padded_classes) {
+        std::fill_n(sums_.begin(), padded_classes_, 0);
+    }
+
+    void AddSparse(const std::uint8_t* pairs, int size, int shift) {
+        for (int i = 0; i < size; ++i) sums_[pairs[2 * i]] += static_cast<std::int8_t>(pairs[2 * i + 1]) * (1 << shift);
+    }
+
+    void AddDense(const std::uint8_t* mantissas, int shift) {
+        std::int16_t* dense = dense_[static_cast<std::size_t>(shift)].data();
+        if ((shifts_used_ & (1u << shift)) == 0) {
+            shifts_used_ |= 1u << shift;
+            std::fill_n(dense, padded_classes_, 0);
+        }
+#if defined(__SSE2__)
+        // A mantissa moved into the high byte of a 16-bit lane and shifted
+        // arithmetically back down is sign-extended.
+        const __m128i zero = _mm_setzero_si128();
+        for (int c = 0; c < padded_classes_; c += 16) {
+            const __m128i m = _mm_loadu_si128(reinterpret_cast<const __m128i*>(mantissas + c));
+            __m128i* low = reinterpret_cast<__m128i*>(dense + c);
+            __m128i* high = reinterpret_cast<__m128i*>(dense + c + 8);
+            _mm_store_si128(low, _mm_add_epi16(_mm_load_si128(low), _mm_srai_epi16(_mm_unpacklo_epi8(zero, m), 8)));
+            _mm_store_si128(high, _mm_add_epi16(_mm_load_si128(high), _mm_srai_epi16(_mm_unpackhi_epi8(zero, m), 8)));
+        }
+#else
+        for (int c = 0; c < padded_classes_; ++c) dense[c] += static_cast<std::int8_t>(mantissas[c]);
+#endif
+    }
+
+    // scores[0 .. num_classes) += the batch's sums.
+    void AddTo(std::int32_t* scores, int num_classes) {
+        for (int shift = 0; shift <= kMaxRowShift; ++shift) {
+            if ((shifts_used_ & (1u << shift)) == 0) continue;
+            const std::int16_t* dense = dense_[static_cast<std::size_t>(shift)].data();
+#if defined(__SSE2__)
+            // In the high half of a 32-bit lane, then shifted arithmetically
+            // down by less than 16: sign extension and scaling at once.
+            const __m128i zero = _mm_setzero_si128();
+            const __m128i down = _mm_cvtsi32_si128(16 - shift);
+            for (int c = 0; c < padded_classes_; c += 8) {
+                const __m128i d = _mm_load_si128(reinterpret_cast<const __m128i*>(dense + c));
+                __m128i* low = reinterpret_cast<__m128i*>(sums_.data() + c);
+                __m128i* high = reinterpret_cast<__m128i*>(sums_.data() + c + 4);
+                _mm_store_si128(low, _mm_add_epi32(_mm_load_si128(low), _mm_sra_epi32(_mm_unpacklo_epi16(zero, d), down)));
+                _mm_store_si128(high, _mm_add_epi32(_mm_load_si128(high), _mm_sra_epi32(_mm_unpackhi_epi16(zero, d), down)));
+            }
+#else
+            for (int c = 0; c < padded_classes_; ++c) sums_[c] += dense[c] * (1 << shift);
+#endif
+        }
+        for (int label = 0; label < num_classes; ++label) scores[label] += sums_[static_cast<std::size_t>(label)];
+    }
+
+private:
+    int padded_classes_;
+    unsigned shifts_used_ = 0;
+    alignas(16) std::array<std::int32_t, WeightTable::kMaxClasses + 1> sums_;
+    alignas(16) std::array<std::array<std::int16_t, WeightTable::kMaxClasses + 1>, kMaxRowShift + 1> dense_;
+};
+
+}  // namespace
+
+WeightTable::Index::Index(std::size_t rows) {
+    std::size_t capacity = 2;
+    while (capacity < 2 * rows) capacity *= 2;
+    slots.assign(capacity, Slot{0, kEmpty});
+    mask = capacity - 1;
 }
 
-void WeightTable::BuildSlots() {
-    // At most half full, so an absent feature (most of them at inference) ends
-    // its probe after a slot or two.
-    std::size_t capacity = 2;
-    while (capacity < 2 * keys_.size()) capacity *= 2;
-    slots_.assign(capacity, Slot{0, 0, 0});
-    slot_mask_ = capacity - 1;
+void WeightTable::Index::Insert(std::uint64_t key, std::uint32_t row) {
+    std::size_t slot = Home(key);
+    while (slots[slot].row != kEmpty) slot = (slot + 1) & mask;
+    slots[slot] = Slot{static_cast<std::uint32_t>(key >> 32), row};
+}
+
+void WeightTable::Index::InsertAll(const std::vector<std::pair<std::uint64_t, std::uint32_t>>& rows) {
+    // Grouped by the region (256 slots, 2 kB) of their home slot, the keys
+    // fill the index front to back instead of at random: a cache miss per
+    // key less at load. A counting sort: one pass to count, one to place.
+    constexpr int kRegionBits = 8;
+    std::vector<std::uint32_t> starts((mask >> kRegionBits) + 2, 0);
+    for (const auto& row : rows) ++starts[(Home(row.first) >> kRegionBits) + 1];
+    for (std::size_t r = 1; r < starts.size(); ++r) starts[r] += starts[r - 1];
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> grouped(rows.size());
+    for (const auto& row : rows) grouped[starts[Home(row.first) >> kRegionBits]++] = row;
+    for (const auto& [key, row] : grouped) Insert(key, row);
+}
+
+std::size_t WeightTable::Index::FirstMatch(std::uint64_t key) const {
+    const std::uint32_t key_high = static_cast<std::uint32_t>(key >> 32);
+    for (std::size_t slot = Home(key);; slot = (slot + 1) & mask) {
+        if (slots[slot].row == kEmpty) return kNone;
+        if (slots[slot].key_high == key_high) return slot;
+    }
+}
+
+WeightTable::WeightTable(int num_classes, const std::vector<std::uint64_t>& keys,
+                         const std::vector<std::uint32_t>& row_ends, const std::vector<Entry>& entries) {
+    // The rows in the file's form first: 8-bit mantissas with a shift per row.
+    std::vector<std::uint8_t> pairs(2 * entries.size());
+    std::vector<SourceRow> rows(keys.size());
     std::uint32_t begin = 0;
-    for (std::size_t row = 0; row < keys_.size(); ++row) {
-        std::size_t slot = keys_[row] & slot_mask_;
-        while (slots_[slot].key != 0) slot = (slot + 1) & slot_mask_;
-        slots_[slot] = Slot{keys_[row], begin, row_ends_[row]};
-        begin = row_ends_[row];
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        int largest = 0;
+        for (std::uint32_t e = begin; e < row_ends[i]; ++e) largest = std::max(largest, std::abs(int{entries[e].weight}));
+        const int shift = RowShift(largest);
+        for (std::uint32_t e = begin; e < row_ends[i]; ++e) {
+            pairs[2 * e] = entries[e].label;
+            // Exact: every weight is a multiple of 2^shift.
+            pairs[2 * e + 1] = static_cast<std::uint8_t>(static_cast<std::int8_t>(entries[e].weight / (1 << shift)));
+        }
+        rows[i] = SourceRow{keys[i], static_cast<std::uint8_t>(row_ends[i] - begin), static_cast<std::uint8_t>(shift),
+                            pairs.data() + 2 * begin};
+        begin = row_ends[i];
+    }
+    *this = WeightTable(num_classes, rows);
+}
+
+WeightTable::WeightTable(int num_classes, const std::vector<SourceRow>& rows)
+    : num_classes_(num_classes), padded_classes_((num_classes + 15) / 16 * 16), num_rows_(rows.size()) {
+    auto hot = [](const SourceRow& row) { return row.size >= kHotMinWeights; };
+    const std::size_t num_hot = static_cast<std::size_t>(std::count_if(rows.begin(), rows.end(), hot));
+    hot_ = Index(num_hot);
+    cold_ = Index(rows.size() - num_hot);
+    std::size_t bytes = 0;
+    for (const SourceRow& row : rows) bytes += kHeaderBytes + std::max<std::size_t>(2 * row.size, padded_classes_);
+    rows_.reserve(bytes + 128);
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> hot_slots, cold_slots;  // key, row
+    hot_slots.reserve(num_hot);
+    cold_slots.reserve(rows.size() - num_hot);
+    for (const bool pass_hot : {true, false}) {
+        for (const SourceRow& row : rows) {
+            if (hot(row) != pass_hot) continue;
+            (pass_hot ? hot_slots : cold_slots).emplace_back(row.key, static_cast<std::uint32_t>(rows_.size()));
+            AppendRow(row);
+        }
+    }
+    hot_.InsertAll(hot_slots);
+    cold_.InsertAll(cold_slots);
+    // A batch prefetches up to 128 bytes from a row's start.
+    rows_.resize(rows_.size() + 128, 0);
+}
+
+void WeightTable::AppendRow(const SourceRow& row) {
+    bool has_zero = false;
+    for (int i = 0; i < row.size; ++i) has_zero |= row.pairs[2 * i + 1] == 0;
+    // Write lists a dense row's non-zero weights, so only a row without zeros may be dense.
+    const bool dense = !has_zero && 4 * int{row.size} >= kDenseMinWeightsPerClass4 * num_classes_;
+    const std::size_t header = rows_.size();
+    const std::size_t body = dense ? static_cast<std::size_t>(padded_classes_) : 2 * std::size_t{row.size};
+    rows_.resize(header + kHeaderBytes + body, 0);
+    std::uint8_t* out = rows_.data() + header;
+    std::memcpy(out, &row.key, sizeof row.key);
+    out[8] = row.size;
+    out[9] = row.shift;
+    out[10] = dense;
+    if (dense) {
+        for (int i = 0; i < row.size; ++i) out[kHeaderBytes + row.pairs[2 * i]] = row.pairs[2 * i + 1];
+    } else {
+        std::memcpy(out + kHeaderBytes, row.pairs, body);
+    }
+}
+
+inline WeightTable::RowHeader WeightTable::HeaderAt(std::uint32_t row) const {
+    RowHeader header{};
+    std::memcpy(&header.key, rows_.data() + row, sizeof header.key);
+    header.size = rows_[row + 8];
+    header.shift = rows_[row + 9];
+    header.dense = rows_[row + 10];
+    return header;
+}
+
+std::uint32_t WeightTable::Verify(const Index& index, std::uint64_t key, std::size_t slot) const {
+    // Another key with the same high half is rare: then the probe goes on.
+    for (;; slot = (slot + 1) & index.mask) {
+        const Slot& s = index.slots[slot];
+        if (s.row == kEmpty) return kEmpty;
+        if (s.key_high == static_cast<std::uint32_t>(key >> 32) && HeaderAt(s.row).key == key) return s.row;
     }
 }
 
 void WeightTable::AddScores(std::span<const std::uint64_t> keys, std::int32_t* scores) const {
-    // Three passes over the batch rather than one feature at a time: the table
-    // is far larger than the caches, so each feature costs two memory misses
-    // (its slot, then its weights), and prefetching them all first lets those
-    // misses overlap instead of queueing one behind the other.
+    // Passes over the whole batch rather than one feature at a time: the
+    // cold rows are far more than the caches hold, so each of their features
+    // costs two memory misses (its slot, then its row), and prefetching them
+    // all first lets those misses overlap instead of queueing one behind the
+    // other. Most features found are hot ones, and cache hits.
     const std::size_t count = std::min(keys.size(), kMaxBatch);
-    for (std::size_t i = 0; i < count; ++i) __builtin_prefetch(&slots_[keys[i] & slot_mask_]);
-    std::array<std::pair<std::uint32_t, std::uint32_t>, kMaxBatch> rows;  // [begin, end) in entries_
-    std::size_t num_rows = 0;
+    std::array<std::uint32_t, kMaxBatch> rows;  // of keys[i], or kEmpty
+    auto prefetch_row = [this](std::uint32_t row) {
+        // Most rows read fit in two cache lines (a frequent feature's has
+        // weights for about half the classes).
+        const std::uint8_t* first = rows_.data() + row;
+        __builtin_prefetch(first);
+        __builtin_prefetch(first + 64);
+        __builtin_prefetch(first + 127);
+    };
+    // The hot index (1 MB for the parser) mostly stays in the caches.
+    for (std::size_t i = 0; i < count; ++i) __builtin_prefetch(&hot_.slots[hot_.Home(keys[i])]);
+    // The first slot whose key half matches: almost always the key's row.
+    struct Candidate {
+        const Index* index;
+        std::size_t slot;
+        std::size_t key;  // index in keys
+    };
+    std::array<Candidate, kMaxBatch> candidates;
+    std::size_t num_candidates = 0;
+    auto add_candidate = [&](const Index& index, std::size_t slot, std::size_t key) {
+        prefetch_row(index.slots[slot].row);
+        candidates[num_candidates++] = {&index, slot, key};
+    };
+    std::array<std::size_t, kMaxBatch> not_hot;  // indexes in keys
+    std::size_t num_not_hot = 0;
     for (std::size_t i = 0; i < count; ++i) {
-        for (std::size_t slot = keys[i] & slot_mask_;; slot = (slot + 1) & slot_mask_) {
-            const Slot& s = slots_[slot];
-            if (s.key == keys[i]) {
-                // A frequent feature has weights for most classes: several cache lines.
-                const char* first = reinterpret_cast<const char*>(entries_.data() + s.begin);
-                const char* last = reinterpret_cast<const char*>(entries_.data() + s.end);
-                for (const char* line = first; line < last; line += 64) __builtin_prefetch(line);
-                rows[num_rows++] = {s.begin, s.end};
-                break;
-            }
-            if (s.key == 0) break;
+        rows[i] = kEmpty;
+        const std::size_t slot = hot_.FirstMatch(keys[i]);
+        if (slot != Index::kNone) {
+            add_candidate(hot_, slot, i);
+        } else {
+            __builtin_prefetch(&cold_.slots[cold_.Home(keys[i])]);
+            not_hot[num_not_hot++] = i;
         }
     }
-    for (std::size_t i = 0; i < num_rows; ++i) {
-        const auto [begin, end] = rows[i];
-        for (std::uint32_t e = begin; e < end; ++e) scores[entries_[e].label] += entries_[e].weight;
+    for (std::size_t p = 0; p < num_not_hot; ++p) {
+        const std::size_t slot = cold_.FirstMatch(keys[not_hot[p]]);
+        if (slot != Index::kNone) add_candidate(cold_, slot, not_hot[p]);
     }
+    for (std::size_t i = 0; i < num_candidates; ++i) {
+        const Candidate& c = candidates[i];
+        const std::uint64_t key = keys[c.key];
+        std::uint32_t row = c.index->slots[c.slot].row;
+        if (HeaderAt(row).key != key) {
+            row = Verify(*c.index, key, (c.slot + 1) & c.index->mask);
+            // A hot key half that is not the key's: the key may still be a cold row.
+            if (row == kEmpty && c.index == &hot_) {
+                const std::size_t cold_slot = cold_.FirstMatch(key);
+                if (cold_slot != Index::kNone) row = Verify(cold_, key, cold_slot);
+            }
+        }
+        rows[c.key] = row;
+    }
+    BatchSums sums(padded_classes_);
+    for (std::size_t i = 0; i < count; ++i) {
+        if (rows[i] == kEmpty) continue;
+        const RowHeader header = HeaderAt(rows[i]);
+        const std::uint8_t* weights = rows_.data() + rows[i] + kHeaderBytes;
+        if (header.dense) {
+            sums.AddDense(weights, header.shift);
+        } else {
+            sums.AddSparse(weights, header.size, header.shift);
+        }
+    }
+    sums.AddTo(scores, num_classes_);
 }
 
 void WeightTable::Write(ByteWriter& out) const {
     out.U32(static_cast<std::uint32_t>(num_classes_));
-    out.U64(keys_.size());
-    for (std::size_t row = 0; row < keys_.size(); ++row) {
-        const std::uint32_t begin = row == 0 ? 0 : row_ends_[row - 1];
-        int largest = 0;
-        for (std::uint32_t i = begin; i < row_ends_[row]; ++i) largest = std::max(largest, std::abs(int{entries_[i].weight}));
-        const int shift = RowShift(largest);
-        out.U64(keys_[row]);
-        out.U8(static_cast<std::uint8_t>(row_ends_[row] - begin));
-        out.U8(static_cast<std::uint8_t>(shift));
-        for (std::uint32_t i = begin; i < row_ends_[row]; ++i) {
-            out.U8(entries_[i].label);
-            // Exact: Averaged left only multiples of 2^shift.
-            out.U8(static_cast<std::uint8_t>(static_cast<std::int8_t>(entries_[i].weight / (1 << shift))));
+    out.U64(num_rows_);
+    // The file keeps rows in key order.
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> rows;
+    for (const Index* index : {&hot_, &cold_}) {
+        for (const Slot& slot : index->slots) {
+            if (slot.row != kEmpty) rows.emplace_back(HeaderAt(slot.row).key, slot.row);
+        }
+    }
+    std::sort(rows.begin(), rows.end());
+    for (const auto& [key, row] : rows) {
+        const RowHeader header = HeaderAt(row);
+        const std::uint8_t* weights = rows_.data() + row + kHeaderBytes;
+        out.U64(header.key);
+        out.U8(header.size);
+        out.U8(header.shift);
+        if (header.dense) {
+            for (int label = 0; label < num_classes_; ++label) {
+                if (weights[label] == 0) continue;
+                out.U8(static_cast<std::uint8_t>(label));
+                out.U8(weights[label]);
+            }
+        } else {
+            for (int i = 0; i < 2 * header.size; ++i) out.U8(weights[i]);
         }
     }
 }
@@ -82,22 +327,21 @@ bool WeightTable::Read(ByteReader& in, WeightTable* table) {
     std::uint32_t num_classes = 0;
     std::uint64_t num_rows = 0;
     if (!in.U32(&num_classes) || num_classes == 0 || num_classes > kMaxClasses) return false;
-    if (!in.U64(&num_rows) || !in.Has(num_rows, 9)) return false;
-    std::vector<std::uint64_t> keys(num_rows);
-    std::vector<std::uint32_t> row_ends(num_rows);
-    std::vector<Entry> entries;
-    for (std::uint64_t row = 0; row < num_rows; ++row) {
-        std::uint8_t size = 0, shift = 0;
-        if (!in.U64(&keys[row]) || !in.U8(&size) || !in.U8(&shift) || shift > kMaxShift) return false;
-        if (keys[row] == 0 || (row > 0 && keys[row] <= keys[row - 1])) return false;
-        for (std::uint8_t i = 0; i < size; ++i) {
-            std::uint8_t label = 0, mantissa = 0;
-            if (!in.U8(&label) || !in.U8(&mantissa) || label >= num_classes) return false;
-            entries.push_back({label, static_cast<std::int16_t>(static_cast<std::int8_t>(mantissa) * (1 << shift))});
+    if (!in.U64(&num_rows) || !in.Has(num_rows, 10)) return false;
+    std::vector<SourceRow> rows(num_rows);
+    for (std::uint64_t i = 0; i < num_rows; ++i) {
+        SourceRow& row = rows[i];
+        std::string_view pairs;
+        if (!in.U64(&row.key) || !in.U8(&row.size) || !in.U8(&row.shift) || row.shift > kMaxShift) return false;
+        if (row.key == 0 || (i > 0 && row.key <= rows[i - 1].key)) return false;
+        if (!in.Bytes(2 * std::size_t{row.size}, &pairs)) return false;
+        row.pairs = reinterpret_cast<const std::uint8_t*>(pairs.data());
+        // Labels increase within a row, as Write leaves them.
+        for (int w = 0; w < row.size; ++w) {
+            if (row.pairs[2 * w] >= num_classes || (w > 0 && row.pairs[2 * w] <= row.pairs[2 * w - 2])) return false;
         }
-        row_ends[row] = static_cast<std::uint32_t>(entries.size());
     }
-    *table = WeightTable(static_cast<int>(num_classes), std::move(keys), std::move(row_ends), std::move(entries));
+    *table = WeightTable(static_cast<int>(num_classes), rows);
     return true;
 }
 
@@ -194,7 +438,7 @@ WeightTable PerceptronTrainer::Averaged(std::size_t max_file_bytes) const {
         entries.insert(entries.end(), row.entries.begin(), row.entries.end());
         row_ends.push_back(static_cast<std::uint32_t>(entries.size()));
     }
-    return WeightTable(num_classes_, std::move(keys), std::move(row_ends), std::move(entries));
+    return WeightTable(num_classes_, keys, row_ends, entries);
 }
 
 }  // namespace kgraph::nlp

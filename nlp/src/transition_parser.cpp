@@ -163,10 +163,15 @@ Features ParserFeatures(const ParseState& state, const std::vector<WordKeys>& wo
     };
     const std::uint64_t d_s0b0 = distance(s0i, b0i), d_s1s0 = distance(s1i, s0i);
 
+    static constexpr auto kSeeds = [] {
+        std::array<std::uint64_t, kNumFeatures> seeds{};
+        for (int id = 0; id < kNumFeatures; ++id) seeds[id] = TemplateSeed(id);
+        return seeds;
+    }();
     Features f;
     int n = 0;
     auto add = [&](std::uint64_t a, std::uint64_t b = 0, std::uint64_t c = 0) {
-        f[n] = FeatureKey(n, a, b, c);
+        f[n] = SeededFeatureKey(kSeeds[n], a, b, c);  // FeatureKey(n, a, b, c)
         ++n;
     };
     // Single positions.
@@ -215,19 +220,35 @@ Features ParserFeatures(const ParseState& state, const std::vector<WordKeys>& wo
     return f;
 }
 
-bool IsValid(const ParseState& state, int action, int num_labels, int root_label) {
-    if (action == kShift) return state.CanShift();
-    if (action <= num_labels) return state.CanLeft() && action - 1 != root_label;
-    return state.CanRight() && (action - 1 - num_labels == root_label) == state.RightAttachesToRoot();
-}
-
 // The valid action with the highest score; ties go to the lowest action.
+// LEFT never takes the root label; RIGHT takes it exactly when it attaches
+// to the root.
 int BestValid(const ParseState& state, const std::int32_t* scores, int num_labels, int root_label) {
     int best = -1;
-    for (int action = 0; action < NumActions(num_labels); ++action) {
-        if (IsValid(state, action, num_labels, root_label) && (best < 0 || scores[action] > scores[best])) best = action;
+    auto consider = [&](int action) {
+        if (best < 0 || scores[action] > scores[best]) best = action;
+    };
+    if (state.CanShift()) consider(kShift);
+    if (state.CanLeft()) {
+        for (int label = 0; label < num_labels; ++label) {
+            if (label != root_label) consider(LeftAction(label));
+        }
+    }
+    if (state.CanRight()) {
+        for (int label = 0; label < num_labels; ++label) {
+            if ((label == root_label) == state.RightAttachesToRoot()) consider(RightAction(label, num_labels));
+        }
     }
     return best;
+}
+
+// The only valid action, or -1 when there is a choice: the first move (the
+// stack holds the root alone) and the last (the root takes its dependent)
+// need no scoring.
+int ForcedAction(const ParseState& state, int num_labels, int root_label) {
+    if (!state.CanLeft() && !state.CanRight()) return kShift;
+    if (!state.CanShift() && state.RightAttachesToRoot()) return RightAction(root_label, num_labels);
+    return -1;
 }
 
 // Goldberg & Nivre (2013)'s arc-hybrid costs: how many gold arcs each move
@@ -326,9 +347,13 @@ DependencyTree TransitionParser::Parse(const std::vector<WordKeys>& words, const
     ParseState state(static_cast<int>(words.size()));
     std::vector<std::int32_t> scores(NumActions(num_labels));
     while (!state.Terminal()) {
-        std::fill(scores.begin(), scores.end(), 0);
-        weights_.AddScores(ParserFeatures(state, words, tags), scores.data());
-        state.Apply(BestValid(state, scores.data(), num_labels, root_label_), num_labels);
+        int action = ForcedAction(state, num_labels, root_label_);
+        if (action < 0) {
+            std::fill(scores.begin(), scores.end(), 0);
+            weights_.AddScores(ParserFeatures(state, words, tags), scores.data());
+            action = BestValid(state, scores.data(), num_labels, root_label_);
+        }
+        state.Apply(action, num_labels);
     }
     return state.Tree();
 }

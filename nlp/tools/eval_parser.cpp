@@ -1,15 +1,18 @@
 // Scores a parser model on a UD treebank with gold tokenization and the
 // model's own tags:
 //
-//   kgraph_eval_parser --model nlp/data/en_ewt.model --test en_ewt-ud-test.conllu
+//   kgraph_eval_parser --model nlp/data/en_ewt.model --test en_ewt-ud-test.conllu [--output PARSES.conllu]
 //
 // UPOS and lemma accuracy, UAS and LAS (labels with subtypes), all over every
 // word, punctuation included (the CoNLL 2018 shared task convention); lemmas
 // compared lower-cased. Speed is tagging, parsing and lemmatizing on one
 // thread, load excluded, with the thread's CPU time beside the wall time.
+// --output writes the predicted analyses in CoNLL-U, so that two builds can
+// be checked to parse byte for byte alike.
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <fstream>
 #include <string>
 
 #include "kgraph/nlp/conllu.h"
@@ -33,14 +36,15 @@ std::string Lower(std::string text) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string model_path, test_path;
+    std::string model_path, test_path, output_path;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string flag = argv[i];
         if (flag == "--model") model_path = argv[i + 1];
         else if (flag == "--test") test_path = argv[i + 1];
+        else if (flag == "--output") output_path = argv[i + 1];
     }
     if (model_path.empty() || test_path.empty()) {
-        std::fprintf(stderr, "usage: kgraph_eval_parser --model MODEL --test TEST.conllu\n");
+        std::fprintf(stderr, "usage: kgraph_eval_parser --model MODEL --test TEST.conllu [--output PARSES.conllu]\n");
         return 2;
     }
     const auto load_start = std::chrono::steady_clock::now();
@@ -54,6 +58,14 @@ int main(int argc, char** argv) {
         }
     }
 
+    std::ofstream output;
+    if (!output_path.empty()) {
+        output.open(output_path);
+        if (!output) {
+            std::fprintf(stderr, "kgraph_eval_parser: cannot write %s\n", output_path.c_str());
+            return 1;
+        }
+    }
     long words = 0, upos = 0, lemma = 0, attached = 0, labeled = 0;
     double wall = 0, cpu = 0;
     for (const kgraph::nlp::ConlluSentence& sentence : *test) {
@@ -73,7 +85,13 @@ int main(int argc, char** argv) {
                 ++attached;
                 labeled += parsed[i].deprel == gold.deprel;
             }
+            if (output.is_open()) {
+                output << i + 1 << '\t' << gold.form << '\t' << parsed[i].lemma << '\t'
+                       << kgraph::nlp::UposName(parsed[i].upos) << "\t_\t_\t" << parsed[i].head + 1 << '\t'
+                       << parsed[i].deprel << "\t_\t_\n";
+            }
         }
+        if (output.is_open()) output << '\n';
     }
     std::printf("%s: %zu sentences, %ld words\n", test_path.c_str(), test->size(), words);
     std::printf("UPOS  %.2f%%\nLemma %.2f%%\nUAS   %.2f%%\nLAS   %.2f%%\n", 100.0 * upos / words,
