@@ -129,10 +129,10 @@ TEST_CASE("a database that lost CURRENT or its MANIFEST is damaged, never create
     CHECK(copies == 1);
 }
 
-TEST_CASE("a truncated MANIFEST is refused or read as a whole earlier state, never half of one") {
+TEST_CASE("a truncated MANIFEST is refused, also when it reads as a whole earlier state") {
     TempDir original;
     Populate(original);
-    const std::set<long> whole_states = {2, 4, 5};  // documents after each writer
+    const long stored = Stats(original)["documents"].get<long>();
     std::string manifest;
     std::getline(std::ifstream(original.db() / "CURRENT") >> std::ws, manifest);
     const std::uintmax_t size = fs::file_size(original.db() / manifest);
@@ -143,16 +143,25 @@ TEST_CASE("a truncated MANIFEST is refused or read as a whole earlier state, nev
         CopyFolder(original.db(), dir.db());
         fs::resize_file(dir.db() / manifest, cut);
         INFO("MANIFEST cut to " << cut << " of " << size << " bytes");
+        // RocksDB reads a cut between records as the state of an earlier
+        // flush, consistent in itself; kgraph's record of the last write
+        // tells it from the whole database.
         Run stats = Kgraph(dir, {"stats", "--json"});
         if (stats.exit_code == 0) {
-            CHECK(whole_states.count(json::parse(stats.out)["documents"].get<long>()));
-            RequireConsistent(dir);
+            CHECK(json::parse(stats.out)["documents"].get<long>() == stored);
             continue;
         }
         RequireRefusedAsDamaged(dir, manifest);
-        ++refused;
+        if (++refused == 1) {
+            // The table files of the lost flushes are still there, and
+            // repair finds every document in them again.
+            Run repair = Kgraph(dir, {"repair"});
+            INFO(repair.out << repair.err);
+            REQUIRE(repair.exit_code == 0);
+            CHECK(Stats(dir)["documents"].get<long>() == stored);
+        }
     }
-    CHECK(refused > 0);  // a cut inside a record
+    CHECK(refused > 0);
 }
 
 TEST_CASE("entities lost behind RocksDB's back are found by kgraph's own counts") {

@@ -19,6 +19,7 @@
 #include <system_error>
 
 #include "derived_writes.h"
+#include "last_write.h"
 #include "stored_counts.h"
 
 namespace kgraph::graph {
@@ -245,10 +246,14 @@ Result<std::unique_ptr<Database>> Database::Open(const fs::path& path, const Sto
         // The counts cost a scan of the document and entity keys: a writer,
         // which could make damage worse, pays it; a query, which must read
         // only what it answers, does not (`kgraph check` does).
-        if (Status counts = VerifyStoredCounts(**checked); !counts.ok()) return counts;
+        if (Status counts = VerifyStoredCounts(**checked, CountScope::kDocumentsAndEntities); !counts.ok()) return counts;
     }
     if (Status opened = database->OpenRocks(options, false); !opened.ok()) return opened;
     if (Status version = database->CheckSchemaVersion(); !version.ok()) return version;
+    // A writer ran these checks in its reader's open, before RocksDB's own.
+    if (!writer) {
+        if (Status complete = database->CheckLastWrite(); !complete.ok()) return complete;
+    }
     if (writer) {
         if (Status counts = RecordCountsIfMissing(*database); !counts.ok()) return counts;
     }
@@ -342,6 +347,16 @@ Status Database::CheckSchemaVersion() {
     return Status::Ok();
 }
 
+Status Database::CheckLastWrite() const {
+    Result<std::optional<std::uint64_t>> recorded = ReadLastWrite(path_);
+    if (!recorded.ok()) return recorded.status();
+    const rocksdb::SequenceNumber found = db_->GetLatestSequenceNumber();
+    if (!*recorded || found >= **recorded) return Status::Ok();
+    return Damaged(path_, ManifestPath(path_),
+                   "describes the database as of write " + std::to_string(found) + ", before write " +
+                       std::to_string(**recorded) + " that its last writer made (the records of later flushes are lost)");
+}
+
 Status Database::VerifyTableFiles(const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors) const {
     rocksdb::DBOptions options = BaseOptions();
     options.max_open_files = 16;  // the size check needs no table open
@@ -410,7 +425,11 @@ Database::~Database() {
         // Leave nothing in the log: the next writer would otherwise move it
         // into a table while opening, a moment when readers may miss it.
         // Every family: Flush(options) alone flushes only the default one.
-        if (lock_) db_->Flush(rocksdb::FlushOptions(), all_handles_).PermitUncheckedError();
+        // Then record the last write, which the next open must find again.
+        if (lock_ && db_->Flush(rocksdb::FlushOptions(), all_handles_).ok()) {
+            // A record that failed stays at an earlier write: still a lower bound.
+            (void)RecordLastWrite(path_, db_->GetLatestSequenceNumber());
+        }
         for (rocksdb::ColumnFamilyHandle* handle : all_handles_) db_->DestroyColumnFamilyHandle(handle);
         db_->Close().PermitUncheckedError();
         db_.reset();

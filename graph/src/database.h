@@ -56,6 +56,9 @@ private:
     Status Create(const StoreOptions& options, bool unfinished);
     Status OpenRocks(const StoreOptions& options, bool fresh);
     Status CheckSchemaVersion();
+    // Damaged when RocksDB found an older state than its last writer left
+    // (last_write.h): a MANIFEST that lost whole records.
+    Status CheckLastWrite() const;
     // Every table file the MANIFEST lists is there, with the size it lists:
     // a read-only open checks that (when no writer may be deleting files).
     Status VerifyTableFiles(const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors) const;
