@@ -163,16 +163,29 @@ Result<std::optional<StoredCounts>> ReadComplete(const Reader& reader) {
     return std::optional<StoredCounts>(std::move((*recorded)->counts));
 }
 
-std::string Describe(const StoredCounts& counts, CountScope scope) {
-    std::string text = std::to_string(counts.documents) + " documents and " + std::to_string(counts.entities) + " entities";
-    if (scope == CountScope::kDocumentsAndEntities) return text;
-    text += " and " + std::to_string(counts.evidence) + " pieces of evidence (";
-    for (const auto& [type, count] : counts.entities_by_type) text += type + " " + std::to_string(count) + ", ";
-    for (const auto& [predicate, count] : counts.edges_by_predicate) {
-        text += predicate + " " + std::to_string(count) + ", ";
-    }
-    if (text.ends_with(", ")) text.resize(text.size() - 2);
-    return text + ")";
+void DescribeDifference(std::string& text, std::string_view what, std::uint64_t found, std::uint64_t recorded) {
+    if (found == recorded) return;
+    text += (text.empty() ? "" : ", ") + std::to_string(found) + " " + std::string(what) + " where kgraph recorded " +
+            std::to_string(recorded);
+}
+
+void DescribeDifferences(std::string& text, std::string_view what, const std::map<std::string, std::uint64_t>& found,
+                         const std::map<std::string, std::uint64_t>& recorded) {
+    std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> both;
+    for (const auto& [name, count] : found) both[name].first = count;
+    for (const auto& [name, count] : recorded) both[name].second = count;
+    for (const auto& [name, counts] : both) DescribeDifference(text, name + " " + std::string(what), counts.first, counts.second);
+}
+
+// "0 entities where kgraph recorded 22, ..." for each figure that differs.
+std::string Differences(const StoredCounts& found, const StoredCounts& recorded) {
+    std::string text;
+    DescribeDifference(text, "documents", found.documents, recorded.documents);
+    DescribeDifference(text, "entities", found.entities, recorded.entities);
+    DescribeDifference(text, "pieces of evidence", found.evidence, recorded.evidence);
+    DescribeDifferences(text, "entities", found.entities_by_type, recorded.entities_by_type);
+    DescribeDifferences(text, "edges", found.edges_by_predicate, recorded.edges_by_predicate);
+    return text;
 }
 
 }  // namespace
@@ -253,8 +266,7 @@ Status VerifyStoredCounts(const Database& db, CountScope scope) {
     if (scope == CountScope::kDocumentsAndEntities) expected = StoredCounts{expected.documents, expected.entities};
     if (expected == *found) return Status::Ok();
     return Damaged(db.path(), ManifestPath(db.path()),
-                   "lists table files that hold " + Describe(*found, scope) + " where kgraph recorded " +
-                       Describe(expected, scope));
+                   "lists table files that hold " + Differences(*found, expected));
 }
 
 }  // namespace kgraph::graph
