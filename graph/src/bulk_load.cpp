@@ -10,6 +10,7 @@
 
 #include "derived_writes.h"
 #include "entity_resolution.h"
+#include "name_grams.h"
 #include "records.h"
 #include "stored_counts.h"
 
@@ -79,6 +80,12 @@ public:
             }
         }
         return counts;
+    }
+
+    // The name index of the alias keys put so far (deduplicated by CountKeys).
+    void PutNameGrams() {
+        const Entries& aliases = entries_[static_cast<std::size_t>(Cf::kAliases)];
+        for (const auto& [folded, id] : aliases) graph::PutNameGrams(*this, folded);
     }
 
     // The files to ingest, one per non-empty column family.
@@ -153,6 +160,7 @@ Status LoadInBulk(const Database& db, const std::vector<DocumentFacts>& document
     Result<StoredCounts> counts = sink.CountKeys();
     if (!counts.ok()) return counts.status();
     PutStoredCounts(sink, *counts);
+    sink.PutNameGrams();
     const ScratchFolder scratch(db.path() / "bulk-load");
     if (Status created = scratch.Create(); !created.ok()) return created;
     Result<std::vector<rocksdb::IngestExternalFileArg>> files = sink.WriteTables(db, scratch.path());

@@ -9,6 +9,7 @@
 #include "derived_writes.h"
 #include "keys.h"
 #include "merged_entities.h"
+#include "name_grams.h"
 #include "kgraph/name_folding.h"
 #include "records.h"
 
@@ -107,6 +108,19 @@ public:
         evidence.reserve(placed.size());
         for (auto& [place, item] : placed) evidence.push_back(std::move(item));
         return evidence;
+    }
+
+    Result<std::vector<NameMatch>> NamesLike(std::string_view name, std::size_t limit) const override {
+        Result<std::vector<std::string>> names = NamesSharingGrams(db_, reader_, FoldName(name), limit, counts_.names);
+        if (!names.ok()) return names.status();
+        std::vector<NameMatch> matches;
+        for (std::string& folded : *names) {
+            Result<std::optional<std::string>> id = reader_.Get(Cf::kAliases, folded);
+            if (!id.ok()) return id.status();
+            // A name whose alias is gone (kept apart by a merged snapshot?) is no suggestion.
+            if (*id) matches.push_back(NameMatch{std::move(folded), EntityKey{std::move(**id)}});
+        }
+        return matches;
     }
 
     Status ForEachName(const NameVisitor& visit) const override {

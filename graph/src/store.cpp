@@ -41,6 +41,7 @@
 #include "graph_snapshot.h"
 #include "keys.h"
 #include "merged_entities.h"
+#include "name_grams.h"
 #include "kgraph/name_folding.h"
 #include "records.h"
 #include "stored_counts.h"
@@ -135,6 +136,7 @@ public:
                                    : graph::AddToDerivedState(*db_, batch, facts);
         if (!updated.ok()) return updated;
         if (Status counted = graph::UpdateStoredCounts(*db_, batch); !counted.ok()) return counted;
+        if (Status indexed = graph::UpdateNameGrams(*db_, batch); !indexed.ok()) return indexed;
         if (Status written = db_->Write(batch.GetWriteBatch(), options_.sync); !written.ok()) return written;
         return *previous ? IngestOutcome::kReplaced : IngestOutcome::kAdded;
     }
@@ -152,6 +154,7 @@ public:
         batch.Put(db_->handle(Cf::kDocuments), facts.doc, graph::EncodeDocument(facts));
         if (Status updated = graph::ReplaceInDerivedState(*db_, batch, &facts, *stored); !updated.ok()) return updated;
         if (Status counted = graph::UpdateStoredCounts(*db_, batch); !counted.ok()) return counted;
+        if (Status indexed = graph::UpdateNameGrams(*db_, batch); !indexed.ok()) return indexed;
         if (Status written = db_->Write(batch.GetWriteBatch(), options_.sync); !written.ok()) return written;
         return IngestOutcome::kReextracted;
     }
@@ -172,6 +175,7 @@ public:
         if (*by_source == *id) batch.Delete(db_->handle(Cf::kSources), facts->source);
         if (Status updated = graph::ReplaceInDerivedState(*db_, batch, nullptr, *facts); !updated.ok()) return updated;
         if (Status counted = graph::UpdateStoredCounts(*db_, batch); !counted.ok()) return counted;
+        if (Status indexed = graph::UpdateNameGrams(*db_, batch); !indexed.ok()) return indexed;
         return db_->Write(batch.GetWriteBatch(), options_.sync);
     }
 
