@@ -103,6 +103,52 @@ Status RebuildNameGrams(const Database& db) {
     return db.Write(batch.GetWriteBatch(), true);
 }
 
+namespace {
+
+// Collects the keys of the index that the alias keys call for.
+class GramKeys final : public KeyValueSink {
+public:
+    void Put(Cf, std::string_view key, std::string_view) override { keys.emplace(key); }
+    std::set<std::string> keys;
+};
+
+void ReportKeys(const std::set<std::string>& keys, std::string_view what, std::vector<std::string>& problems) {
+    constexpr std::size_t kShown = 3;
+    std::size_t shown = 0;
+    for (const std::string& key : keys) {
+        if (shown++ == kShown) {
+            problems.push_back(std::to_string(keys.size()) + " name index keys in all are " + std::string(what));
+            return;
+        }
+        const std::vector<std::string_view> parts = SplitKey(key);
+        problems.push_back("the name index key for \"" + std::string(parts.back()) + "\" (trigram \"" +
+                           std::string(parts.front()) + "\") is " + std::string(what));
+    }
+}
+
+}  // namespace
+
+Status CheckNameGrams(const Database& db, std::vector<std::string>& problems) {
+    if (!db.handle(Cf::kNameGrams)) return Status::Ok();
+    const Reader reader(db);
+    GramKeys expected;
+    Status scanned = reader.Scan(Cf::kAliases, "", [&](std::string_view folded, std::string_view) {
+        PutNameGrams(expected, folded);
+        return Status::Ok();
+    });
+    std::set<std::string> stray;
+    if (scanned.ok()) {
+        scanned = reader.Scan(Cf::kNameGrams, "", [&](std::string_view key, std::string_view) {
+            if (!expected.keys.erase(std::string(key))) stray.emplace(key);
+            return Status::Ok();
+        });
+    }
+    if (!scanned.ok()) return scanned;
+    ReportKeys(stray, "stored for no alias", problems);
+    ReportKeys(expected.keys, "missing", problems);
+    return Status::Ok();
+}
+
 Result<std::vector<std::string>> NamesSharingGrams(const Database& db, const Reader& reader, std::string_view folded,
                                                    std::size_t limit, std::size_t& keys_read) {
     const std::set<std::string> wanted = Grams(folded);

@@ -31,6 +31,11 @@ Status UpdateNameGrams(const Database& db, rocksdb::WriteBatchWithIndex& batch);
 // from before the index, or after a repair). A scan of `aliases`.
 Status RebuildNameGrams(const Database& db);
 
+// A problem for each index key that no alias key calls for, and each one
+// missing (at most a few of each, then how many). A scan of `aliases` and
+// `name-grams`; nothing to check in a database from before the index.
+Status CheckNameGrams(const Database& db, std::vector<std::string>& problems);
+
 // The folded names that share the most trigrams with `folded` (at least
 // one), most first, then by name; at most `limit`. Reads at most
 // kGramScanLimit keys per trigram of `folded`, so the work is bounded

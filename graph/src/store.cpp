@@ -270,6 +270,7 @@ public:
         if (Status counts = graph::VerifyStoredCounts(*db_, graph::CountScope::kEverything); !counts.ok()) {
             report->problems.push_back(counts.message());
         }
+        if (Status indexed = graph::CheckNameGrams(*db_, report->problems); !indexed.ok()) return indexed;
         return report;
     }
 
