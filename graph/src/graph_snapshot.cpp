@@ -123,12 +123,6 @@ public:
         return matches;
     }
 
-    Status ForEachName(const NameVisitor& visit) const override {
-        return reader_.Scan(Cf::kAliases, "", [&](std::string_view folded, std::string_view id) {
-            return visit(folded, EntityKey{std::string(id)});
-        });
-    }
-
     Status ForEachEntity(const EntityVisitor& visit) const override {
         return reader_.Scan(Cf::kEntities, "", [&](std::string_view id, std::string_view record) {
             Result<Entity> entity = DecodeEntity(id, record);
