@@ -52,26 +52,27 @@ Result<EntityKey> ResolveEntity(const GraphSnapshot& snapshot, const std::string
     return Status::NotFound(message);
 }
 
-// Edit distances cost the product of the lengths: names over kMaxNameBytes
-// (which databases from before that bound may hold) are not compared, nor
-// is a query that long.
+// The candidates are the names sharing the most trigrams with `typed`
+// (GraphSnapshot::NamesLike, from an index): a misspelling keeps most of
+// them. Edit distances cost the product of the lengths, so they are computed
+// for those candidates only, never over kMaxNameBytes.
 Result<std::vector<std::string>> ClosestNames(const GraphSnapshot& snapshot, const std::string& typed,
                                               std::size_t limit) {
+    constexpr std::size_t kCandidates = 50;
     if (typed.size() > kMaxNameBytes) return std::vector<std::string>();
     const std::string wanted = FoldName(typed);
+    Result<std::vector<NameMatch>> candidates = snapshot.NamesLike(typed, kCandidates);
+    if (!candidates.ok()) return candidates.status();
     // (not a substring, distance, folded name): smaller is closer.
     std::vector<std::tuple<bool, std::size_t, std::string, EntityKey>> ranked;
-    Status scanned = snapshot.ForEachName([&](std::string_view folded, const EntityKey& entity) {
-        if (folded.size() > kMaxNameBytes) return Status::Ok();
-        const bool contains = !wanted.empty() && (folded.find(wanted) != std::string_view::npos ||
+    for (const auto& [folded, entity] : *candidates) {
+        const bool contains = !wanted.empty() && (folded.find(wanted) != std::string::npos ||
                                                   wanted.find(folded) != std::string::npos);
         const std::size_t distance = EditDistance(wanted, folded);
         if (contains || distance <= std::max<std::size_t>(2, wanted.size() / 3)) {
-            ranked.emplace_back(!contains, distance, std::string(folded), entity);
+            ranked.emplace_back(!contains, distance, folded, entity);
         }
-        return Status::Ok();
-    });
-    if (!scanned.ok()) return scanned;
+    }
     std::sort(ranked.begin(), ranked.end());
     std::vector<std::string> names;
     for (const auto& candidate : ranked) {

@@ -17,8 +17,9 @@ Result<EntityKey> ResolveEntity(const GraphSnapshot& snapshot, const std::string
 
 // Up to `limit` entities whose name or alias is closest to `typed` (names
 // that contain it or that it contains first, then by edit distance on folded
-// names), as their entities' names. Reads the name index, and the entities
-// it names.
+// names), as their entities' names, among the names most like it
+// (GraphSnapshot::NamesLike). Reads the name index, and the entities it
+// names.
 Result<std::vector<std::string>> ClosestNames(const GraphSnapshot& snapshot, const std::string& typed,
                                               std::size_t limit = 3);
 

@@ -96,6 +96,9 @@ TEST_CASE("an unknown name is one line that suggests the closest names") {
     IngestSeeds(dir);
     Run run = Kgraph(dir, {"show", "Scale A1"});
     RequireCleanFailure(run, "did you mean \"Scale AI\"");
+    // Misspellings as typed, found through the name index.
+    RequireCleanFailure(Kgraph(dir, {"show", "Alexander Wang"}), "did you mean \"Alexandr Wang\"");
+    RequireCleanFailure(Kgraph(dir, {"neighbors", "Antrhopic"}), "did you mean \"Anthropic\"");
 }
 
 TEST_CASE("neighbors follows relation filters and direction") {

@@ -129,10 +129,10 @@ TEST_CASE("a database that lost CURRENT or its MANIFEST is damaged, never create
     CHECK(copies == 1);
 }
 
-TEST_CASE("a truncated MANIFEST is refused or read as a whole earlier state, never half of one") {
+TEST_CASE("a truncated MANIFEST is refused, also when it reads as a whole earlier state") {
     TempDir original;
     Populate(original);
-    const std::set<long> whole_states = {2, 4, 5};  // documents after each writer
+    const long stored = Stats(original)["documents"].get<long>();
     std::string manifest;
     std::getline(std::ifstream(original.db() / "CURRENT") >> std::ws, manifest);
     const std::uintmax_t size = fs::file_size(original.db() / manifest);
@@ -143,16 +143,25 @@ TEST_CASE("a truncated MANIFEST is refused or read as a whole earlier state, nev
         CopyFolder(original.db(), dir.db());
         fs::resize_file(dir.db() / manifest, cut);
         INFO("MANIFEST cut to " << cut << " of " << size << " bytes");
+        // RocksDB reads a cut between records as the state of an earlier
+        // flush, consistent in itself; kgraph's record of the last write
+        // tells it from the whole database.
         Run stats = Kgraph(dir, {"stats", "--json"});
         if (stats.exit_code == 0) {
-            CHECK(whole_states.count(json::parse(stats.out)["documents"].get<long>()));
-            RequireConsistent(dir);
+            CHECK(json::parse(stats.out)["documents"].get<long>() == stored);
             continue;
         }
         RequireRefusedAsDamaged(dir, manifest);
-        ++refused;
+        if (++refused == 1) {
+            // The table files of the lost flushes are still there, and
+            // repair finds every document in them again.
+            Run repair = Kgraph(dir, {"repair"});
+            INFO(repair.out << repair.err);
+            REQUIRE(repair.exit_code == 0);
+            CHECK(Stats(dir)["documents"].get<long>() == stored);
+        }
     }
-    CHECK(refused > 0);  // a cut inside a record
+    CHECK(refused > 0);
 }
 
 TEST_CASE("entities lost behind RocksDB's back are found by kgraph's own counts") {
@@ -285,11 +294,34 @@ TEST_CASE("a full disk ends the ingest in one line and keeps what was stored") {
     RequireConsistent(dir);
 }
 
-TEST_CASE("a writer leaves no log for readers to replay") {
+TEST_CASE("writers, busy or idle, leave no log behind") {
     TempDir dir;
     Populate(dir);
+    for (int i = 0; i < 2; ++i) {
+        const Run noop = Kgraph(dir, {"ingest", KGRAPH_SEEDS_DIR});
+        INFO(noop.err);
+        REQUIRE(noop.exit_code == 0);
+    }
     for (const auto& entry : fs::directory_iterator(dir.db())) {
         INFO(entry.path());
-        if (entry.path().extension() == ".log") CHECK(entry.file_size() == 0);
+        CHECK(entry.path().extension() != ".log");
     }
+    RequireConsistent(dir);
+}
+
+TEST_CASE("the leftover of a killed bulk load does not block the next one") {
+    TempDir dir;
+    {
+        // An empty database with what a bulk load killed while writing its
+        // table files leaves: its scratch folder, half a table file in it.
+        REQUIRE(kgraph::Store::Open(dir.db()).ok());
+        fs::create_directories(dir.db() / "bulk-load");
+        std::ofstream(dir.db() / "bulk-load" / "documents.sst") << "half a table";
+    }
+    const Run bulk = Kgraph(dir, {"ingest", "--bulk", KGRAPH_SEEDS_DIR});
+    INFO(bulk.err);
+    REQUIRE(bulk.exit_code == 0);
+    CHECK(Stats(dir)["documents"].get<long>() == 5);
+    CHECK(!fs::exists(dir.db() / "bulk-load"));
+    RequireConsistent(dir);
 }

@@ -299,3 +299,36 @@ TEST_CASE("show reads the entities it prints and the evidence it prints, not the
     CHECK(hub->neighbors.size() == 25);
     CHECK(hub_snapshot->counts().entities == 26);  // the hub and the 25 kept
 }
+
+TEST_CASE("names like a misspelt one come from the name index, in bounded reads, whatever the names stored", "[graph][reads]") {
+    TempDir dir;
+    std::unique_ptr<Store> store = OpenStore(dir.db());
+    for (int k = 0; k < 500; ++k) {
+        const std::string name = "Company " + std::to_string(k);
+        REQUIRE(store->Ingest(Facts("n" + std::to_string(k), {{name, EntityType::kOrganization, {}}}, {})).ok());
+    }
+    // A name of 100 KB, which Ingest takes (only extraction and --facts
+    // bound names), among names like the one wanted.
+    const std::string huge(100 * 1024, 'n');
+    REQUIRE(store->Ingest(Facts("big", {{huge, EntityType::kOrganization, {}}, {"Nvidia", EntityType::kOrganization, {"NVDA"}},
+                                        {"Nvidia Partners", EntityType::kOrganization, {}}},
+                                {}))
+                .ok());
+    auto names_like = [&](const Store& from, std::string_view typed) {
+        std::unique_ptr<GraphSnapshot> snapshot = SnapshotOf(from);
+        Result<std::vector<NameMatch>> found = snapshot->NamesLike(typed, 3);
+        REQUIRE(found.ok());
+        std::vector<std::string> names;
+        for (const NameMatch& match : *found) names.push_back(match.folded);
+        return std::pair(names, snapshot->counts().names);
+    };
+    const auto [like, keys_read] = names_like(*store, "Nvidai");
+    CHECK(like == std::vector<std::string>{"nvidia", "nvidia partners", "nvda"});
+    // Its 6 trigrams each name a few stored names, not the 500 others.
+    CHECK(keys_read < 20);
+    CHECK(names_like(*store, huge).first.empty());  // over kMaxNameBytes: no trigram is looked up
+
+    // Forgetting the document takes its names out of the index too.
+    REQUIRE(store->Forget("big").ok());
+    CHECK(names_like(*store, "Nvidai").first.empty());
+}

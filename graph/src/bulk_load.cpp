@@ -10,6 +10,7 @@
 
 #include "derived_writes.h"
 #include "entity_resolution.h"
+#include "name_grams.h"
 #include "records.h"
 #include "stored_counts.h"
 
@@ -47,7 +48,7 @@ private:
 // edge key, and several surface forms of one entity may fold to the same
 // alias key; such repeats must carry the same value.
 Status SortUnique(Entries& entries, Cf cf) {
-    std::sort(entries.begin(), entries.end());
+    if (!std::is_sorted(entries.begin(), entries.end())) std::sort(entries.begin(), entries.end());  // sorted once already
     auto conflict = std::adjacent_find(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
         return a.first == b.first && a.second != b.second;
     });
@@ -65,6 +66,26 @@ class TableFileSink final : public KeyValueSink {
 public:
     void Put(Cf cf, std::string_view key, std::string_view value) override {
         entries_[static_cast<std::size_t>(cf)].emplace_back(key, value);
+    }
+
+    // kgraph's counts of the keys put so far (stored_counts.h); sorts and
+    // dedups the families it counts.
+    Result<StoredCounts> CountKeys() {
+        StoredCounts counts;
+        for (std::size_t i = 0; i < kColumnFamilyCount; ++i) {
+            const Cf cf = static_cast<Cf>(i);
+            if (Status sorted = SortUnique(entries_[i], cf); !sorted.ok()) return sorted;
+            for (const auto& [key, value] : entries_[i]) {
+                if (Status counted = Count(counts, cf, key, value); !counted.ok()) return counted;
+            }
+        }
+        return counts;
+    }
+
+    // The name index of the alias keys put so far (deduplicated by CountKeys).
+    void PutNameGrams() {
+        const Entries& aliases = entries_[static_cast<std::size_t>(Cf::kAliases)];
+        for (const auto& [folded, id] : aliases) graph::PutNameGrams(*this, folded);
     }
 
     // The files to ingest, one per non-empty column family.
@@ -118,7 +139,6 @@ void PutEverything(const std::vector<DocumentFacts>& documents, TableFileSink& s
     DerivedWrites writes(sink);
     for (std::size_t e = 0; e < resolution.entities.size(); ++e) writes.PutEntity(EntityId(e + 1), resolution.votes[e]);
     sink.Put(Cf::kMeta, kNextEntityIdKey, EntityId(resolution.entities.size() + 1));
-    PutStoredCounts(sink, StoredCounts{documents.size(), resolution.entities.size()});
     auto id_of = [&](std::size_t mention) { return EntityId(resolution.entity_of[mention] + 1); };
     for (std::size_t m = 0; m < mentions.size(); ++m) writes.PutMention(id_of(m), mentions[m].doc);
     for (std::size_t d = 0; d < documents.size(); ++d) {
@@ -137,6 +157,10 @@ Status LoadInBulk(const Database& db, const std::vector<DocumentFacts>& document
     if (documents.empty()) return Status::Ok();
     TableFileSink sink;
     PutEverything(documents, sink);
+    Result<StoredCounts> counts = sink.CountKeys();
+    if (!counts.ok()) return counts.status();
+    PutStoredCounts(sink, *counts);
+    sink.PutNameGrams();
     const ScratchFolder scratch(db.path() / "bulk-load");
     if (Status created = scratch.Create(); !created.ok()) return created;
     Result<std::vector<rocksdb::IngestExternalFileArg>> files = sink.WriteTables(db, scratch.path());

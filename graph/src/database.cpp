@@ -19,6 +19,8 @@
 #include <system_error>
 
 #include "derived_writes.h"
+#include "last_write.h"
+#include "name_grams.h"
 #include "stored_counts.h"
 
 namespace kgraph::graph {
@@ -130,6 +132,18 @@ bool WriterActive(const fs::path& path) {
 void RemoveBulkLoadLeftover(const fs::path& path) {
     std::error_code ignored;  // the bulk load empties it again before use
     fs::remove_all(path / "bulk-load", ignored);
+}
+
+// Every writer's open starts a log, and RocksDB keeps it while the MANIFEST
+// points at it, which a writer that wrote nothing never changes: each no-op
+// ingest used to leave one more empty `.log` behind. An empty log holds no
+// record, so once the writer is closed (and still holds the lock) it goes.
+void RemoveEmptyLogs(const fs::path& path) {
+    std::error_code ec;
+    for (const fs::directory_entry& entry : fs::directory_iterator(path, ec)) {
+        std::error_code ignored;  // a log left behind costs nothing to replay
+        if (entry.path().extension() == ".log" && entry.file_size(ignored) == 0) fs::remove(entry.path(), ignored);
+    }
 }
 
 // The operating system's reason at the end of a RocksDB IO error message
@@ -245,12 +259,17 @@ Result<std::unique_ptr<Database>> Database::Open(const fs::path& path, const Sto
         // The counts cost a scan of the document and entity keys: a writer,
         // which could make damage worse, pays it; a query, which must read
         // only what it answers, does not (`kgraph check` does).
-        if (Status counts = VerifyStoredCounts(**checked); !counts.ok()) return counts;
+        if (Status counts = VerifyStoredCounts(**checked, CountScope::kDocumentsAndEntities); !counts.ok()) return counts;
     }
     if (Status opened = database->OpenRocks(options, false); !opened.ok()) return opened;
     if (Status version = database->CheckSchemaVersion(); !version.ok()) return version;
+    // A writer ran these checks in its reader's open, before RocksDB's own.
+    if (!writer) {
+        if (Status complete = database->CheckLastWrite(); !complete.ok()) return complete;
+    }
     if (writer) {
         if (Status counts = RecordCountsIfMissing(*database); !counts.ok()) return counts;
+        if (Status indexed = database->AddNameIndex(); !indexed.ok()) return indexed;
     }
     if (writer) RemoveBulkLoadLeftover(path);
     return database;
@@ -337,9 +356,34 @@ Status Database::CheckSchemaVersion() {
                                        stored + "; this kgraph reads version " +
                                        std::to_string(kStoreSchemaVersion));
     }
-    // Same version, so every column family must be there.
-    if (std::find(handles_.begin(), handles_.end(), nullptr) != handles_.end()) return NotKgraph(path_);
+    // Same version, so every column family must be there, but the name
+    // index, which came later within version 4: a writer adds it (AddNameIndex).
+    for (std::size_t i = 0; i < kColumnFamilyCount; ++i) {
+        if (handles_[i] == nullptr && static_cast<Cf>(i) != Cf::kNameGrams) return NotKgraph(path_);
+    }
     return Status::Ok();
+}
+
+Status Database::AddNameIndex() {
+    if (handle(Cf::kNameGrams) != nullptr) return Status::Ok();
+    rocksdb::ColumnFamilyHandle* created = nullptr;
+    // The options every family has (the same cache and filters).
+    const rocksdb::ColumnFamilyOptions family_options = db_->GetOptions(handle(Cf::kAliases));
+    const rocksdb::Status status = db_->CreateColumnFamily(family_options, std::string(CfName(Cf::kNameGrams)), &created);
+    if (!status.ok()) return Translate(status, "add the name index to");
+    all_handles_.push_back(created);
+    handles_[static_cast<std::size_t>(Cf::kNameGrams)] = created;
+    return RebuildNameGrams(*this);
+}
+
+Status Database::CheckLastWrite() const {
+    Result<std::optional<std::uint64_t>> recorded = ReadLastWrite(path_);
+    if (!recorded.ok()) return recorded.status();
+    const rocksdb::SequenceNumber found = db_->GetLatestSequenceNumber();
+    if (!*recorded || found >= **recorded) return Status::Ok();
+    return Damaged(path_, ManifestPath(path_),
+                   "describes the database as of write " + std::to_string(found) + ", before write " +
+                       std::to_string(**recorded) + " that its last writer made (the records of later flushes are lost)");
 }
 
 Status Database::VerifyTableFiles(const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors) const {
@@ -402,6 +446,7 @@ Result<fs::path> Database::Repair(const fs::path& path, const StoreOptions& opti
     if (Status opened = database->OpenRocks(options, true); !opened.ok()) return opened;
     if (Status version = database->CheckSchemaVersion(); !version.ok()) return version;
     if (Status counted = WriteStoredCounts(*database); !counted.ok()) return counted;
+    if (Status indexed = RebuildNameGrams(*database); !indexed.ok()) return indexed;
     return copy;
 }
 
@@ -410,10 +455,15 @@ Database::~Database() {
         // Leave nothing in the log: the next writer would otherwise move it
         // into a table while opening, a moment when readers may miss it.
         // Every family: Flush(options) alone flushes only the default one.
-        if (lock_) db_->Flush(rocksdb::FlushOptions(), all_handles_).PermitUncheckedError();
+        // Then record the last write, which the next open must find again.
+        if (lock_ && db_->Flush(rocksdb::FlushOptions(), all_handles_).ok()) {
+            // A record that failed stays at an earlier write: still a lower bound.
+            (void)RecordLastWrite(path_, db_->GetLatestSequenceNumber());
+        }
         for (rocksdb::ColumnFamilyHandle* handle : all_handles_) db_->DestroyColumnFamilyHandle(handle);
-        db_->Close().PermitUncheckedError();
+        const bool closed = db_->Close().ok();
         db_.reset();
+        if (lock_ && closed) RemoveEmptyLogs(path_);
     }
     if (!secondary_dir_.empty()) {
         std::error_code ignored;  // a leftover scratch folder in /tmp harms nobody

@@ -56,6 +56,12 @@ private:
     Status Create(const StoreOptions& options, bool unfinished);
     Status OpenRocks(const StoreOptions& options, bool fresh);
     Status CheckSchemaVersion();
+    // Creates and fills the name index (name_grams.h) in a database from
+    // before it.
+    Status AddNameIndex();
+    // Damaged when RocksDB found an older state than its last writer left
+    // (last_write.h): a MANIFEST that lost whole records.
+    Status CheckLastWrite() const;
     // Every table file the MANIFEST lists is there, with the size it lists:
     // a read-only open checks that (when no writer may be deleting files).
     Status VerifyTableFiles(const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors) const;

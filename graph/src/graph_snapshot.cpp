@@ -9,6 +9,7 @@
 #include "derived_writes.h"
 #include "keys.h"
 #include "merged_entities.h"
+#include "name_grams.h"
 #include "kgraph/name_folding.h"
 #include "records.h"
 
@@ -109,10 +110,17 @@ public:
         return evidence;
     }
 
-    Status ForEachName(const NameVisitor& visit) const override {
-        return reader_.Scan(Cf::kAliases, "", [&](std::string_view folded, std::string_view id) {
-            return visit(folded, EntityKey{std::string(id)});
-        });
+    Result<std::vector<NameMatch>> NamesLike(std::string_view name, std::size_t limit) const override {
+        Result<std::vector<std::string>> names = NamesSharingGrams(db_, reader_, FoldName(name), limit, counts_.names);
+        if (!names.ok()) return names.status();
+        std::vector<NameMatch> matches;
+        for (std::string& folded : *names) {
+            Result<std::optional<std::string>> id = reader_.Get(Cf::kAliases, folded);
+            if (!id.ok()) return id.status();
+            // A name whose alias is gone (kept apart by a merged snapshot?) is no suggestion.
+            if (*id) matches.push_back(NameMatch{std::move(folded), EntityKey{std::move(**id)}});
+        }
+        return matches;
     }
 
     Status ForEachEntity(const EntityVisitor& visit) const override {

@@ -7,6 +7,7 @@ namespace kgraph::graph {
 
 const std::array<std::string_view, kColumnFamilyCount> kColumnFamilyNames = {
     "meta", "documents", "sources", "entities", "aliases", "mentions", "out-edges", "in-edges", "evidence", "merged",
+    "name-grams",
 };
 
 std::string JoinKey(std::initializer_list<std::string_view> parts) {

@@ -29,8 +29,9 @@ enum class Cf : std::size_t {
     kInEdges,    // object id \0 predicate \0 subject id -> ""
     kEvidence,   // subject id \0 predicate \0 object id \0 doc \0 start \0 ordinal -> Evidence
     kMerged,     // entity id \0 id of an entity merged into it -> ""
+    kNameGrams,  // trigram \0 folded name (an `aliases` key) -> "" (name_grams.h)
 };
-inline constexpr std::size_t kColumnFamilyCount = 10;
+inline constexpr std::size_t kColumnFamilyCount = 11;
 extern const std::array<std::string_view, kColumnFamilyCount> kColumnFamilyNames;
 inline std::string_view CfName(Cf cf) { return kColumnFamilyNames[static_cast<std::size_t>(cf)]; }
 

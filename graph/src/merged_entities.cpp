@@ -67,11 +67,10 @@ EdgeIds MergedIds::EdgeOf(const EdgeIds& edge) const {
 }
 
 Status MergedIds::JoinEdges(const Reader& reader) {
-    std::set<EdgeIds> stored;
     for (const auto& [id, entity] : entity_of_) {
-        if (Status scanned = CollectEdges(reader, id, stored); !scanned.ok()) return scanned;
+        if (Status scanned = CollectEdges(reader, id, edges_of_merged_ids_); !scanned.ok()) return scanned;
     }
-    for (const EdgeIds& edge : stored) joined_edges_.insert(EdgeOf(edge));
+    for (const EdgeIds& edge : edges_of_merged_ids_) joined_edges_.insert(EdgeOf(edge));
     return Status::Ok();
 }
 

@@ -51,12 +51,15 @@ public:
     // The edges a merged id's edges belong to: each is one relation made of
     // several stored edges, or of one stored under a merged id.
     const std::set<EdgeIds>& joined_edges() const { return joined_edges_; }
+    // The stored edges with a merged id at an end, each part of a joined edge.
+    const std::set<EdgeIds>& edges_of_merged_ids() const { return edges_of_merged_ids_; }
 
 private:
     Status JoinEdges(const Reader& reader);
 
     std::map<std::string, std::string> entity_of_;  // merged id -> stored entity
     std::set<EdgeIds> joined_edges_;
+    std::set<EdgeIds> edges_of_merged_ids_;
 };
 
 }  // namespace kgraph::graph

@@ -41,6 +41,7 @@
 #include "graph_snapshot.h"
 #include "keys.h"
 #include "merged_entities.h"
+#include "name_grams.h"
 #include "kgraph/name_folding.h"
 #include "records.h"
 #include "stored_counts.h"
@@ -135,6 +136,7 @@ public:
                                    : graph::AddToDerivedState(*db_, batch, facts);
         if (!updated.ok()) return updated;
         if (Status counted = graph::UpdateStoredCounts(*db_, batch); !counted.ok()) return counted;
+        if (Status indexed = graph::UpdateNameGrams(*db_, batch); !indexed.ok()) return indexed;
         if (Status written = db_->Write(batch.GetWriteBatch(), options_.sync); !written.ok()) return written;
         return *previous ? IngestOutcome::kReplaced : IngestOutcome::kAdded;
     }
@@ -152,6 +154,7 @@ public:
         batch.Put(db_->handle(Cf::kDocuments), facts.doc, graph::EncodeDocument(facts));
         if (Status updated = graph::ReplaceInDerivedState(*db_, batch, &facts, *stored); !updated.ok()) return updated;
         if (Status counted = graph::UpdateStoredCounts(*db_, batch); !counted.ok()) return counted;
+        if (Status indexed = graph::UpdateNameGrams(*db_, batch); !indexed.ok()) return indexed;
         if (Status written = db_->Write(batch.GetWriteBatch(), options_.sync); !written.ok()) return written;
         return IngestOutcome::kReextracted;
     }
@@ -172,6 +175,7 @@ public:
         if (*by_source == *id) batch.Delete(db_->handle(Cf::kSources), facts->source);
         if (Status updated = graph::ReplaceInDerivedState(*db_, batch, nullptr, *facts); !updated.ok()) return updated;
         if (Status counted = graph::UpdateStoredCounts(*db_, batch); !counted.ok()) return counted;
+        if (Status indexed = graph::UpdateNameGrams(*db_, batch); !indexed.ok()) return indexed;
         return db_->Write(batch.GetWriteBatch(), options_.sync);
     }
 
@@ -238,35 +242,23 @@ public:
         return documents;
     }
 
+    // kgraph's counts (stored_counts.h), with the relations that merges
+    // joined counted once: a few point reads, plus reads that follow the
+    // number of merges.
     Result<StoreStats> Stats() const override {
         std::shared_lock lock(mutex_);
         const Reader reader(*db_);
+        Result<graph::StoredCounts> counts = graph::ReadStoredCounts(reader);
+        if (!counts.ok()) return counts.status();
+        Result<std::map<std::string, std::size_t>> by_predicate = CountRelations(reader, counts->edges_by_predicate);
+        if (!by_predicate.ok()) return by_predicate.status();
         StoreStats stats;
-        std::map<std::string, std::size_t> by_type, by_predicate;
-        Status read = reader.Scan(Cf::kDocuments, "", [&](std::string_view, std::string_view) {
-            ++stats.documents;
-            return Status::Ok();
-        });
-        if (read.ok()) {
-            read = reader.Scan(Cf::kEntities, "", [&](std::string_view key, std::string_view value) {
-                Result<Entity> entity = graph::DecodeEntity(key, value);
-                if (!entity.ok()) return entity.status();
-                ++by_type[std::string(EntityTypeName(entity->type))];
-                return Status::Ok();
-            });
-        }
-        if (read.ok()) read = CountRelations(reader, by_predicate);
-        if (read.ok()) {
-            read = reader.Scan(Cf::kEvidence, "", [&](std::string_view, std::string_view) {
-                ++stats.evidence;
-                return Status::Ok();
-            });
-        }
-        if (!read.ok()) return read;
-        stats.entities_by_type.assign(by_type.begin(), by_type.end());
-        stats.relations_by_predicate.assign(by_predicate.begin(), by_predicate.end());
-        for (const auto& [type, count] : by_type) stats.entities += count;
-        for (const auto& [predicate, count] : by_predicate) stats.relations += count;
+        stats.documents = counts->documents;
+        stats.entities = counts->entities;
+        stats.evidence = counts->evidence;
+        stats.entities_by_type.assign(counts->entities_by_type.begin(), counts->entities_by_type.end());
+        stats.relations_by_predicate.assign(by_predicate->begin(), by_predicate->end());
+        for (const auto& [predicate, count] : *by_predicate) stats.relations += count;
         stats.bytes_on_disk = BytesOnDisk(db_->path());
         return stats;
     }
@@ -275,9 +267,10 @@ public:
         std::shared_lock lock(mutex_);
         Result<CheckReport> report = graph::CheckInvariants(Reader(*db_));
         if (!report.ok()) return report;
-        if (Status counts = graph::VerifyStoredCounts(*db_); !counts.ok()) {
+        if (Status counts = graph::VerifyStoredCounts(*db_, graph::CountScope::kEverything); !counts.ok()) {
             report->problems.push_back(counts.message());
         }
+        if (Status indexed = graph::CheckNameGrams(*db_, report->problems); !indexed.ok()) return indexed;
         return report;
     }
 
@@ -300,18 +293,23 @@ public:
     }
 
 private:
-    // Stored edges, counting as one the edges a merge made one relation.
-    static Status CountRelations(const Reader& reader, std::map<std::string, std::size_t>& by_predicate) {
+    // Relations per predicate from the stored edges per predicate: each edge
+    // that a merge joined with others (MergedIds::joined_edges) is one
+    // relation with them. Those are the edges of merged ids, and the joined
+    // edges themselves where stored.
+    static Result<std::map<std::string, std::size_t>> CountRelations(
+        const Reader& reader, const std::map<std::string, std::uint64_t>& edges_by_predicate) {
+        std::map<std::string, std::size_t> by_predicate(edges_by_predicate.begin(), edges_by_predicate.end());
         Result<graph::MergedIds> merged = graph::MergedIds::Load(reader);
         if (!merged.ok()) return merged.status();
-        const std::set<graph::EdgeIds>& joined_edges = merged->joined_edges();
-        for (const graph::EdgeIds& edge : joined_edges) ++by_predicate[edge.predicate];
-        return reader.Scan(Cf::kOutEdges, "", [&](std::string_view key, std::string_view) {
-            std::optional<graph::EdgeIds> edge = graph::EdgeFromOutKey(key);
-            if (!edge) return Status::Corruption("the store holds a malformed edge key");
-            if (!joined_edges.count(merged->EdgeOf(*edge))) ++by_predicate[edge->predicate];
-            return Status::Ok();
-        });
+        for (const graph::EdgeIds& edge : merged->edges_of_merged_ids()) --by_predicate[edge.predicate];
+        for (const graph::EdgeIds& joined : merged->joined_edges()) {
+            Result<std::optional<std::string>> stored = reader.Get(Cf::kOutEdges, graph::OutEdgeKey(joined));
+            if (!stored.ok()) return stored.status();
+            if (!*stored) ++by_predicate[joined.predicate];
+        }
+        std::erase_if(by_predicate, [](const auto& entry) { return entry.second == 0; });
+        return by_predicate;
     }
 
     Status RequireEmpty() const {

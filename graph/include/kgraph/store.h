@@ -187,6 +187,13 @@ struct ReadCounts {
     std::size_t entities = 0;  // entity records decoded (each at most once)
     std::size_t edges = 0;     // edge keys scanned
     std::size_t evidence = 0;  // pieces of evidence decoded
+    std::size_t names = 0;     // keys of the name index read (NamesLike)
+};
+
+// A stored name or alias, folded as GraphSnapshot::Find folds, and its entity.
+struct NameMatch {
+    std::string folded;
+    EntityKey entity;
 };
 
 // A consistent view: writes made after Snapshot() are not seen (a read-only
@@ -203,11 +210,12 @@ public:
     virtual Result<std::vector<RelationKey>> Relations(const EntityKey& entity) const = 0;
     // In the model's order (by document, then offset in it).
     virtual Result<std::vector<Evidence>> EvidenceOf(const RelationKey& relation) const = 0;
-    // Calls `visit` with every stored name and alias, folded as Find() folds
-    // them, in folded order; stops at the first non-ok Status it returns.
-    // Reads the name index only, not the entities.
-    using NameVisitor = std::function<Status(std::string_view folded, const EntityKey& entity)>;
-    virtual Status ForEachName(const NameVisitor& visit) const = 0;
+    // The stored names and aliases most like `name`: sharing the most
+    // trigrams of letters with it once folded (at least one), then by folded
+    // name; at most `limit`. For "did you mean": reads an index of the names,
+    // a bounded number of keys per trigram of `name` (none for a name over
+    // kMaxNameBytes), not every name.
+    virtual Result<std::vector<NameMatch>> NamesLike(std::string_view name, std::size_t limit) const = 0;
     // Calls `visit` with every entity, in no meaningful order; stops at the
     // first non-ok Status it returns. Keeps none of them.
     using EntityVisitor = std::function<Status(const EntityKey& key, const Entity& entity)>;
