@@ -11,7 +11,10 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <ostream>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "kgraph/model.h"
 #include "kgraph/status.h"
@@ -53,6 +56,37 @@ Status WriteSvg(const GraphModel& graph, const std::filesystem::path& path);
 // each evidence prov:wasDerivedFrom its document. Pretty-printed, no final
 // newline.
 std::string ToJsonLd(const GraphModel& graph);
+
+// ToJsonLd a piece at a time, for a graph too large to hold in memory: it
+// writes to `out` as the pieces come and keeps none of them. Given the pieces
+// of a graph in this order, it writes byte for byte what ToJsonLd writes for
+// that graph (ToJsonLd is this writer fed from the model):
+//   1. the constructor: every predicate of the relations to come;
+//   2. AddEntity: every entity, in name order, with every relation it is an
+//      end of, in the order of the model's relations (of these, only
+//      owns-stake relations need their evidence: a majority stake or a
+//      subsidiary rule makes a parent organization);
+//   3. AddRelation: every relation, in the model's order, with its evidence;
+//   4. AddDocument: every document the evidence cites, by id, with the
+//      sources its evidence gives;
+//   5. Finish().
+class JsonLdWriter {
+public:
+    JsonLdWriter(std::ostream& out, const std::set<std::string>& predicates);
+    void AddEntity(const Entity& entity, const std::vector<const Relation*>& relations);
+    // An entity a relation names but the model does not list.
+    void AddEntity(const std::string& name, const std::vector<const Relation*>& relations);
+    void AddRelation(const Relation& relation);
+    void AddDocument(const std::string& doc, const std::set<std::string>& sources);
+    void Finish();
+
+private:
+    // One element of "@graph", printed as it sits there.
+    void AddNode(const std::string& printed);
+
+    std::ostream& out_;
+    std::size_t nodes_ = 0;
+};
 
 // One JSON array, an item per relation, every field always present:
 // subject and object ({name, type, aliases}; type null for an entity the
