@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,6 +49,10 @@ struct ExtractOptions {
     bool jsonl = false;  // one DocumentFacts JSON line per document, for `ingest --facts`
 };
 Status RunExtract(const ExtractOptions& options);
+
+// The database opened for a query: read-only (it works while an ingest
+// runs), with a small cache.
+Result<std::unique_ptr<Store>> OpenForReading(const std::filesystem::path& db);
 
 struct QueryOptions {
     bool json = false;

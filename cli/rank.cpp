@@ -21,9 +21,7 @@ std::string ScoreText(double score, RankBy by) {
 }  // namespace
 
 Status RunRank(const std::filesystem::path& db, const RankOptions& rank, const QueryOptions& options) {
-    StoreOptions store_options;
-    store_options.read_only = true;
-    Result<std::unique_ptr<Store>> store = Store::Open(db, store_options);
+    Result<std::unique_ptr<Store>> store = OpenForReading(db);
     if (!store.ok()) return store.status();
     Result<std::unique_ptr<GraphSnapshot>> snapshot = (*store)->Snapshot();
     if (!snapshot.ok()) return snapshot.status();

@@ -45,4 +45,21 @@ Status StreamJsonLd(const Store& store, const GraphSnapshot& snapshot, std::ostr
     return Status::Ok();
 }
 
+Status StreamGraphMl(const GraphSnapshot& snapshot, std::ostream& out) {
+    GraphMlWriter writer(out);
+    // A stored relation's ends are stored entities: none is unlisted.
+    Status listed = ForEachEntityByName(snapshot, [&](const Entity& entity, std::size_t) {
+        writer.AddEntity(entity);
+        return Status::Ok();
+    });
+    if (!listed.ok()) return listed;
+    listed = ForEachRelation(snapshot, {}, [&](const Relation& relation, const Entity&, const Entity&) {
+        writer.AddRelation(relation);
+        return Status::Ok();
+    });
+    if (!listed.ok()) return listed;
+    writer.Finish();
+    return Status::Ok();
+}
+
 }  // namespace kgraph::cli

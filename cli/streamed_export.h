@@ -16,4 +16,7 @@ namespace kgraph::cli {
 // `store`'s.
 Status StreamJsonLd(const Store& store, const GraphSnapshot& snapshot, std::ostream& out);
 
+// ToGraphMl(ReadGraph()) of `snapshot`'s store.
+Status StreamGraphMl(const GraphSnapshot& snapshot, std::ostream& out);
+
 }  // namespace kgraph::cli

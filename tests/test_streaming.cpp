@@ -53,8 +53,12 @@ void StoreTangledCorpus(const TempDir& dir, unsigned seed) {
     for (std::size_t d = 0; d < docs.size(); d += 9) REQUIRE((*store)->Forget(docs[d].source).ok());
 }
 
-void RequireStreamedJsonLdIsWholeGraphs(const TempDir& dir) {
-    const std::string whole = ToJsonLd(ReadWholeGraph(dir)) + "\n";
+void RequireStreamedExportsAreWholeGraphs(const TempDir& dir) {
+    const GraphModel graph = ReadWholeGraph(dir);
+    Run graphml = Kgraph(dir, {"export", "--format", "graphml", "-o", "-"});
+    REQUIRE(graphml.exit_code == 0);
+    CHECK(graphml.out == ToGraphMl(graph));
+    const std::string whole = ToJsonLd(graph) + "\n";
     Run streamed = Kgraph(dir, {"export", "--format", "jsonld", "-o", "-"});
     INFO(streamed.err);
     REQUIRE(streamed.exit_code == 0);
@@ -67,15 +71,15 @@ void RequireStreamedJsonLdIsWholeGraphs(const TempDir& dir) {
 
 }  // namespace
 
-TEST_CASE("export --format jsonld of the whole seeds graph is the export of the graph in memory") {
+TEST_CASE("export --format jsonld and graphml of the whole seeds graph are the export of the graph in memory") {
     TempDir dir;
     Run ingest = Kgraph(dir, {"ingest", KGRAPH_SEEDS_DIR});
     INFO(ingest.err);
     REQUIRE(ingest.exit_code == 0);
-    RequireStreamedJsonLdIsWholeGraphs(dir);
+    RequireStreamedExportsAreWholeGraphs(dir);
 }
 
-TEST_CASE("export --format jsonld of a generated graph with merged entities is the export of the graph in memory") {
+TEST_CASE("export --format jsonld and graphml of a generated graph with merged entities are the export of the graph in memory") {
     for (unsigned seed : {1u, 2u}) {
         INFO("seed " << seed);
         TempDir dir;
@@ -85,7 +89,7 @@ TEST_CASE("export --format jsonld of a generated graph with merged entities is t
         for (const char* edge : {"\"subOrganization\"", "\"parentOrganization\"", "\"founder\"", "\"competesWith\""}) {
             CHECK(whole.find(edge) != std::string::npos);
         }
-        RequireStreamedJsonLdIsWholeGraphs(dir);
+        RequireStreamedExportsAreWholeGraphs(dir);
     }
 }
 
@@ -110,10 +114,10 @@ TEST_CASE("documents --json lists, a document at a time, what Store::Documents()
     }
 }
 
-TEST_CASE("export --format jsonld of an empty database is an empty graph") {
+TEST_CASE("exports of an empty database are empty graphs") {
     TempDir dir;
     REQUIRE(Store::Open(dir.db()).ok());
-    RequireStreamedJsonLdIsWholeGraphs(dir);
+    RequireStreamedExportsAreWholeGraphs(dir);
 }
 
 TEST_CASE("rank reads the outline ReadGraph() gives and orders by PageRank, degree and component") {

@@ -14,6 +14,7 @@
 #include <ostream>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kgraph/model.h"
@@ -106,6 +107,23 @@ std::string ToRelationsJson(const GraphModel& graph);
 // and `source`, the most confident evidence. Text that XML cannot carry
 // (control characters, invalid UTF-8) becomes U+FFFD.
 std::string ToGraphMl(const GraphModel& graph);
+
+// ToGraphMl a piece at a time (as JsonLdWriter, above): given the model's
+// entities in its order, then the names relations give but the model does
+// not list (sorted), then its relations in its order, it writes what
+// ToGraphMl writes for that model, keeping none of them.
+class GraphMlWriter {
+public:
+    explicit GraphMlWriter(std::ostream& out);
+    void AddEntity(const Entity& entity);
+    void AddUnlistedEntity(std::string_view name);
+    void AddRelation(const Relation& relation);
+    void Finish();
+
+private:
+    std::ostream& out_;
+    std::size_t edges_ = 0;
+};
 
 // The two files of `neo4j-admin database import`, RFC 4180 quoted, with its
 // typed headers. nodes.csv: `id:ID` (the name), `name`, `aliases:string[]`
