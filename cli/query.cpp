@@ -20,15 +20,9 @@
 
 namespace kgraph::cli {
 
-// A query reads each block it needs once or a few times: a cache as large as
-// a writer's would only grow with the database during a listing or export
-// (118 MB instead of 41 for the JSON-LD of 10k articles).
-constexpr std::size_t kQueryMemoryBudget = std::size_t{16} << 20;
-
 Result<std::unique_ptr<Store>> OpenForReading(const std::filesystem::path& db) {
     StoreOptions options;
     options.read_only = true;
-    options.memory_budget = kQueryMemoryBudget;
     return Store::Open(db, options);
 }
 
