@@ -50,8 +50,8 @@ struct ExtractOptions {
 };
 Status RunExtract(const ExtractOptions& options);
 
-// The database opened for a query: read-only (it works while an ingest
-// runs), with a small cache.
+// The database opened for a query: read-only, so that it works while an
+// ingest runs.
 Result<std::unique_ptr<Store>> OpenForReading(const std::filesystem::path& db);
 
 struct QueryOptions {
