@@ -5,10 +5,12 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "kgraph/ranking.h"
 #include "kgraph/status.h"
 #include "kgraph/store.h"
 #include "kgraph/subgraph.h"
@@ -48,6 +50,10 @@ struct ExtractOptions {
 };
 Status RunExtract(const ExtractOptions& options);
 
+// The database opened for a query: read-only, so that it works while an
+// ingest runs.
+Result<std::unique_ptr<Store>> OpenForReading(const std::filesystem::path& db);
+
 struct QueryOptions {
     bool json = false;
 };
@@ -62,6 +68,12 @@ Status RunNeighbors(const std::filesystem::path& db, const std::string& name, in
 // Gives up when the search has reached `max_visited` entities.
 Status RunPath(const std::filesystem::path& db, const std::string& from, const std::string& to,
                std::size_t max_visited, const TraversalFilter& filter, const QueryOptions& options);
+struct RankOptions {
+    RankBy by = RankBy::kPageRank;
+    std::size_t top = 20;  // 0: every entity
+};
+// Entities best first, with their degree and connected component.
+Status RunRank(const std::filesystem::path& db, const RankOptions& rank, const QueryOptions& options);
 Status RunConflicts(const std::filesystem::path& db, const QueryOptions& options);
 Status RunDocuments(const std::filesystem::path& db, const QueryOptions& options);
 Status RunForget(const std::filesystem::path& db, const std::string& doc);

@@ -195,6 +195,20 @@ int Run(int argc, char** argv) {
         if (status.ok()) status = RunPath(db, from, to, max_visited, MakeFilter(predicates, direction), query);
     });
 
+    std::string rank_by = "pagerank";
+    RankOptions rank;
+    CLI::App* rank_cmd =
+        app.add_subcommand("rank", "Entities by PageRank or by degree, with their connected component");
+    rank_cmd->add_option("--by", rank_by, "pagerank or degree")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"pagerank", "degree"}));
+    rank_cmd->add_option("--top", rank.top, "Only the first N (0: all)")->capture_default_str();
+    add_json(rank_cmd);
+    rank_cmd->callback([&] {
+        rank.by = rank_by == "degree" ? RankBy::kDegree : RankBy::kPageRank;
+        status = RunRank(db, rank, query);
+    });
+
     CLI::App* conflicts_cmd = app.add_subcommand("conflicts", "Relations whose sources disagree on amount, percent or date");
     add_json(conflicts_cmd);
     conflicts_cmd->callback([&] { status = RunConflicts(db, query); });

@@ -4,6 +4,7 @@
 // Queries open the database read-only, so they work while an ingest runs.
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <set>
@@ -15,18 +16,20 @@
 #include "kgraph/extract.h"
 #include "kgraph/local_queries.h"
 #include "kgraph/store.h"
+#include "streamed_export.h"
 #include "table.h"
 
 namespace kgraph::cli {
-namespace {
-
-using nlohmann::ordered_json;
 
 Result<std::unique_ptr<Store>> OpenForReading(const std::filesystem::path& db) {
     StoreOptions options;
     options.read_only = true;
     return Store::Open(db, options);
 }
+
+namespace {
+
+using nlohmann::ordered_json;
 
 Result<GraphModel> LoadGraph(const std::filesystem::path& db) {
     Result<std::unique_ptr<Store>> store = OpenForReading(db);
@@ -153,6 +156,23 @@ Status WriteOutput(const std::filesystem::path& output, const std::string& conte
     return Status::Ok();
 }
 
+// What `write` writes, to `output` as WriteOutput writes a string; the
+// output is written while it is made, never held whole.
+Status StreamOutput(const std::filesystem::path& output, const std::function<Status(std::ostream&)>& write) {
+    if (output == "-") {
+        Status written = write(std::cout);
+        std::cout << std::flush;
+        if (written.ok() && !std::cout) return Status::IOError("cannot write to standard output");
+        return written;
+    }
+    if (Status folder = EnsureParentFolder(output); !folder.ok()) return folder;
+    std::ofstream out(output, std::ios::binary | std::ios::trunc);
+    Status written = write(out);
+    out.close();
+    if (written.ok() && !out) return Status::IOError("cannot write " + output.string());
+    return written;
+}
+
 // neo4j-admin imports nodes and relationships from separate files.
 Status WriteCsv(const std::filesystem::path& folder, const GraphModel& graph) {
     if (folder == "-") {
@@ -160,6 +180,12 @@ Status WriteCsv(const std::filesystem::path& folder, const GraphModel& graph) {
     }
     if (Status nodes = WriteFile(folder / "nodes.csv", ToCsvNodes(graph)); !nodes.ok()) return nodes;
     return WriteFile(folder / "relationships.csv", ToCsvRelationships(graph));
+}
+
+// No option selects a part: the data formats export the graph as it is.
+bool WholeGraph(const ExportOptions& options) {
+    const SubgraphOptions& subgraph = options.subgraph;
+    return !options.entity && subgraph.predicates.empty() && subgraph.min_degree == 0 && subgraph.top == 0;
 }
 
 // The graph, or the part of it the options select. A name given with
@@ -451,27 +477,32 @@ Status RunConflicts(const std::filesystem::path& db, const QueryOptions& options
 Status RunDocuments(const std::filesystem::path& db, const QueryOptions& options) {
     Result<std::unique_ptr<Store>> store = OpenForReading(db);
     if (!store.ok()) return store.status();
-    Result<std::vector<DocumentInfo>> documents = (*store)->Documents();
-    if (!documents.ok()) return documents.status();
+    Result<std::unique_ptr<GraphSnapshot>> snapshot = (*store)->Snapshot();
+    if (!snapshot.ok()) return snapshot.status();
+    const auto by_source = GraphSnapshot::DocumentOrder::kBySource;
     if (options.json) {
-        ordered_json items = ordered_json::array();
-        for (const DocumentInfo& doc : *documents) {
-            items.push_back({{"id", doc.id},
-                             {"source", doc.source},
-                             {"relations", doc.relations},
-                             {"extractor", doc.extractor},
-                             {"url", doc.metadata.url},
-                             {"title", doc.metadata.title},
-                             {"date", doc.metadata.date}});
-        }
-        std::cout << items.dump(2) << "\n";
+        JsonArrayStream items(std::cout);
+        Status listed = (*snapshot)->ForEachDocument(by_source, [&](const DocumentInfo& doc) {
+            items.Add({{"id", doc.id},
+                       {"source", doc.source},
+                       {"relations", doc.relations},
+                       {"extractor", doc.extractor},
+                       {"url", doc.metadata.url},
+                       {"title", doc.metadata.title},
+                       {"date", doc.metadata.date}});
+            return Status::Ok();
+        });
+        if (!listed.ok()) return listed;
+        items.Close();
         return Status::Ok();
     }
     Table table({"ID", "SOURCE", "RELATIONS", "EXTRACTOR"});
-    for (const DocumentInfo& doc : *documents) {
+    Status listed = (*snapshot)->ForEachDocument(by_source, [&](const DocumentInfo& doc) {
         table.AddRow({doc.id.substr(0, 12), doc.source, std::to_string(doc.relations),
                       doc.extractor.empty() ? "unknown" : doc.extractor});
-    }
+        return Status::Ok();
+    });
+    if (!listed.ok()) return listed;
     table.Print(std::cout, 100);
     return Status::Ok();
 }
@@ -513,6 +544,17 @@ Status RunRepair(const std::filesystem::path& db) {
 Status RunExport(const std::filesystem::path& db, const ExportOptions& options) {
     Result<std::unique_ptr<Store>> store = OpenForReading(db);
     if (!store.ok()) return store.status();
+    const bool streamed = options.format == ExportFormat::kJsonLd || options.format == ExportFormat::kGraphMl;
+    if (streamed && WholeGraph(options)) {
+        Result<std::unique_ptr<GraphSnapshot>> snapshot = (*store)->Snapshot();
+        if (!snapshot.ok()) return snapshot.status();
+        return StreamOutput(options.output, [&](std::ostream& out) {
+            if (options.format == ExportFormat::kGraphMl) return StreamGraphMl(**snapshot, out);
+            Status written = StreamJsonLd(**store, **snapshot, out);
+            if (written.ok()) out << "\n";
+            return written;
+        });
+    }
     Result<GraphModel> part = SelectPart(**store, options);
     if (!part.ok()) return part.status();
     switch (options.format) {

@@ -1,4 +1,5 @@
 // GraphML: the graph with typed attributes, for Gephi, Cytoscape and NetworkX.
+#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -80,19 +81,31 @@ std::string Edge(const Relation& relation, std::size_t index) {
 
 }  // namespace
 
+GraphMlWriter::GraphMlWriter(std::ostream& out) : out_(out) {
+    out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
+            "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+            "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+            "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+         << Keys() << "  <graph id=\"kgraph\" edgedefault=\"directed\">\n";
+}
+
+void GraphMlWriter::AddEntity(const Entity& entity) { out_ << Node(entity.name, &entity); }
+
+void GraphMlWriter::AddUnlistedEntity(std::string_view name) { out_ << Node(name, nullptr); }
+
+void GraphMlWriter::AddRelation(const Relation& relation) { out_ << Edge(relation, edges_++); }
+
+void GraphMlWriter::Finish() { out_ << "  </graph>\n</graphml>\n"; }
+
 std::string ToGraphMl(const GraphModel& graph) {
-    std::string text =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
-        "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
-        "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
-        "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
-    text += Keys();
-    text += "  <graph id=\"kgraph\" edgedefault=\"directed\">\n";
-    for (const Entity& entity : graph.entities) text += Node(entity.name, &entity);
-    for (std::string_view name : UnlistedNames(graph)) text += Node(name, nullptr);
-    for (std::size_t i = 0; i < graph.relations.size(); ++i) text += Edge(graph.relations[i], i);
-    return text + "  </graph>\n</graphml>\n";
+    std::ostringstream out;
+    GraphMlWriter writer(out);
+    for (const Entity& entity : graph.entities) writer.AddEntity(entity);
+    for (std::string_view name : UnlistedNames(graph)) writer.AddUnlistedEntity(name);
+    for (const Relation& relation : graph.relations) writer.AddRelation(relation);
+    writer.Finish();
+    return std::move(out).str();
 }
 
 }  // namespace kgraph

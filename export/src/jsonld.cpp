@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -221,16 +222,22 @@ bool IsParentStake(const Relation& relation) {
                        [](const Evidence& e) { return e.rule.find("subsidiary") != std::string::npos; });
 }
 
-// The schema.org property that says the same, for tools that know schema.org
-// but not kgraph: a founder (stated on the organization), a parent and its
-// sub-organization. Written beside kgraph's own edge, never instead of it.
-void AddSchemaOrgEdges(std::map<std::string, Json>& entities, const Relation& relation) {
-    Json& subject = entities.at(relation.subject);
-    Json& object = entities.at(relation.object);
-    if (relation.predicate == "founder-of") object["founder"].push_back(EntityIri(relation.subject));
+// The edges `relation` puts on the node of the entity `name`, one of its
+// ends: kgraph's own edge from the subject (and from the object too for a
+// symmetric predicate, stored once per pair but true both ways), then the
+// schema.org property that says the same, for tools that know schema.org but
+// not kgraph: a founder (stated on the organization), a parent and its
+// sub-organization. In this order, so that a node's keys come in the order
+// its relations do.
+void AddEdges(Json& node, const std::string& name, const Relation& relation) {
+    const bool subject = relation.subject == name;
+    const bool object = relation.object == name;
+    if (subject) AddDirectEdge(node, relation.predicate, relation.object);
+    if (object && IsSymmetricPredicate(relation.predicate)) AddDirectEdge(node, relation.predicate, relation.subject);
+    if (object && relation.predicate == "founder-of") node["founder"].push_back(EntityIri(relation.subject));
     if (IsParentStake(relation)) {
-        subject["subOrganization"].push_back(EntityIri(relation.object));
-        object["parentOrganization"].push_back(EntityIri(relation.subject));
+        if (subject) node["subOrganization"].push_back(EntityIri(relation.object));
+        if (object) node["parentOrganization"].push_back(EntityIri(relation.subject));
     }
 }
 
@@ -281,41 +288,87 @@ Json DocumentNode(const std::string& doc, const std::set<std::string>& sources, 
     return node;
 }
 
+// `node` as dump(2) prints it `depth` levels down in a larger document: every
+// line after the first indented by two spaces a level. JSON text holds no raw
+// newline but these, so the result is what printing the whole would give.
+std::string DumpAt(const Json& node, int depth) {
+    // Names and sentences come from article text; a stray invalid byte must
+    // not make the export throw.
+    const std::string text = node.dump(2, ' ', false, Json::error_handler_t::replace);
+    const std::string indent(2 * depth, ' ');
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (char c : text) {
+        out += c;
+        if (c == '\n') out += indent;
+    }
+    return out;
+}
+
 }  // namespace
 
-std::string ToJsonLd(const GraphModel& graph, const std::map<std::string, DocumentMetadata>& documents) {
+JsonLdWriter::JsonLdWriter(std::ostream& out, const std::set<std::string>& predicates) : out_(out) {
+    out_ << "{\n  \"@context\": " << DumpAt(Context(predicates), 1) << ",\n  \"@graph\": ";
+    for (const std::string& predicate : predicates) AddNode(DumpAt(RelationTypeNode(predicate), 2));
+}
+
+void JsonLdWriter::AddEntity(const Entity& entity, const std::vector<const Relation*>& relations) {
+    Json node = EntityNode(entity);
+    for (const Relation* relation : relations) AddEdges(node, entity.name, *relation);
+    AddNode(DumpAt(node, 2));
+}
+
+void JsonLdWriter::AddEntity(const std::string& name, const std::vector<const Relation*>& relations) {
+    Json node = UnlistedEntityNode(name);
+    for (const Relation* relation : relations) AddEdges(node, name, *relation);
+    AddNode(DumpAt(node, 2));
+}
+
+void JsonLdWriter::AddRelation(const Relation& relation) { AddNode(DumpAt(RelationNode(relation), 2)); }
+
+void JsonLdWriter::AddDocument(const std::string& doc, const std::set<std::string>& sources,
+                               const DocumentMetadata& metadata) {
+    AddNode(DumpAt(DocumentNode(doc, sources, metadata), 2));
+}
+
+void JsonLdWriter::Finish() { out_ << (nodes_ == 0 ? "[]" : "\n  ]") << "\n}"; }
+
+void JsonLdWriter::AddNode(const std::string& printed) {
+    out_ << (nodes_++ == 0 ? "[\n    " : ",\n    ") << printed;
+}
+
+std::string ToJsonLd(const GraphModel& graph, const std::map<std::string, DocumentMetadata>& metadata) {
     std::set<std::string> predicates;
-    std::map<std::string, std::set<std::string>> sources;  // document id -> sources
-    // By name, so entities come out sorted whatever the model's order.
-    std::map<std::string, Json> entities;
-    for (const Entity& entity : graph.entities) entities.emplace(entity.name, EntityNode(entity));
+    std::map<std::string, std::set<std::string>> documents;  // id -> sources
+    // By name, so entities come out sorted whatever the model's order, each
+    // with the relations it is an end of; an entity only a relation names is
+    // listed too.
+    struct Listed {
+        const Entity* entity = nullptr;
+        std::vector<const Relation*> relations;
+    };
+    std::map<std::string, Listed> entities;
+    for (const Entity& entity : graph.entities) entities.try_emplace(entity.name, Listed{&entity, {}});
     for (const Relation& relation : graph.relations) {
         predicates.insert(relation.predicate);
-        for (const Evidence& e : relation.evidence) sources[e.doc].insert(e.source);
-        for (const std::string* name : {&relation.subject, &relation.object}) {
-            entities.try_emplace(*name, UnlistedEntityNode(*name));
-        }
-        AddDirectEdge(entities.at(relation.subject), relation.predicate, relation.object);
-        // Stored once per pair, but true both ways.
-        if (IsSymmetricPredicate(relation.predicate)) {
-            AddDirectEdge(entities.at(relation.object), relation.predicate, relation.subject);
-        }
-        AddSchemaOrgEdges(entities, relation);
+        for (const Evidence& e : relation.evidence) documents[e.doc].insert(e.source);
+        entities[relation.subject].relations.push_back(&relation);
+        if (relation.object != relation.subject) entities[relation.object].relations.push_back(&relation);
     }
 
-    Json nodes = Json::array();
-    for (const std::string& predicate : predicates) nodes.push_back(RelationTypeNode(predicate));
-    for (auto& [name, node] : entities) nodes.push_back(std::move(node));
-    for (const Relation& relation : graph.relations) nodes.push_back(RelationNode(relation));
-    for (const auto& [doc, read_from] : sources) {
-        const auto metadata = documents.find(doc);
-        nodes.push_back(DocumentNode(doc, read_from, metadata == documents.end() ? DocumentMetadata{} : metadata->second));
+    std::ostringstream out;
+    JsonLdWriter writer(out, predicates);
+    for (const auto& [name, listed] : entities) {
+        if (listed.entity) writer.AddEntity(*listed.entity, listed.relations);
+        else writer.AddEntity(name, listed.relations);
     }
-
-    Json document = {{"@context", Context(predicates)}, {"@graph", std::move(nodes)}};
-    // Names come from article text; a stray invalid byte must not make the
-    // export throw.
-    return document.dump(2, ' ', false, Json::error_handler_t::replace);
+    for (const Relation& relation : graph.relations) writer.AddRelation(relation);
+    for (const auto& [doc, sources] : documents) {
+        const auto about = metadata.find(doc);
+        writer.AddDocument(doc, sources, about == metadata.end() ? DocumentMetadata{} : about->second);
+    }
+    writer.Finish();
+    return std::move(out).str();
 }
 
 }  // namespace kgraph

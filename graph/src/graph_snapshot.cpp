@@ -132,6 +132,23 @@ public:
         });
     }
 
+    Status ForEachDocument(DocumentOrder order, const DocumentVisitor& visit) const override {
+        auto decoded = [&](std::string_view id, std::string_view record) {
+            Result<DocumentInfo> document = DecodeDocumentInfo(id, record);
+            if (!document.ok()) return document.status();
+            return visit(*document);
+        };
+        if (order == DocumentOrder::kById) return reader_.Scan(Cf::kDocuments, "", decoded);
+        // A source names one document and a document has one source
+        // (docs/storage.md, invariant 7): the index of sources is the order.
+        return reader_.Scan(Cf::kSources, "", [&](std::string_view source, std::string_view id) {
+            Result<std::optional<std::string>> record = reader_.Get(Cf::kDocuments, id);
+            if (!record.ok()) return record.status();
+            if (!*record) return Status::Corruption("source " + std::string(source) + " names a document not stored");
+            return decoded(id, **record);
+        });
+    }
+
     ReadCounts counts() const override { return counts_; }
 
 private:

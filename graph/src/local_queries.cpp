@@ -391,6 +391,37 @@ Status ForEachEntityByName(const GraphSnapshot& snapshot, const EntityListVisito
     return Status::Ok();
 }
 
+namespace {
+
+// Every relation `key` is an end of, named, in ReadGraph()'s order, `ended`
+// set (by MarkEndedRelations, which needs every relation between two
+// entities: an entity's relations hold them), each with its key.
+Result<std::vector<std::pair<Relation, RelationKey>>> NamedRelationsOf(const GraphSnapshot& snapshot, Walk& walk,
+                                                                        const EntityKey& key) {
+    Result<std::vector<RelationKey>> keys = snapshot.Relations(key);
+    if (!keys.ok()) return keys.status();
+    std::vector<std::pair<Relation, RelationKey>> named;
+    for (const RelationKey& relation_key : *keys) {
+        Result<Relation> relation = walk.Named(relation_key);
+        if (!relation.ok()) return relation.status();
+        named.emplace_back(std::move(*relation), relation_key);
+    }
+    std::sort(named.begin(), named.end(), [](const auto& a, const auto& b) { return ModelOrder(a.first, b.first); });
+    std::vector<Relation> relations;
+    for (auto& [relation, relation_key] : named) relations.push_back(std::move(relation));
+    // Whether a tie ended depends on its sentences and its leaving's.
+    for (const std::size_t r : graph::EndingRelations(relations)) {
+        Result<std::vector<Evidence>> evidence = snapshot.EvidenceOf(named[r].second);
+        if (!evidence.ok()) return evidence.status();
+        relations[r].evidence = std::move(*evidence);
+    }
+    graph::MarkEndedRelations(relations);
+    for (std::size_t r = 0; r < relations.size(); ++r) named[r].first = std::move(relations[r]);
+    return named;
+}
+
+}  // namespace
+
 // ReadGraph() sorts relations by subject name first: so, entity by entity
 // in name order, the relations whose subject it is in the model.
 Status ForEachRelation(const GraphSnapshot& snapshot, const std::set<std::string>& predicates,
@@ -400,42 +431,52 @@ Status ForEachRelation(const GraphSnapshot& snapshot, const std::set<std::string
     const TraversalFilter everything;
     Walk walk(snapshot, everything);
     for (const auto& [name, key] : *names) {
-        Result<std::vector<RelationKey>> keys = snapshot.Relations(key);
-        if (!keys.ok()) return keys.status();
-        std::vector<std::pair<Relation, RelationKey>> own;
-        for (const RelationKey& relation_key : *keys) {
-            Result<Relation> relation = walk.Named(relation_key);
-            if (!relation.ok()) return relation.status();
-            if (relation->subject == name) own.emplace_back(std::move(*relation), relation_key);
-        }
-        std::sort(own.begin(), own.end(), [](const auto& a, const auto& b) { return ModelOrder(a.first, b.first); });
-        std::vector<Relation> relations;
-        for (auto& [relation, relation_key] : own) relations.push_back(std::move(relation));
-        auto load_evidence = [&](std::size_t r) -> Status {
-            if (!relations[r].evidence.empty()) return Status::Ok();
-            Result<std::vector<Evidence>> evidence = snapshot.EvidenceOf(own[r].second);
-            if (!evidence.ok()) return evidence.status();
-            relations[r].evidence = std::move(*evidence);
-            return Status::Ok();
-        };
-        // Whether a tie ended depends on its sentences and its leaving's.
-        const std::vector<std::size_t> ending = graph::EndingRelations(relations);
-        for (std::size_t r : ending) {
-            if (Status loaded = load_evidence(r); !loaded.ok()) return loaded;
-        }
-        graph::MarkEndedRelations(relations);
-        for (std::size_t r = 0; r < relations.size(); ++r) {
-            if (!predicates.empty() && !predicates.count(relations[r].predicate)) continue;
-            if (Status loaded = load_evidence(r); !loaded.ok()) return loaded;
-            Result<const Entity*> subject = walk.EntityOf(own[r].second.subject);
+        Result<std::vector<std::pair<Relation, RelationKey>>> named = NamedRelationsOf(snapshot, walk, key);
+        if (!named.ok()) return named.status();
+        for (auto& [relation, relation_key] : *named) {
+            if (relation.subject != name) continue;
+            if (!predicates.empty() && !predicates.count(relation.predicate)) continue;
+            if (relation.evidence.empty()) {  // loaded already when it could end a tie
+                Result<std::vector<Evidence>> evidence = snapshot.EvidenceOf(relation_key);
+                if (!evidence.ok()) return evidence.status();
+                relation.evidence = std::move(*evidence);
+            }
+            Result<const Entity*> subject = walk.EntityOf(relation_key.subject);
             if (!subject.ok()) return subject.status();
-            Result<const Entity*> object = walk.EntityOf(own[r].second.object);
+            Result<const Entity*> object = walk.EntityOf(relation_key.object);
             if (!object.ok()) return object.status();
-            const bool swapped = (*subject)->name != relations[r].subject;
-            Status visited = visit(relations[r], swapped ? **object : **subject, swapped ? **subject : **object);
+            const bool swapped = (*subject)->name != relation.subject;
+            Status visited = visit(relation, swapped ? **object : **subject, swapped ? **subject : **object);
             if (!visited.ok()) return visited;
-            relations[r].evidence.clear();
+            relation.evidence.clear();
         }
+    }
+    return Status::Ok();
+}
+
+Status ForEachEntityWithRelations(const GraphSnapshot& snapshot, const std::set<std::string>& with_evidence,
+                                  const EntityRelationsVisitor& visit) {
+    Result<std::vector<std::pair<std::string, EntityKey>>> names = EntitiesByName(snapshot);
+    if (!names.ok()) return names.status();
+    const TraversalFilter everything;
+    Walk walk(snapshot, everything);
+    for (const auto& [name, key] : *names) {
+        Result<std::vector<std::pair<Relation, RelationKey>>> named = NamedRelationsOf(snapshot, walk, key);
+        if (!named.ok()) return named.status();
+        std::vector<Relation> relations;
+        for (auto& [relation, relation_key] : *named) {
+            if (!with_evidence.count(relation.predicate)) {
+                relation.evidence.clear();  // loaded only to tell whether a tie ended
+            } else if (relation.evidence.empty()) {
+                Result<std::vector<Evidence>> evidence = snapshot.EvidenceOf(relation_key);
+                if (!evidence.ok()) return evidence.status();
+                relation.evidence = std::move(*evidence);
+            }
+            relations.push_back(std::move(relation));
+        }
+        Result<const Entity*> entity = walk.EntityOf(key);
+        if (!entity.ok()) return entity.status();
+        if (Status visited = visit(**entity, relations); !visited.ok()) return visited;
     }
     return Status::Ok();
 }

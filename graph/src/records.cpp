@@ -174,6 +174,15 @@ Result<DocumentFacts> DecodeDocument(std::string_view id, std::string_view value
     return facts;
 }
 
+Result<DocumentInfo> DecodeDocumentInfo(std::string_view id, std::string_view value) {
+    Result<DocumentFacts> facts = DecodeDocument(id, value);
+    if (!facts.ok()) return facts.status();
+    std::size_t evidence = 0;
+    for (const Relation& relation : facts->relations) evidence += relation.evidence.size();
+    return DocumentInfo{std::move(facts->doc), std::move(facts->source), evidence, std::move(facts->extractor),
+                        std::move(facts->metadata)};
+}
+
 namespace {
 
 // A map of strings to counts: its size, then each string and its count.

@@ -9,12 +9,15 @@
 #include "entity_resolution.h"
 #include "kgraph/model.h"
 #include "kgraph/status.h"
+#include "kgraph/store.h"
 
 namespace kgraph::graph {
 
 std::string EncodeDocument(const DocumentFacts& facts);
 // Corruption naming the document when the value is not a readable record.
 Result<DocumentFacts> DecodeDocument(std::string_view id, std::string_view value);
+// What Store::Documents() tells of a stored document.
+Result<DocumentInfo> DecodeDocumentInfo(std::string_view id, std::string_view value);
 
 // An entity record, stored under the entity's id, holds its votes; name,
 // type and aliases follow from them (EntityVotes::Elect).

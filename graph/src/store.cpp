@@ -88,12 +88,6 @@ DocumentFacts WithEvidenceSource(DocumentFacts facts) {
     return facts;
 }
 
-std::size_t EvidenceCount(const DocumentFacts& facts) {
-    std::size_t count = 0;
-    for (const Relation& relation : facts.relations) count += relation.evidence.size();
-    return count;
-}
-
 bool IsHex(std::string_view text) {
     return std::all_of(text.begin(), text.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
 }
@@ -229,10 +223,9 @@ public:
         std::shared_lock lock(mutex_);
         std::vector<DocumentInfo> documents;
         Status read = Reader(*db_).Scan(Cf::kDocuments, "", [&](std::string_view key, std::string_view value) {
-            Result<DocumentFacts> facts = graph::DecodeDocument(key, value);
-            if (!facts.ok()) return facts.status();
-            documents.push_back(DocumentInfo{facts->doc, facts->source, EvidenceCount(*facts), facts->extractor,
-                                             facts->metadata});
+            Result<DocumentInfo> document = graph::DecodeDocumentInfo(key, value);
+            if (!document.ok()) return document.status();
+            documents.push_back(std::move(*document));
             return Status::Ok();
         });
         if (!read.ok()) return read;

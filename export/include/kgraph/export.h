@@ -12,7 +12,11 @@
 #include <cstddef>
 #include <filesystem>
 #include <map>
+#include <ostream>
+#include <set>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "kgraph/model.h"
 #include "kgraph/status.h"
@@ -56,6 +60,38 @@ Status WriteSvg(const GraphModel& graph, const std::filesystem::path& path);
 // about itself. Pretty-printed, no final newline.
 std::string ToJsonLd(const GraphModel& graph, const std::map<std::string, DocumentMetadata>& documents = {});
 
+// ToJsonLd a piece at a time, for a graph too large to hold in memory: it
+// writes to `out` as the pieces come and keeps none of them. Given the pieces
+// of a graph in this order, it writes byte for byte what ToJsonLd writes for
+// that graph (ToJsonLd is this writer fed from the model):
+//   1. the constructor: every predicate of the relations to come;
+//   2. AddEntity: every entity, in name order, with every relation it is an
+//      end of, in the order of the model's relations (of these, only
+//      owns-stake relations need their evidence: a majority stake or a
+//      subsidiary rule makes a parent organization);
+//   3. AddRelation: every relation, in the model's order, with its evidence;
+//   4. AddDocument: every document the evidence cites, by id, with the
+//      sources its evidence gives and what it says about itself;
+//   5. Finish().
+class JsonLdWriter {
+public:
+    JsonLdWriter(std::ostream& out, const std::set<std::string>& predicates);
+    void AddEntity(const Entity& entity, const std::vector<const Relation*>& relations);
+    // An entity a relation names but the model does not list.
+    void AddEntity(const std::string& name, const std::vector<const Relation*>& relations);
+    void AddRelation(const Relation& relation);
+    // `metadata`: the url, title and date the document gave about itself.
+    void AddDocument(const std::string& doc, const std::set<std::string>& sources, const DocumentMetadata& metadata);
+    void Finish();
+
+private:
+    // One element of "@graph", printed as it sits there.
+    void AddNode(const std::string& printed);
+
+    std::ostream& out_;
+    std::size_t nodes_ = 0;
+};
+
 // One JSON array, an item per relation, every field always present:
 // subject and object ({name, type, aliases}; type null for an entity the
 // model does not list), predicate, amount ({value, currency, qualifier,
@@ -76,6 +112,23 @@ std::string ToRelationsJson(const GraphModel& graph);
 // and `source`, the most confident evidence. Text that XML cannot carry
 // (control characters, invalid UTF-8) becomes U+FFFD.
 std::string ToGraphMl(const GraphModel& graph);
+
+// ToGraphMl a piece at a time (as JsonLdWriter, above): given the model's
+// entities in its order, then the names relations give but the model does
+// not list (sorted), then its relations in its order, it writes what
+// ToGraphMl writes for that model, keeping none of them.
+class GraphMlWriter {
+public:
+    explicit GraphMlWriter(std::ostream& out);
+    void AddEntity(const Entity& entity);
+    void AddUnlistedEntity(std::string_view name);
+    void AddRelation(const Relation& relation);
+    void Finish();
+
+private:
+    std::ostream& out_;
+    std::size_t edges_ = 0;
+};
 
 // The two files of `neo4j-admin database import`, RFC 4180 quoted, with its
 // typed headers. nodes.csv: `id:ID` (the name), `name`, `aliases:string[]`

@@ -81,4 +81,12 @@ using RelationListVisitor = std::function<Status(const Relation& relation, const
 Status ForEachRelation(const GraphSnapshot& snapshot, const std::set<std::string>& predicates,
                        const RelationListVisitor& visit);
 
+// Every entity in name order with every relation it is an end of, in
+// ReadGraph()'s order, `ended` set; a relation carries its evidence only when
+// its predicate is one of `with_evidence` (evidence is most of what a
+// relation weighs, and a hub is an end of thousands).
+using EntityRelationsVisitor = std::function<Status(const Entity& entity, const std::vector<Relation>& relations)>;
+Status ForEachEntityWithRelations(const GraphSnapshot& snapshot, const std::set<std::string>& with_evidence,
+                                  const EntityRelationsVisitor& visit);
+
 }  // namespace kgraph

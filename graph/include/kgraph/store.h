@@ -220,6 +220,12 @@ public:
     // first non-ok Status it returns. Keeps none of them.
     using EntityVisitor = std::function<Status(const EntityKey& key, const Entity& entity)>;
     virtual Status ForEachEntity(const EntityVisitor& visit) const = 0;
+    // Calls `visit` with every document, by id or by source (as Documents()
+    // sorts them); stops at the first non-ok Status it returns. Keeps none of
+    // them.
+    enum class DocumentOrder { kById, kBySource };
+    using DocumentVisitor = std::function<Status(const DocumentInfo& document)>;
+    virtual Status ForEachDocument(DocumentOrder order, const DocumentVisitor& visit) const = 0;
 
     virtual ReadCounts counts() const = 0;
 };
