@@ -867,3 +867,17 @@ TEST_CASE("A name joined by '&' is a firm, whatever first name it opens with") {
     CHECK(Triples(Extract("John F. Lundgren is CEO and Chairman of Stanley Black & Decker, a position he has held since "
                           "March 1, 2004.")) == std::set<std::string>{"John F. Lundgren ceo-of Stanley Black & Decker"});
 }
+
+TEST_CASE("What has a chairman or a chief executive is an organization") {
+    // Nothing else says what QP is; "QP's chairman" does.
+    CHECK(Find(Extract("QP's chairman is Mohammed Bin Saleh Al-Sada, Minister of Energy and Industry, and the chief "
+                       "executive officer is Saad Sherida Al Kaabi."),
+               "Saad Sherida Al Kaabi", "ceo-of", "QP") != nullptr);
+}
+
+TEST_CASE("A title with an article of its own shares nothing with the noun it is coordinated with") {
+    // "a Maldivian economist and the CEO of ...": the CEO is not of "Maldivian".
+    const DocumentFacts facts =
+        Extract("Ahmed Naseer is a Maldivian economist and the CEO of the Capital Market Development Authority.");
+    for (const Relation& r : facts.relations) CHECK(r.object != "Maldivian");
+}

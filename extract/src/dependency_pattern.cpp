@@ -347,14 +347,17 @@ std::vector<int> DependencyPattern::Fill(const ParseView& view, int trigger, con
 std::vector<int> DependencyPattern::FillShared(const ParseView& view, int trigger, const RolePaths& role) const {
     std::vector<int> fillers = Fill(view, trigger, role);
     if (!fillers.empty()) return fillers;
+    // A conjunct with an article of its own is a noun phrase of its own:
+    // "a Maldivian economist and the CEO of X" shares nothing.
+    auto own_phrase = [&](int word) { return !ChildrenBy(view, word, {"det"}).empty(); };
     const int head = HeadOf(view, trigger);
-    if (head >= 0 && RelationOf(view, trigger) == "conj") {
+    if (head >= 0 && RelationOf(view, trigger) == "conj" && !own_phrase(trigger)) {
         fillers = Fill(view, head, role);
         if (!fillers.empty()) return fillers;
     }
     if (!IsNominal(view, trigger)) return {};
     for (const int conjunct : ChildrenBy(view, trigger, {"conj"})) {
-        if (!IsNominal(view, conjunct)) continue;
+        if (!IsNominal(view, conjunct) || own_phrase(conjunct)) continue;
         fillers = Fill(view, conjunct, role);
         if (!fillers.empty()) return fillers;
     }

@@ -419,6 +419,18 @@ private:
         return word == "and" || word == "or" || word == "but" || word == "which" || word == "while";
     }
 
+    // "QP's chairman", "the chief executive officer of the Capital Market
+    // Development Authority": what has a chairman or a chief executive is
+    // an organization.
+    bool HasTitle(std::size_t sentence, std::size_t first, std::size_t end) const {
+        const Sentence& s = text_.sentences[sentence];
+        if (end < s.end_token && EndsPossessive(end - 1) && lex_.person_title->Contains(StemId(end))) return true;
+        std::size_t before = first;
+        if (before > s.first_token && Folded(before - 1) == "the") --before;
+        return before >= s.first_token + 2 && (Folded(before - 1) == "of" || Folded(before - 1) == "at") &&
+               lex_.person_title->Contains(StemId(before - 2));
+    }
+
     MentionType TypeCue(std::size_t sentence, std::size_t first, std::size_t end) const {
         const std::size_t sentence_end = text_.sentences[sentence].end_token;
         const std::size_t sentence_first = text_.sentences[sentence].first_token;
@@ -430,6 +442,7 @@ private:
             if (Tok(i).text == "&") return MentionType::kOrganization;
         }
         if (end - first >= 2 && lex_.first_name->Contains(StemId(first))) return MentionType::kPerson;
+        if (HasTitle(sentence, first, end)) return MentionType::kOrganization;
         if (end - first >= 2 && first > sentence_first && lex_.person_title->Contains(StemId(first - 1))) {
             return MentionType::kPerson;  // "Labelbox CEO Manu Sharma"
         }
