@@ -881,3 +881,19 @@ TEST_CASE("A title with an article of its own shares nothing with the noun it is
         Extract("Ahmed Naseer is a Maldivian economist and the CEO of the Capital Market Development Authority.");
     for (const Relation& r : facts.relations) CHECK(r.object != "Maldivian");
 }
+
+TEST_CASE("The maker of a product is the sentence's organization, not the product") {
+    CHECK(Triples(Extract("Shares at the maker of KitKat chocolate bars and Nestle instant coffee have fallen 8% in 2024, "
+                          "underperforming rivals like Unilever which have gained 29%.")) ==
+          std::set<std::string>{"Nestle competes-with Unilever"});
+}
+
+TEST_CASE("A possessive after 'and' opens a phrase of its own, not a second object") {
+    const DocumentFacts facts = Extract(
+        "The deal is among the top 10 biggest acquisitions in 2020, trumped by multibillion-dollar deals like S&P Global’s "
+        "$44 billion purchase of IHS Markit and AMD’s $35 billion purchase of Xilinx.");
+    CHECK(Find(facts, "S&P Global", "owns-stake", "IHS Markit") != nullptr);
+    CHECK(Find(facts, "AMD", "owns-stake", "Xilinx") != nullptr);
+    CHECK(Find(facts, "S&P Global", "owns-stake", "AMD") == nullptr);
+    CHECK(Find(facts, "S&P Global", "invests-in", "AMD") == nullptr);
+}

@@ -269,7 +269,13 @@ void CollectFillers(const ParseView& view, int word, std::vector<int>& out, int 
             }
         }
     }
-    for (const int conjunct : ChildrenBy(view, word, {"conj"})) CollectFillers(view, conjunct, out, depth + 1);
+    for (const int conjunct : ChildrenBy(view, word, {"conj"})) {
+        // "the purchase of IHS Markit and AMD's purchase of Xilinx": a
+        // possessive opens a noun phrase of its own.
+        const int conjunct_item = view.item_of_word[static_cast<std::size_t>(conjunct)];
+        if (conjunct_item >= 0 && view.items[static_cast<std::size_t>(conjunct_item)].possessive) continue;
+        CollectFillers(view, conjunct, out, depth + 1);
+    }
 }
 
 void Walk(const ParseView& view, const Step& step, int word, std::vector<int>& next);

@@ -407,8 +407,12 @@ private:
             m.possessive = true;
         }
         m.cue = TypeCue(m.sentence, m.first_token, m.end_token);
-        m.product = m.end_token < text_.sentences[m.sentence].end_token &&
-                    lex_.product_maker->Contains(StemId(m.end_token));
+        // "the ChatGPT maker", "the maker of KitKat chocolate bars".
+        const std::size_t sentence_first = text_.sentences[m.sentence].first_token;
+        m.product = (m.end_token < text_.sentences[m.sentence].end_token &&
+                     lex_.product_maker->Contains(StemId(m.end_token))) ||
+                    (m.first_token >= sentence_first + 2 && Folded(m.first_token - 1) == "of" &&
+                     lex_.product_maker->Contains(StemId(m.first_token - 2)));
         for (std::size_t i = m.first_token; i < m.end_token && !m.confident; ++i) {
             m.confident = !InDictionary(Folded(i));
         }

@@ -237,7 +237,8 @@ int DiscourseContext::Topic(std::size_t line, const std::vector<int>& excluded) 
 
 int DiscourseContext::SentenceSubject(std::size_t sentence, const std::vector<int>& excluded) const {
     for (const int e : entities_of_sentence_[sentence]) {
-        if (resolved_.entities[static_cast<std::size_t>(e)].type != MentionType::kPerson && !Contains(excluded, e)) return e;
+        const DocumentEntity& entity = resolved_.entities[static_cast<std::size_t>(e)];
+        if (entity.type != MentionType::kPerson && !entity.product && !Contains(excluded, e)) return e;
     }
     return Topic(text_.sentences[sentence].line, excluded);
 }

@@ -54,7 +54,8 @@ public:
     // paragraph and its headline weigh more than elsewhere in the document.
     // -1 when there is none outside `excluded`.
     int Topic(std::size_t line, const std::vector<int>& excluded) const;
-    // The first organization named in the sentence, else the topic.
+    // The first organization named in the sentence (not a product: "the maker
+    // of KitKat bars"), else the topic.
     int SentenceSubject(std::size_t sentence, const std::vector<int>& excluded) const;
 
 private:
