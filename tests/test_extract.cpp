@@ -897,3 +897,8 @@ TEST_CASE("A possessive after 'and' opens a phrase of its own, not a second obje
     CHECK(Find(facts, "S&P Global", "owns-stake", "AMD") == nullptr);
     CHECK(Find(facts, "S&P Global", "invests-in", "AMD") == nullptr);
 }
+
+TEST_CASE("A first name alone before 'and' and a full name shares its surname") {
+    CHECK(Triples(Extract("The Gates Foundation was founded in 2000 by Bill and Melinda Gates.")) ==
+          std::set<std::string>{"Bill Gates founder-of Gates Foundation", "Melinda Gates founder-of Gates Foundation"});
+}

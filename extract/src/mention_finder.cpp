@@ -122,7 +122,26 @@ public:
             if (skip_line_[text_.sentences[s].line]) continue;
             FindReferencesAndRuns(s);
         }
+        ShareSurnames();
         return std::move(found_);
+    }
+
+    // "Alan and Joey Shamah", "Bill and Melinda Gates": a first name alone,
+    // "and", then a person's full name: the two share the surname.
+    void ShareSurnames() {
+        std::vector<Mention>& mentions = found_.mentions;
+        for (std::size_t m = 0; m + 1 < mentions.size(); ++m) {
+            Mention& alone = mentions[m];
+            const Mention& full = mentions[m + 1];
+            if (alone.reference || full.reference || alone.sentence != full.sentence ||
+                alone.end_token - alone.first_token != 1 || full.first_token != alone.end_token + 1 ||
+                Folded(alone.end_token) != "and" || full.end_token - full.first_token < 2 ||
+                !lex_.first_name->Contains(StemId(alone.first_token)) || full.cue != MentionType::kPerson) {
+                continue;
+            }
+            alone.surface += " " + std::string(Tok(full.end_token - 1).text);
+            alone.cue = MentionType::kPerson;
+        }
     }
 
 private:
