@@ -220,6 +220,17 @@ TEST_CASE("Parse: an article's noun phrase right after a name and its comma is t
     CHECK(Has(dependencies, "nmod(subsidiary, Corporation)"));
 }
 
+TEST_CASE("Parse: a noun phrase opening the sentence before a comma and its subject renames the subject") {
+    // The parser made "subsidiary" the root and the clause its parataxis.
+    const Annotated doc("A subsidiary of CABAL Media, AtelierCABAL is an e-commerce based retail platform curating "
+                        "an eclectic mix of innovative products.");
+    const std::vector<std::string> dependencies = Dependencies(doc);
+    INFO(FormatParse(doc.annotated.parses[0]));
+    CHECK(Has(dependencies, "root(ROOT, platform)"));
+    CHECK(Has(dependencies, "appos(AtelierCABAL, subsidiary)"));
+    CHECK(Has(dependencies, "nsubj(platform, AtelierCABAL)"));
+}
+
 TEST_CASE("Parse: a name that is the subject of its own clause keeps that place") {
     // "the grocer [that] Kroger has agreed to buy" is a reading the words allow.
     const Annotated doc("The American grocer Kroger has agreed to buy its rival Albertsons in a $24.6 billion attempt.");

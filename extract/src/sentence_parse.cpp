@@ -311,6 +311,39 @@ void AttachAppositions(std::vector<ParsedWord>& words, const std::vector<NameSpa
     }
 }
 
+// "A subsidiary of CABAL Media, AtelierCABAL is an e-commerce platform": a
+// sentence that opens with an article's noun phrase and a comma, then a name
+// that is the subject of the clause, renames that name. The parser made the
+// noun phrase the root and the clause its parataxis; the clause becomes the
+// root and the noun phrase the name's apposition.
+void AttachFrontedApposition(std::vector<ParsedWord>& words, const std::vector<NameSpan>& names) {
+    if (words.empty() || words[0].deprel != "det") return;
+    const int noun = words[0].head;
+    if (noun < 0 || words[static_cast<std::size_t>(noun)].head >= 0 ||
+        words[static_cast<std::size_t>(noun)].upos != nlp::Upos::kNoun) {
+        return;
+    }
+    std::size_t comma = static_cast<std::size_t>(noun) + 1;
+    while (comma < words.size() && words[comma].form != ",") ++comma;
+    const auto name = std::find_if(names.begin(), names.end(), [&](NameSpan span) { return span.first == comma + 1; });
+    if (name == names.end()) return;
+    const int subject = static_cast<int>(LastWordOf(words, *name));
+    const int clause = words[static_cast<std::size_t>(subject)].head;
+    if (words[static_cast<std::size_t>(subject)].deprel.rfind("nsubj", 0) != 0 || clause < 0 ||
+        words[static_cast<std::size_t>(clause)].head != noun) {
+        return;
+    }
+    for (std::size_t w = comma + 1; w < words.size(); ++w) {
+        if (words[w].head == noun) words[w].head = clause;  // the final full stop
+    }
+    words[static_cast<std::size_t>(clause)].head = -1;
+    words[static_cast<std::size_t>(clause)].deprel = "root";
+    words[static_cast<std::size_t>(noun)].head = subject;
+    words[static_cast<std::size_t>(noun)].deprel = "appos";
+    words[comma].head = noun;
+    words[comma].deprel = "punct";
+}
+
 }  // namespace
 
 SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& sentence,
@@ -353,6 +386,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
     }
     AttachDescriptors(parse.words, word_name, names);
     AttachAppositions(parse.words, names);
+    AttachFrontedApposition(parse.words, names);
     parse.children.resize(parse.words.size());
     for (std::size_t w = 0; w < parse.words.size(); ++w) {
         const int head = parse.words[w].head;
