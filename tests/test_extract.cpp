@@ -902,3 +902,9 @@ TEST_CASE("A first name alone before 'and' and a full name shares its surname") 
     CHECK(Triples(Extract("The Gates Foundation was founded in 2000 by Bill and Melinda Gates.")) ==
           std::set<std::string>{"Bill Gates founder-of Gates Foundation", "Melinda Gates founder-of Gates Foundation"});
 }
+
+TEST_CASE("A founding member or chair is a founder") {
+    CHECK(Triples(Extract("Norma Alvares is an Indian social worker, environmental activist, lawyer and a founding member "
+                          "of Goa Foundation, an environmental action group.")) ==
+          std::set<std::string>{"Norma Alvares founder-of Goa Foundation"});
+}
