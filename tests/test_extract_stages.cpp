@@ -231,6 +231,15 @@ TEST_CASE("Parse: a noun phrase opening the sentence before a comma and its subj
     CHECK(Has(dependencies, "nsubj(platform, AtelierCABAL)"));
 }
 
+TEST_CASE("Parse: a title with its own 'of' phrase is coordinated with the title before, not the name between") {
+    const Annotated doc("Katharine Weymouth is the former publisher of The Washington Post and chief executive officer "
+                        "of Washington Post Media.");
+    const std::vector<std::string> dependencies = Dependencies(doc);
+    INFO(FormatParse(doc.annotated.parses[0]));
+    CHECK(Has(dependencies, "conj(publisher, officer)"));
+    CHECK(Has(dependencies, "nmod(officer, Media)"));
+}
+
 TEST_CASE("Parse: a name that is the subject of its own clause keeps that place") {
     // "the grocer [that] Kroger has agreed to buy" is a reading the words allow.
     const Annotated doc("The American grocer Kroger has agreed to buy its rival Albertsons in a $24.6 billion attempt.");

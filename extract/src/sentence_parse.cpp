@@ -344,6 +344,26 @@ void AttachFrontedApposition(std::vector<ParsedWord>& words, const std::vector<N
     words[comma].deprel = "punct";
 }
 
+// "the publisher of The Washington Post and chief executive officer of
+// Washington Post Media": a common noun with its own "of" phrase,
+// coordinated with a name that is itself the "of" phrase of a noun, is
+// coordinated with that noun. The parser joined it to the nearer name.
+void AttachCoordinatedNouns(std::vector<ParsedWord>& words, const std::vector<int>& word_name) {
+    for (std::size_t w = 0; w < words.size(); ++w) {
+        ParsedWord& noun = words[w];
+        if (noun.deprel != "conj" || noun.upos != nlp::Upos::kNoun || noun.head < 0 || word_name[w] != kNoName) continue;
+        const ParsedWord& name = words[static_cast<std::size_t>(noun.head)];
+        if (word_name[static_cast<std::size_t>(noun.head)] == kNoName || name.deprel != "nmod" || name.head < 0 ||
+            words[static_cast<std::size_t>(name.head)].upos != nlp::Upos::kNoun) {
+            continue;
+        }
+        const bool own_of_phrase = std::any_of(words.begin(), words.end(), [&](const ParsedWord& child) {
+            return child.head == static_cast<int>(w) && child.deprel == "nmod";
+        });
+        if (own_of_phrase) noun.head = name.head;
+    }
+}
+
 }  // namespace
 
 SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& sentence,
@@ -387,6 +407,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
     AttachDescriptors(parse.words, word_name, names);
     AttachAppositions(parse.words, names);
     AttachFrontedApposition(parse.words, names);
+    AttachCoordinatedNouns(parse.words, word_name);
     parse.children.resize(parse.words.size());
     for (std::size_t w = 0; w < parse.words.size(); ++w) {
         const int head = parse.words[w].head;
