@@ -908,3 +908,8 @@ TEST_CASE("A founding member or chair is a founder") {
                           "of Goa Foundation, an environmental action group.")) ==
           std::set<std::string>{"Norma Alvares founder-of Goa Foundation"});
 }
+
+TEST_CASE("A name that ends in a place is no person, whatever first name it opens with") {
+    CHECK(Triples(Extract("Philip Morris USA competes with Reynolds American in the cigarette market.")) ==
+          std::set<std::string>{"Philip Morris USA competes-with Reynolds American"});
+}

@@ -464,6 +464,8 @@ private:
         for (std::size_t i = first; i < end; ++i) {
             if (Tok(i).text == "&") return MentionType::kOrganization;
         }
+        // "Philip Morris USA", "Ford Europe": no person's name ends in a place.
+        if (end - first >= 2 && lex_.place->Contains(StemId(end - 1))) return MentionType::kOrganization;
         if (end - first >= 2 && lex_.first_name->Contains(StemId(first))) return MentionType::kPerson;
         if (HasTitle(sentence, first, end)) return MentionType::kOrganization;
         if (end - first >= 2 && first > sentence_first && lex_.person_title->Contains(StemId(first - 1))) {
