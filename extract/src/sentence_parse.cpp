@@ -217,17 +217,22 @@ void AttachDescriptors(std::vector<ParsedWord>& words, const std::vector<int>& w
     }
 }
 
-void ParseWords(const nlp::Parser& parser, std::vector<ParsedWord>& words, const std::vector<int>& word_name,
-                const std::vector<NameSpan>& names, const std::vector<std::size_t>& selection) {
+// Parses the sentence words `selection` and returns the one the parse is
+// rooted at, or -1 when there is none.
+int ParseWords(const nlp::Parser& parser, std::vector<ParsedWord>& words, const std::vector<int>& word_name,
+               const std::vector<NameSpan>& names, const std::vector<std::size_t>& selection) {
     const ParserInput input = ParserWords(words, word_name, names, selection);
     std::vector<nlp::ParsedWord> analysis = parser.Parse(input.forms, input.proper_nouns);
+    int root = -1;
     for (std::size_t p = 0; p < analysis.size() && p < input.word_of.size(); ++p) {
         ParsedWord& word = words[input.word_of[p]];
         word.upos = analysis[p].upos;
         word.lemma = std::move(analysis[p].lemma);
         word.head = analysis[p].head < 0 ? -1 : static_cast<int>(input.word_of[static_cast<std::size_t>(analysis[p].head)]);
         word.deprel = std::move(analysis[p].deprel);
+        if (word.head < 0) root = static_cast<int>(input.word_of[p]);
     }
+    return root;
 }
 
 // A fragment's parse may hang on a function word ("also the founder of
@@ -263,17 +268,11 @@ void ParseAside(const nlp::Parser& parser, std::vector<ParsedWord>& words, const
     std::vector<std::size_t> inside;
     for (std::size_t w = aside.open + 1; w < aside.close; ++w) inside.push_back(w);
     int root = anchor;
-    if (!inside.empty()) {
-        ParseWords(parser, words, word_name, names, inside);
-        for (const std::size_t w : inside) {
-            if (words[w].head < 0 && !words[w].deprel.empty()) root = static_cast<int>(w);
-        }
-        if (root != anchor) root = ContentRoot(words, root);
-        if (root != anchor) {
-            ParsedWord& head = words[static_cast<std::size_t>(root)];
-            head.head = anchor;
-            head.deprel = anchor < 0 ? "root" : (head.upos == nlp::Upos::kNoun || head.upos == nlp::Upos::kPropn) ? "appos" : "parataxis";
-        }
+    if (const int parsed = inside.empty() ? -1 : ParseWords(parser, words, word_name, names, inside); parsed >= 0) {
+        root = ContentRoot(words, parsed);
+        ParsedWord& head = words[static_cast<std::size_t>(root)];
+        head.head = anchor;
+        head.deprel = anchor < 0 ? "root" : (head.upos == nlp::Upos::kNoun || head.upos == nlp::Upos::kPropn) ? "appos" : "parataxis";
     }
     for (const std::size_t bracket : {aside.open, aside.close}) {
         ParsedWord& word = words[bracket];
@@ -382,13 +381,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
             outside.push_back(w);
         }
     }
-    ParseWords(parser_, parse.words, word_name, names, outside);
-    const int main_root = [&] {
-        for (const std::size_t w : outside) {
-            if (parse.words[w].head < 0) return static_cast<int>(w);
-        }
-        return -1;
-    }();
+    const int main_root = ParseWords(parser_, parse.words, word_name, names, outside);
     for (const Parenthetical p : asides) {
         ParseAside(parser_, parse.words, word_name, names, p, p.open > 0 ? static_cast<int>(p.open - 1) : main_root);
     }

@@ -393,6 +393,16 @@ Status ForEachEntityByName(const GraphSnapshot& snapshot, const EntityListVisito
 
 namespace {
 
+// `relation`'s evidence, read unless it was read already (to tell whether a
+// tie ended).
+Status LoadEvidence(const GraphSnapshot& snapshot, const RelationKey& key, Relation& relation) {
+    if (!relation.evidence.empty()) return Status::Ok();
+    Result<std::vector<Evidence>> evidence = snapshot.EvidenceOf(key);
+    if (!evidence.ok()) return evidence.status();
+    relation.evidence = std::move(*evidence);
+    return Status::Ok();
+}
+
 // Every relation `key` is an end of, named, in ReadGraph()'s order, `ended`
 // set (by MarkEndedRelations, which needs every relation between two
 // entities: an entity's relations hold them), each with its key.
@@ -411,9 +421,7 @@ Result<std::vector<std::pair<Relation, RelationKey>>> NamedRelationsOf(const Gra
     for (auto& [relation, relation_key] : named) relations.push_back(std::move(relation));
     // Whether a tie ended depends on its sentences and its leaving's.
     for (const std::size_t r : graph::EndingRelations(relations)) {
-        Result<std::vector<Evidence>> evidence = snapshot.EvidenceOf(named[r].second);
-        if (!evidence.ok()) return evidence.status();
-        relations[r].evidence = std::move(*evidence);
+        if (Status loaded = LoadEvidence(snapshot, named[r].second, relations[r]); !loaded.ok()) return loaded;
     }
     graph::MarkEndedRelations(relations);
     for (std::size_t r = 0; r < relations.size(); ++r) named[r].first = std::move(relations[r]);
@@ -436,11 +444,7 @@ Status ForEachRelation(const GraphSnapshot& snapshot, const std::set<std::string
         for (auto& [relation, relation_key] : *named) {
             if (relation.subject != name) continue;
             if (!predicates.empty() && !predicates.count(relation.predicate)) continue;
-            if (relation.evidence.empty()) {  // loaded already when it could end a tie
-                Result<std::vector<Evidence>> evidence = snapshot.EvidenceOf(relation_key);
-                if (!evidence.ok()) return evidence.status();
-                relation.evidence = std::move(*evidence);
-            }
+            if (Status loaded = LoadEvidence(snapshot, relation_key, relation); !loaded.ok()) return loaded;
             Result<const Entity*> subject = walk.EntityOf(relation_key.subject);
             if (!subject.ok()) return subject.status();
             Result<const Entity*> object = walk.EntityOf(relation_key.object);
@@ -467,10 +471,8 @@ Status ForEachEntityWithRelations(const GraphSnapshot& snapshot, const std::set<
         for (auto& [relation, relation_key] : *named) {
             if (!with_evidence.count(relation.predicate)) {
                 relation.evidence.clear();  // loaded only to tell whether a tie ended
-            } else if (relation.evidence.empty()) {
-                Result<std::vector<Evidence>> evidence = snapshot.EvidenceOf(relation_key);
-                if (!evidence.ok()) return evidence.status();
-                relation.evidence = std::move(*evidence);
+            } else if (Status loaded = LoadEvidence(snapshot, relation_key, relation); !loaded.ok()) {
+                return loaded;
             }
             relations.push_back(std::move(relation));
         }
