@@ -913,3 +913,24 @@ TEST_CASE("A name that ends in a place is no person, whatever first name it open
     CHECK(Triples(Extract("Philip Morris USA competes with Reynolds American in the cigarette market.")) ==
           std::set<std::string>{"Philip Morris USA competes-with Reynolds American"});
 }
+
+TEST_CASE("A hyphenated word reaches the parser as the word it ends with") {
+    // Read whole, the unseen "co-founder" left the list of what she is without
+    // its last member.
+    CHECK(Triples(Extract("Maddy Dychtwald is the wife of Ken Dychtwald and an author of three books, a speaker, and the "
+                          "co-founder of Age Wave.")) == std::set<std::string>{"Maddy Dychtwald founder-of Age Wave"});
+}
+
+TEST_CASE("A hyphenated word reaches the parser as the word it ends with: a list of founders") {
+    CHECK(Triples(Extract("She is best known as a member of the pop-rock band The Corrs, which she co-founded in 1990 with "
+                          "her elder brother Jim and younger sisters Caroline and Andrea.")) ==
+          std::set<std::string>{"Jim founder-of Corrs", "Caroline founder-of Corrs", "Andrea founder-of Corrs"});
+}
+
+TEST_CASE("A first name alone is a person's name") {
+    const DocumentFacts facts =
+        Extract("Michael co-founded and served on the board of directors for Address.com, a leading free email service.");
+    const Entity* michael = FindEntity(facts, "Michael");
+    REQUIRE(michael != nullptr);
+    CHECK(michael->type == EntityType::kPerson);
+}

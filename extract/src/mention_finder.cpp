@@ -489,6 +489,9 @@ private:
         for (std::size_t i = first; i < end; ++i) {
             if (IsCamelCase(Tok(i).text) || IsInnerCapitalized(Tok(i).text)) return MentionType::kOrganization;
         }
+        // "Michael co-founded ...": biographies name a person by the first
+        // name alone once they have been introduced.
+        if (end - first == 1 && lex_.first_name->Contains(StemId(first))) return MentionType::kPerson;
         return MentionType::kUnknown;
     }
 

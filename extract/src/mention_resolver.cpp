@@ -94,19 +94,20 @@ std::vector<int> MentionResolver::ClusterNames(const MentionsFound& found, std::
     // How surely `shorter` is a short form of `longer`: 2 for the name
     // without its company suffix ("Scale" for "Scale AI", "Meta" for "Meta
     // Platforms"), 1 for a surname ("Wang" for "Alexandr Wang"; not "AI" for
-    // "Scale AI"), 0 for none. "Hess" beside both "Hess Corp" and "John
-    // Hess" is the company.
+    // "Scale AI") or a person's first name ("Sam" for "Sam Altman"), 0 for
+    // none. "Hess" beside both "Hess Corp" and "John Hess" is the company.
     auto abbreviates = [&](const NameGroup& shorter, const NameGroup& longer) {
         if (shorter.words.size() >= longer.words.size()) return 0;
         if (std::equal(shorter.words.begin(), shorter.words.end(), longer.words.begin()) &&
             all_suffixes(longer.words, shorter.words.size())) {
             return 2;
         }
-        return shorter.words.size() == 1 && shorter.cue != MentionType::kOrganization &&
-                       longer.cue != MentionType::kOrganization && shorter.words[0] == longer.words.back() &&
-                       !org_suffix_.Contains(shorter.words[0])
-                   ? 1
-                   : 0;
+        if (shorter.words.size() != 1 || shorter.cue == MentionType::kOrganization) return 0;
+        const bool surname = longer.cue != MentionType::kOrganization && shorter.words[0] == longer.words.back() &&
+                             !org_suffix_.Contains(shorter.words[0]);
+        const bool first_name = shorter.cue == MentionType::kPerson && longer.cue == MentionType::kPerson &&
+                                shorter.words[0] == longer.words.front();
+        return surname || first_name ? 1 : 0;
     };
     for (std::size_t i : order) {
         NameGroup& g = groups[i];

@@ -119,6 +119,20 @@ std::string_view NumberOf(std::string_view word) {
                                                                                                       : word;
 }
 
+// "award-winning", "wholly-owned", "co-founder": the treebank the parser
+// learned from splits such words at the hyphen, so it knows "winning" and
+// "owned" but reads an unseen "award-winning" from its suffix alone, as a
+// verb heading a clause. The parser sees the last part, which carries the
+// word's syntax; a compound with a capital ("T-Mobile") is left whole.
+std::string_view HyphenHeadOf(std::string_view word) {
+    const std::size_t hyphen = word.rfind('-');
+    if (hyphen == std::string_view::npos || hyphen == 0 || hyphen + 1 == word.size()) return word;
+    const bool lower_letters = std::all_of(word.begin(), word.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    });
+    return lower_letters ? word.substr(hyphen + 1) : word;
+}
+
 // The parser's words for the sentence words `selection` (in order): a name
 // is one proper noun, its last word.
 ParserInput ParserWords(const std::vector<ParsedWord>& words, const std::vector<int>& word_name,
@@ -138,9 +152,9 @@ ParserInput ParserWords(const std::vector<ParsedWord>& words, const std::vector<
             add(last, words[last].form, true);
             while (i + 1 < selection.size() && selection[i + 1] < name->end) ++i;
         } else if (word_name[w] == kNoName && w > 0 && IsTitleCased(words[w].form)) {
-            add(w, input.lowered.emplace_back(FoldCase(words[w].form)), false);
+            add(w, HyphenHeadOf(input.lowered.emplace_back(FoldCase(words[w].form))), false);
         } else {
-            add(w, NumberOf(words[w].form), false);
+            add(w, HyphenHeadOf(NumberOf(words[w].form)), false);
         }
     }
     return input;
