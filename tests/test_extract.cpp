@@ -934,3 +934,13 @@ TEST_CASE("A first name alone is a person's name") {
     REQUIRE(michael != nullptr);
     CHECK(michael->type == EntityType::kPerson);
 }
+
+TEST_CASE("A rarer first name opens a person's name, and shares its surname") {
+    CHECK(Triples(Extract("Mielle was founded in 2014 by Monique and Melvin Rodriguez.")) ==
+          std::set<std::string>{"Monique Rodriguez founder-of Mielle", "Melvin Rodriguez founder-of Mielle"});
+}
+
+TEST_CASE("A rarer first name opening a name that ends in an English word makes no person") {
+    CHECK(Triples(Extract("Sloane was founder of the Chelsea Physic Garden and originator of the British Museum.")) ==
+          std::set<std::string>{"Sloane founder-of Chelsea Physic Garden"});
+}

@@ -42,6 +42,7 @@ DocumentAnnotator::DocumentAnnotator(const RuleSet& rules, const nlp::Parser& pa
       parses_(parser, rules.syntax_trigger_forms()),
       furniture_(rules.lexicon("page_furniture"), dictionary_),
       finder_(NameLexicons{&rules.lexicon("org_suffix"), &rules.lexicon("person_title"), &rules.lexicon("first_name"),
+                           &rules.lexicon("given_name"),
                            &rules.lexicon("not_a_name"), &rules.lexicon("function_word"),
                            &rules.lexicon("stock_exchange"), &rules.lexicon("org_pronoun"),
                            &rules.lexicon("person_pronoun"), &rules.lexicon("reference_head"), &rules.lexicon("place"),

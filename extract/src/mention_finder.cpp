@@ -136,7 +136,7 @@ public:
             if (alone.reference || full.reference || alone.sentence != full.sentence ||
                 alone.end_token - alone.first_token != 1 || full.first_token != alone.end_token + 1 ||
                 Folded(alone.end_token) != "and" || full.end_token - full.first_token < 2 ||
-                !lex_.first_name->Contains(StemId(alone.first_token)) || full.cue != MentionType::kPerson) {
+                !OpensPersonsName(alone.first_token) || full.cue != MentionType::kPerson) {
                 continue;
             }
             alone.surface += " " + std::string(Tok(full.end_token - 1).text);
@@ -147,6 +147,10 @@ public:
 private:
     const Token& Tok(std::size_t i) const { return text_.tokens[i]; }
     std::string_view Folded(std::size_t i) const { return folded_.Stem(i); }
+    // A first name, common or rare: the word opens a person's name.
+    bool OpensPersonsName(std::size_t i) const {
+        return lex_.first_name->Contains(StemId(i)) || lex_.given_name->Contains(StemId(i));
+    }
     int StemId(std::size_t i) const { return folded_.StemId(i); }
     bool InDictionary(std::string_view folded) const {
         return lex_.dictionary != nullptr && lex_.dictionary->count(folded) > 0;
@@ -269,7 +273,7 @@ private:
             if (j == i && !weak) {
                 j = i + 1;
             } else if (j == i && i + 1 < end &&
-                       ((IsNameSuffix(i + 1) && !OpensWithParticiple(sentence, i)) || lex_.first_name->Contains(StemId(i)))) {
+                       ((IsNameSuffix(i + 1) && !OpensWithParticiple(sentence, i)) || OpensPersonsName(i))) {
                 // "Meta Platforms acquired ...", "Martin Viessmann is ...": a
                 // suffix after it, or being a first name, vouches for a weak
                 // first word; not for a participle opening the sentence
@@ -305,7 +309,7 @@ private:
     // before another capitalized word, not a company suffix, is the person's
     // possessive, and the name ends there.
     bool EndsPersonsPossessive(std::size_t first, std::size_t j) const {
-        if (j < first + 2 || !lex_.first_name->Contains(StemId(first)) || EndsPossessive(j - 1) ||
+        if (j < first + 2 || !OpensPersonsName(first) || EndsPossessive(j - 1) ||
             (j < text_.tokens.size() && IsSuffix(j))) {
             return false;
         }
@@ -466,7 +470,13 @@ private:
         }
         // "Philip Morris USA", "Ford Europe": no person's name ends in a place.
         if (end - first >= 2 && lex_.place->Contains(StemId(end - 1))) return MentionType::kOrganization;
-        if (end - first >= 2 && lex_.first_name->Contains(StemId(first))) return MentionType::kPerson;
+        // A rarer first name ("Chelsea", "Santa") also opens places and
+        // firms: it makes a person only of a name that ends in no English
+        // word ("Chelsea Physic Garden", "Santa Fe County" are none).
+        if (end - first >= 2 && (lex_.first_name->Contains(StemId(first)) ||
+                                 (lex_.given_name->Contains(StemId(first)) && !InDictionary(Folded(end - 1))))) {
+            return MentionType::kPerson;
+        }
         if (HasTitle(sentence, first, end)) return MentionType::kOrganization;
         if (end - first >= 2 && first > sentence_first && lex_.person_title->Contains(StemId(first - 1))) {
             return MentionType::kPerson;  // "Labelbox CEO Manu Sharma"

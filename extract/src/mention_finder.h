@@ -23,7 +23,8 @@ namespace kgraph::extract {
 struct NameLexicons {
     const Lexicon* org_suffix = nullptr;      // Inc, Ltd, AI, Platforms ...: continue a name, never start one
     const Lexicon* person_title = nullptr;    // CEO, founder ...: a neighbouring name is a person
-    const Lexicon* first_name = nullptr;
+    const Lexicon* first_name = nullptr;      // common first names: a one-word name among them is a person
+    const Lexicon* given_name = nullptr;      // rarer ones: they open a person's name of two words or more
     const Lexicon* not_a_name = nullptr;      // months, days, common acronyms
     const Lexicon* function_word = nullptr;   // The, This, In ...
     const Lexicon* stock_exchange = nullptr;  // NASDAQ, NYSE ...
