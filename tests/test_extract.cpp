@@ -944,3 +944,11 @@ TEST_CASE("A rarer first name opening a name that ends in an English word makes 
     CHECK(Triples(Extract("Sloane was founder of the Chelsea Physic Garden and originator of the British Museum.")) ==
           std::set<std::string>{"Sloane founder-of Chelsea Physic Garden"});
 }
+
+TEST_CASE("Coordinated titles before a name are all the person's") {
+    const DocumentFacts facts = Extract(
+        "Following a surprise ouster, OpenAI co-founder and former CEO Sam Altman joined Microsoft as the head of "
+        "artificial intelligence research.");
+    CHECK(Find(facts, "Sam Altman", "founder-of", "OpenAI") != nullptr);
+    CHECK(Find(facts, "Sam Altman", "ceo-of", "OpenAI") != nullptr);
+}

@@ -249,6 +249,24 @@ TEST_CASE("Parse: a name that is the subject of its own clause keeps that place"
     CHECK_FALSE(Has(dependencies, "compound(Kroger, grocer)"));
 }
 
+TEST_CASE("Parse: coordinated titles before a name describe it, the first of them giving up its place") {
+    // The parser hung "co-founder" on "ouster" as an apposition and made the
+    // name a second subject beside it.
+    const Annotated doc("Following a surprise ouster, OpenAI co-founder and former CEO Sam Altman joined Microsoft.");
+    const std::vector<std::string> dependencies = Dependencies(doc);
+    INFO(FormatParse(doc.annotated.parses[0]));
+    CHECK(Has(dependencies, "compound(Altman, co-founder)"));
+    CHECK(Has(dependencies, "conj(co-founder, CEO)"));
+    CHECK(Has(dependencies, "appos(ouster, Altman)"));
+}
+
+TEST_CASE("Parse: a title after a name and 'and' is not coordinated with the title before that name") {
+    const Annotated doc("The airline was co-founded by Richard Branson, the founder of Virgin Group and former CEO Brett Godfrey.");
+    const std::vector<std::string> dependencies = Dependencies(doc);
+    INFO(FormatParse(doc.annotated.parses[0]));
+    CHECK_FALSE(Has(dependencies, "compound(Godfrey, founder)"));
+}
+
 // --- Sentence view ---
 
 TEST_CASE("Sentence view: a name, an amount and a date are one item each") {

@@ -197,25 +197,58 @@ bool IsAncestor(const std::vector<ParsedWord>& words, int ancestor, int word) {
 // in "Twitter CEO Parag Agrawal". Trained on few such phrases, the parser
 // often leaves the two apart: the noun as the object, the name as a clause
 // of its own.
+// "CEO", "the grocer", "co-founder and former CEO": a common noun, an
+// acronym or the sentence's first word (capitalized as every first word is).
+bool CanDescribe(const ParsedWord& word, std::size_t index) {
+    const std::string_view form = word.form;
+    const bool acronym = std::none_of(form.begin(), form.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+    return word.upos == nlp::Upos::kNoun && (index == 0 || acronym || std::islower(static_cast<unsigned char>(form[0])));
+}
+
+// The first of the coordinated titles that end with `word`: the one that
+// holds their place. Not past a name: in "the founder of Virgin Group and
+// former CEO X" the founder is someone else.
+int FirstTitle(const std::vector<ParsedWord>& words, const std::vector<int>& word_name, int word) {
+    for (int steps = 0; steps < 8; ++steps) {
+        const ParsedWord& w = words[static_cast<std::size_t>(word)];
+        if (w.deprel != "conj" || w.head < 0 || w.head > word) break;
+        for (int between = w.head; between < word; ++between) {
+            if (word_name[static_cast<std::size_t>(between)] != kNoName) return word;
+        }
+        if (words[static_cast<std::size_t>(w.head)].upos != nlp::Upos::kNoun) break;
+        word = w.head;
+    }
+    return word;
+}
+
 void AttachDescriptors(std::vector<ParsedWord>& words, const std::vector<int>& word_name,
                        const std::vector<NameSpan>& names) {
     for (const NameSpan span : names) {
         if (span.first == 0) continue;
-        const int noun = static_cast<int>(span.first - 1);
-        ParsedWord& descriptor = words[static_cast<std::size_t>(noun)];
+        const std::size_t before = span.first - 1;
         const int name = static_cast<int>(LastWordOf(words, span));
         // Under the name already (or below it: moving the name up would
         // make a cycle).
-        if (word_name[span.first - 1] != kNoName || descriptor.upos != nlp::Upos::kNoun ||
-            !std::islower(static_cast<unsigned char>(descriptor.form[0])) || IsAncestor(words, name, noun)) {
+        if (word_name[before] != kNoName || !CanDescribe(words[before], before) ||
+            IsAncestor(words, name, static_cast<int>(before))) {
             continue;
         }
+        // "co-founder and former CEO Sam Altman": the titles' first conjunct
+        // holds the phrase's place.
+        const int noun = FirstTitle(words, word_name, static_cast<int>(before));
+        if (IsAncestor(words, name, noun)) continue;
+        ParsedWord& descriptor = words[static_cast<std::size_t>(noun)];
+        // "Tesla CEO" read as one name: no place of its own to give.
+        if (descriptor.deprel == "flat") continue;
         ParsedWord& head = words[static_cast<std::size_t>(name)];
         // "the grocer Kroger has agreed to buy": a name that is the subject
         // of a clause of its own may be just that, unless the noun claims
-        // the same place.
+        // the same place or hangs loose ("Following a surprise ouster,
+        // OpenAI co-founder ... Sam Altman joined": an apposition of "ouster").
         const bool same_place = head.head == descriptor.head && head.deprel == descriptor.deprel;
-        if (head.deprel.rfind("nsubj", 0) == 0 && !same_place) continue;
+        const bool loose = descriptor.deprel == "appos" || descriptor.deprel == "dep" || descriptor.deprel == "list" ||
+                           descriptor.deprel == "parataxis";
+        if (head.deprel.rfind("nsubj", 0) == 0 && !same_place && !loose) continue;
         head.head = descriptor.head;
         head.deprel = descriptor.deprel;
         descriptor.head = name;
@@ -226,7 +259,7 @@ void AttachDescriptors(std::vector<ParsedWord>& words, const std::vector<int>& w
         for (std::size_t w = 0; w < words.size(); ++w) {
             ParsedWord& word = words[w];
             if (word.head != noun) continue;
-            if (w > span.end || word.deprel == "case" || word.deprel == "det" || word.deprel == "mark") word.head = name;
+            if (w >= span.end || word.deprel == "case" || word.deprel == "det" || word.deprel == "mark") word.head = name;
         }
     }
 }
