@@ -249,6 +249,20 @@ TEST_CASE("Parse: a name that is the subject of its own clause keeps that place"
     CHECK_FALSE(Has(dependencies, "compound(Kroger, grocer)"));
 }
 
+TEST_CASE("Parse: a hyphenated word is parsed as the treebank writes it, in parts or without its prefix") {
+    // Whole, "wholly-owned" was an unknown word; "re-appointed" split made
+    // "appointed" a modifier of the name after it.
+    const Annotated owned("The unit will operate as a wholly-owned subsidiary of Pamplona Capital Management LLP.");
+    const std::vector<std::string> parts = Dependencies(owned);
+    INFO(FormatParse(owned.annotated.parses[0]));
+    CHECK(Has(parts, "amod(subsidiary, wholly-owned)"));
+    const Annotated prefixed("Disney re-appointed Iger as CEO on Sunday night.");
+    const std::vector<std::string> stem = Dependencies(prefixed);
+    INFO(FormatParse(prefixed.annotated.parses[0]));
+    CHECK(Has(stem, "nsubj(re-appointed, Disney)"));
+    CHECK(Has(stem, "obj(re-appointed, Iger)"));
+}
+
 TEST_CASE("Parse: coordinated titles before a name describe it, the first of them giving up its place") {
     // The parser hung "co-founder" on "ouster" as an apposition and made the
     // name a second subject beside it.

@@ -119,18 +119,28 @@ std::string_view NumberOf(std::string_view word) {
                                                                                                       : word;
 }
 
-// "award-winning", "wholly-owned", "co-founder": the treebank the parser
-// learned from splits such words at the hyphen, so it knows "winning" and
-// "owned" but reads an unseen "award-winning" from its suffix alone, as a
-// verb heading a clause. The parser sees the last part, which carries the
-// word's syntax; a compound with a capital ("T-Mobile") is left whole.
-std::string_view HyphenHeadOf(std::string_view word) {
-    const std::size_t hyphen = word.rfind('-');
-    if (hyphen == std::string_view::npos || hyphen == 0 || hyphen + 1 == word.size()) return word;
-    const bool lower_letters = std::all_of(word.begin(), word.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-    });
-    return lower_letters ? word.substr(hyphen + 1) : word;
+// "award-winning", "wholly-owned": the treebank the parser learned from
+// splits such words at their hyphens ("wholly - owned"), so it reads an
+// unseen "award-winning" from its suffix alone, as a verb heading a clause.
+// A lower-case compound reaches the parser as its parts; a compound with a
+// capital ("T-Mobile", "Coca-Cola") is a name's word and stays whole.
+bool IsLowerCompound(std::string_view word) {
+    const std::size_t hyphen = word.find('-');
+    if (hyphen == std::string_view::npos || hyphen == 0 || word.back() == '-') return false;
+    return std::all_of(word.begin(), word.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+// "re-appointed", "co-founder", "ex-chairman": the treebank keeps a prefix
+// and its word whole but has seen few such words; the parser reads the word
+// without its prefix ("appointed", "founder"), which carries its syntax.
+std::string_view WithoutPrefix(std::string_view word) {
+    static constexpr std::string_view kPrefixes[] = {"re", "co", "non", "pre", "post", "ex", "anti", "multi", "vice",
+                                                     "mid", "semi", "sub", "inter", "counter", "mis", "un", "de"};
+    const std::size_t hyphen = word.find('-');
+    const std::string_view prefix = word.substr(0, hyphen);
+    const bool prefixed = std::find(std::begin(kPrefixes), std::end(kPrefixes), prefix) != std::end(kPrefixes);
+    return prefixed && word.find('-', hyphen + 1) == std::string_view::npos ? word.substr(hyphen + 1) : word;
 }
 
 // The parser's words for the sentence words `selection` (in order): a name
@@ -151,10 +161,20 @@ ParserInput ParserWords(const std::vector<ParsedWord>& words, const std::vector<
             const std::size_t last = LastWordOf(words, *name);
             add(last, words[last].form, true);
             while (i + 1 < selection.size() && selection[i + 1] < name->end) ++i;
-        } else if (word_name[w] == kNoName && w > 0 && IsTitleCased(words[w].form)) {
-            add(w, HyphenHeadOf(input.lowered.emplace_back(FoldCase(words[w].form))), false);
-        } else {
-            add(w, HyphenHeadOf(NumberOf(words[w].form)), false);
+            continue;
+        }
+        const std::string_view form = word_name[w] == kNoName && w > 0 && IsTitleCased(words[w].form)
+                                          ? input.lowered.emplace_back(FoldCase(words[w].form))
+                                          : NumberOf(words[w].form);
+        if (!IsLowerCompound(form) || WithoutPrefix(form) != form) {
+            add(w, IsLowerCompound(form) ? WithoutPrefix(form) : form, false);
+            continue;
+        }
+        for (std::size_t begin = 0; begin <= form.size();) {
+            const std::size_t hyphen = std::min(form.find('-', begin), form.size());
+            if (begin > 0) add(w, "-", false);
+            if (hyphen > begin) add(w, form.substr(begin, hyphen - begin), false);
+            begin = hyphen + 1;
         }
     }
     return input;
@@ -272,12 +292,18 @@ int ParseWords(const nlp::Parser& parser, std::vector<ParsedWord>& words, const 
     std::vector<nlp::ParsedWord> analysis = parser.Parse(input.forms, input.proper_nouns);
     int root = -1;
     for (std::size_t p = 0; p < analysis.size() && p < input.word_of.size(); ++p) {
-        ParsedWord& word = words[input.word_of[p]];
+        const int w = static_cast<int>(input.word_of[p]);
+        const int head = analysis[p].head < 0 ? -1 : static_cast<int>(input.word_of[static_cast<std::size_t>(analysis[p].head)]);
+        // A hyphenated word's analysis is that of its part hung outside it
+        // ("owned" in "wholly - owned"), never its hyphens'.
+        const bool hyphen = p > 0 && input.word_of[p - 1] == input.word_of[p] && input.forms[p] == "-";
+        if (head == w || hyphen) continue;
+        ParsedWord& word = words[static_cast<std::size_t>(w)];
         word.upos = analysis[p].upos;
         word.lemma = std::move(analysis[p].lemma);
-        word.head = analysis[p].head < 0 ? -1 : static_cast<int>(input.word_of[static_cast<std::size_t>(analysis[p].head)]);
+        word.head = head;
         word.deprel = std::move(analysis[p].deprel);
-        if (word.head < 0) root = static_cast<int>(input.word_of[p]);
+        if (head < 0) root = w;
     }
     return root;
 }
