@@ -950,3 +950,16 @@ TEST_CASE("Coordinated titles before a name are all the person's") {
     CHECK(Find(facts, "Sam Altman", "founder-of", "OpenAI") != nullptr);
     CHECK(Find(facts, "Sam Altman", "ceo-of", "OpenAI") != nullptr);
 }
+
+TEST_CASE("A company word opens a name when 'of' and a name follow it") {
+    CHECK(Triples(Extract("GSB Mortgage, Inc. is a wholly owned subsidiary of Bank of the West.")) ==
+          std::set<std::string>{"Bank of the West owns-stake GSB Mortgage"});
+    const DocumentFacts facts = Extract("He sold the unit to Bank of America in 2005.");
+    CHECK(FindEntity(facts, "Bank of America") != nullptr);
+}
+
+TEST_CASE("A name read as a compound of the noun phrase after its comma is that phrase's apposition") {
+    CHECK(Triples(Extract("RoyaltyShare is a subsidiary of The Orchard, a pioneering independent film, TV and music "
+                          "distribution company that operates in over 25 global markets.")) ==
+          std::set<std::string>{"Orchard owns-stake RoyaltyShare"});
+}

@@ -215,7 +215,7 @@ private:
         const Sentence& s = text_.sentences[sentence];
         std::size_t i = s.first_token;
         while (i < s.end_token) {
-            if (!IsNameLike(i) || found_.hidden_tokens[i]) {
+            if (!(IsNameLike(i) || HeadsOfName(i, s.end_token)) || found_.hidden_tokens[i]) {
                 ++i;
                 continue;
             }
@@ -225,6 +225,8 @@ private:
                     ++end;
                 } else if (end + 1 < s.end_token && IsNameLike(end + 1) && JoinsName(end)) {
                     end += 2;
+                } else if (end + 2 < s.end_token && IsNameLike(end + 2) && JoinsName(end) && folded_.Word(end + 1) == "the") {
+                    end += 3;  // "Bank of the West", "University of the Arts"
                 } else {
                     break;
                 }
@@ -240,6 +242,17 @@ private:
     bool JoinsName(std::size_t i) const {
         return Tok(i).text == "&" || (folded_.Word(i) == "of" && lex_.name_of_head->Contains(StemId(i - 1))) ||
                (Tok(i).text == "." && IsInitial(Tok(i - 1).text));
+    }
+
+    // "Bank" of "Bank of America", "Bank of the West": a company word
+    // (never a name's first word otherwise), capitalized, then "of" and a name.
+    bool HeadsOfName(std::size_t i, std::size_t sentence_end) const {
+        if (!IsSuffix(i) || !IsCapitalized(Tok(i).text) || i + 2 >= sentence_end || folded_.Word(i + 1) != "of" ||
+            !JoinsName(i + 1)) {
+            return false;
+        }
+        const std::size_t next = folded_.Word(i + 2) == "the" ? i + 3 : i + 2;
+        return next < sentence_end && IsNameLike(next);
     }
 
     static bool IsInitial(std::string_view word) { return word.size() == 1 && IsAsciiUpper(word[0]); }
@@ -259,7 +272,9 @@ private:
     void SplitRun(std::size_t sentence, std::size_t first, std::size_t end, bool use_known) {
         std::size_t i = first;
         while (i < end) {
-            if (IsSuffix(i)) {  // left over after a common word: "Leading AI laboratories"
+            // Left over after a common word ("Leading AI laboratories"), but
+            // not the head of "Bank of America".
+            if (IsSuffix(i) && !HeadsOfName(i, end)) {
                 ++i;
                 continue;
             }

@@ -368,12 +368,26 @@ void AttachAppositions(std::vector<ParsedWord>& words, const std::vector<NameSpa
         if (article >= words.size() || words[comma].form != "," || words[article].deprel != "det") continue;
         const std::string_view det = words[article].lemma;
         if (det != "a" && det != "an" && det != "the") continue;
-        const int noun = words[article].head;
+        int noun = words[article].head;
         const int name = static_cast<int>(LastWordOf(words, span));
         if (noun <= static_cast<int>(article) || words[static_cast<std::size_t>(noun)].upos != nlp::Upos::kNoun) continue;
+        // "a pioneering independent film, TV and music distribution company":
+        // the article's noun may modify the phrase's head further on.
+        for (int steps = 0; steps < 8; ++steps) {
+            const ParsedWord& w = words[static_cast<std::size_t>(noun)];
+            if (w.deprel != "compound" || w.head <= noun || words[static_cast<std::size_t>(w.head)].upos != nlp::Upos::kNoun) break;
+            noun = w.head;
+        }
         ParsedWord& apposition = words[static_cast<std::size_t>(noun)];
-        if (apposition.head == name || IsAncestor(words, noun, name) ||
-            std::find(kMisplaced.begin(), kMisplaced.end(), apposition.deprel) == kMisplaced.end()) {
+        ParsedWord& named = words[static_cast<std::size_t>(name)];
+        if (named.head == noun) {
+            // "of The Orchard, a pioneering ... distribution company": the
+            // parser read one noun phrase, the name a compound of its noun;
+            // the name takes the phrase's place.
+            named.head = apposition.head;
+            named.deprel = apposition.deprel;
+        } else if (apposition.head == name || IsAncestor(words, noun, name) ||
+                   std::find(kMisplaced.begin(), kMisplaced.end(), apposition.deprel) == kMisplaced.end()) {
             continue;
         }
         apposition.head = name;
