@@ -963,3 +963,10 @@ TEST_CASE("A name read as a compound of the noun phrase after its comma is that 
                           "distribution company that operates in over 25 global markets.")) ==
           std::set<std::string>{"Orchard owns-stake RoyaltyShare"});
 }
+
+TEST_CASE("A first name alone opening a clause is its subject, not a capitalized word") {
+    CHECK(Triples(Extract("Matt established Low Cost Vans Bristol Ltd in 2003, having worked in the motortrade for 15 years.")) ==
+          std::set<std::string>{"Matt founder-of Low Cost Vans Bristol Ltd"});
+    const DocumentFacts question = Extract("Will the deal with Toyota close this year?");
+    CHECK(FindEntity(question, "Will") == nullptr);
+}

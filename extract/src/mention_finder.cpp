@@ -294,6 +294,8 @@ private:
                 // first word; not for a participle opening the sentence
                 // ("Leading AI laboratories recognize ...")
                 j = i + 2;
+            } else if (j == i && end == i + 1 && StartsClauseAsPerson(sentence, i)) {
+                j = i + 1;
             } else if (j == i && end - i >= 3 && i == text_.sentences[sentence].first_token &&
                        !title_case_line_[text_.sentences[sentence].line]) {
                 j = end;  // "Delta Air Lines invested ...": three capitalized words in running text are a name
@@ -306,6 +308,16 @@ private:
             AddName(sentence, i, j, use_known);
             i = j;
         }
+    }
+
+    // "Matt established Low Cost Vans ...": a common first name alone,
+    // then a lower-case word that is no function word ("Will the deal ..."
+    // asks a question), is the person the clause is about.
+    bool StartsClauseAsPerson(std::size_t sentence, std::size_t i) const {
+        const std::size_t next = i + 1;
+        return lex_.first_name->Contains(StemId(i)) && next < text_.sentences[sentence].end_token &&
+               Tok(next).kind == Token::Kind::kWord && !IsCapitalized(Tok(next).text) &&
+               !lex_.function_word->Contains(StemId(next));
     }
 
     // "Leading AI laboratories recognize ...": a present participle of an
