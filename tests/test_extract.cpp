@@ -970,3 +970,9 @@ TEST_CASE("A first name alone opening a clause is its subject, not a capitalized
     const DocumentFacts question = Extract("Will the deal with Toyota close this year?");
     CHECK(FindEntity(question, "Will") == nullptr);
 }
+
+TEST_CASE("A participle's agent behind a title founds the predicate noun's subject") {
+    CHECK(Triples(Extract("The Progressive Party was a third party in the United States formed in 1912 by former President "
+                          "Theodore Roosevelt after he lost the presidential nomination of the Republican Party.")) ==
+          std::set<std::string>{"Theodore Roosevelt founder-of Progressive Party"});
+}

@@ -281,6 +281,14 @@ TEST_CASE("Parse: a title after a name and 'and' is not coordinated with the tit
     CHECK_FALSE(Has(dependencies, "compound(Godfrey, founder)"));
 }
 
+TEST_CASE("Parse: the preposition of a phrase whose name a title describes is the name's") {
+    const Annotated doc("The Progressive Party was a third party in the United States formed in 1912 by former President "
+                        "Theodore Roosevelt.");
+    const std::vector<std::string> dependencies = Dependencies(doc);
+    INFO(FormatParse(doc.annotated.parses[0]));
+    CHECK(Has(dependencies, "case(Roosevelt, by)"));
+}
+
 // --- Sentence view ---
 
 TEST_CASE("Sentence view: a name, an amount and a date are one item each") {

@@ -284,6 +284,23 @@ void AttachDescriptors(std::vector<ParsedWord>& words, const std::vector<int>& w
     }
 }
 
+// "by former President Theodore Roosevelt": the parser hung the phrase's
+// preposition on the title that describes the name; it is the name's.
+void LiftCaseMarkers(std::vector<ParsedWord>& words, const std::vector<NameSpan>& names) {
+    for (const NameSpan span : names) {
+        const int name = static_cast<int>(LastWordOf(words, span));
+        for (std::size_t w = 0; w < span.first; ++w) {
+            ParsedWord& marker = words[w];
+            if (marker.deprel != "case" || marker.head < 0) continue;
+            const ParsedWord& described = words[static_cast<std::size_t>(marker.head)];
+            if (described.head == name && (described.deprel == "nmod:desc" || described.deprel == "compound") &&
+                marker.head < static_cast<int>(span.first)) {
+                marker.head = name;
+            }
+        }
+    }
+}
+
 // Parses the sentence words `selection` and returns the one the parse is
 // rooted at, or -1 when there is none.
 int ParseWords(const nlp::Parser& parser, std::vector<ParsedWord>& words, const std::vector<int>& word_name,
@@ -485,6 +502,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
         }
     }
     AttachDescriptors(parse.words, word_name, names);
+    LiftCaseMarkers(parse.words, names);
     AttachAppositions(parse.words, names);
     AttachFrontedApposition(parse.words, names);
     AttachCoordinatedNouns(parse.words, word_name);
