@@ -976,3 +976,11 @@ TEST_CASE("A participle's agent behind a title founds the predicate noun's subje
                           "Theodore Roosevelt after he lost the presidential nomination of the Republican Party.")) ==
           std::set<std::string>{"Theodore Roosevelt founder-of Progressive Party"});
 }
+
+TEST_CASE("A capitalized 'One' after a company word is part of the name") {
+    CHECK(Triples(Extract("Capital One Financial has concluded the $35.3bn acquisition of US-based Discover Financial "
+                          "Services.")) == std::set<std::string>{"Capital One Financial owns-stake Discover Financial Services",
+                                                                  "Capital One Financial invests-in Discover Financial Services"});
+    CHECK(Triples(Extract("Capital One founder and CEO Richard Fairbank said the deal brings together two companies.")) ==
+          std::set<std::string>{"Richard Fairbank founder-of Capital One", "Richard Fairbank ceo-of Capital One"});
+}

@@ -221,7 +221,7 @@ private:
             }
             std::size_t end = i + 1;
             while (!EndsPossessive(end - 1) && end < s.end_token && !found_.hidden_tokens[end]) {
-                if (IsNameLike(end) || IsNameSuffix(end)) {
+                if (IsNameLike(end) || IsNameSuffix(end) || IsNumberInName(end)) {
                     ++end;
                 } else if (end + 1 < s.end_token && IsNameLike(end + 1) && JoinsName(end)) {
                     end += 2;
@@ -244,13 +244,21 @@ private:
                (Tok(i).text == "." && IsInitial(Tok(i - 1).text));
     }
 
-    // "Bank" of "Bank of America", "Bank of the West": a company word
-    // (never a name's first word otherwise), capitalized, then "of" and a name.
+    // "Capital One", "Formula One", "Republic First": a capitalized "one"
+    // or "first" after a name's word is part of the name, not the function
+    // word that opens "One of the ..." or "First, ...".
+    bool IsNumberInName(std::size_t i) const {
+        const std::string_view word = folded_.Word(i);
+        return (word == "one" || word == "first") && IsCapitalized(Tok(i).text);
+    }
+
+    // "Bank" of "Bank of America", "Bank of the West", "Capital" of
+    // "Capital One": a company word (never a name's first word otherwise),
+    // capitalized, then "of" and a name, or a number in a name.
     bool HeadsOfName(std::size_t i, std::size_t sentence_end) const {
-        if (!IsSuffix(i) || !IsCapitalized(Tok(i).text) || i + 2 >= sentence_end || folded_.Word(i + 1) != "of" ||
-            !JoinsName(i + 1)) {
-            return false;
-        }
+        if (!IsSuffix(i) || !IsCapitalized(Tok(i).text) || i + 1 >= sentence_end) return false;
+        if (IsNumberInName(i + 1)) return true;
+        if (i + 2 >= sentence_end || folded_.Word(i + 1) != "of" || !JoinsName(i + 1)) return false;
         const std::size_t next = folded_.Word(i + 2) == "the" ? i + 3 : i + 2;
         return next < sentence_end && IsNameLike(next);
     }
@@ -288,10 +296,12 @@ private:
             if (j == i && !weak) {
                 j = i + 1;
             } else if (j == i && i + 1 < end &&
-                       ((IsNameSuffix(i + 1) && !OpensWithParticiple(sentence, i)) || OpensPersonsName(i))) {
-                // "Meta Platforms acquired ...", "Martin Viessmann is ...": a
-                // suffix after it, or being a first name, vouches for a weak
-                // first word; not for a participle opening the sentence
+                       ((IsNameSuffix(i + 1) && !OpensWithParticiple(sentence, i)) || OpensPersonsName(i) ||
+                        IsNumberInName(i + 1))) {
+                // "Meta Platforms acquired ...", "Martin Viessmann is ...",
+                // "Capital One founder ...": a suffix or a number after it, or
+                // being a first name, vouches for a weak first word; not for
+                // a participle opening the sentence
                 // ("Leading AI laboratories recognize ...")
                 j = i + 2;
             } else if (j == i && end == i + 1 && StartsClauseAsPerson(sentence, i)) {
@@ -438,7 +448,7 @@ private:
         // A run split before or after its "&" or "of" leaves the joiner at
         // an edge of a piece ("Legal &"): it joins nothing there.
         while (first < end && !IsNameLike(first) && !IsSuffix(first)) ++first;
-        while (end > first && !IsNameLike(end - 1) && !IsSuffix(end - 1)) --end;
+        while (end > first && !IsNameLike(end - 1) && !IsSuffix(end - 1) && !IsNumberInName(end - 1)) --end;
         if (first == end || IsPlace(first, end) || InsideTitle(sentence, first, end)) return;
         Mention m = MentionAt(sentence, first, end);
         if (EndsPersonsPossessive(first, end) && end < text_.sentences[sentence].end_token && IsNameLike(end)) {
