@@ -984,3 +984,8 @@ TEST_CASE("A capitalized 'One' after a company word is part of the name") {
     CHECK(Triples(Extract("Capital One founder and CEO Richard Fairbank said the deal brings together two companies.")) ==
           std::set<std::string>{"Richard Fairbank founder-of Capital One", "Richard Fairbank ceo-of Capital One"});
 }
+
+TEST_CASE("A title that ends its noun phrase is a noun, whatever the treebank says of 'executive'") {
+    CHECK(Triples(Extract("James J. Morgan is a former American executive who served as CEO of Atari from 1983 to 1984.")) ==
+          std::set<std::string>{"James J. Morgan ceo-of Atari"});
+}

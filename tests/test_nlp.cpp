@@ -293,8 +293,8 @@ TEST_CASE("nlp: words the caller knows to be a name are tagged PROPN and the par
     // Alone, the tagger reads "Pied" as the past tense it looks like.
     const std::vector<nlp::ParsedWord> guessed = SharedParser().Parse(words);
     CHECK(guessed[4].upos != nlp::Upos::kPropn);
-    std::vector<bool> names(words.size());
-    names[0] = names[4] = names[5] = true;
+    std::vector<std::optional<nlp::Upos>> names(words.size());
+    names[0] = names[4] = names[5] = nlp::Upos::kPropn;
     const std::vector<nlp::ParsedWord> told = SharedParser().Parse(words, names);
     CHECK(told[4].upos == nlp::Upos::kPropn);
     CHECK(told[5].upos == nlp::Upos::kPropn);
@@ -304,4 +304,19 @@ TEST_CASE("nlp: words the caller knows to be a name are tagged PROPN and the par
     REQUIRE(piper_head >= 0);
     CHECK((piper_head == 1 || piper_head == 3));
     CHECK(told[1].upos == nlp::Upos::kVerb);
+}
+
+TEST_CASE("nlp: a word the caller knows to be a noun is tagged NOUN and heads its phrase", "[nlp]") {
+    const std::vector<std::string_view> words{"He", "is", "a", "former", "American", "executive", "who", "served", "as",
+                                              "CEO", "."};
+    // The treebank has "executive" only as an adjective ("executive director").
+    const std::vector<nlp::ParsedWord> guessed = SharedParser().Parse(words);
+    CHECK(guessed[5].upos == nlp::Upos::kAdj);
+    std::vector<std::optional<nlp::Upos>> known(words.size());
+    known[5] = nlp::Upos::kNoun;
+    const std::vector<nlp::ParsedWord> told = SharedParser().Parse(words, known);
+    CHECK(told[5].upos == nlp::Upos::kNoun);
+    CHECK(told[5].head == -1);  // the predicate noun of "is", the sentence's root
+    CHECK(told[7].head == 5);   // "who served" is its relative clause
+    CHECK(told[7].deprel == "acl:relcl");
 }

@@ -74,10 +74,16 @@ std::vector<ParsedWord> SplitWords(const SegmentedText& text, const Sentence& se
 // its first alone, each lost 0.01-0.04 F1 against this). Title-case words
 // outside names are lower-cased ("Founder and Managing Partner of X" is a
 // title, not a name).
+// The parser and what it is told about words before it tags them.
+struct ParserSetup {
+    const nlp::Parser& parser;
+    const Lexicon& titles;
+};
+
 struct ParserInput {
     std::vector<std::string_view> forms;
     std::deque<std::string> lowered;  // backs the lower-cased forms
-    std::vector<bool> proper_nouns;
+    std::vector<std::optional<nlp::Upos>> known_upos;  // names' words PROPN, title nouns NOUN
     std::vector<std::size_t> word_of;  // by parser word: its sentence word
 };
 
@@ -143,14 +149,33 @@ std::string_view WithoutPrefix(std::string_view word) {
     return prefixed && word.find('-', hyphen + 1) == std::string_view::npos ? word.substr(hyphen + 1) : word;
 }
 
+// "a former American executive who", "chief executive of X", "executive
+// Tim Cook": a title word that ends its noun phrase (before punctuation, a
+// function word or a name) is that phrase's noun. The treebank shows
+// "executive" only as an adjective ("executive director"), and the parser,
+// taking it for one, left such phrases without a head.
+bool IsTitleNoun(const std::vector<ParsedWord>& words, std::size_t w, std::string_view folded, const Lexicon& titles) {
+    static constexpr std::string_view kPhraseEnders[] = {"who", "whom", "whose", "which", "that", "of", "at", "for",
+                                                         "with", "and", "or", "in", "since", "from", "until", "to"};
+    const auto title = [&](std::string_view word) { return titles.IsEntry(1, [&](std::size_t) { return word; }); };
+    if (!title(folded) && !(folded.size() > 3 && folded.back() == 's' && title(folded.substr(0, folded.size() - 1)))) {
+        return false;
+    }
+    if (w + 1 == words.size()) return true;
+    const std::string_view next = words[w + 1].form;
+    return !std::isalnum(static_cast<unsigned char>(next[0])) || IsTitleCased(next) ||
+           std::find(std::begin(kPhraseEnders), std::end(kPhraseEnders), FoldCase(next)) != std::end(kPhraseEnders);
+}
+
 // The parser's words for the sentence words `selection` (in order): a name
 // is one proper noun, its last word.
 ParserInput ParserWords(const std::vector<ParsedWord>& words, const std::vector<int>& word_name,
-                        const std::vector<NameSpan>& names, const std::vector<std::size_t>& selection) {
+                        const std::vector<NameSpan>& names, const std::vector<std::size_t>& selection,
+                        const Lexicon& titles) {
     ParserInput input;
-    auto add = [&](std::size_t w, std::string_view form, bool proper_noun) {
+    auto add = [&](std::size_t w, std::string_view form, std::optional<nlp::Upos> known) {
         input.forms.push_back(form);
-        input.proper_nouns.push_back(proper_noun);
+        input.known_upos.push_back(known);
         input.word_of.push_back(w);
     };
     auto name = names.begin();
@@ -159,7 +184,7 @@ ParserInput ParserWords(const std::vector<ParsedWord>& words, const std::vector<
         while (name != names.end() && name->end <= w) ++name;
         if (name != names.end() && name->first == w) {
             const std::size_t last = LastWordOf(words, *name);
-            add(last, words[last].form, true);
+            add(last, words[last].form, nlp::Upos::kPropn);
             while (i + 1 < selection.size() && selection[i + 1] < name->end) ++i;
             continue;
         }
@@ -167,13 +192,15 @@ ParserInput ParserWords(const std::vector<ParsedWord>& words, const std::vector<
                                           ? input.lowered.emplace_back(FoldCase(words[w].form))
                                           : NumberOf(words[w].form);
         if (!IsLowerCompound(form) || WithoutPrefix(form) != form) {
-            add(w, IsLowerCompound(form) ? WithoutPrefix(form) : form, false);
+            const std::string_view parsed = IsLowerCompound(form) ? WithoutPrefix(form) : form;
+            const bool noun = word_name[w] == kNoName && IsTitleNoun(words, w, FoldCase(parsed), titles);
+            add(w, parsed, noun ? std::optional<nlp::Upos>(nlp::Upos::kNoun) : std::nullopt);
             continue;
         }
         for (std::size_t begin = 0; begin <= form.size();) {
             const std::size_t hyphen = std::min(form.find('-', begin), form.size());
-            if (begin > 0) add(w, "-", false);
-            if (hyphen > begin) add(w, form.substr(begin, hyphen - begin), false);
+            if (begin > 0) add(w, "-", std::nullopt);
+            if (hyphen > begin) add(w, form.substr(begin, hyphen - begin), std::nullopt);
             begin = hyphen + 1;
         }
     }
@@ -303,10 +330,10 @@ void LiftCaseMarkers(std::vector<ParsedWord>& words, const std::vector<NameSpan>
 
 // Parses the sentence words `selection` and returns the one the parse is
 // rooted at, or -1 when there is none.
-int ParseWords(const nlp::Parser& parser, std::vector<ParsedWord>& words, const std::vector<int>& word_name,
+int ParseWords(const ParserSetup& setup, std::vector<ParsedWord>& words, const std::vector<int>& word_name,
                const std::vector<NameSpan>& names, const std::vector<std::size_t>& selection) {
-    const ParserInput input = ParserWords(words, word_name, names, selection);
-    std::vector<nlp::ParsedWord> analysis = parser.Parse(input.forms, input.proper_nouns);
+    const ParserInput input = ParserWords(words, word_name, names, selection, setup.titles);
+    std::vector<nlp::ParsedWord> analysis = setup.parser.Parse(input.forms, input.known_upos);
     int root = -1;
     for (std::size_t p = 0; p < analysis.size() && p < input.word_of.size(); ++p) {
         const int w = static_cast<int>(input.word_of[p]);
@@ -353,12 +380,12 @@ int ContentRoot(std::vector<ParsedWord>& words, int root) {
 // parser trained on treebank text reads "Ahmed Naseer (born October 31, 1975
 // Maldives) is a Maldivian economist" as if Maldives were the economist.
 // Its root is an apposition when nominal ("(RLAM)"), else parataxis.
-void ParseAside(const nlp::Parser& parser, std::vector<ParsedWord>& words, const std::vector<int>& word_name,
+void ParseAside(const ParserSetup& setup, std::vector<ParsedWord>& words, const std::vector<int>& word_name,
                 const std::vector<NameSpan>& names, Parenthetical aside, int anchor) {
     std::vector<std::size_t> inside;
     for (std::size_t w = aside.open + 1; w < aside.close; ++w) inside.push_back(w);
     int root = anchor;
-    if (const int parsed = inside.empty() ? -1 : ParseWords(parser, words, word_name, names, inside); parsed >= 0) {
+    if (const int parsed = inside.empty() ? -1 : ParseWords(setup, words, word_name, names, inside); parsed >= 0) {
         root = ContentRoot(words, parsed);
         ParsedWord& head = words[static_cast<std::size_t>(root)];
         head.head = anchor;
@@ -485,9 +512,10 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
             outside.push_back(w);
         }
     }
-    const int main_root = ParseWords(parser_, parse.words, word_name, names, outside);
+    const ParserSetup setup{parser_, titles_};
+    const int main_root = ParseWords(setup, parse.words, word_name, names, outside);
     for (const Parenthetical p : asides) {
-        ParseAside(parser_, parse.words, word_name, names, p, p.open > 0 ? static_cast<int>(p.open - 1) : main_root);
+        ParseAside(setup, parse.words, word_name, names, p, p.open > 0 ? static_cast<int>(p.open - 1) : main_root);
     }
     // The other words of a name hang on its last word.
     for (const NameSpan span : names) {

@@ -41,8 +41,11 @@ struct SentenceParse {
 class ParseAnnotator {
 public:
     // `triggers`: the folded word forms that can start a relation; a
-    // sentence with none of them is not parsed. Both must outlive this.
-    ParseAnnotator(const nlp::Parser& parser, const WordSet& triggers) : parser_(parser), triggers_(triggers) {}
+    // sentence with none of them is not parsed. `titles`: person titles
+    // ("executive"), which the parser is told are nouns where they end a
+    // noun phrase. All must outlive this.
+    ParseAnnotator(const nlp::Parser& parser, const WordSet& triggers, const Lexicon& titles)
+        : parser_(parser), triggers_(triggers), titles_(titles) {}
 
     // One parse per sentence of `text` (empty where `skip_line` is set for
     // the sentence's line, where no trigger occurs, or where `found` has no
@@ -59,6 +62,7 @@ private:
 
     const nlp::Parser& parser_;
     const WordSet& triggers_;
+    const Lexicon& titles_;
 };
 
 // "nsubj(invested-2, Meta-1)" lines, one per word, for `kgraph extract --explain --parse`.

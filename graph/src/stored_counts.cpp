@@ -263,7 +263,12 @@ Status VerifyStoredCounts(const Database& db, CountScope scope) {
     Result<StoredCounts> found = CountStored(reader, scope);
     if (!found.ok()) return found.status();
     StoredCounts expected = (*recorded)->counts;
-    if (scope == CountScope::kDocumentsAndEntities) expected = StoredCounts{expected.documents, expected.entities};
+    if (scope == CountScope::kDocumentsAndEntities) {
+        StoredCounts covered;
+        covered.documents = expected.documents;
+        covered.entities = expected.entities;
+        expected = std::move(covered);
+    }
     if (expected == *found) return Status::Ok();
     return Damaged(db.path(), ManifestPath(db.path()),
                    "lists table files that hold " + Differences(*found, expected));

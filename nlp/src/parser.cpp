@@ -51,9 +51,9 @@ Result<std::unique_ptr<const Parser>> Parser::Load(const std::filesystem::path& 
 }
 
 std::vector<ParsedWord> Parser::Parse(const std::vector<std::string_view>& words,
-                                      const std::vector<bool>& proper_nouns) const {
+                                      const std::vector<std::optional<Upos>>& known_upos) const {
     const std::vector<WordKeys> keys = ComputeWordKeys(words);
-    const std::vector<int> tags = model_->tagger.Tag(keys, proper_nouns);
+    const std::vector<int> tags = model_->tagger.Tag(keys, known_upos);
     const DependencyTree tree = model_->parser.Parse(keys, tags);
     std::vector<ParsedWord> parsed;
     parsed.reserve(words.size());

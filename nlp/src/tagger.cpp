@@ -103,10 +103,10 @@ std::vector<std::pair<std::uint64_t, std::uint16_t>> BuildDictionary(const std::
 Tagger::Tagger(TagSet tags, std::vector<std::pair<std::uint64_t, std::uint16_t>> dictionary, WeightTable weights)
     : tags_(std::move(tags)), dictionary_(std::move(dictionary)), weights_(std::move(weights)) {}
 
-int Tagger::BestProperNounTag(const std::vector<std::int32_t>& scores) const {
+int Tagger::BestTagOf(const std::vector<std::int32_t>& scores, Upos upos) const {
     int best = -1;
     for (std::size_t t = 0; t < scores.size(); ++t) {
-        if (tags_.upos[t] == Upos::kPropn && (best < 0 || scores[t] > scores[static_cast<std::size_t>(best)])) {
+        if (tags_.upos[t] == upos && (best < 0 || scores[t] > scores[static_cast<std::size_t>(best)])) {
             best = static_cast<int>(t);
         }
     }
@@ -118,18 +118,18 @@ int Tagger::DictionaryTag(std::uint64_t form) const {
     return it != dictionary_.end() && it->first == form ? it->second : -1;
 }
 
-std::vector<int> Tagger::Tag(const std::vector<WordKeys>& words, const std::vector<bool>& proper_nouns) const {
+std::vector<int> Tagger::Tag(const std::vector<WordKeys>& words, const std::vector<std::optional<Upos>>& known_upos) const {
     std::vector<int> tags(words.size());
     std::vector<std::int32_t> scores(tags_.names.size());
     std::uint64_t prev = kStartTag, prev2 = kStartTag2;
     for (std::size_t i = 0; i < words.size(); ++i) {
-        const bool proper = i < proper_nouns.size() && proper_nouns[i];
+        const std::optional<Upos> known = i < known_upos.size() ? known_upos[i] : std::nullopt;
         int tag = DictionaryTag(words[i].form);
-        if (proper && tag >= 0 && tags_.upos[static_cast<std::size_t>(tag)] != Upos::kPropn) tag = -1;
+        if (known && tag >= 0 && tags_.upos[static_cast<std::size_t>(tag)] != *known) tag = -1;
         if (tag < 0) {
             std::fill(scores.begin(), scores.end(), 0);
             weights_.AddScores(TaggerFeatures(words, i, prev, prev2), scores.data());
-            tag = proper ? BestProperNounTag(scores) : BestClass(scores.data(), static_cast<int>(scores.size()));
+            tag = known ? BestTagOf(scores, *known) : BestClass(scores.data(), static_cast<int>(scores.size()));
         }
         tags[i] = tag;
         prev2 = prev;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -32,9 +33,10 @@ public:
     Tagger(TagSet tags, std::vector<std::pair<std::uint64_t, std::uint16_t>> dictionary, WeightTable weights);
 
     const TagSet& tags() const { return tags_; }
-    // One tag index per word; a word flagged in `proper_nouns` gets the best
-    // of the PROPN tags (see Parser::Parse).
-    std::vector<int> Tag(const std::vector<WordKeys>& words, const std::vector<bool>& proper_nouns = {}) const;
+    // One tag index per word; a word with a known part of speech in
+    // `known_upos` gets the best of the tags of that part of speech (see
+    // Parser::Parse).
+    std::vector<int> Tag(const std::vector<WordKeys>& words, const std::vector<std::optional<Upos>>& known_upos = {}) const;
 
     void Write(ByteWriter& out) const;
     static bool Read(ByteReader& in, Tagger* tagger);
@@ -44,7 +46,7 @@ public:
 
 private:
     // The highest-scoring tag whose universal tag is PROPN.
-    int BestProperNounTag(const std::vector<std::int32_t>& scores) const;
+    int BestTagOf(const std::vector<std::int32_t>& scores, Upos upos) const;
 
     TagSet tags_;
     std::vector<std::pair<std::uint64_t, std::uint16_t>> dictionary_;

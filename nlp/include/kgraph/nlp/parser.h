@@ -55,14 +55,16 @@ public:
     // one word has head -1 (none for an empty sentence); the heads form a
     // tree. Deterministic; thread-safe (const, no shared mutable state).
     //
-    // `proper_nouns`, when given (one flag per word), marks words the caller
-    // already knows to be part of a name: they are tagged PROPN whatever
-    // they look like. A tagger trained on web text takes an unseen name for
-    // what it resembles ("Pied Piper": a past tense and a noun, "Capital
-    // One": an adjective and a number), and the parse of the whole sentence
-    // goes wrong with it.
+    // `known_upos`, when given (one entry per word), holds the part of
+    // speech the caller already knows a word to have: the word is tagged
+    // with it whatever it looks like, the rest of the sentence as the model
+    // sees it. A tagger trained on web text takes an unseen name for what it
+    // resembles ("Pied Piper": a past tense and a noun, "Capital One": an
+    // adjective and a number), and the treebank never shows some nouns as
+    // nouns ("executive" is only an adjective there, as in "executive
+    // director"); the parse of the whole sentence goes wrong with them.
     std::vector<ParsedWord> Parse(const std::vector<std::string_view>& words,
-                                  const std::vector<bool>& proper_nouns = {}) const;
+                                  const std::vector<std::optional<Upos>>& known_upos = {}) const;
 
     ~Parser();
 
