@@ -989,3 +989,9 @@ TEST_CASE("A title that ends its noun phrase is a noun, whatever the treebank sa
     CHECK(Triples(Extract("James J. Morgan is a former American executive who served as CEO of Atari from 1983 to 1984.")) ==
           std::set<std::string>{"James J. Morgan ceo-of Atari"});
 }
+
+TEST_CASE("A clause coordinated with a name lends the name's title to no one in it") {
+    CHECK(Triples(Extract("Clash: BHP boss Mike Henry, left, and his Anglo counterpart Duncan Wanblad, right, are due to "
+                          "cross paths at a mining conference in Miami")) ==
+          std::set<std::string>{"Mike Henry ceo-of BHP"});
+}

@@ -271,9 +271,13 @@ void CollectFillers(const ParseView& view, int word, std::vector<int>& out, int 
     }
     for (const int conjunct : ChildrenBy(view, word, {"conj"})) {
         // "the purchase of IHS Markit and AMD's purchase of Xilinx": a
-        // possessive opens a noun phrase of its own.
+        // possessive opens a noun phrase of its own. A clause coordinated
+        // with a name ("Mike Henry, left, and ... Duncan Wanblad, right, are
+        // due") is no second name.
         const int conjunct_item = view.item_of_word[static_cast<std::size_t>(conjunct)];
         if (conjunct_item >= 0 && view.items[static_cast<std::size_t>(conjunct_item)].possessive) continue;
+        const bool names = conjunct_item >= 0 && view.items[static_cast<std::size_t>(conjunct_item)].IsMention();
+        if (!IsNominal(view, conjunct) && !names) continue;
         CollectFillers(view, conjunct, out, depth + 1);
     }
 }
