@@ -995,3 +995,10 @@ TEST_CASE("A clause coordinated with a name lends the name's title to no one in 
                           "cross paths at a mining conference in Miami")) ==
           std::set<std::string>{"Mike Henry ceo-of BHP"});
 }
+
+TEST_CASE("A name, a comma and 'who' open a relative clause however the parser hangs it") {
+    const DocumentFacts facts = Extract(
+        "Sergio Ermotti was chief executive of UBS. Sergio Ermotti, who stepped down in 2020, will rejoin the Swiss bank as "
+        "it prepares to absorb its troubled rival.");
+    CHECK(Find(facts, "Sergio Ermotti", "leaves", "UBS") != nullptr);
+}

@@ -233,10 +233,14 @@ bool IsNameFor(const ParseView& view, int word, int pronoun) {
 // noun just before. -1 for any other word.
 int AntecedentOf(const ParseView& view, int word) {
     const int clause = HeadOf(view, word);
-    if (!IsRelativePronoun(view, word) || clause < 0 || RelationOf(view, clause) != "acl:relcl") return -1;
+    if (!IsRelativePronoun(view, word) || clause < 0) return -1;
     int before = word - 1;
+    const bool comma = before >= 0 && view.parse.words[static_cast<std::size_t>(before)].form == ",";
     if (before >= 0 && view.parse.words[static_cast<std::size_t>(before)].upos == nlp::Upos::kPunct) --before;
-    if (before >= 0 && IsNameFor(view, before, word)) return before;
+    // "Sergio Ermotti, who stepped down in 2020, will rejoin": a name, a
+    // comma and "who" open a relative clause however the parser hung it.
+    if (before >= 0 && IsNameFor(view, before, word) && (comma || RelationOf(view, clause) == "acl:relcl")) return before;
+    if (RelationOf(view, clause) != "acl:relcl") return -1;
     const int noun = HeadOf(view, clause);
     if (noun >= 0 && IsNominal(view, noun)) return noun;
     return before >= 0 && IsNominal(view, before) ? before : -1;
