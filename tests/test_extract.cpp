@@ -1002,3 +1002,9 @@ TEST_CASE("A name, a comma and 'who' open a relative clause however the parser h
         "it prepares to absorb its troubled rival.");
     CHECK(Find(facts, "Sergio Ermotti", "leaves", "UBS") != nullptr);
 }
+
+TEST_CASE("The CEO of an organization, then the person's name between commas") {
+    CHECK(Triples(Extract("In August 2014, the CEO of WTC, Andrew Messick, announced that Ironman Lake Placid would be "
+                          "among the list of North American races that would no longer offer a pro purse prize in 2015.")) ==
+          std::set<std::string>{"Andrew Messick ceo-of WTC"});
+}

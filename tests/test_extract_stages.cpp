@@ -289,6 +289,14 @@ TEST_CASE("Parse: the preposition of a phrase whose name a title describes is th
     CHECK(Has(dependencies, "case(Roosevelt, by)"));
 }
 
+TEST_CASE("Parse: a name between commas after 'NOUN of NAME' renames the noun") {
+    const Annotated doc("In August 2014, the CEO of WTC, Andrew Messick, announced that the race would change.");
+    const std::vector<std::string> dependencies = Dependencies(doc);
+    INFO(FormatParse(doc.annotated.parses[0]));
+    CHECK(Has(dependencies, "appos(CEO, Messick)"));
+    CHECK_FALSE(Has(dependencies, "appos(WTC, Messick)"));
+}
+
 // --- Sentence view ---
 
 TEST_CASE("Sentence view: a name, an amount and a date are one item each") {

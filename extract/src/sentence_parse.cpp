@@ -441,6 +441,25 @@ void AttachAppositions(std::vector<ParsedWord>& words, const std::vector<NameSpa
     }
 }
 
+// "the CEO of WTC, Andrew Messick, announced": a name between commas after
+// "NOUN of NAME" renames the noun, not the name the parser hung it on; one
+// name does not rename another.
+void AttachRenamingOfNoun(std::vector<ParsedWord>& words, const std::vector<int>& word_name,
+                          const std::vector<NameSpan>& names) {
+    for (const NameSpan span : names) {
+        if (span.first < 2 || words[span.first - 1].form != ",") continue;
+        ParsedWord& renaming = words[LastWordOf(words, span)];
+        const int renamed = renaming.head;
+        if (renaming.deprel != "appos" || renamed < 0 || word_name[static_cast<std::size_t>(renamed)] == kNoName) continue;
+        const ParsedWord& owner = words[static_cast<std::size_t>(renamed)];
+        if (owner.deprel != "nmod" || owner.head < 0 || owner.head > renamed ||
+            words[static_cast<std::size_t>(owner.head)].upos != nlp::Upos::kNoun) {
+            continue;
+        }
+        renaming.head = owner.head;
+    }
+}
+
 // "A subsidiary of CABAL Media, AtelierCABAL is an e-commerce platform": a
 // sentence that opens with an article's noun phrase and a comma, then a name
 // that is the subject of the clause, renames that name. The parser made the
@@ -532,6 +551,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
     AttachDescriptors(parse.words, word_name, names);
     LiftCaseMarkers(parse.words, names);
     AttachAppositions(parse.words, names);
+    AttachRenamingOfNoun(parse.words, word_name, names);
     AttachFrontedApposition(parse.words, names);
     AttachCoordinatedNouns(parse.words, word_name);
     parse.children.resize(parse.words.size());
