@@ -1008,3 +1008,15 @@ TEST_CASE("The CEO of an organization, then the person's name between commas") {
                           "among the list of North American races that would no longer offer a pro purse prize in 2015.")) ==
           std::set<std::string>{"Andrew Messick ceo-of WTC"});
 }
+
+TEST_CASE("A dash inside brackets after a name is a range of dates, not a dateline's end") {
+    CHECK(Triples(Extract("Charles A. Agemian (July 22, 1909 – March 30, 1996) was an American banker who took early "
+                          "retirement from Chase Manhattan Bank to become chairman and chief executive officer of the "
+                          "Hackensack Trust Co.")) == std::set<std::string>{"Charles A. Agemian ceo-of Hackensack Trust Co"});
+}
+
+TEST_CASE("A middle initial that is also the article 'A' stays inside the name") {
+    const DocumentFacts facts = Extract("Charles A. Agemian was an American banker who led the Hackensack Trust Co.");
+    CHECK(FindEntity(facts, "Charles A. Agemian") != nullptr);
+    CHECK(FindEntity(facts, "Agemian") == nullptr);
+}

@@ -221,7 +221,7 @@ private:
             }
             std::size_t end = i + 1;
             while (!EndsPossessive(end - 1) && end < s.end_token && !found_.hidden_tokens[end]) {
-                if (IsNameLike(end) || IsNameSuffix(end) || IsNumberInName(end)) {
+                if (IsNameLike(end) || IsNameSuffix(end) || IsNumberInName(end) || IsMiddleInitial(end, s.end_token)) {
                     ++end;
                 } else if (end + 1 < s.end_token && IsNameLike(end + 1) && JoinsName(end)) {
                     end += 2;
@@ -261,6 +261,11 @@ private:
         if (i + 2 >= sentence_end || folded_.Word(i + 1) != "of" || !JoinsName(i + 1)) return false;
         const std::size_t next = folded_.Word(i + 2) == "the" ? i + 3 : i + 2;
         return next < sentence_end && IsNameLike(next);
+    }
+
+    // "A." in "Charles A. Agemian": an initial, though "A" is also the article.
+    bool IsMiddleInitial(std::size_t i, std::size_t sentence_end) const {
+        return IsInitial(Tok(i).text) && i + 2 < sentence_end && Tok(i + 1).text == "." && IsNameLike(i + 2);
     }
 
     static bool IsInitial(std::string_view word) { return word.size() == 1 && IsAsciiUpper(word[0]); }
@@ -386,7 +391,9 @@ private:
         bool inside = false, marked = false;
         for (std::size_t i = first; i < std::min(end, first + kMaxDatelineTokens); ++i) {
             const std::string_view t = Tok(i).text;
-            if (IsDash(t) && i > first && marked) {
+            // A dash inside brackets is a range ("(1909 – 1996)"), not the
+            // dateline's end.
+            if (IsDash(t) && i > first && marked && !inside) {
                 std::size_t after = i;
                 while (after < end && IsDash(Tok(after).text)) ++after;
                 std::fill(found_.hidden_tokens.begin() + static_cast<long>(first),
