@@ -1020,3 +1020,10 @@ TEST_CASE("A middle initial that is also the article 'A' stays inside the name")
     CHECK(FindEntity(facts, "Charles A. Agemian") != nullptr);
     CHECK(FindEntity(facts, "Agemian") == nullptr);
 }
+
+TEST_CASE("A predicate noun coordinated with a passive clause shares its subject") {
+    CHECK(Triples(Extract("Power Products Unlimted Inc. is proudly located in Spokane, WA and is the parent company for "
+                          "Diesel Power Products and Offroad Power Products.")) ==
+          std::set<std::string>{"Power Products Unlimted Inc owns-stake Diesel Power Products",
+                                "Power Products Unlimted Inc owns-stake Offroad Power Products"});
+}

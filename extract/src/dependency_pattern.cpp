@@ -180,7 +180,12 @@ std::vector<int> LogicalSubjects(const ParseView& view, int word, bool passive_o
         if (!controllers.empty()) return controllers;
         return LogicalSubjects(view, head, true, depth + 1);
     }
-    if (relation == "conj" || relation == "advcl") return LogicalSubjects(view, head, false, depth + 1);
+    if (relation == "conj" || relation == "advcl") {
+        // "X is located in Y and is the parent company of Z": a predicate
+        // noun shares the subject of the clause before, passive or not.
+        const bool predicate_noun = relation == "conj" && !ChildrenBy(view, word, {"cop"}).empty();
+        return LogicalSubjects(view, head, predicate_noun, depth + 1);
+    }
     if (relation == "acl" && HasCaseWord(view, word, {"to"})) {
         // A noun's infinitive: its owner, else the subject of the verb it is the object of.
         std::vector<int> owners = ChildrenBy(view, head, {"nmod:poss"});
