@@ -1027,3 +1027,10 @@ TEST_CASE("A predicate noun coordinated with a passive clause shares its subject
           std::set<std::string>{"Power Products Unlimted Inc owns-stake Diesel Power Products",
                                 "Power Products Unlimted Inc owns-stake Offroad Power Products"});
 }
+
+TEST_CASE("A pronoun in a reported clause stands for the subject of the clause that reports it") {
+    CHECK(Triples(Extract("In April 2004, Rockstar Games parent company, Take-Two Interactive, announced that it had "
+                          "acquired Mobious Entertainment.")) ==
+          std::set<std::string>{"Take-Two Interactive owns-stake Mobious Entertainment",
+                                "Take-Two Interactive invests-in Mobious Entertainment"});
+}

@@ -1,6 +1,56 @@
 #include "sentence_view.h"
 
+#include <algorithm>
+
 namespace kgraph::extract {
+namespace {
+
+// The name that is the subject of the nearest clause above the pronoun at
+// `token` that can bind it: "Take-Two Interactive, the parent of Rockstar
+// Games, announced that it had acquired ...": "it" is Take-Two. A subject or
+// object pronoun is never its own clause's subject ("Apple said Google told
+// it"), a possessive may be ("Google cut its prices"). The item of that
+// name, or -1.
+int ClauseSubjectItem(const SentenceParse& parse, const SentenceView& view, std::size_t token) {
+    constexpr int kMaxClimb = 8;
+    const auto word_of = std::find_if(parse.words.begin(), parse.words.end(), [&](const ParsedWord& w) { return w.token == token; });
+    if (word_of == parse.words.end()) return -1;
+    const int pronoun = static_cast<int>(word_of - parse.words.begin());
+    int clause = word_of->head;
+    if (clause >= 0 && word_of->deprel != "nmod:poss") clause = parse.words[static_cast<std::size_t>(clause)].head;
+    for (int steps = 0; clause >= 0 && steps < kMaxClimb; ++steps) {
+        for (const int child : parse.children[static_cast<std::size_t>(clause)]) {
+            const ParsedWord& w = parse.words[static_cast<std::size_t>(child)];
+            if (child == pronoun || (w.deprel != "nsubj" && w.deprel != "nsubj:pass")) continue;
+            const int item = view.item_of_token[w.token - view.first_token];
+            if (item >= 0 && view.items[static_cast<std::size_t>(item)].IsMention() &&
+                !view.items[static_cast<std::size_t>(item)].reference) {
+                return item;
+            }
+        }
+        clause = parse.words[static_cast<std::size_t>(clause)].head;
+    }
+    return -1;
+}
+
+// A pronoun's candidates with the subject of the clause that binds it first,
+// when it is one of them.
+void PreferClauseSubjects(const SentenceParse& parse, SentenceView& view) {
+    int previous = -1;
+    for (std::size_t t = 0; t < view.item_of_token.size(); ++t) {
+        const int i = view.item_of_token[t];
+        if (i < 0 || i == previous) continue;
+        previous = i;
+        SentenceItem& item = view.items[static_cast<std::size_t>(i)];
+        if (!item.reference || item.word.size() > 3 || item.candidates.size() < 2) continue;
+        const int subject = ClauseSubjectItem(parse, view, view.first_token + t);
+        if (subject < 0) continue;
+        const auto it = std::find(item.candidates.begin(), item.candidates.end(), view.items[static_cast<std::size_t>(subject)].entity);
+        if (it != item.candidates.end()) std::rotate(item.candidates.begin(), it, it + 1);
+    }
+}
+
+}  // namespace
 
 SentenceViewBuilder::SentenceViewBuilder(const RuleSet& rules, const QuantityParser& quantities,
                                          const AnnotatedDocument& document)
@@ -77,6 +127,7 @@ SentenceView SentenceViewBuilder::Build(std::size_t sentence, const std::vector<
         // Only what HasWord() sees can match a pattern's word or lexicon.
         if (item.kind == SentenceItem::Kind::kWord || item.reference) rules_.anchors().Mark(item.word_id, view.anchors);
     }
+    if (!document_.parses[sentence].empty()) PreferClauseSubjects(document_.parses[sentence], view);
     return view;
 }
 
