@@ -1034,3 +1034,9 @@ TEST_CASE("A pronoun in a reported clause stands for the subject of the clause t
           std::set<std::string>{"Take-Two Interactive owns-stake Mobious Entertainment",
                                 "Take-Two Interactive invests-in Mobious Entertainment"});
 }
+
+TEST_CASE("Capitals joined by '&' are one name though the first is a preposition") {
+    CHECK(Triples(Extract("T-Mobile US announced that it has completed its merger with Sprint taking on bigger rivals AT&T "
+                          "and Verizon.")) ==
+          std::set<std::string>{"AT&T competes-with T-Mobile", "T-Mobile competes-with Verizon"});  // symmetric: names in order
+}

@@ -215,7 +215,8 @@ private:
         const Sentence& s = text_.sentences[sentence];
         std::size_t i = s.first_token;
         while (i < s.end_token) {
-            if (!(IsNameLike(i) || HeadsOfName(i, s.end_token)) || found_.hidden_tokens[i]) {
+            if (!(IsNameLike(i) || HeadsOfName(i, s.end_token) || OpensAmpersandName(i, s.end_token)) ||
+                found_.hidden_tokens[i]) {
                 ++i;
                 continue;
             }
@@ -261,6 +262,15 @@ private:
         if (i + 2 >= sentence_end || folded_.Word(i + 1) != "of" || !JoinsName(i + 1)) return false;
         const std::size_t next = folded_.Word(i + 2) == "the" ? i + 3 : i + 2;
         return next < sentence_end && IsNameLike(next);
+    }
+
+    // "AT&T", "S&P": capitals, "&" and a capital written together are one
+    // name, though "AT" alone is the preposition.
+    bool OpensAmpersandName(std::size_t i, std::size_t sentence_end) const {
+        const std::string_view first = Tok(i).text;
+        return i + 2 < sentence_end && !first.empty() && std::all_of(first.begin(), first.end(), IsAsciiUpper) &&
+               Tok(i + 1).text == "&" &&
+               Tok(i + 1).begin == Tok(i).end && Tok(i + 2).begin == Tok(i + 1).end && IsCapitalized(Tok(i + 2).text);
     }
 
     // "A." in "Charles A. Agemian": an initial, though "A" is also the article.
@@ -454,7 +464,7 @@ private:
     void AddName(std::size_t sentence, std::size_t first, std::size_t end, bool use_known) {
         // A run split before or after its "&" or "of" leaves the joiner at
         // an edge of a piece ("Legal &"): it joins nothing there.
-        while (first < end && !IsNameLike(first) && !IsSuffix(first)) ++first;
+        while (first < end && !IsNameLike(first) && !IsSuffix(first) && !OpensAmpersandName(first, end)) ++first;
         while (end > first && !IsNameLike(end - 1) && !IsSuffix(end - 1) && !IsNumberInName(end - 1)) --end;
         if (first == end || IsPlace(first, end) || InsideTitle(sentence, first, end)) return;
         Mention m = MentionAt(sentence, first, end);
