@@ -1040,3 +1040,9 @@ TEST_CASE("Capitals joined by '&' are one name though the first is a preposition
                           "and Verizon.")) ==
           std::set<std::string>{"AT&T competes-with T-Mobile", "T-Mobile competes-with Verizon"});  // symmetric: names in order
 }
+
+TEST_CASE("A noun is named by the clause that calls it something") {
+    CHECK(Triples(Extract("However, during this time, Muffler City expanded so well that in September 1990, Jackie started "
+                          "another business, which he called Tire City, in another Princeton location.")) ==
+          std::set<std::string>{"Jackie founder-of Tire City"});
+}

@@ -253,6 +253,24 @@ int AntecedentOf(const ParseView& view, int word) {
 
 bool FillsRole(const SentenceItem& item) { return item.IsMention() || item.kind == SentenceItem::Kind::kQuantity; }
 
+// "another business, which he called Barker's Tire City", "the group, called
+// Microsoft AI": the name a clause on the noun gives it, or -1.
+int NameGivenTo(const ParseView& view, int noun) {
+    if (!IsNominal(view, noun)) return -1;
+    for (const int clause : ChildrenBy(view, noun, {"acl", "acl:relcl"})) {
+        const std::string_view lemma = view.lemmas[static_cast<std::size_t>(clause)];
+        if (lemma != "call" && lemma != "name" && lemma != "dub") continue;
+        for (const int name : ChildrenBy(view, clause, {"xcomp", "obj"})) {
+            const int item = view.item_of_word[static_cast<std::size_t>(name)];
+            if (item >= 0 && view.items[static_cast<std::size_t>(item)].IsMention() &&
+                !view.items[static_cast<std::size_t>(item)].reference) {
+                return name;
+            }
+        }
+    }
+    return -1;
+}
+
 // The items a reached word stands for; see the header.
 void CollectFillers(const ParseView& view, int word, std::vector<int>& out, int depth) {
     if (depth > kMaxClimb) return;
@@ -269,6 +287,8 @@ void CollectFillers(const ParseView& view, int word, std::vector<int>& out, int 
     } else if (head >= 0 && RelationOf(view, word) == "appos") {
         // "Address.com, a service acquired by Z": the apposition is the name.
         CollectFillers(view, head, out, depth + 1);
+    } else if (const int named = NameGivenTo(view, word); named >= 0) {
+        CollectFillers(view, named, out, depth + 1);
     } else {
         for (const int renamed : ChildrenBy(view, word, {"appos", "flat"})) {
             const int renamed_item = view.item_of_word[static_cast<std::size_t>(renamed)];
