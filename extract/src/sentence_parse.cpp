@@ -65,6 +65,12 @@ std::vector<ParsedWord> SplitWords(const SegmentedText& text, const Sentence& se
     return words;
 }
 
+// The parser and what it is told about words before it tags them.
+struct ParserSetup {
+    const nlp::Parser& parser;
+    const Lexicon& titles;
+};
+
 // The parser sees a name as one proper noun, its last word: "Royal London
 // Asset Management (RLAM) is a subsidiary of Royal London" parses as
 // "Management (RLAM) is a subsidiary of London". Trained on treebank
@@ -74,12 +80,6 @@ std::vector<ParsedWord> SplitWords(const SegmentedText& text, const Sentence& se
 // its first alone, each lost 0.01-0.04 F1 against this). Title-case words
 // outside names are lower-cased ("Founder and Managing Partner of X" is a
 // title, not a name).
-// The parser and what it is told about words before it tags them.
-struct ParserSetup {
-    const nlp::Parser& parser;
-    const Lexicon& titles;
-};
-
 struct ParserInput {
     std::vector<std::string_view> forms;
     std::deque<std::string> lowered;  // backs the lower-cased forms
