@@ -1046,3 +1046,12 @@ TEST_CASE("A noun is named by the clause that calls it something") {
                           "another business, which he called Tire City, in another Princeton location.")) ==
           std::set<std::string>{"Jackie founder-of Tire City"});
 }
+
+TEST_CASE("A customer that drops a supplier in favor of another becomes the other's customer") {
+    const DocumentFacts facts = Extract(
+        "This is the second time in five months that PepsiCo has lost a major hospitality client to Coca-Cola – in August, "
+        "Norwegian Cruise Line dropped PepsiCo’s beverage line from its ships in favor of Coca-Cola’s drinks.");
+    CHECK(Find(facts, "Norwegian Cruise Line", "customer-of", "Coca-Cola") != nullptr);
+    CHECK(Find(facts, "Norwegian Cruise Line", "leaves", "PepsiCo") != nullptr);
+    CHECK(Find(facts, "Norwegian Cruise Line", "leaves", "Coca-Cola") == nullptr);
+}
