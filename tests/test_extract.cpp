@@ -1055,3 +1055,11 @@ TEST_CASE("A customer that drops a supplier in favor of another becomes the othe
     CHECK(Find(facts, "Norwegian Cruise Line", "leaves", "PepsiCo") != nullptr);
     CHECK(Find(facts, "Norwegian Cruise Line", "leaves", "Coca-Cola") == nullptr);
 }
+
+TEST_CASE("A participle coordinated with a noun's other modifiers founds that noun's name") {
+    const DocumentFacts facts = Extract(
+        "The Wrap News, Inc. is backed by Maveron, a venture capital firm based in Seattle, Washington and co-founded by "
+        "Starbucks CEO Howard Schultz and Dan Levitan.");
+    CHECK(Find(facts, "Howard Schultz", "founder-of", "Maveron") != nullptr);
+    CHECK(Find(facts, "Dan Levitan", "founder-of", "Maveron") != nullptr);
+}
