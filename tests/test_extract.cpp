@@ -1063,3 +1063,11 @@ TEST_CASE("A participle coordinated with a noun's other modifiers founds that no
     CHECK(Find(facts, "Howard Schultz", "founder-of", "Maveron") != nullptr);
     CHECK(Find(facts, "Dan Levitan", "founder-of", "Maveron") != nullptr);
 }
+
+TEST_CASE("A title in the singular before a name describes that name, not the names coordinated with it") {
+    const DocumentFacts facts = Extract(
+        "The Wrap News, Inc. is backed by Maveron, a venture capital firm based in Seattle, Washington and co-founded by "
+        "Starbucks CEO Howard Schultz and Dan Levitan.");
+    CHECK(Find(facts, "Howard Schultz", "ceo-of", "Starbucks") != nullptr);
+    CHECK(Find(facts, "Dan Levitan", "ceo-of", "Starbucks") == nullptr);
+}

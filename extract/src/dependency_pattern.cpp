@@ -272,7 +272,7 @@ int NameGivenTo(const ParseView& view, int noun) {
 }
 
 // The items a reached word stands for; see the header.
-void CollectFillers(const ParseView& view, int word, std::vector<int>& out, int depth) {
+void CollectFillers(const ParseView& view, int word, std::vector<int>& out, int depth, bool conjuncts = true) {
     if (depth > kMaxClimb) return;
     const int item = view.item_of_word[static_cast<std::size_t>(word)];
     const int head = HeadOf(view, word);
@@ -298,6 +298,7 @@ void CollectFillers(const ParseView& view, int word, std::vector<int>& out, int 
             }
         }
     }
+    if (!conjuncts) return;
     for (const int conjunct : ChildrenBy(view, word, {"conj"})) {
         // "the purchase of IHS Markit and AMD's purchase of Xilinx": a
         // possessive opens a noun phrase of its own. A clause coordinated
@@ -362,8 +363,15 @@ std::vector<int> DependencyPattern::Fill(const ParseView& view, int trigger, con
             for (const int word : reached) TakeStep(view, step, word, next);
             reached = std::move(next);
         }
+        // "Starbucks CEO Howard Schultz and Dan Levitan": a title in the
+        // singular before a name describes that name, not the names
+        // coordinated with it ("cofounders Alan and Joey Shamah" do).
+        const ParsedWord& trigger_word = view.parse.words[static_cast<std::size_t>(trigger)];
+        const bool describes_one = path.size() == 1 && path.front().kind == Step::Kind::kUp &&
+                                   (trigger_word.deprel == "compound" || trigger_word.deprel == "nmod:desc") &&
+                                   FoldCase(trigger_word.form) == trigger_word.lemma;
         std::vector<int> fillers;
-        for (const int word : reached) CollectFillers(view, word, fillers, 0);
+        for (const int word : reached) CollectFillers(view, word, fillers, 0, !describes_one);
         fillers.erase(std::remove_if(fillers.begin(), fillers.end(),
                                      [&](int item) {
                                          const bool quantity = view.items[static_cast<std::size_t>(item)].kind ==
