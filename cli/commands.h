@@ -50,12 +50,19 @@ struct ExtractOptions {
 };
 Status RunExtract(const ExtractOptions& options);
 
+// A query's memory budget (StoreOptions::memory_budget) unless --memory-mb
+// says otherwise: the block cache, which is what grows while a whole-graph
+// export or listing reads the database (docs/benchmarks.md, "Reader memory").
+// Writers keep StoreOptions' default.
+constexpr std::size_t kReaderMemoryBudget = std::size_t{32} << 20;
+
 // The database opened for a query: read-only, so that it works while an
 // ingest runs.
-Result<std::unique_ptr<Store>> OpenForReading(const std::filesystem::path& db);
+Result<std::unique_ptr<Store>> OpenForReading(const std::filesystem::path& db, std::size_t memory_budget);
 
 struct QueryOptions {
     bool json = false;
+    std::size_t memory_budget = kReaderMemoryBudget;
 };
 Status RunEntities(const std::filesystem::path& db, const QueryOptions& options);
 Status RunRelations(const std::filesystem::path& db, const std::vector<std::string>& predicates,
@@ -77,7 +84,7 @@ Status RunRank(const std::filesystem::path& db, const RankOptions& rank, const Q
 Status RunConflicts(const std::filesystem::path& db, const QueryOptions& options);
 Status RunDocuments(const std::filesystem::path& db, const QueryOptions& options);
 Status RunForget(const std::filesystem::path& db, const std::string& doc);
-Status RunCheck(const std::filesystem::path& db);
+Status RunCheck(const std::filesystem::path& db, const QueryOptions& options);
 Status RunRepair(const std::filesystem::path& db);
 
 enum class ExportFormat { kDot, kSvg, kJsonLd, kJson, kGraphMl, kCsv };
@@ -91,6 +98,6 @@ struct ExportOptions {
     std::optional<std::string> entity;
     SubgraphOptions subgraph;
 };
-Status RunExport(const std::filesystem::path& db, const ExportOptions& options);
+Status RunExport(const std::filesystem::path& db, const ExportOptions& options, const QueryOptions& query);
 
 }  // namespace kgraph::cli

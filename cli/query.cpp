@@ -21,9 +21,10 @@
 
 namespace kgraph::cli {
 
-Result<std::unique_ptr<Store>> OpenForReading(const std::filesystem::path& db) {
+Result<std::unique_ptr<Store>> OpenForReading(const std::filesystem::path& db, std::size_t memory_budget) {
     StoreOptions options;
     options.read_only = true;
+    options.memory_budget = memory_budget;
     return Store::Open(db, options);
 }
 
@@ -31,8 +32,8 @@ namespace {
 
 using nlohmann::ordered_json;
 
-Result<GraphModel> LoadGraph(const std::filesystem::path& db) {
-    Result<std::unique_ptr<Store>> store = OpenForReading(db);
+Result<GraphModel> LoadGraph(const std::filesystem::path& db, std::size_t memory_budget) {
+    Result<std::unique_ptr<Store>> store = OpenForReading(db, memory_budget);
     if (!store.ok()) return store.status();
     return (*store)->ReadGraph();
 }
@@ -222,7 +223,7 @@ Result<std::map<std::string, DocumentMetadata>> DocumentMetadataById(const Store
 }  // namespace
 
 Status RunEntities(const std::filesystem::path& db, const QueryOptions& options) {
-    Result<std::unique_ptr<Store>> store = OpenForReading(db);
+    Result<std::unique_ptr<Store>> store = OpenForReading(db, options.memory_budget);
     if (!store.ok()) return store.status();
     Result<std::unique_ptr<GraphSnapshot>> snapshot = (*store)->Snapshot();
     if (!snapshot.ok()) return snapshot.status();
@@ -251,7 +252,7 @@ Status RunEntities(const std::filesystem::path& db, const QueryOptions& options)
 
 Status RunRelations(const std::filesystem::path& db, const std::vector<std::string>& predicates,
                     const QueryOptions& options) {
-    Result<std::unique_ptr<Store>> store = OpenForReading(db);
+    Result<std::unique_ptr<Store>> store = OpenForReading(db, options.memory_budget);
     if (!store.ok()) return store.status();
     Result<std::unique_ptr<GraphSnapshot>> snapshot = (*store)->Snapshot();
     if (!snapshot.ok()) return snapshot.status();
@@ -278,7 +279,7 @@ Status RunRelations(const std::filesystem::path& db, const std::vector<std::stri
 }
 
 Status RunStats(const std::filesystem::path& db, const QueryOptions& options) {
-    Result<std::unique_ptr<Store>> store = OpenForReading(db);
+    Result<std::unique_ptr<Store>> store = OpenForReading(db, options.memory_budget);
     if (!store.ok()) return store.status();
     Result<StoreStats> stats = (*store)->Stats();
     if (!stats.ok()) return stats.status();
@@ -289,7 +290,8 @@ Status RunStats(const std::filesystem::path& db, const QueryOptions& options) {
                             {"evidence", stats->evidence},
                             {"entities_by_type", ordered_json::object()},
                             {"relations_by_predicate", ordered_json::object()},
-                            {"bytes_on_disk", stats->bytes_on_disk}};
+                            {"bytes_on_disk", stats->bytes_on_disk},
+                            {"block_cache_bytes", stats->block_cache_bytes}};
         for (const auto& [type, count] : stats->entities_by_type) out["entities_by_type"][type] = count;
         for (const auto& [predicate, count] : stats->relations_by_predicate) out["relations_by_predicate"][predicate] = count;
         std::cout << out.dump(2) << "\n";
@@ -308,7 +310,7 @@ Status RunStats(const std::filesystem::path& db, const QueryOptions& options) {
 }
 
 Status RunShow(const std::filesystem::path& db, const std::string& name, const QueryOptions& options) {
-    Result<std::unique_ptr<Store>> store = OpenForReading(db);
+    Result<std::unique_ptr<Store>> store = OpenForReading(db, options.memory_budget);
     if (!store.ok()) return store.status();
     Result<std::unique_ptr<GraphSnapshot>> snapshot = (*store)->Snapshot();
     if (!snapshot.ok()) return snapshot.status();
@@ -360,7 +362,7 @@ Status RunShow(const std::filesystem::path& db, const std::string& name, const Q
 Status RunNeighbors(const std::filesystem::path& db, const std::string& name, int depth, std::size_t limit,
                     const TraversalFilter& filter, const QueryOptions& options) {
     if (depth < 1) return Status::InvalidArgument("--depth must be at least 1");
-    Result<std::unique_ptr<Store>> store = OpenForReading(db);
+    Result<std::unique_ptr<Store>> store = OpenForReading(db, options.memory_budget);
     if (!store.ok()) return store.status();
     Result<std::unique_ptr<GraphSnapshot>> snapshot = (*store)->Snapshot();
     if (!snapshot.ok()) return snapshot.status();
@@ -404,7 +406,7 @@ Status RunNeighbors(const std::filesystem::path& db, const std::string& name, in
 
 Status RunPath(const std::filesystem::path& db, const std::string& from, const std::string& to,
                std::size_t max_visited, const TraversalFilter& filter, const QueryOptions& options) {
-    Result<std::unique_ptr<Store>> store = OpenForReading(db);
+    Result<std::unique_ptr<Store>> store = OpenForReading(db, options.memory_budget);
     if (!store.ok()) return store.status();
     Result<std::unique_ptr<GraphSnapshot>> snapshot = (*store)->Snapshot();
     if (!snapshot.ok()) return snapshot.status();
@@ -441,7 +443,7 @@ Status RunPath(const std::filesystem::path& db, const std::string& from, const s
 }
 
 Status RunConflicts(const std::filesystem::path& db, const QueryOptions& options) {
-    Result<GraphModel> graph = LoadGraph(db);
+    Result<GraphModel> graph = LoadGraph(db, options.memory_budget);
     if (!graph.ok()) return graph.status();
     std::vector<const Relation*> conflicting;
     for (const Relation& relation : graph->relations) {
@@ -475,7 +477,7 @@ Status RunConflicts(const std::filesystem::path& db, const QueryOptions& options
 }
 
 Status RunDocuments(const std::filesystem::path& db, const QueryOptions& options) {
-    Result<std::unique_ptr<Store>> store = OpenForReading(db);
+    Result<std::unique_ptr<Store>> store = OpenForReading(db, options.memory_budget);
     if (!store.ok()) return store.status();
     Result<std::unique_ptr<GraphSnapshot>> snapshot = (*store)->Snapshot();
     if (!snapshot.ok()) return snapshot.status();
@@ -521,8 +523,8 @@ Status RunForget(const std::filesystem::path& db, const std::string& doc) {
     return forgotten;
 }
 
-Status RunCheck(const std::filesystem::path& db) {
-    Result<std::unique_ptr<Store>> store = OpenForReading(db);
+Status RunCheck(const std::filesystem::path& db, const QueryOptions& options) {
+    Result<std::unique_ptr<Store>> store = OpenForReading(db, options.memory_budget);
     if (!store.ok()) return store.status();
     Result<CheckReport> report = (*store)->Check();
     if (!report.ok()) return report.status();
@@ -538,11 +540,11 @@ Status RunRepair(const std::filesystem::path& db) {
     Result<std::filesystem::path> copy = Store::Repair(db);
     if (!copy.ok()) return copy.status();
     std::cout << "repaired " << db.string() << "; the folder as it was is in " << copy->string() << "\n";
-    return RunCheck(db);
+    return RunCheck(db, QueryOptions{});
 }
 
-Status RunExport(const std::filesystem::path& db, const ExportOptions& options) {
-    Result<std::unique_ptr<Store>> store = OpenForReading(db);
+Status RunExport(const std::filesystem::path& db, const ExportOptions& options, const QueryOptions& query) {
+    Result<std::unique_ptr<Store>> store = OpenForReading(db, query.memory_budget);
     if (!store.ok()) return store.status();
     const bool streamed = options.format == ExportFormat::kJsonLd || options.format == ExportFormat::kGraphMl;
     if (streamed && WholeGraph(options)) {

@@ -427,6 +427,66 @@ TEST_CASE("ingest --memory-mb gives RocksDB that budget and stores the same grap
     RequireCleanFailure(Kgraph(small, {"ingest", "--memory-mb", "4", KGRAPH_SEEDS_DIR}), "--memory-mb");
 }
 
+// Every command that reads the store, with the arguments it needs on the seeds.
+const std::vector<std::vector<std::string>> kReadCommands = {
+    {"entities"},
+    {"relations", "--json"},
+    {"stats"},
+    {"show", "Scale AI"},
+    {"neighbors", "Scale AI"},
+    {"path", "Scale AI", "Meta"},
+    {"rank"},
+    {"conflicts"},
+    {"documents"},
+    {"check"},
+    {"export", "--format", "json", "-o", "-"},
+};
+
+TEST_CASE("every command that reads the store takes --memory-mb") {
+    TempDir dir;
+    IngestSeeds(dir);
+    for (std::vector<std::string> args : kReadCommands) {
+        const std::vector<std::string> plain = args;
+        args.insert(args.end(), {"--memory-mb", "8"});
+        Run run = Kgraph(dir, args);
+        INFO(args[0] << ": " << run.err);
+        CHECK(run.exit_code == 0);
+        // The budget changes what stays in memory, not the answer.
+        if (args[0] != "check") CHECK(run.out == Kgraph(dir, plain).out);
+    }
+}
+
+TEST_CASE("a reader's --memory-mb is the block cache it opens the store with") {
+    TempDir dir;
+    IngestSeeds(dir);
+    auto cache_bytes = [&](const std::vector<std::string>& args) {
+        Run run = Kgraph(dir, args);
+        INFO(run.err);
+        REQUIRE(run.exit_code == 0);
+        return json::parse(run.out)["block_cache_bytes"].get<long long>();
+    };
+    CHECK(cache_bytes({"stats", "--json"}) == 32ll << 20);  // the readers' default, not ingest's 128
+    CHECK(cache_bytes({"stats", "--json", "--memory-mb", "8"}) == 8ll << 20);
+    CHECK(cache_bytes({"stats", "--memory-mb", "200", "--json"}) == 200ll << 20);
+    // CLI11's other spelling.
+    CHECK(cache_bytes({"stats", "--json", "--memory-mb=64"}) == 64ll << 20);
+}
+
+TEST_CASE("a read command's --memory-mb takes a whole number of at least 8") {
+    TempDir dir;
+    IngestSeeds(dir);
+    for (const std::vector<std::string>& command : kReadCommands) {
+        for (const std::string bad : {"0", "7", "-5", "many", "12.5", ""}) {
+            std::vector<std::string> args = command;
+            args.insert(args.end(), {"--memory-mb", bad});
+            INFO(command[0] << " --memory-mb \"" << bad << "\"");
+            Run run = Kgraph(dir, args);
+            RequireCleanFailure(run, "--memory-mb");
+            CHECK(run.exit_code == 2);
+        }
+    }
+}
+
 TEST_CASE("KGRAPH_DB chooses the database when --db is not given") {
     TempDir dir;
     const fs::path chosen = dir / "from-env.db";

@@ -210,6 +210,28 @@ TEST_CASE("store round trip keeps every field of the facts", "[graph][store]") {
     RequireClean(*store);
 }
 
+TEST_CASE("a store's block cache holds to the memory budget it was opened with", "[graph][store][memory]") {
+    TempDir dir;
+    {
+        std::unique_ptr<Store> writer = OpenStore(dir.db());
+        IngestOk(*writer, Facts("a", "a.txt", {Org("Acme")}, {}));
+        Result<StoreStats> stats = writer->Stats();
+        REQUIRE(stats.ok());
+        CHECK(stats->block_cache_bytes == StoreOptions{}.memory_budget);
+    }
+    // A reader's budget is its own, whatever the writer's was.
+    for (const std::size_t budget : {std::size_t{8} << 20, std::size_t{32} << 20, std::size_t{300} << 20}) {
+        StoreOptions options;
+        options.read_only = true;
+        options.memory_budget = budget;
+        std::unique_ptr<Store> reader = OpenStore(dir.db(), options);
+        Result<StoreStats> stats = reader->Stats();
+        REQUIRE(stats.ok());
+        CHECK(stats->block_cache_bytes == budget);
+        CHECK(stats->documents == 1);
+    }
+}
+
 TEST_CASE("ingesting the same document again changes nothing", "[graph][store]") {
     TempDir dir;
     std::unique_ptr<Store> store = OpenStore(dir.db());

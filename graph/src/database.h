@@ -32,6 +32,8 @@ public:
     rocksdb::DB* db() const { return db_.get(); }
     rocksdb::ColumnFamilyHandle* handle(Cf cf) const { return handles_[static_cast<std::size_t>(cf)]; }
     const std::filesystem::path& path() const { return path_; }
+    // The capacity of the block cache every column family shares.
+    Result<std::uint64_t> BlockCacheCapacity() const;
 
     // Applies `batch` atomically; fsyncs the log first when `sync`. Checks
     // the writer's lock first.

@@ -253,6 +253,9 @@ public:
         stats.relations_by_predicate.assign(by_predicate->begin(), by_predicate->end());
         for (const auto& [predicate, count] : *by_predicate) stats.relations += count;
         stats.bytes_on_disk = BytesOnDisk(db_->path());
+        Result<std::uint64_t> cache = db_->BlockCacheCapacity();
+        if (!cache.ok()) return cache.status();
+        stats.block_cache_bytes = *cache;
         return stats;
     }
 

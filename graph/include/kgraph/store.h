@@ -76,6 +76,10 @@ struct StoreStats {
     std::vector<std::pair<std::string, std::size_t>> entities_by_type;      // sorted by type
     std::vector<std::pair<std::string, std::size_t>> relations_by_predicate;  // sorted by predicate
     std::uint64_t bytes_on_disk = 0;
+    // Not the database's but this open's: the block cache's capacity as
+    // RocksDB reports it, so that a caller can check which memory budget
+    // (StoreOptions::memory_budget) the store was opened with.
+    std::uint64_t block_cache_bytes = 0;
 };
 
 // What Check() found; empty `problems` means every invariant holds.
