@@ -237,13 +237,6 @@ bool IsAncestor(const std::vector<ParsedWord>& words, int ancestor, int word) {
     return false;
 }
 
-// A common noun right before a name describes it ("virtualisation specialist
-// VMware", "rival company Direct Line", "by venture capital firms Index
-// Ventures"): the name takes the noun's place in the sentence, with its
-// determiner and preposition, and the noun becomes the name's compound, as
-// in "Twitter CEO Parag Agrawal". Trained on few such phrases, the parser
-// often leaves the two apart: the noun as the object, the name as a clause
-// of its own.
 // "CEO", "the grocer", "co-founder and former CEO": a common noun, an
 // acronym or the sentence's first word (capitalized as every first word is).
 bool CanDescribe(const ParsedWord& word, std::size_t index) {
@@ -268,20 +261,23 @@ int FirstTitle(const std::vector<ParsedWord>& words, const std::vector<int>& wor
     return word;
 }
 
+// A common noun right before a name describes it ("virtualisation specialist
+// VMware", "rival company Direct Line", "by venture capital firms Index
+// Ventures"): the name takes the noun's place in the sentence, with its
+// determiner and preposition, and the noun becomes the name's compound, as
+// in "Twitter CEO Parag Agrawal". Trained on few such phrases, the parser
+// often leaves the two apart: the noun as the object, the name as a clause
+// of its own.
 void AttachDescriptors(std::vector<ParsedWord>& words, const std::vector<int>& word_name,
                        const std::vector<NameSpan>& names) {
     for (const NameSpan span : names) {
         if (span.first == 0) continue;
         const std::size_t before = span.first - 1;
         const int name = static_cast<int>(LastWordOf(words, span));
-        // Under the name already (or below it: moving the name up would
-        // make a cycle).
-        if (word_name[before] != kNoName || !CanDescribe(words[before], before) ||
-            IsAncestor(words, name, static_cast<int>(before))) {
-            continue;
-        }
+        if (word_name[before] != kNoName || !CanDescribe(words[before], before)) continue;
         // "co-founder and former CEO Sam Altman": the titles' first conjunct
-        // holds the phrase's place.
+        // holds the phrase's place. Under the name already (or below it:
+        // moving the name up would make a cycle), it stays.
         const int noun = FirstTitle(words, word_name, static_cast<int>(before));
         if (IsAncestor(words, name, noun)) continue;
         ParsedWord& descriptor = words[static_cast<std::size_t>(noun)];
