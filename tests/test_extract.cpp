@@ -1081,3 +1081,14 @@ TEST_CASE("A title in the singular before a name describes that name, not the na
     CHECK(Find(facts, "Howard Schultz", "ceo-of", "Starbucks") != nullptr);
     CHECK(Find(facts, "Dan Levitan", "ceo-of", "Starbucks") == nullptr);
 }
+
+TEST_CASE("A succession gives the title to the person succeeded as well as to the successor") {
+    CHECK(Triples(Extract("Tim Cook succeeded Steve Jobs as chief executive of Apple in August 2011.")) ==
+          std::set<std::string>{"Tim Cook ceo-of Apple", "Steve Jobs ceo-of Apple", "Steve Jobs leaves Apple"});
+    CHECK(Triples(Extract("In August, Starbucks named Brian Niccol as chief executive, replacing Laxman Narasimhan.")) ==
+          std::set<std::string>{"Brian Niccol ceo-of Starbucks", "Laxman Narasimhan ceo-of Starbucks",
+                                "Laxman Narasimhan leaves Starbucks"});
+    CHECK(Triples(Extract("Satya Nadella became chief executive of Microsoft in 2014, succeeding Steve Ballmer.")) ==
+          std::set<std::string>{"Satya Nadella ceo-of Microsoft", "Steve Ballmer ceo-of Microsoft",
+                                "Steve Ballmer leaves Microsoft"});
+}
