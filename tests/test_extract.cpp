@@ -1092,3 +1092,18 @@ TEST_CASE("A succession gives the title to the person succeeded as well as to th
           std::set<std::string>{"Satya Nadella ceo-of Microsoft", "Steve Ballmer ceo-of Microsoft",
                                 "Steve Ballmer leaves Microsoft"});
 }
+
+TEST_CASE("A holder of a bare percentage holds it in the company the paragraph is about") {
+    const DocumentFacts facts = Extract(
+        "STC Group, the leading Saudi Arabian investor, has acquired a 9.9% stake in Telefónica for a total of 2.1 "
+        "billion euros. The dividend paid by Telefónica is its main attraction, he added. The Saudi operator becomes "
+        "the largest shareholder in the company, ahead of BBVA, which has 4.87% of the economic rights, the US fund manager Blackrock, which holds "
+        "4.48%, and CaixaBank, which has 3.5%.");
+    for (const char* holder : {"BBVA", "Blackrock", "CaixaBank"}) {
+        INFO(holder);
+        CHECK(Find(facts, holder, "owns-stake", "Telefónica") != nullptr);
+    }
+    // "held the CEO role" holds no percentage: the trigger is the percentage, not the verb.
+    CHECK(Triples(Extract("Bob Iger, who held the CEO role for 15 years at Disney, had favored Bob Chapek as his "
+                          "successor.")).count("Bob Iger owns-stake Disney") == 0);
+}
