@@ -1107,3 +1107,11 @@ TEST_CASE("A holder of a bare percentage holds it in the company the paragraph i
     CHECK(Triples(Extract("Bob Iger, who held the CEO role for 15 years at Disney, had favored Bob Chapek as his "
                           "successor.")).count("Bob Iger owns-stake Disney") == 0);
 }
+
+TEST_CASE("A rival before the common noun that describes a name makes that name a rival") {
+    CHECK(Triples(Extract("Aviva has agreed a deal to buy rival company Direct Line for £3.7 billion before the "
+                          "Christmas Day deadline.")).count("Aviva competes-with Direct Line") == 1);
+    // The same modifier before a noun that describes no name says nothing of a rival.
+    CHECK(Triples(Extract("Aviva said rival company executives had met in London.")).count("Aviva competes-with London") ==
+          0);
+}

@@ -201,16 +201,26 @@ bool IsRelativePronoun(const ParseView& view, int word) {
     return w.upos == nlp::Upos::kPron && (w.lemma == "who" || w.lemma == "which" || w.lemma == "that" || w.lemma == "whom");
 }
 
+bool IsModifier(const ParseView& view, int word) {
+    const std::string& relation = RelationOf(view, word);
+    return HeadOf(view, word) >= 0 && (relation == "amod" || relation == "compound");
+}
+
+bool IsInMention(const ParseView& view, int word) {
+    const int item = view.item_of_word[static_cast<std::size_t>(word)];
+    return item >= 0 && view.items[static_cast<std::size_t>(item)].IsMention();
+}
+
 // "chief financial officer", "Chief Strategy Officer", "investment bank":
 // a word that modifies something other than a name names a kind of that
 // thing, not a relation of its own. A title before a name ("Twitter CEO
-// Parag Agrawal") still counts.
+// Parag Agrawal") still counts, and so does a word before the common noun
+// that describes a name ("rival company Direct Line").
 bool ModifiesNonName(const ParseView& view, int word) {
+    if (!IsModifier(view, word)) return false;
     const int head = HeadOf(view, word);
-    const std::string& relation = RelationOf(view, word);
-    if (head < 0 || (relation != "amod" && relation != "compound")) return false;
-    const int head_item = view.item_of_word[static_cast<std::size_t>(head)];
-    return head_item < 0 || !view.items[static_cast<std::size_t>(head_item)].IsMention();
+    if (IsInMention(view, head)) return false;
+    return !(RelationOf(view, head) == "compound" && IsInMention(view, HeadOf(view, head)));
 }
 
 bool IsNominal(const ParseView& view, int word) {
