@@ -297,6 +297,25 @@ TEST_CASE("Parse: a name between commas after 'NOUN of NAME' renames the noun") 
     CHECK_FALSE(Has(dependencies, "appos(WTC, Messick)"));
 }
 
+TEST_CASE("Parse: a title word before another title word is that title's modifier") {
+    const Annotated doc("Olivier Brandicourt (born 13 February 1956 in Casablanca) is a French business executive and "
+                        "physician, and the current chief executive officer of Sanofi.");
+    const std::vector<std::string> dependencies = Dependencies(doc);
+    INFO(FormatParse(doc.annotated.parses[0]));
+    CHECK(Has(dependencies, "amod(officer, chief)"));
+    CHECK(Has(dependencies, "amod(officer, executive)"));
+    CHECK(Has(dependencies, "nmod(officer, Sanofi)"));
+}
+
+TEST_CASE("Parse: a verb right after a name, read as a relative clause without subject or pronoun, is its predicate") {
+    const Annotated doc("Cruise chief executive Kyle Vogt resigns after robotaxi suspension\n"
+                        "Kyle Vogt, who co-founded self-driving car company Cruise in 2013, has resigned.");
+    const std::vector<std::string> dependencies = Dependencies(doc);
+    INFO(FormatParse(doc.annotated.parses[0]));
+    CHECK(Has(dependencies, "nsubj(resigns, Vogt)"));
+    CHECK_FALSE(Has(dependencies, "acl:relcl(Vogt, resigns)"));
+}
+
 // --- Sentence view ---
 
 TEST_CASE("Sentence view: a name, an amount and a date are one item each") {

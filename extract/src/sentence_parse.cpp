@@ -167,6 +167,24 @@ bool IsTitleNoun(const std::vector<ParsedWord>& words, std::size_t w, std::strin
            std::find(std::begin(kPhraseEnders), std::end(kPhraseEnders), FoldCase(next)) != std::end(kPhraseEnders);
 }
 
+// "chief executive officer", "managing partner": a title word before
+// another is that title's modifier, as the treebank tags "chief" and
+// "executive" there. Left to the tagger, "the current chief executive
+// officer of Sanofi" had "chief" for its noun.
+bool IsTitleModifier(const std::vector<ParsedWord>& words, std::size_t w, std::string_view folded, const Lexicon& titles) {
+    const auto title = [&](std::string_view word) { return titles.IsEntry(1, [&](std::size_t) { return word; }); };
+    return w + 1 < words.size() && title(folded) && !IsTitleCased(words[w + 1].form) &&
+           title(FoldCase(words[w + 1].form));
+}
+
+// The part of speech the sentence's words settle for word `w`, if any.
+std::optional<nlp::Upos> KnownUpos(const std::vector<ParsedWord>& words, std::size_t w, std::string_view folded,
+                                   const Lexicon& titles) {
+    if (IsTitleModifier(words, w, folded, titles)) return nlp::Upos::kAdj;
+    if (IsTitleNoun(words, w, folded, titles)) return nlp::Upos::kNoun;
+    return std::nullopt;
+}
+
 // The parser's words for the sentence words `selection` (in order): a name
 // is one proper noun, its last word.
 ParserInput ParserWords(const std::vector<ParsedWord>& words, const std::vector<int>& word_name,
@@ -193,8 +211,7 @@ ParserInput ParserWords(const std::vector<ParsedWord>& words, const std::vector<
                                           : NumberOf(words[w].form);
         if (!IsLowerCompound(form) || WithoutPrefix(form) != form) {
             const std::string_view parsed = IsLowerCompound(form) ? WithoutPrefix(form) : form;
-            const bool noun = word_name[w] == kNoName && IsTitleNoun(words, w, FoldCase(parsed), titles);
-            add(w, parsed, noun ? std::optional<nlp::Upos>(nlp::Upos::kNoun) : std::nullopt);
+            add(w, parsed, word_name[w] == kNoName ? KnownUpos(words, w, FoldCase(parsed), titles) : std::nullopt);
             continue;
         }
         for (std::size_t begin = 0; begin <= form.size();) {
@@ -509,6 +526,32 @@ void AttachCoordinatedNouns(std::vector<ParsedWord>& words, const std::vector<in
     }
 }
 
+// "Cruise chief executive Kyle Vogt resigns after ...": a headline without
+// articles, where the parser read the verb after a name as a relative
+// clause on it. A relative clause with neither a subject nor a relative
+// pronoun has its own subject elsewhere ("the firm Kroger bought"); one that
+// starts right after a name and has none is that name's predicate.
+void PromoteSubjectlessRelatives(std::vector<ParsedWord>& words, const std::vector<NameSpan>& names) {
+    static constexpr std::string_view kSubjects[] = {"nsubj", "nsubj:pass", "expl", "csubj"};
+    for (const NameSpan span : names) {
+        if (span.end >= words.size()) continue;
+        const int name = static_cast<int>(LastWordOf(words, span));
+        ParsedWord& verb = words[span.end];
+        if (verb.deprel != "acl:relcl" || verb.head != name || verb.upos != nlp::Upos::kVerb) continue;
+        const bool has_subject = std::any_of(words.begin(), words.end(), [&](const ParsedWord& child) {
+            return child.head == static_cast<int>(span.end) &&
+                   (std::find(std::begin(kSubjects), std::end(kSubjects), child.deprel) != std::end(kSubjects) ||
+                    child.upos == nlp::Upos::kPron);
+        });
+        if (has_subject) continue;
+        ParsedWord& subject = words[static_cast<std::size_t>(name)];
+        verb.head = subject.head;
+        verb.deprel = subject.head < 0 ? "root" : subject.deprel;
+        subject.head = static_cast<int>(span.end);
+        subject.deprel = "nsubj";
+    }
+}
+
 }  // namespace
 
 SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& sentence,
@@ -550,6 +593,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
     AttachRenamingOfNoun(parse.words, word_name, names);
     AttachFrontedApposition(parse.words, names);
     AttachCoordinatedNouns(parse.words, word_name);
+    PromoteSubjectlessRelatives(parse.words, names);
     parse.children.resize(parse.words.size());
     for (std::size_t w = 0; w < parse.words.size(); ++w) {
         const int head = parse.words[w].head;
