@@ -305,6 +305,11 @@ TEST_CASE("Parse: a title word before another title word is that title's modifie
     CHECK(Has(dependencies, "amod(officer, chief)"));
     CHECK(Has(dependencies, "amod(officer, executive)"));
     CHECK(Has(dependencies, "nmod(officer, Sanofi)"));
+    // Title-cased as news writes it before a name.
+    const Annotated cased("Since Chief Executive Lisa Su took over AMD in 2014, she has focused on challenging Intel.");
+    INFO(FormatParse(cased.annotated.parses[0]));
+    CHECK(Has(Dependencies(cased), "nsubj(took, Su)"));
+    CHECK(Has(Dependencies(cased), "amod(Executive, Chief)"));
 }
 
 TEST_CASE("Parse: a verb right after a name, read as a relative clause without subject or pronoun, is its predicate") {

@@ -173,8 +173,7 @@ bool IsTitleNoun(const std::vector<ParsedWord>& words, std::size_t w, std::strin
 // officer of Sanofi" had "chief" for its noun.
 bool IsTitleModifier(const std::vector<ParsedWord>& words, std::size_t w, std::string_view folded, const Lexicon& titles) {
     const auto title = [&](std::string_view word) { return titles.IsEntry(1, [&](std::size_t) { return word; }); };
-    return w + 1 < words.size() && title(folded) && !IsTitleCased(words[w + 1].form) &&
-           title(FoldCase(words[w + 1].form));
+    return w + 1 < words.size() && title(folded) && title(FoldCase(words[w + 1].form));
 }
 
 // The part of speech the sentence's words settle for word `w`, if any.
