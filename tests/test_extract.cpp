@@ -1115,3 +1115,9 @@ TEST_CASE("A rival before the common noun that describes a name makes that name 
     CHECK(Triples(Extract("Aviva said rival company executives had met in London.")).count("Aviva competes-with London") ==
           0);
 }
+
+TEST_CASE("A subsidiary the parser reads as an adjective before a name still makes it one") {
+    CHECK(Triples(Extract("He has eight years of experience in the salmon letting business, both as CEO of FishPal and "
+                          "via FishPal's subsidiary Tweed Salmon Fishings, which was letting agent for 15 beats."))
+              .count("FishPal owns-stake Tweed Salmon Fishings") == 1);
+}
