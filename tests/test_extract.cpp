@@ -1121,3 +1121,20 @@ TEST_CASE("A subsidiary the parser reads as an adjective before a name still mak
                           "via FishPal's subsidiary Tweed Salmon Fishings, which was letting agent for 15 beats."))
               .count("FishPal owns-stake Tweed Salmon Fishings") == 1);
 }
+
+TEST_CASE("A legal form after a comma ends the name before it") {
+    const DocumentFacts facts = Extract(
+        "Anthony M. Fischetti is the CEO of Pharmaceutical Search Professionals, Inc. and owns Budget Carrier, LLC, "
+        "which was sold to Guangzhou Automobile Group Co., Ltd in 2009.");
+    std::set<std::string> names;
+    for (const Entity& e : facts.entities) names.insert(e.name);
+    for (const char* name : {"Pharmaceutical Search Professionals, Inc", "Budget Carrier, LLC",
+                             "Guangzhou Automobile Group Co., Ltd"}) {
+        INFO(name);
+        CHECK(names.count(name) == 1);
+    }
+    CHECK(Triples(facts).count("Anthony M. Fischetti ceo-of Pharmaceutical Search Professionals, Inc") == 1);
+    // A capitalized word after a comma that is no legal form starts a name of its own.
+    CHECK(Triples(Extract("Aeroflot bought Budget Carrier, Bank of America said.")).count("Aeroflot owns-stake Budget Carrier") ==
+          1);
+}

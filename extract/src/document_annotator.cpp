@@ -47,7 +47,7 @@ DocumentAnnotator::DocumentAnnotator(const RuleSet& rules, const nlp::Parser& pa
                            &rules.lexicon("stock_exchange"), &rules.lexicon("org_pronoun"),
                            &rules.lexicon("person_pronoun"), &rules.lexicon("reference_head"), &rules.lexicon("place"),
                            &rules.lexicon("honorific"), &rules.lexicon("name_of_head"),
-                           &rules.lexicon("product_maker"), &dictionary_}),
+                           &rules.lexicon("product_maker"), &rules.lexicon("legal_form"), &dictionary_}),
       resolver_(rules.lexicon("org_suffix")),
       quantities_(HedgeLexicons{{{"more-than", &rules.lexicon("hedge_more_than")},
                                  {"less-than", &rules.lexicon("hedge_less_than")},

@@ -459,6 +459,23 @@ private:
         return m;
     }
 
+    // "Budget Carrier, LLC", "Guangzhou Automobile Group Co., Ltd": a
+    // capitalized legal form after a comma ends the name before it. The
+    // end of the name with them.
+    std::size_t WithLegalForms(std::size_t sentence, std::size_t end) const {
+        const std::size_t sentence_end = text_.sentences[sentence].end_token;
+        for (;;) {
+            std::size_t comma = end;
+            if (comma < sentence_end && Tok(comma).text == "." && IsSuffix(end - 1)) ++comma;  // "Co., Ltd"
+            const std::size_t form = comma + 1;
+            if (form >= sentence_end || Tok(comma).text != "," || !IsCapitalized(Tok(form).text) ||
+                !lex_.legal_form->Contains(StemId(form))) {
+                return end;
+            }
+            end = form + 1;
+        }
+    }
+
     // The first pass (`use_known` false) keeps only where a name is and how
     // it is written, for known_; what it is comes from the second pass.
     void AddName(std::size_t sentence, std::size_t first, std::size_t end, bool use_known) {
@@ -467,6 +484,7 @@ private:
         while (first < end && !IsNameLike(first) && !IsSuffix(first) && !OpensAmpersandName(first, end)) ++first;
         while (end > first && !IsNameLike(end - 1) && !IsSuffix(end - 1) && !IsNumberInName(end - 1)) --end;
         if (first == end || IsPlace(first, end) || InsideTitle(sentence, first, end)) return;
+        end = WithLegalForms(sentence, end);
         Mention m = MentionAt(sentence, first, end);
         if (EndsPersonsPossessive(first, end) && end < text_.sentences[sentence].end_token && IsNameLike(end)) {
             m.surface.pop_back();

@@ -35,6 +35,7 @@ struct NameLexicons {
     const Lexicon* honorific = nullptr;       // Mr, Dr ...: the one name after it is a person
     const Lexicon* name_of_head = nullptr;    // Bank, University ...: "Bank of America" is one name
     const Lexicon* product_maker = nullptr;   // maker ...: "the ChatGPT maker" names a product
+    const Lexicon* legal_form = nullptr;      // Inc, LLC, Ltd ...: "Budget Carrier, LLC" is one name
     const WordList* dictionary = nullptr;  // lower-case English words; may be empty
 };
 
