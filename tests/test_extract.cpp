@@ -1138,3 +1138,15 @@ TEST_CASE("A legal form after a comma ends the name before it") {
     CHECK(Triples(Extract("Aeroflot bought Budget Carrier, Bank of America said.")).count("Aeroflot owns-stake Budget Carrier") ==
           1);
 }
+
+TEST_CASE("A stake held with no company named is a stake in the company the paragraph is about") {
+    const DocumentFacts facts = Extract(
+        "Blackstone Inc. agreed to buy a majority stake in sandwich chain Jersey Mike’s.\n"
+        "Peter Cancro, Jersey Mike’s founder and chief executive officer, will maintain a significant equity stake and "
+        "continue to lead the business, according to a statement on Tuesday.");
+    CHECK(Find(facts, "Peter Cancro", "owns-stake", "Jersey Mike") != nullptr);  // the name without its "’s"
+    // "a minority position" is no stake of that kind: the paragraph's company is not guessed for it.
+    CHECK(Triples(Extract("Meta is spending billions on AI.\nMicrosoft recently invested 13 billion dollars in OpenAI "
+                          "while also maintaining a minority position."))
+              .count("Microsoft owns-stake Meta") == 0);
+}
