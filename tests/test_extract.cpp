@@ -1150,3 +1150,12 @@ TEST_CASE("A stake held with no company named is a stake in the company the para
                           "while also maintaining a minority position."))
               .count("Microsoft owns-stake Meta") == 0);
 }
+
+TEST_CASE("A function word in capitals before a name's word opens the name") {
+    const DocumentFacts facts = Extract("In 2019, Bliss World was acquired by AS Beauty. In 2021 US Steel acquired Big River Steel.");
+    std::set<std::string> names;
+    for (const Entity& e : facts.entities) names.insert(e.name);
+    CHECK(names.count("AS Beauty") == 1);
+    CHECK(Triples(facts).count("AS Beauty owns-stake Bliss World") == 1);
+    CHECK(Triples(facts).count("US Steel owns-stake Big River Steel") == 1);
+}

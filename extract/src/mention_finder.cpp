@@ -215,7 +215,7 @@ private:
         const Sentence& s = text_.sentences[sentence];
         std::size_t i = s.first_token;
         while (i < s.end_token) {
-            if (!(IsNameLike(i) || HeadsOfName(i, s.end_token) || OpensAmpersandName(i, s.end_token)) ||
+            if (!(IsNameLike(i) || HeadsOfName(i, s.end_token) || OpensNameInCapitals(sentence, i)) ||
                 found_.hidden_tokens[i]) {
                 ++i;
                 continue;
@@ -262,6 +262,18 @@ private:
         if (i + 2 >= sentence_end || folded_.Word(i + 1) != "of" || !JoinsName(i + 1)) return false;
         const std::size_t next = folded_.Word(i + 2) == "the" ? i + 3 : i + 2;
         return next < sentence_end && IsNameLike(next);
+    }
+
+    // A function word in capitals before a name's word ("AS Beauty", "IT
+    // Services") or joined by "&" ("AT&T") opens that name: running text
+    // writes the function word in lower case.
+    bool OpensNameInCapitals(std::size_t sentence, std::size_t i) const {
+        const std::size_t sentence_end = text_.sentences[sentence].end_token;
+        const std::string_view word = Tok(i).text;
+        const bool capitals_before_name = word.size() >= 2 && std::all_of(word.begin(), word.end(), IsAsciiUpper) &&
+                                          lex_.function_word->Contains(StemId(i)) && !title_case_line_[text_.sentences[sentence].line] && i + 1 < sentence_end &&
+                                          IsNameLike(i + 1);
+        return capitals_before_name || OpensAmpersandName(i, sentence_end);
     }
 
     // "AT&T", "S&P": capitals, "&" and a capital written together are one
@@ -481,7 +493,7 @@ private:
     void AddName(std::size_t sentence, std::size_t first, std::size_t end, bool use_known) {
         // A run split before or after its "&" or "of" leaves the joiner at
         // an edge of a piece ("Legal &"): it joins nothing there.
-        while (first < end && !IsNameLike(first) && !IsSuffix(first) && !OpensAmpersandName(first, end)) ++first;
+        while (first < end && !IsNameLike(first) && !IsSuffix(first) && !OpensNameInCapitals(sentence, first)) ++first;
         while (end > first && !IsNameLike(end - 1) && !IsSuffix(end - 1) && !IsNumberInName(end - 1)) --end;
         if (first == end || IsPlace(first, end) || InsideTitle(sentence, first, end)) return;
         end = WithLegalForms(sentence, end);
