@@ -1159,3 +1159,10 @@ TEST_CASE("A function word in capitals before a name's word opens the name") {
     CHECK(Triples(facts).count("AS Beauty owns-stake Bliss World") == 1);
     CHECK(Triples(facts).count("US Steel owns-stake Big River Steel") == 1);
 }
+
+TEST_CASE("A clause coordinated with a subject of its own shares no argument with the clause before") {
+    const std::set<std::string> triples =
+        Triples(Extract("In 2019, Bliss World was acquired by AS Beauty, and US Steel bought a plant in Arkansas."));
+    CHECK(triples.count("AS Beauty owns-stake Bliss World") == 1);
+    CHECK(triples.count("US Steel owns-stake Bliss World") == 0);
+}

@@ -405,8 +405,13 @@ std::vector<int> DependencyPattern::FillShared(const ParseView& view, int trigge
     std::vector<int> fillers = Fill(view, trigger, role);
     if (!fillers.empty()) return fillers;
     // A conjunct with an article of its own is a noun phrase of its own:
-    // "a Maldivian economist and the CEO of X" shares nothing.
-    auto own_phrase = [&](int word) { return !ChildrenBy(view, word, {"det"}).empty(); };
+    // "a Maldivian economist and the CEO of X" shares nothing; nor does a
+    // clause with a subject of its own ("Y was acquired by X, and Z bought
+    // a plant": the plant's buyer bought no Y).
+    auto own_phrase = [&](int word) {
+        return !ChildrenBy(view, word, {"det"}).empty() ||
+               (!IsNominal(view, word) && !ChildrenBy(view, word, {"nsubj", "nsubj:pass", "csubj"}).empty());
+    };
     const int head = HeadOf(view, trigger);
     if (head >= 0 && RelationOf(view, trigger) == "conj" && !own_phrase(trigger)) {
         fillers = Fill(view, head, role);
