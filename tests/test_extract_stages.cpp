@@ -310,6 +310,11 @@ TEST_CASE("Parse: a title word before another title word is that title's modifie
     INFO(FormatParse(cased.annotated.parses[0]));
     CHECK(Has(Dependencies(cased), "nsubj(took, Su)"));
     CHECK(Has(Dependencies(cased), "amod(Executive, Chief)"));
+    // A word that says when a title is held, before a plural prefixed title.
+    const Annotated interim("In his place, David Zinsner, Intel’s CFO, and Michelle Johnston Holthaus, GM of the client "
+                            "computing group, have been named interim co-CEOs.");
+    INFO(FormatParse(interim.annotated.parses[0]));
+    CHECK(Has(Dependencies(interim), "amod(co-CEOs, interim)"));
 }
 
 TEST_CASE("Parse: a verb right after a name, read as a relative clause without subject or pronoun, is its predicate") {

@@ -68,7 +68,7 @@ std::vector<ParsedWord> SplitWords(const SegmentedText& text, const Sentence& se
 // The parser and what it is told about words before it tags them.
 struct ParserSetup {
     const nlp::Parser& parser;
-    const Lexicon& titles;
+    const TitleWords& titles;
 };
 
 // The parser sees a name as one proper noun, its last word: "Royal London
@@ -149,6 +149,14 @@ std::string_view WithoutPrefix(std::string_view word) {
     return prefixed && word.find('-', hyphen + 1) == std::string_view::npos ? word.substr(hyphen + 1) : word;
 }
 
+// A person title, in the singular or plural, with or without a prefix
+// ("co-CEOs").
+bool IsTitleWord(const Lexicon& titles, std::string_view folded) {
+    const auto entry = [&](std::string_view word) { return titles.IsEntry(1, [&](std::size_t) { return word; }); };
+    const std::string_view word = WithoutPrefix(folded);
+    return entry(word) || (word.size() > 3 && word.back() == 's' && entry(word.substr(0, word.size() - 1)));
+}
+
 // "a former American executive who", "chief executive of X", "executive
 // Tim Cook": a title word that ends its noun phrase (before punctuation, a
 // function word or a name) is that phrase's noun. The treebank shows
@@ -157,30 +165,28 @@ std::string_view WithoutPrefix(std::string_view word) {
 bool IsTitleNoun(const std::vector<ParsedWord>& words, std::size_t w, std::string_view folded, const Lexicon& titles) {
     static constexpr std::string_view kPhraseEnders[] = {"who", "whom", "whose", "which", "that", "of", "at", "for",
                                                          "with", "and", "or", "in", "since", "from", "until", "to"};
-    const auto title = [&](std::string_view word) { return titles.IsEntry(1, [&](std::size_t) { return word; }); };
-    if (!title(folded) && !(folded.size() > 3 && folded.back() == 's' && title(folded.substr(0, folded.size() - 1)))) {
-        return false;
-    }
+    if (!IsTitleWord(titles, folded)) return false;
     if (w + 1 == words.size()) return true;
     const std::string_view next = words[w + 1].form;
     return !std::isalnum(static_cast<unsigned char>(next[0])) || IsTitleCased(next) ||
            std::find(std::begin(kPhraseEnders), std::end(kPhraseEnders), FoldCase(next)) != std::end(kPhraseEnders);
 }
 
-// "chief executive officer", "managing partner": a title word before
-// another is that title's modifier, as the treebank tags "chief" and
-// "executive" there. Left to the tagger, "the current chief executive
-// officer of Sanofi" had "chief" for its noun.
-bool IsTitleModifier(const std::vector<ParsedWord>& words, std::size_t w, std::string_view folded, const Lexicon& titles) {
-    const auto title = [&](std::string_view word) { return titles.IsEntry(1, [&](std::size_t) { return word; }); };
-    return w + 1 < words.size() && title(folded) && title(FoldCase(words[w + 1].form));
+// "chief executive officer", "managing partner", "interim co-CEOs": a title
+// word, or a word that says when a title is held, before a title word is
+// that title's modifier, as the treebank tags "chief" and "executive"
+// there. Left to the tagger, "the current chief executive officer of
+// Sanofi" had "chief" for its noun, and "interim" was read as a preposition.
+bool IsTitleModifier(const std::vector<ParsedWord>& words, std::size_t w, std::string_view folded, const TitleWords& titles) {
+    return w + 1 < words.size() && (IsTitleWord(titles.titles, folded) || titles.modifiers.Contains(folded)) &&
+           IsTitleWord(titles.titles, FoldCase(words[w + 1].form));
 }
 
 // The part of speech the sentence's words settle for word `w`, if any.
 std::optional<nlp::Upos> KnownUpos(const std::vector<ParsedWord>& words, std::size_t w, std::string_view folded,
-                                   const Lexicon& titles) {
+                                   const TitleWords& titles) {
     if (IsTitleModifier(words, w, folded, titles)) return nlp::Upos::kAdj;
-    if (IsTitleNoun(words, w, folded, titles)) return nlp::Upos::kNoun;
+    if (IsTitleNoun(words, w, folded, titles.titles)) return nlp::Upos::kNoun;
     return std::nullopt;
 }
 
@@ -188,7 +194,7 @@ std::optional<nlp::Upos> KnownUpos(const std::vector<ParsedWord>& words, std::si
 // is one proper noun, its last word.
 ParserInput ParserWords(const std::vector<ParsedWord>& words, const std::vector<int>& word_name,
                         const std::vector<NameSpan>& names, const std::vector<std::size_t>& selection,
-                        const Lexicon& titles) {
+                        const TitleWords& titles) {
     ParserInput input;
     auto add = [&](std::size_t w, std::string_view form, std::optional<nlp::Upos> known) {
         input.forms.push_back(form);

@@ -38,13 +38,20 @@ struct SentenceParse {
     bool empty() const { return words.empty(); }
 };
 
+// Words the parser is told the part of speech of: person titles
+// ("executive"), nouns where they end a noun phrase and adjectives before
+// another title ("chief executive officer"), and the words that say when a
+// title is held ("interim", "former"), adjectives before a title.
+struct TitleWords {
+    const Lexicon& titles;
+    const Lexicon& modifiers;
+};
+
 class ParseAnnotator {
 public:
     // `triggers`: the folded word forms that can start a relation; a
-    // sentence with none of them is not parsed. `titles`: person titles
-    // ("executive"), which the parser is told are nouns where they end a
-    // noun phrase. All must outlive this.
-    ParseAnnotator(const nlp::Parser& parser, const WordSet& triggers, const Lexicon& titles)
+    // sentence with none of them is not parsed. All must outlive this.
+    ParseAnnotator(const nlp::Parser& parser, const WordSet& triggers, TitleWords titles)
         : parser_(parser), triggers_(triggers), titles_(titles) {}
 
     // One parse per sentence of `text` (empty where `skip_line` is set for
@@ -62,7 +69,7 @@ private:
 
     const nlp::Parser& parser_;
     const WordSet& triggers_;
-    const Lexicon& titles_;
+    const TitleWords titles_;
 };
 
 // "nsubj(invested-2, Meta-1)" lines, one per word, for `kgraph extract --explain --parse`.
