@@ -1166,3 +1166,12 @@ TEST_CASE("A clause coordinated with a subject of its own shares no argument wit
     CHECK(triples.count("AS Beauty owns-stake Bliss World") == 1);
     CHECK(triples.count("US Steel owns-stake Bliss World") == 0);
 }
+
+TEST_CASE("A demonym of two words and a capital city are places, never parties to a relation") {
+    const std::set<std::string> triples = Triples(
+        Extract("STC Group, the leading Saudi Arabian investor, has acquired a 9.9% stake in Telefónica. Anglo American "
+                "faces a backlash from the government in Pretoria, which is Anglo’s second biggest shareholder."));
+    CHECK(triples.count("STC Group owns-stake Telefónica") == 1);
+    CHECK(triples.count("STC Group invests-in Saudi Arabian") == 0);
+    CHECK(triples.count("Pretoria owns-stake Anglo American") == 0);
+}
