@@ -1175,3 +1175,9 @@ TEST_CASE("A demonym of two words and a capital city are places, never parties t
     CHECK(triples.count("STC Group invests-in Saudi Arabian") == 0);
     CHECK(triples.count("Pretoria owns-stake Anglo American") == 0);
 }
+
+TEST_CASE("Challenging, tackling or taking on a company is competing with it") {
+    CHECK(Triples(Extract("Perplexity AI, the AI-powered search engine that is challenging Google, has raised $500 "
+                          "million in a funding round led by Institutional Venture Partners."))
+              .count("Google competes-with Perplexity AI") == 1);
+}
