@@ -1181,3 +1181,12 @@ TEST_CASE("Challenging, tackling or taking on a company is competing with it") {
                           "million in a funding round led by Institutional Venture Partners."))
               .count("Google competes-with Perplexity AI") == 1);
 }
+
+TEST_CASE("An organization's chief before a name is its chief executive, a chief of something else is not") {
+    CHECK(Triples(Extract("Anglo American chief Duncan Wanblad said the company would not sell its coal unit."))
+              .count("Duncan Wanblad ceo-of Anglo American") == 1);
+    CHECK(Triples(Extract("Anglo American chief financial officer John Heasley said the company would not sell."))
+              .count("John Heasley ceo-of Anglo American") == 0);
+    CHECK(Triples(Extract("Anglo American chief economist Jane Doe said prices would rise."))
+              .count("Jane Doe ceo-of Anglo American") == 0);
+}
