@@ -326,6 +326,14 @@ TEST_CASE("Parse: a verb right after a name, read as a relative clause without s
     CHECK_FALSE(Has(dependencies, "acl:relcl(Vogt, resigns)"));
 }
 
+TEST_CASE("Parse: a verb trigger in the third person right after a name is a verb") {
+    const Annotated doc("OpenAI appoints former Twitch boss Emmett Shear as interim CEO.");
+    const std::vector<std::string> dependencies = Dependencies(doc);
+    INFO(FormatParse(doc.annotated.parses[0]));
+    CHECK(Has(dependencies, "nsubj(appoints, OpenAI)"));
+    CHECK(Has(dependencies, "obj(appoints, Shear)"));
+}
+
 // --- Sentence view ---
 
 TEST_CASE("Sentence view: a name, an amount and a date are one item each") {

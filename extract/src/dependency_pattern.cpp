@@ -103,6 +103,36 @@ void AddInflections(const std::string& word, std::vector<std::string>& out) {
     out.push_back(word + word.back() + "ing");
 }
 
+// Whether a step's words are verbs: the head of an object, an oblique or a
+// clausal complement ("<obj{@deal_verb}"), or an adverbial or adnominal
+// clause ("advcl{@succeed_lemma}").
+bool ReachesVerb(const DependencyPattern::Step& step) {
+    static constexpr std::string_view kUpToVerb[] = {"obj", "obl", "obl:agent", "xcomp", "ccomp", "advcl"};
+    static constexpr std::string_view kDownToVerb[] = {"advcl", "acl", "acl:relcl", "xcomp", "ccomp"};
+    using Kind = DependencyPattern::Step::Kind;
+    if (step.kind == Kind::kSubject || step.relations.empty()) return false;
+    const auto in = [](const auto& list) {
+        return [&list](const std::string& relation) {
+            return std::find(std::begin(list), std::end(list), relation) != std::end(list);
+        };
+    };
+    return step.kind == Kind::kUp ? std::all_of(step.relations.begin(), step.relations.end(), in(kUpToVerb))
+                                  : std::all_of(step.relations.begin(), step.relations.end(), in(kDownToVerb));
+}
+
+// "appoint" -> appoints, "buy" -> buys, "reach" -> reaches, "rely" -> relies.
+std::string ThirdPersonSingular(const std::string& verb) {
+    static constexpr std::string_view kSibilantEnds[] = {"s", "sh", "ch", "x", "z", "o"};
+    const auto ends_with = [&](std::string_view end) {
+        return verb.size() >= end.size() && verb.compare(verb.size() - end.size(), end.size(), end) == 0;
+    };
+    if (std::any_of(std::begin(kSibilantEnds), std::end(kSibilantEnds), ends_with)) return verb + "es";
+    if (verb.size() >= 2 && verb.back() == 'y' && std::string_view("aeiou").find(verb[verb.size() - 2]) == std::string_view::npos) {
+        return verb.substr(0, verb.size() - 1) + "ies";
+    }
+    return verb + "s";
+}
+
 }  // namespace
 
 ParseView::ParseView(const SentenceParse& parse, const SentenceItems& items, std::vector<int> item_of_word)
@@ -137,6 +167,24 @@ Result<DependencyPattern> DependencyPattern::Compile(
 std::vector<std::string> DependencyPattern::TriggerForms() const {
     std::vector<std::string> forms;
     for (const std::string& word : trigger_->FirstWords()) AddInflections(word, forms);
+    return forms;
+}
+
+std::vector<std::string> DependencyPattern::PresentVerbForms() const {
+    std::vector<std::string> forms;
+    auto add_lexicon = [&](const Lexicon& lexicon) {
+        for (const std::string& word : lexicon.FirstWords()) forms.push_back(ThirdPersonSingular(word));
+    };
+    if (upos_ == std::vector<nlp::Upos>{nlp::Upos::kVerb}) add_lexicon(*trigger_);
+    for (const RolePaths& role : roles_) {
+        for (const Path& path : role.paths) {
+            for (const Step& step : path) {
+                if (!ReachesVerb(step)) continue;
+                for (const Lexicon* lexicon : step.lemma_lexicons) add_lexicon(*lexicon);
+                for (const std::string& lemma : step.lemmas) forms.push_back(ThirdPersonSingular(lemma));
+            }
+        }
+    }
     return forms;
 }
 

@@ -78,6 +78,10 @@ public:
     // The lower-case word forms that can be the trigger (its entries and their
     // inflections), for deciding which sentences are worth parsing.
     std::vector<std::string> TriggerForms() const;
+    // For a trigger that is only a verb, the third person singular of its
+    // words ("appoints", "buys"): a parser tags such a word after a name
+    // ("OpenAI appoints ...") a plural noun as often as a verb.
+    std::vector<std::string> PresentVerbForms() const;
 
     struct Step {
         enum class Kind { kDown, kUp, kSubject };

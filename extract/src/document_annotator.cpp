@@ -39,7 +39,8 @@ AnnotatedDocument::AnnotatedDocument(const Document& document, const DocumentAnn
 DocumentAnnotator::DocumentAnnotator(const RuleSet& rules, const nlp::Parser& parser, TextSegmenter segmenter,
                                      WordList dictionary)
     : rules_(rules), segmenter_(std::move(segmenter)), dictionary_(std::move(dictionary)),
-      parses_(parser, rules.syntax_trigger_forms(), TitleWords{rules.lexicon("person_title"), rules.lexicon("title_modifier")}),
+      parses_(parser, rules.syntax_trigger_forms(),
+              KnownWords{rules.lexicon("person_title"), rules.lexicon("title_modifier"), rules.present_verb_forms()}),
       furniture_(rules.lexicon("page_furniture"), dictionary_),
       finder_(NameLexicons{&rules.lexicon("org_suffix"), &rules.lexicon("person_title"), &rules.lexicon("first_name"),
                            &rules.lexicon("given_name"),

@@ -181,6 +181,7 @@ Status RuleSet::LoadRules(const std::filesystem::path& file) {
             Result<DependencyPattern> syntax = CompileSyntax(spec["syntax"]);
             if (!syntax.ok()) return rule_problem("syntax: " + syntax.status().message());
             for (std::string& form : syntax->TriggerForms()) syntax_trigger_forms_.insert(std::move(form));
+            for (std::string& form : syntax->PresentVerbForms()) present_verb_forms_.insert(std::move(form));
             rule.syntax = std::move(*syntax);
         } else if (spec.contains("pattern") && spec["pattern"].is_string()) {
             Result<RelationPattern> pattern = RelationPattern::Compile(spec["pattern"].get<std::string>(), lexicons_,

@@ -119,6 +119,8 @@ public:
     // The folded word forms that can trigger a syntax rule: a sentence
     // without one of them need not be parsed.
     const WordSet& syntax_trigger_forms() const { return syntax_trigger_forms_; }
+    // The third person singular of the verb-only syntax triggers ("appoints").
+    const WordSet& present_verb_forms() const { return present_verb_forms_; }
     int amount_role() const { return amount_role_; }
     int percent_role() const { return percent_role_; }
     int date_role() const { return date_role_; }
@@ -144,6 +146,7 @@ private:
     RuleAnchors anchors_;
     std::vector<Rule> rules_;
     WordSet syntax_trigger_forms_;
+    WordSet present_verb_forms_;
     std::vector<ModalityCue> modality_;
     int amount_role_ = -1, percent_role_ = -1, date_role_ = -1;
 };

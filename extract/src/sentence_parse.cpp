@@ -68,7 +68,7 @@ std::vector<ParsedWord> SplitWords(const SegmentedText& text, const Sentence& se
 // The parser and what it is told about words before it tags them.
 struct ParserSetup {
     const nlp::Parser& parser;
-    const TitleWords& titles;
+    const KnownWords& known;
 };
 
 // The parser sees a name as one proper noun, its last word: "Royal London
@@ -177,16 +177,19 @@ bool IsTitleNoun(const std::vector<ParsedWord>& words, std::size_t w, std::strin
 // that title's modifier, as the treebank tags "chief" and "executive"
 // there. Left to the tagger, "the current chief executive officer of
 // Sanofi" had "chief" for its noun, and "interim" was read as a preposition.
-bool IsTitleModifier(const std::vector<ParsedWord>& words, std::size_t w, std::string_view folded, const TitleWords& titles) {
-    return w + 1 < words.size() && (IsTitleWord(titles.titles, folded) || titles.modifiers.Contains(folded)) &&
-           IsTitleWord(titles.titles, FoldCase(words[w + 1].form));
+bool IsTitleModifier(const std::vector<ParsedWord>& words, std::size_t w, std::string_view folded, const KnownWords& known) {
+    return w + 1 < words.size() && (IsTitleWord(known.titles, folded) || known.title_modifiers.Contains(folded)) &&
+           IsTitleWord(known.titles, FoldCase(words[w + 1].form));
 }
 
 // The part of speech the sentence's words settle for word `w`, if any.
+// `after_name`: the word follows a name ("OpenAI appoints ...", a headline
+// without articles, where the parser took "appoints" for a plural noun).
 std::optional<nlp::Upos> KnownUpos(const std::vector<ParsedWord>& words, std::size_t w, std::string_view folded,
-                                   const TitleWords& titles) {
-    if (IsTitleModifier(words, w, folded, titles)) return nlp::Upos::kAdj;
-    if (IsTitleNoun(words, w, folded, titles.titles)) return nlp::Upos::kNoun;
+                                   bool after_name, const KnownWords& known) {
+    if (IsTitleModifier(words, w, folded, known)) return nlp::Upos::kAdj;
+    if (IsTitleNoun(words, w, folded, known.titles)) return nlp::Upos::kNoun;
+    if (after_name && !IsTitleCased(words[w].form) && known.verbs.count(folded) > 0) return nlp::Upos::kVerb;
     return std::nullopt;
 }
 
@@ -194,7 +197,7 @@ std::optional<nlp::Upos> KnownUpos(const std::vector<ParsedWord>& words, std::si
 // is one proper noun, its last word.
 ParserInput ParserWords(const std::vector<ParsedWord>& words, const std::vector<int>& word_name,
                         const std::vector<NameSpan>& names, const std::vector<std::size_t>& selection,
-                        const TitleWords& titles) {
+                        const KnownWords& known) {
     ParserInput input;
     auto add = [&](std::size_t w, std::string_view form, std::optional<nlp::Upos> known) {
         input.forms.push_back(form);
@@ -216,7 +219,8 @@ ParserInput ParserWords(const std::vector<ParsedWord>& words, const std::vector<
                                           : NumberOf(words[w].form);
         if (!IsLowerCompound(form) || WithoutPrefix(form) != form) {
             const std::string_view parsed = IsLowerCompound(form) ? WithoutPrefix(form) : form;
-            add(w, parsed, word_name[w] == kNoName ? KnownUpos(words, w, FoldCase(parsed), titles) : std::nullopt);
+            const bool after_name = w > 0 && word_name[w - 1] != kNoName;
+            add(w, parsed, word_name[w] == kNoName ? KnownUpos(words, w, FoldCase(parsed), after_name, known) : std::nullopt);
             continue;
         }
         for (std::size_t begin = 0; begin <= form.size();) {
@@ -350,7 +354,7 @@ void LiftCaseMarkers(std::vector<ParsedWord>& words, const std::vector<NameSpan>
 // rooted at, or -1 when there is none.
 int ParseWords(const ParserSetup& setup, std::vector<ParsedWord>& words, const std::vector<int>& word_name,
                const std::vector<NameSpan>& names, const std::vector<std::size_t>& selection) {
-    const ParserInput input = ParserWords(words, word_name, names, selection, setup.titles);
+    const ParserInput input = ParserWords(words, word_name, names, selection, setup.known);
     std::vector<nlp::ParsedWord> analysis = setup.parser.Parse(input.forms, input.known_upos);
     int root = -1;
     for (std::size_t p = 0; p < analysis.size() && p < input.word_of.size(); ++p) {
@@ -575,7 +579,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
             outside.push_back(w);
         }
     }
-    const ParserSetup setup{parser_, titles_};
+    const ParserSetup setup{parser_, known_};
     const int main_root = ParseWords(setup, parse.words, word_name, names, outside);
     for (const Parenthetical p : asides) {
         ParseAside(setup, parse.words, word_name, names, p, p.open > 0 ? static_cast<int>(p.open - 1) : main_root);

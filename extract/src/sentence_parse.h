@@ -40,19 +40,21 @@ struct SentenceParse {
 
 // Words the parser is told the part of speech of: person titles
 // ("executive"), nouns where they end a noun phrase and adjectives before
-// another title ("chief executive officer"), and the words that say when a
-// title is held ("interim", "former"), adjectives before a title.
-struct TitleWords {
+// another title ("chief executive officer"); the words that say when a
+// title is held ("interim", "former"), adjectives before a title; and
+// `verbs` ("appoints"), verbs right after a name.
+struct KnownWords {
     const Lexicon& titles;
-    const Lexicon& modifiers;
+    const Lexicon& title_modifiers;
+    const WordSet& verbs;
 };
 
 class ParseAnnotator {
 public:
     // `triggers`: the folded word forms that can start a relation; a
     // sentence with none of them is not parsed. All must outlive this.
-    ParseAnnotator(const nlp::Parser& parser, const WordSet& triggers, TitleWords titles)
-        : parser_(parser), triggers_(triggers), titles_(titles) {}
+    ParseAnnotator(const nlp::Parser& parser, const WordSet& triggers, KnownWords known)
+        : parser_(parser), triggers_(triggers), known_(known) {}
 
     // One parse per sentence of `text` (empty where `skip_line` is set for
     // the sentence's line, where no trigger occurs, or where `found` has no
@@ -69,7 +71,7 @@ private:
 
     const nlp::Parser& parser_;
     const WordSet& triggers_;
-    const TitleWords titles_;
+    const KnownWords known_;
 };
 
 // "nsubj(invested-2, Meta-1)" lines, one per word, for `kgraph extract --explain --parse`.
