@@ -252,7 +252,7 @@ TEST_CASE("Parse: a name that is the subject of its own clause keeps that place"
 TEST_CASE("Parse: a hyphenated word is parsed as the treebank writes it, in parts or without its prefix") {
     // Whole, "wholly-owned" was an unknown word; "re-appointed" split made
     // "appointed" a modifier of the name after it.
-    const Annotated owned("The unit will operate as a wholly-owned subsidiary of Pamplona Capital Management LLP.");
+    const Annotated owned("The company will operate as a wholly-owned subsidiary of Pamplona Capital Management LLP.");
     const std::vector<std::string> parts = Dependencies(owned);
     INFO(FormatParse(owned.annotated.parses[0]));
     CHECK(Has(parts, "amod(subsidiary, wholly-owned)"));
@@ -295,6 +295,38 @@ TEST_CASE("Parse: a name between commas after 'NOUN of NAME' renames the noun") 
     INFO(FormatParse(doc.annotated.parses[0]));
     CHECK(Has(dependencies, "appos(CEO, Messick)"));
     CHECK_FALSE(Has(dependencies, "appos(WTC, Messick)"));
+}
+
+// A relation joins two entities, and a syntax rule's explicit roles take
+// them from the sentence's mentions: a sentence that names one entity is
+// parsed only for a rule that takes the other from elsewhere.
+TEST_CASE("Parse: a sentence naming one entity is parsed for a rule with an implicit role, not for the others") {
+    const Annotated doc(
+        "Brandle Gears Inc. reported higher sales on Monday. Chief executive Quentin Marlow said demand was strong. "
+        "Brandle Gears Inc. was founded in 1998.");
+    // "chief executive": the organization is the paragraph's topic.
+    REQUIRE_FALSE(doc.annotated.parses[1].empty());
+    const RuleMatch match = doc.MatchOf(doc.View(1), "syntax-ceo-title");
+    const Emission& emission = EmissionOf(match, "ceo-of");
+    const ArgumentResolver resolver(TheStages().rules->roles(), doc.annotated, doc.types);
+    std::string problem;
+    CHECK(Names(doc, resolver.RoleEntities(doc.View(1), *match.rule, match.match, emission.subject_role, &problem)) ==
+          std::vector<std::string>{"Quentin Marlow"});
+    // "founded" with its founder unnamed: no rule can state a relation.
+    CHECK(doc.annotated.parses[2].empty());
+}
+
+TEST_CASE("Parse: a name and a pronoun are two mentions, worth a parse") {
+    const Annotated doc("Brandle Gears Inc. makes gears. Bolt Capital invested in it last year.");
+    REQUIRE_FALSE(doc.annotated.parses[1].empty());
+    const SentenceView view = doc.View(1);
+    const RuleMatch match = doc.MatchOf(view, "syntax-invest-verb");
+    const Emission& emission = EmissionOf(match, "invests-in");
+    const ArgumentResolver resolver(TheStages().rules->roles(), doc.annotated, doc.types);
+    std::string problem;
+    CHECK(Names(doc, resolver.RoleEntities(view, *match.rule, match.match, emission.object_role, &problem)) ==
+          std::vector<std::string>{"Brandle Gears Inc"});
+    CHECK(problem.empty());
 }
 
 // --- Sentence view ---

@@ -39,7 +39,7 @@ AnnotatedDocument::AnnotatedDocument(const Document& document, const DocumentAnn
 DocumentAnnotator::DocumentAnnotator(const RuleSet& rules, const nlp::Parser& parser, TextSegmenter segmenter,
                                      WordList dictionary)
     : rules_(rules), segmenter_(std::move(segmenter)), dictionary_(std::move(dictionary)),
-      parses_(parser, rules.syntax_trigger_forms(), rules.lexicon("person_title")),
+      parses_(parser, rules.syntax_trigger_forms(), rules.implicit_role_trigger_forms(), rules.lexicon("person_title")),
       furniture_(rules.lexicon("page_furniture"), dictionary_),
       finder_(NameLexicons{&rules.lexicon("org_suffix"), &rules.lexicon("person_title"), &rules.lexicon("first_name"),
                            &rules.lexicon("given_name"),

@@ -119,6 +119,11 @@ public:
     // The folded word forms that can trigger a syntax rule: a sentence
     // without one of them need not be parsed.
     const WordSet& syntax_trigger_forms() const { return syntax_trigger_forms_; }
+    // Those of syntax rules with an implicit role, filled from outside the
+    // sentence's names (the paragraph's topic, the subject's affiliation):
+    // the only rules that can state a relation in a sentence naming one
+    // entity.
+    const WordSet& implicit_role_trigger_forms() const { return implicit_role_trigger_forms_; }
     int amount_role() const { return amount_role_; }
     int percent_role() const { return percent_role_; }
     int date_role() const { return date_role_; }
@@ -144,6 +149,7 @@ private:
     RuleAnchors anchors_;
     std::vector<Rule> rules_;
     WordSet syntax_trigger_forms_;
+    WordSet implicit_role_trigger_forms_;
     std::vector<ModalityCue> modality_;
     int amount_role_ = -1, percent_role_ = -1, date_role_ = -1;
 };

@@ -6,10 +6,14 @@
 
 namespace kgraph::extract {
 
-bool ParseAnnotator::MayHoldRelation(const SegmentedText& text, const FoldedTokens& folded,
-                                     const Sentence& sentence) const {
+// A rule's explicit roles take their entities from the mentions (names and
+// references) in the sentence, and a relation needs two different ones: with
+// a single mention, only a rule with an implicit role can state one.
+bool ParseAnnotator::MayHoldRelation(const SegmentedText& text, const FoldedTokens& folded, const Sentence& sentence,
+                                     std::size_t mentions) const {
+    const WordSet& triggers = mentions >= 2 ? triggers_ : implicit_role_triggers_;
     for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t) {
-        if (text.tokens[t].kind == Token::Kind::kWord && triggers_.count(folded.Word(t))) return true;
+        if (text.tokens[t].kind == Token::Kind::kWord && triggers.count(folded.Word(t))) return true;
     }
     return false;
 }
@@ -563,12 +567,16 @@ std::vector<SentenceParse> ParseAnnotator::Annotate(const SegmentedText& text, c
     std::vector<SentenceParse> parses(text.sentences.size());
     const std::vector<int> name_of = NameOfToken(text, found);
     std::vector<bool> names_someone(text.sentences.size());
+    std::vector<std::size_t> mentions(text.sentences.size());
     for (const Mention& mention : found.mentions) {
         if (!mention.reference) names_someone[mention.sentence] = true;
+        ++mentions[mention.sentence];
     }
     for (std::size_t s = 0; s < text.sentences.size(); ++s) {
         const Sentence& sentence = text.sentences[s];
-        if (skip_line[sentence.line] || !names_someone[s] || !MayHoldRelation(text, folded, sentence)) continue;
+        if (skip_line[sentence.line] || !names_someone[s] || !MayHoldRelation(text, folded, sentence, mentions[s])) {
+            continue;
+        }
         parses[s] = Parse(text, sentence, name_of);
     }
     return parses;

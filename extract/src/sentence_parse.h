@@ -3,10 +3,12 @@
 // part of speech, lemma, head and relation, and the token it came from.
 //
 // Only sentences that can hold a relation are parsed: a sentence of page
-// furniture, one without a word of any syntax rule's trigger, or one that
-// names nobody keeps an empty parse. Parsing is the extractor's most
-// expensive stage, and most sentences of an article state no relation of the
-// seven kinds.
+// furniture, one that names nobody, or one without a word of a syntax rule's
+// trigger keeps an empty parse, and so does a sentence whose only mention is
+// one name unless the trigger is of a rule with an implicit role (a relation
+// joins two entities; the others take both from the sentence's mentions).
+// Parsing is the extractor's most expensive stage, and most sentences of an
+// article state no relation of the seven kinds.
 #pragma once
 
 #include <cstddef>
@@ -41,15 +43,17 @@ struct SentenceParse {
 class ParseAnnotator {
 public:
     // `triggers`: the folded word forms that can start a relation; a
-    // sentence with none of them is not parsed. `titles`: person titles
-    // ("executive"), which the parser is told are nouns where they end a
-    // noun phrase. All must outlive this.
-    ParseAnnotator(const nlp::Parser& parser, const WordSet& triggers, const Lexicon& titles)
-        : parser_(parser), triggers_(triggers), titles_(titles) {}
+    // sentence with none of them is not parsed. `implicit_role_triggers`:
+    // those that can start one in a sentence with a single mention.
+    // `titles`: person titles ("executive"), which the parser is told are
+    // nouns where they end a noun phrase. All must outlive this.
+    ParseAnnotator(const nlp::Parser& parser, const WordSet& triggers, const WordSet& implicit_role_triggers,
+                   const Lexicon& titles)
+        : parser_(parser), triggers_(triggers), implicit_role_triggers_(implicit_role_triggers), titles_(titles) {}
 
     // One parse per sentence of `text` (empty where `skip_line` is set for
-    // the sentence's line, where no trigger occurs, or where `found` has no
-    // name in the sentence).
+    // the sentence's line, where `found` has no name in the sentence, or
+    // where no trigger occurs that the sentence's mentions could serve).
     std::vector<SentenceParse> Annotate(const SegmentedText& text, const FoldedTokens& folded,
                                         const std::vector<bool>& skip_line, const MentionsFound& found) const;
     // `name_of`: per token of the document, the index of the name the name
@@ -58,10 +62,12 @@ public:
     SentenceParse Parse(const SegmentedText& text, const Sentence& sentence, const std::vector<int>& name_of) const;
 
 private:
-    bool MayHoldRelation(const SegmentedText& text, const FoldedTokens& folded, const Sentence& sentence) const;
+    bool MayHoldRelation(const SegmentedText& text, const FoldedTokens& folded, const Sentence& sentence,
+                         std::size_t mentions) const;
 
     const nlp::Parser& parser_;
     const WordSet& triggers_;
+    const WordSet& implicit_role_triggers_;
     const Lexicon& titles_;
 };
 
