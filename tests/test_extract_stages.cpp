@@ -252,7 +252,7 @@ TEST_CASE("Parse: a name that is the subject of its own clause keeps that place"
 TEST_CASE("Parse: a hyphenated word is parsed as the treebank writes it, in parts or without its prefix") {
     // Whole, "wholly-owned" was an unknown word; "re-appointed" split made
     // "appointed" a modifier of the name after it.
-    const Annotated owned("The company will operate as a wholly-owned subsidiary of Pamplona Capital Management LLP.");
+    const Annotated owned("Brandle Gears will operate as a wholly-owned subsidiary of Pamplona Capital Management LLP.");
     const std::vector<std::string> parts = Dependencies(owned);
     INFO(FormatParse(owned.annotated.parses[0]));
     CHECK(Has(parts, "amod(subsidiary, wholly-owned)"));
@@ -303,7 +303,7 @@ TEST_CASE("Parse: a name between commas after 'NOUN of NAME' renames the noun") 
 TEST_CASE("Parse: a sentence naming one entity is parsed for a rule with an implicit role, not for the others") {
     const Annotated doc(
         "Brandle Gears Inc. reported higher sales on Monday. Chief executive Quentin Marlow said demand was strong. "
-        "Brandle Gears Inc. was founded in 1998.");
+        "Brandle Gears Inc. was founded in 1998. Brandle Gears has grown since Brandle Gears Inc. was founded.");
     // "chief executive": the organization is the paragraph's topic.
     REQUIRE_FALSE(doc.annotated.parses[1].empty());
     const RuleMatch match = doc.MatchOf(doc.View(1), "syntax-ceo-title");
@@ -312,11 +312,13 @@ TEST_CASE("Parse: a sentence naming one entity is parsed for a rule with an impl
     std::string problem;
     CHECK(Names(doc, resolver.RoleEntities(doc.View(1), *match.rule, match.match, emission.subject_role, &problem)) ==
           std::vector<std::string>{"Quentin Marlow"});
-    // "founded" with its founder unnamed: no rule can state a relation.
+    // "founded" with its founder unnamed: no rule can state a relation,
+    // whether the sentence names its one entity once or twice.
     CHECK(doc.annotated.parses[2].empty());
+    CHECK(doc.annotated.parses[3].empty());
 }
 
-TEST_CASE("Parse: a name and a pronoun are two mentions, worth a parse") {
+TEST_CASE("Parse: a name and a pronoun may stand for two entities, worth a parse") {
     const Annotated doc("Brandle Gears Inc. makes gears. Bolt Capital invested in it last year.");
     REQUIRE_FALSE(doc.annotated.parses[1].empty());
     const SentenceView view = doc.View(1);

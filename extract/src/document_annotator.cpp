@@ -32,8 +32,8 @@ AnnotatedDocument::AnnotatedDocument(const Document& document, const DocumentAnn
       lines(stages.furniture_.Classify(document.text, text, folded)),
       furniture_lines(FurnitureLines(lines)),
       found(stages.finder_.Find(text, folded, furniture_lines)),
-      parses(stages.parses_.Annotate(text, folded, furniture_lines, found)),
       resolved(stages.resolver_.Resolve(found)),
+      parses(stages.parses_.Annotate(text, folded, furniture_lines, found, resolved)),
       context(text, found, resolved, PageFurniture::HeadingOfLine(lines)) {}
 
 DocumentAnnotator::DocumentAnnotator(const RuleSet& rules, const nlp::Parser& parser, TextSegmenter segmenter,

@@ -7,11 +7,12 @@
 namespace kgraph::extract {
 
 // A rule's explicit roles take their entities from the mentions (names and
-// references) in the sentence, and a relation needs two different ones: with
-// a single mention, only a rule with an implicit role can state one.
+// references) in the sentence, and a relation needs two different ones:
+// where the mentions cannot stand for two, only a rule with an implicit role
+// can state one.
 bool ParseAnnotator::MayHoldRelation(const SegmentedText& text, const FoldedTokens& folded, const Sentence& sentence,
-                                     std::size_t mentions) const {
-    const WordSet& triggers = mentions >= 2 ? triggers_ : implicit_role_triggers_;
+                                     bool two_entities) const {
+    const WordSet& triggers = two_entities ? triggers_ : implicit_role_triggers_;
     for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t) {
         if (text.tokens[t].kind == Token::Kind::kWord && triggers.count(folded.Word(t))) return true;
     }
@@ -21,6 +22,34 @@ bool ParseAnnotator::MayHoldRelation(const SegmentedText& text, const FoldedToke
 namespace {
 
 constexpr int kNoName = -1;
+
+// What a sentence's mentions can give a rule's roles.
+struct SentenceMentions {
+    bool names_someone = false;  // a name, whether or not it became an entity
+    std::vector<int> entities;   // of its names, each once
+    int references = 0;          // with an antecedent to stand for
+    // A reference may stand for any entity, and so may each of two.
+    bool TwoEntities() const { return entities.size() + static_cast<std::size_t>(references) >= 2; }
+};
+
+std::vector<SentenceMentions> MentionsBySentence(std::size_t sentences, const MentionsFound& found,
+                                                 const ResolvedMentions& resolved) {
+    std::vector<SentenceMentions> by_sentence(sentences);
+    for (std::size_t m = 0; m < found.mentions.size(); ++m) {
+        SentenceMentions& s = by_sentence[found.mentions[m].sentence];
+        if (found.mentions[m].reference) {
+            s.references += !resolved.candidates_of_mention[m].empty();
+            continue;
+        }
+        s.names_someone = true;
+        const int entity = resolved.entity_of_mention[m];
+        // A name made no entity is read as its words.
+        if (entity >= 0 && std::find(s.entities.begin(), s.entities.end(), entity) == s.entities.end()) {
+            s.entities.push_back(entity);
+        }
+    }
+    return by_sentence;
+}
 
 // Per token of the document, the index of the name (not a reference such as
 // "the company") the name finder put it in, or kNoName.
@@ -563,18 +592,15 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
 }
 
 std::vector<SentenceParse> ParseAnnotator::Annotate(const SegmentedText& text, const FoldedTokens& folded,
-                                                    const std::vector<bool>& skip_line, const MentionsFound& found) const {
+                                                    const std::vector<bool>& skip_line, const MentionsFound& found,
+                                                    const ResolvedMentions& resolved) const {
     std::vector<SentenceParse> parses(text.sentences.size());
     const std::vector<int> name_of = NameOfToken(text, found);
-    std::vector<bool> names_someone(text.sentences.size());
-    std::vector<std::size_t> mentions(text.sentences.size());
-    for (const Mention& mention : found.mentions) {
-        if (!mention.reference) names_someone[mention.sentence] = true;
-        ++mentions[mention.sentence];
-    }
+    const std::vector<SentenceMentions> mentions = MentionsBySentence(text.sentences.size(), found, resolved);
     for (std::size_t s = 0; s < text.sentences.size(); ++s) {
         const Sentence& sentence = text.sentences[s];
-        if (skip_line[sentence.line] || !names_someone[s] || !MayHoldRelation(text, folded, sentence, mentions[s])) {
+        if (skip_line[sentence.line] || !mentions[s].names_someone ||
+            !MayHoldRelation(text, folded, sentence, mentions[s].TwoEntities())) {
             continue;
         }
         parses[s] = Parse(text, sentence, name_of);

@@ -4,9 +4,10 @@
 //
 // Only sentences that can hold a relation are parsed: a sentence of page
 // furniture, one that names nobody, or one without a word of a syntax rule's
-// trigger keeps an empty parse, and so does a sentence whose only mention is
-// one name unless the trigger is of a rule with an implicit role (a relation
-// joins two entities; the others take both from the sentence's mentions).
+// trigger keeps an empty parse, and so does a sentence whose mentions cannot
+// stand for two different entities (one name, or one name said twice),
+// unless the trigger is of a rule with an implicit role: a relation joins
+// two entities, and the other rules take both from the sentence's mentions.
 // Parsing is the extractor's most expensive stage, and most sentences of an
 // article state no relation of the seven kinds.
 #pragma once
@@ -20,6 +21,7 @@
 #include "kgraph/nlp/parser.h"
 #include "lexicon.h"
 #include "mention_finder.h"
+#include "mention_resolver.h"
 #include "text_segmenter.h"
 
 namespace kgraph::extract {
@@ -44,7 +46,8 @@ class ParseAnnotator {
 public:
     // `triggers`: the folded word forms that can start a relation; a
     // sentence with none of them is not parsed. `implicit_role_triggers`:
-    // those that can start one in a sentence with a single mention.
+    // those that can start one in a sentence whose mentions stand for one
+    // entity.
     // `titles`: person titles ("executive"), which the parser is told are
     // nouns where they end a noun phrase. All must outlive this.
     ParseAnnotator(const nlp::Parser& parser, const WordSet& triggers, const WordSet& implicit_role_triggers,
@@ -53,9 +56,11 @@ public:
 
     // One parse per sentence of `text` (empty where `skip_line` is set for
     // the sentence's line, where `found` has no name in the sentence, or
-    // where no trigger occurs that the sentence's mentions could serve).
+    // where no trigger occurs that the sentence's mentions, as `resolved`
+    // makes them entities, could serve).
     std::vector<SentenceParse> Annotate(const SegmentedText& text, const FoldedTokens& folded,
-                                        const std::vector<bool>& skip_line, const MentionsFound& found) const;
+                                        const std::vector<bool>& skip_line, const MentionsFound& found,
+                                        const ResolvedMentions& resolved) const;
     // `name_of`: per token of the document, the index of the name the name
     // finder put it in, or -1. A name is one proper noun for the parser; in
     // the parse its last word heads it and its other words are `flat`.
@@ -63,7 +68,7 @@ public:
 
 private:
     bool MayHoldRelation(const SegmentedText& text, const FoldedTokens& folded, const Sentence& sentence,
-                         std::size_t mentions) const;
+                         bool two_entities) const;
 
     const nlp::Parser& parser_;
     const WordSet& triggers_;
