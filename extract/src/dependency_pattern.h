@@ -78,6 +78,9 @@ public:
     // The lower-case word forms that can be the trigger (its entries and their
     // inflections), for deciding which sentences are worth parsing.
     std::vector<std::string> TriggerForms() const;
+    // The words a trigger starts with: FindAll finds nothing in a parse
+    // where none of them is a lemma or a folded form.
+    const WordSet& TriggerFirstWords() const { return trigger_->FirstWords(); }
 
     struct Step {
         enum class Kind { kDown, kUp, kSubject };
