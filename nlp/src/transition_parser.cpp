@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <iterator>
 #include <limits>
 #include <random>
 
@@ -153,17 +152,9 @@ constexpr auto kSeeds = [] {
     return seeds;
 }();
 
-// The templates that read one value (word, tag or label) of one position,
-// in ParserFeatures' order, numbered among themselves.
-constexpr int kSingleValueTemplates[] = {0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14, 15, 61, 62, 63,
-                                         64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82};
-constexpr int kNumSingleValue = static_cast<int>(std::size(kSingleValueTemplates));
-constexpr auto kSingleValueIndex = [] {
-    std::array<int, kNumFeatures> index{};
-    index.fill(-1);
-    for (int i = 0; i < kNumSingleValue; ++i) index[kSingleValueTemplates[i]] = i;
-    return index;
-}();
+// How many of ParserFeatures' templates read one value (word, tag or label)
+// of one position: its calls of add_one.
+constexpr int kNumSingleValue = 38;
 
 // The keys of the single-value templates by position, hashed on first use:
 // a word stays in reach of the same template (b0, s0, a child of s0) for
@@ -174,10 +165,12 @@ public:
     // Positions -1 (none) to n (the root).
     explicit SingleValueKeys(int n) : keys_(static_cast<std::size_t>(n + 2) * kNumSingleValue, 0) {}
 
-    std::uint64_t Key(int id, int position, std::uint64_t value) {
+    // The key of feature template `id`, the `single`-th single-value one,
+    // reading `value` of `position`.
+    std::uint64_t Key(int id, int single, int position, std::uint64_t value) {
         // 0 marks a key not yet hashed: SeededFeatureKey never returns it.
-        std::uint64_t& key = keys_[static_cast<std::size_t>(position + 1) * kNumSingleValue +
-                                   static_cast<std::size_t>(kSingleValueIndex[id])];
+        std::uint64_t& key =
+            keys_[static_cast<std::size_t>(position + 1) * kNumSingleValue + static_cast<std::size_t>(single)];
         if (key == 0) key = SeededFeatureKey(kSeeds[id], value);
         return key;
     }
@@ -208,13 +201,13 @@ Features ParserFeatures(const ParseState& state, const std::vector<WordKeys>& wo
     const std::uint64_t d_s0b0 = distance(s0i, b0i), d_s1s0 = distance(s1i, s0i);
 
     Features f;
-    int n = 0;
+    int n = 0, singles = 0;
     auto add = [&](std::uint64_t a, std::uint64_t b = 0, std::uint64_t c = 0) {
         f[n] = SeededFeatureKey(kSeeds[n], a, b, c);  // FeatureKey(n, a, b, c)
         ++n;
     };
     auto add_one = [&](int position, std::uint64_t value) {
-        f[n] = single.Key(n, position, value);
+        f[n] = single.Key(n, singles++, position, value);
         ++n;
     };
     // Single positions.
