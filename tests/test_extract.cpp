@@ -1190,3 +1190,11 @@ TEST_CASE("An organization's chief before a name is its chief executive, a chief
     CHECK(Triples(Extract("Anglo American chief economist Jane Doe said prices would rise."))
               .count("Jane Doe ceo-of Anglo American") == 0);
 }
+
+TEST_CASE("An organization before the title of a name, its abbreviation stop included, is the title's organization") {
+    const std::set<std::string> triples =
+        Triples(Extract("Chevron Corp. Chief Executive Officer Mike Wirth reiterated his support for Hess Corp. in its "
+                        "arbitration battle with Exxon Mobil Corp. over disagreements about Guyana’s massive oil field."));
+    CHECK(triples.count("Mike Wirth ceo-of Chevron Corp") == 1);
+    CHECK(triples.count("Mike Wirth ceo-of Hess Corp") == 0);
+}

@@ -252,7 +252,7 @@ TEST_CASE("Parse: a name that is the subject of its own clause keeps that place"
 TEST_CASE("Parse: a hyphenated word is parsed as the treebank writes it, in parts or without its prefix") {
     // Whole, "wholly-owned" was an unknown word; "re-appointed" split made
     // "appointed" a modifier of the name after it.
-    const Annotated owned("The unit will operate as a wholly-owned subsidiary of Pamplona Capital Management LLP.");
+    const Annotated owned("Brandle Gears will operate as a wholly-owned subsidiary of Pamplona Capital Management LLP.");
     const std::vector<std::string> parts = Dependencies(owned);
     INFO(FormatParse(owned.annotated.parses[0]));
     CHECK(Has(parts, "amod(subsidiary, wholly-owned)"));
@@ -332,6 +332,59 @@ TEST_CASE("Parse: a verb trigger in the third person right after a name is a ver
     INFO(FormatParse(doc.annotated.parses[0]));
     CHECK(Has(dependencies, "nsubj(appoints, OpenAI)"));
     CHECK(Has(dependencies, "obj(appoints, Shear)"));
+}
+
+// A relation joins two entities, and a syntax rule's explicit roles take
+// them from the sentence's mentions: a sentence that names one entity is
+// parsed only for a rule that takes the other from elsewhere.
+TEST_CASE("Parse: a sentence naming one entity is parsed for a rule with an implicit role, not for the others") {
+    const Annotated doc(
+        "Brandle Gears Inc. reported higher sales on Monday. Chief executive Quentin Marlow said demand was strong. "
+        "Brandle Gears Inc. was founded in 1998. Brandle Gears has grown since Brandle Gears Inc. was founded.");
+    // "chief executive": the organization is the paragraph's topic.
+    REQUIRE_FALSE(doc.annotated.parses[1].empty());
+    const RuleMatch match = doc.MatchOf(doc.View(1), "syntax-ceo-title");
+    const Emission& emission = EmissionOf(match, "ceo-of");
+    const ArgumentResolver resolver(TheStages().rules->roles(), doc.annotated, doc.types);
+    std::string problem;
+    CHECK(Names(doc, resolver.RoleEntities(doc.View(1), *match.rule, match.match, emission.subject_role, &problem)) ==
+          std::vector<std::string>{"Quentin Marlow"});
+    // "founded" with its founder unnamed: no rule can state a relation,
+    // whether the sentence names its one entity once or twice.
+    CHECK(doc.annotated.parses[2].empty());
+    CHECK(doc.annotated.parses[3].empty());
+}
+
+TEST_CASE("Parse: a name and a pronoun may stand for two entities, worth a parse") {
+    const Annotated doc("Brandle Gears Inc. makes gears. Bolt Capital invested in it last year.");
+    REQUIRE_FALSE(doc.annotated.parses[1].empty());
+    const SentenceView view = doc.View(1);
+    const RuleMatch match = doc.MatchOf(view, "syntax-invest-verb");
+    const Emission& emission = EmissionOf(match, "invests-in");
+    const ArgumentResolver resolver(TheStages().rules->roles(), doc.annotated, doc.types);
+    std::string problem;
+    CHECK(Names(doc, resolver.RoleEntities(view, *match.rule, match.match, emission.object_role, &problem)) ==
+          std::vector<std::string>{"Brandle Gears Inc"});
+    CHECK(problem.empty());
+}
+
+TEST_CASE("Segmentation: an abbreviated legal form before a title does not end the sentence") {
+    const Annotated doc("Chevron Corp. Chief Executive Officer Mike Wirth reiterated his support for Hess Corp. The "
+                        "arbitration goes on.");
+    REQUIRE(doc.annotated.text.sentences.size() == 2);
+    const Sentence& first = doc.annotated.text.sentences[0];
+    CHECK(doc.annotated.document.text.substr(first.begin, first.end - first.begin) ==
+          "Chevron Corp. Chief Executive Officer Mike Wirth reiterated his support for Hess Corp.");
+}
+
+TEST_CASE("Parse: a name's abbreviation stop is its punctuation, and the name before a title is the title's compound") {
+    const Annotated doc("Chevron Corp. Chief Executive Officer Mike Wirth reiterated his support for Hess Corp. in its "
+                        "arbitration battle.");
+    const std::vector<std::string> dependencies = Dependencies(doc);
+    INFO(FormatParse(doc.annotated.parses[0]));
+    CHECK(Has(dependencies, "punct(Corp, .)"));
+    CHECK(Has(dependencies, "compound(Officer, Corp)"));
+    CHECK(Has(dependencies, "nsubj(reiterated, Wirth)"));
 }
 
 // --- Sentence view ---

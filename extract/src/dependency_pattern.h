@@ -82,6 +82,9 @@ public:
     // words ("appoints", "buys"): a parser tags such a word after a name
     // ("OpenAI appoints ...") a plural noun as often as a verb.
     std::vector<std::string> PresentVerbForms() const;
+    // The words a trigger starts with: FindAll finds nothing in a parse
+    // where none of them is a lemma or a folded form.
+    const WordSet& TriggerFirstWords() const { return trigger_->FirstWords(); }
 
     struct Step {
         enum class Kind { kDown, kUp, kSubject };

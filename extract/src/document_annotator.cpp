@@ -27,19 +27,20 @@ std::vector<bool> FurnitureLines(const std::vector<LineRole>& lines) {
 
 AnnotatedDocument::AnnotatedDocument(const Document& document, const DocumentAnnotator& stages)
     : document(document),
-      text(stages.segmenter_.Segment(document.text)),
+      text(JoinAfterAbbreviations(stages.segmenter_.Segment(document.text), stages.rules_.lexicon("legal_form"),
+                                  stages.rules_.lexicon("person_title"))),
       folded(text.tokens, stages.rules_.vocabulary()),
       lines(stages.furniture_.Classify(document.text, text, folded)),
       furniture_lines(FurnitureLines(lines)),
       found(stages.finder_.Find(text, folded, furniture_lines)),
-      parses(stages.parses_.Annotate(text, folded, furniture_lines, found)),
       resolved(stages.resolver_.Resolve(found)),
+      parses(stages.parses_.Annotate(text, folded, furniture_lines, found, resolved)),
       context(text, found, resolved, PageFurniture::HeadingOfLine(lines)) {}
 
 DocumentAnnotator::DocumentAnnotator(const RuleSet& rules, const nlp::Parser& parser, TextSegmenter segmenter,
                                      WordList dictionary)
     : rules_(rules), segmenter_(std::move(segmenter)), dictionary_(std::move(dictionary)),
-      parses_(parser, rules.syntax_trigger_forms(),
+      parses_(parser, rules.syntax_trigger_forms(), rules.implicit_role_trigger_forms(),
               KnownWords{rules.lexicon("person_title"), rules.lexicon("title_modifier"), rules.present_verb_forms()}),
       furniture_(rules.lexicon("page_furniture"), dictionary_),
       finder_(NameLexicons{&rules.lexicon("org_suffix"), &rules.lexicon("person_title"), &rules.lexicon("first_name"),

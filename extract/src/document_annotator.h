@@ -1,6 +1,6 @@
 // The stages that annotate a whole document before any relation is sought:
 // segment -> tokens (folded) -> lines (furniture, headlines) -> mentions ->
-// tags and parse -> references (entities, antecedents, topic). Their output,
+// references (entities, antecedents) -> tags and parse -> topic. Their output,
 // one AnnotatedDocument, is what the relation stages read.
 //
 // Thread-safety: a DocumentAnnotator is immutable once built; Annotate() may
@@ -37,8 +37,8 @@ struct AnnotatedDocument {
     const std::vector<LineRole> lines;
     const std::vector<bool> furniture_lines;  // by line: yields neither mention nor parse
     const MentionsFound found;
-    const std::vector<SentenceParse> parses;  // by sentence
     const ResolvedMentions resolved;
+    const std::vector<SentenceParse> parses;  // by sentence
     const DiscourseContext context;
 };
 

@@ -1,6 +1,6 @@
 // The extraction pipeline for one document, as a list of stages:
 //   annotate (document_annotator.h): segment (ICU) -> tokens -> lines
-//     (furniture, headlines) -> mentions -> tags and parse -> references
+//     (furniture, headlines) -> mentions -> references -> tags and parse
 //   then per sentence: sentence view (items) -> rule matches -> arguments
 //     -> attributes -> judged against the schema -> facts.
 #include <cstdlib>

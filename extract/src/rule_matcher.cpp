@@ -2,8 +2,6 @@
 
 #include <optional>
 
-#include "dependency_pattern.h"
-
 namespace kgraph::extract {
 namespace {
 
@@ -19,14 +17,38 @@ std::optional<ParseView> ParseViewOf(const SentenceView& view, const SentencePar
 
 }  // namespace
 
+RuleMatcher::RuleMatcher(const RuleSet& rules) : rules_(rules) {
+    for (std::size_t r = 0; r < rules.rules().size(); ++r) {
+        const Rule& rule = rules.rules()[r];
+        if (!rule.syntax) continue;
+        for (const std::string& word : rule.syntax->TriggerFirstWords()) syntax_rules_by_first_word_[word].push_back(r);
+    }
+}
+
+std::vector<bool> RuleMatcher::TriggerStarts(const ParseView& view) const {
+    std::vector<bool> starts(rules_.rules().size());
+    auto mark = [&](std::string_view word) {
+        const auto it = syntax_rules_by_first_word_.find(word);
+        if (it == syntax_rules_by_first_word_.end()) return;
+        for (const std::size_t r : it->second) starts[r] = true;
+    };
+    for (std::size_t w = 0; w < view.forms.size(); ++w) {
+        mark(view.lemmas[w]);
+        mark(view.forms[w]);
+    }
+    return starts;
+}
+
 std::vector<RuleMatch> RuleMatcher::Match(const SentenceView& view, const SentenceParse& parse) const {
     const std::optional<ParseView> parsed = ParseViewOf(view, parse);
+    const std::vector<bool> trigger_starts = parsed ? TriggerStarts(*parsed) : std::vector<bool>();
     const std::size_t role_count = rules_.roles().size();
     std::vector<RuleMatch> out;
-    for (const Rule& rule : rules_.rules()) {
+    for (std::size_t r = 0; r < rules_.rules().size(); ++r) {
+        const Rule& rule = rules_.rules()[r];
         std::vector<PatternMatch> matches;
         if (rule.syntax) {
-            if (parsed) matches = rule.syntax->FindAll(*parsed, role_count);
+            if (parsed && trigger_starts[r]) matches = rule.syntax->FindAll(*parsed, role_count);
         } else if (rule.CouldMatch(view.anchors, view.mentions)) {
             matches = rule.pattern.FindAll(view.items, role_count);
         }

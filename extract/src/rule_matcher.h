@@ -6,6 +6,8 @@
 
 #include <vector>
 
+#include "dependency_pattern.h"
+#include "lexicon.h"
 #include "relation_pattern.h"
 #include "rule_set.h"
 #include "sentence_parse.h"
@@ -20,14 +22,21 @@ struct RuleMatch {
 
 class RuleMatcher {
 public:
-    explicit RuleMatcher(const RuleSet& rules) : rules_(rules) {}
+    explicit RuleMatcher(const RuleSet& rules);
 
     // The matches in the rules file's order, each rule's from left to right.
     // `parse` is the sentence's (empty when it was not parsed).
     std::vector<RuleMatch> Match(const SentenceView& view, const SentenceParse& parse) const;
 
 private:
+    // By rule: whether a word of the parse can start the rule's trigger.
+    std::vector<bool> TriggerStarts(const ParseView& view) const;
+
     const RuleSet& rules_;
+    // The syntax rules (indexes in rules_.rules()) whose trigger can start
+    // with the word. Looking each word of a parse up once here costs less
+    // than each syntax rule looking for its trigger in every parse.
+    WordMap<std::vector<std::size_t>> syntax_rules_by_first_word_;
 };
 
 }  // namespace kgraph::extract

@@ -214,6 +214,9 @@ Status RuleSet::LoadRules(const std::filesystem::path& file) {
             if (!parsed.ok()) return rule_problem(parsed.status().message());
             rule.implicit_roles.emplace_back(roles_.Intern(role), *parsed);
         }
+        if (rule.syntax && !rule.implicit_roles.empty()) {
+            for (std::string& form : rule.syntax->TriggerForms()) implicit_role_trigger_forms_.insert(std::move(form));
+        }
         rules_.push_back(std::move(rule));
     }
     return Status::Ok();

@@ -121,6 +121,11 @@ public:
     const WordSet& syntax_trigger_forms() const { return syntax_trigger_forms_; }
     // The third person singular of the verb-only syntax triggers ("appoints").
     const WordSet& present_verb_forms() const { return present_verb_forms_; }
+    // Those of syntax rules with an implicit role, filled from outside the
+    // sentence's names (the paragraph's topic, the subject's affiliation):
+    // the only rules that can state a relation in a sentence naming one
+    // entity.
+    const WordSet& implicit_role_trigger_forms() const { return implicit_role_trigger_forms_; }
     int amount_role() const { return amount_role_; }
     int percent_role() const { return percent_role_; }
     int date_role() const { return date_role_; }
@@ -147,6 +152,7 @@ private:
     std::vector<Rule> rules_;
     WordSet syntax_trigger_forms_;
     WordSet present_verb_forms_;
+    WordSet implicit_role_trigger_forms_;
     std::vector<ModalityCue> modality_;
     int amount_role_ = -1, percent_role_ = -1, date_role_ = -1;
 };

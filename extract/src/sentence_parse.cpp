@@ -6,10 +6,15 @@
 
 namespace kgraph::extract {
 
-bool ParseAnnotator::MayHoldRelation(const SegmentedText& text, const FoldedTokens& folded,
-                                     const Sentence& sentence) const {
+// A rule's explicit roles take their entities from the mentions (names and
+// references) in the sentence, and a relation needs two different ones:
+// where the mentions cannot stand for two, only a rule with an implicit role
+// can state one.
+bool ParseAnnotator::MayHoldRelation(const SegmentedText& text, const FoldedTokens& folded, const Sentence& sentence,
+                                     bool two_entities) const {
+    const WordSet& triggers = two_entities ? triggers_ : implicit_role_triggers_;
     for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t) {
-        if (text.tokens[t].kind == Token::Kind::kWord && triggers_.count(folded.Word(t))) return true;
+        if (text.tokens[t].kind == Token::Kind::kWord && triggers.count(folded.Word(t))) return true;
     }
     return false;
 }
@@ -17,6 +22,34 @@ bool ParseAnnotator::MayHoldRelation(const SegmentedText& text, const FoldedToke
 namespace {
 
 constexpr int kNoName = -1;
+
+// What a sentence's mentions can give a rule's roles.
+struct SentenceMentions {
+    bool names_someone = false;  // a name, whether or not it became an entity
+    std::vector<int> entities;   // of its names, each once
+    int references = 0;          // with an antecedent to stand for
+    // A reference may stand for any entity, and so may each of two.
+    bool TwoEntities() const { return entities.size() + static_cast<std::size_t>(references) >= 2; }
+};
+
+std::vector<SentenceMentions> MentionsBySentence(std::size_t sentences, const MentionsFound& found,
+                                                 const ResolvedMentions& resolved) {
+    std::vector<SentenceMentions> by_sentence(sentences);
+    for (std::size_t m = 0; m < found.mentions.size(); ++m) {
+        SentenceMentions& s = by_sentence[found.mentions[m].sentence];
+        if (found.mentions[m].reference) {
+            s.references += !resolved.candidates_of_mention[m].empty();
+            continue;
+        }
+        s.names_someone = true;
+        const int entity = resolved.entity_of_mention[m];
+        // A name made no entity is read as its words.
+        if (entity >= 0 && std::find(s.entities.begin(), s.entities.end(), entity) == s.entities.end()) {
+            s.entities.push_back(entity);
+        }
+    }
+    return by_sentence;
+}
 
 // Per token of the document, the index of the name (not a reference such as
 // "the company") the name finder put it in, or kNoName.
@@ -193,6 +226,13 @@ std::optional<nlp::Upos> KnownUpos(const std::vector<ParsedWord>& words, std::si
     return std::nullopt;
 }
 
+// "Chevron Corp. Chief Executive ...": the full stop of an abbreviation
+// that ends a name inside the sentence, which the parser would read as the
+// sentence's end. It hangs on the name as punctuation and is not parsed.
+bool IsAbbreviationStop(const std::vector<ParsedWord>& words, std::size_t w) {
+    return words[w].form == "." && w > 0 && words[w - 1].end == words[w].begin;
+}
+
 // The parser's words for the sentence words `selection` (in order): a name
 // is one proper noun, its last word.
 ParserInput ParserWords(const std::vector<ParsedWord>& words, const std::vector<int>& word_name,
@@ -212,6 +252,7 @@ ParserInput ParserWords(const std::vector<ParsedWord>& words, const std::vector<
             const std::size_t last = LastWordOf(words, *name);
             add(last, words[last].form, nlp::Upos::kPropn);
             while (i + 1 < selection.size() && selection[i + 1] < name->end) ++i;
+            if (i + 2 < selection.size() && IsAbbreviationStop(words, selection[i + 1])) ++i;
             continue;
         }
         const std::string_view form = word_name[w] == kNoName && w > 0 && IsTitleCased(words[w].form)
@@ -561,6 +602,61 @@ void PromoteSubjectlessRelatives(std::vector<ParsedWord>& words, const std::vect
     }
 }
 
+// "Chevron Corp. Chief Executive Officer Mike Wirth reiterated ...": a name
+// right before the title that describes another name is that title's
+// compound, as in "Twitter CEO Parag Agrawal"; the parser had made both
+// names subjects of the verb.
+void AttachNameBeforeTitle(std::vector<ParsedWord>& words, const std::vector<int>& word_name,
+                           const std::vector<NameSpan>& names) {
+    for (const NameSpan span : names) {
+        std::size_t next = span.end;
+        if (next < words.size() && IsAbbreviationStop(words, next)) ++next;
+        if (next >= words.size() || word_name[next] != kNoName) continue;
+        int title = static_cast<int>(next);
+        while (words[static_cast<std::size_t>(title)].deprel == "amod" || words[static_cast<std::size_t>(title)].deprel == "compound") {
+            const int head = words[static_cast<std::size_t>(title)].head;
+            if (head <= title || word_name[static_cast<std::size_t>(head)] != kNoName) break;
+            title = head;
+        }
+        const ParsedWord& described = words[static_cast<std::size_t>(title)];
+        if (described.upos != nlp::Upos::kNoun || described.head <= title ||
+            (described.deprel != "nmod:desc" && described.deprel != "compound") ||
+            word_name[static_cast<std::size_t>(described.head)] == kNoName) {
+            continue;
+        }
+        const std::size_t last = LastWordOf(words, span);
+        if (IsAncestor(words, static_cast<int>(last), title)) continue;  // no cycle
+        words[last].head = title;
+        words[last].deprel = "compound";
+    }
+}
+
+// "Chief executive Quentin Marlow said ...": with the title before the name
+// as the root, the parser read the rest as a relative clause on it ("the
+// executive [that] Marlow said ..."), which leaves the sentence without a
+// main verb. The clause is the sentence, and the title describes its subject.
+void PromoteClauseOfRootNoun(std::vector<ParsedWord>& words, const std::vector<NameSpan>& names) {
+    for (const NameSpan span : names) {
+        if (span.first == 0) continue;
+        const int noun = static_cast<int>(span.first - 1);
+        const int name = static_cast<int>(LastWordOf(words, span));
+        ParsedWord& described = words[static_cast<std::size_t>(noun)];
+        const int verb = words[static_cast<std::size_t>(name)].head;
+        if (described.head >= 0 || described.upos != nlp::Upos::kNoun || words[static_cast<std::size_t>(name)].deprel != "nsubj" ||
+            verb < 0 || words[static_cast<std::size_t>(verb)].head != noun ||
+            words[static_cast<std::size_t>(verb)].deprel != "acl:relcl") {
+            continue;
+        }
+        for (std::size_t w = static_cast<std::size_t>(verb) + 1; w < words.size(); ++w) {
+            if (words[w].head == noun) words[w].head = verb;
+        }
+        words[static_cast<std::size_t>(verb)].head = -1;
+        words[static_cast<std::size_t>(verb)].deprel = "root";
+        described.head = name;
+        described.deprel = "compound";
+    }
+}
+
 }  // namespace
 
 SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& sentence,
@@ -596,6 +692,15 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
             word.deprel = "flat";
         }
     }
+    for (const NameSpan span : names) {
+        if (span.end < parse.words.size() && parse.words[span.end].deprel.empty() && IsAbbreviationStop(parse.words, span.end)) {
+            ParsedWord& stop = parse.words[span.end];
+            stop.upos = nlp::Upos::kPunct;
+            stop.lemma = ".";
+            stop.head = static_cast<int>(LastWordOf(parse.words, span));
+            stop.deprel = "punct";
+        }
+    }
     AttachDescriptors(parse.words, word_name, names);
     LiftCaseMarkers(parse.words, names);
     AttachAppositions(parse.words, names);
@@ -603,6 +708,8 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
     AttachFrontedApposition(parse.words, names);
     AttachCoordinatedNouns(parse.words, word_name);
     PromoteSubjectlessRelatives(parse.words, names);
+    PromoteClauseOfRootNoun(parse.words, names);
+    AttachNameBeforeTitle(parse.words, word_name, names);
     parse.children.resize(parse.words.size());
     for (std::size_t w = 0; w < parse.words.size(); ++w) {
         const int head = parse.words[w].head;
@@ -612,16 +719,17 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
 }
 
 std::vector<SentenceParse> ParseAnnotator::Annotate(const SegmentedText& text, const FoldedTokens& folded,
-                                                    const std::vector<bool>& skip_line, const MentionsFound& found) const {
+                                                    const std::vector<bool>& skip_line, const MentionsFound& found,
+                                                    const ResolvedMentions& resolved) const {
     std::vector<SentenceParse> parses(text.sentences.size());
     const std::vector<int> name_of = NameOfToken(text, found);
-    std::vector<bool> names_someone(text.sentences.size());
-    for (const Mention& mention : found.mentions) {
-        if (!mention.reference) names_someone[mention.sentence] = true;
-    }
+    const std::vector<SentenceMentions> mentions = MentionsBySentence(text.sentences.size(), found, resolved);
     for (std::size_t s = 0; s < text.sentences.size(); ++s) {
         const Sentence& sentence = text.sentences[s];
-        if (skip_line[sentence.line] || !names_someone[s] || !MayHoldRelation(text, folded, sentence)) continue;
+        if (skip_line[sentence.line] || !mentions[s].names_someone ||
+            !MayHoldRelation(text, folded, sentence, mentions[s].TwoEntities())) {
+            continue;
+        }
         parses[s] = Parse(text, sentence, name_of);
     }
     return parses;

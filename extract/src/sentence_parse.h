@@ -3,10 +3,13 @@
 // part of speech, lemma, head and relation, and the token it came from.
 //
 // Only sentences that can hold a relation are parsed: a sentence of page
-// furniture, one without a word of any syntax rule's trigger, or one that
-// names nobody keeps an empty parse. Parsing is the extractor's most
-// expensive stage, and most sentences of an article state no relation of the
-// seven kinds.
+// furniture, one that names nobody, or one without a word of a syntax rule's
+// trigger keeps an empty parse, and so does a sentence whose mentions cannot
+// stand for two different entities (one name, or one name said twice),
+// unless the trigger is of a rule with an implicit role: a relation joins
+// two entities, and the other rules take both from the sentence's mentions.
+// Parsing is the extractor's most expensive stage, and most sentences of an
+// article state no relation of the seven kinds.
 #pragma once
 
 #include <cstddef>
@@ -18,6 +21,7 @@
 #include "kgraph/nlp/parser.h"
 #include "lexicon.h"
 #include "mention_finder.h"
+#include "mention_resolver.h"
 #include "text_segmenter.h"
 
 namespace kgraph::extract {
@@ -52,25 +56,32 @@ struct KnownWords {
 class ParseAnnotator {
 public:
     // `triggers`: the folded word forms that can start a relation; a
-    // sentence with none of them is not parsed. All must outlive this.
-    ParseAnnotator(const nlp::Parser& parser, const WordSet& triggers, KnownWords known)
-        : parser_(parser), triggers_(triggers), known_(known) {}
+    // sentence with none of them is not parsed. `implicit_role_triggers`:
+    // those that can start one in a sentence whose mentions stand for one
+    // entity. All must outlive this.
+    ParseAnnotator(const nlp::Parser& parser, const WordSet& triggers, const WordSet& implicit_role_triggers,
+                   KnownWords known)
+        : parser_(parser), triggers_(triggers), implicit_role_triggers_(implicit_role_triggers), known_(known) {}
 
     // One parse per sentence of `text` (empty where `skip_line` is set for
-    // the sentence's line, where no trigger occurs, or where `found` has no
-    // name in the sentence).
+    // the sentence's line, where `found` has no name in the sentence, or
+    // where no trigger occurs that the sentence's mentions, as `resolved`
+    // makes them entities, could serve).
     std::vector<SentenceParse> Annotate(const SegmentedText& text, const FoldedTokens& folded,
-                                        const std::vector<bool>& skip_line, const MentionsFound& found) const;
+                                        const std::vector<bool>& skip_line, const MentionsFound& found,
+                                        const ResolvedMentions& resolved) const;
     // `name_of`: per token of the document, the index of the name the name
     // finder put it in, or -1. A name is one proper noun for the parser; in
     // the parse its last word heads it and its other words are `flat`.
     SentenceParse Parse(const SegmentedText& text, const Sentence& sentence, const std::vector<int>& name_of) const;
 
 private:
-    bool MayHoldRelation(const SegmentedText& text, const FoldedTokens& folded, const Sentence& sentence) const;
+    bool MayHoldRelation(const SegmentedText& text, const FoldedTokens& folded, const Sentence& sentence,
+                         bool two_entities) const;
 
     const nlp::Parser& parser_;
     const WordSet& triggers_;
+    const WordSet& implicit_role_triggers_;
     const KnownWords known_;
 };
 

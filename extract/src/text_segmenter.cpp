@@ -190,4 +190,29 @@ SegmentedText TextSegmenter::Segment(std::string_view text) const {
     return out;
 }
 
+SegmentedText JoinAfterAbbreviations(SegmentedText text, const Lexicon& abbreviations, const Lexicon& continuations) {
+    const auto word = [&](std::size_t token) { return FoldCase(text.tokens[token].text); };
+    const auto runs_on = [&](const Sentence& sentence, const Sentence& next) {
+        return next.line == sentence.line && sentence.end_token - sentence.first_token >= 2 &&
+               text.tokens[sentence.end_token - 1].text == "." && abbreviations.Contains(word(sentence.end_token - 2)) &&
+               continuations.Contains(word(next.first_token));
+    };
+    std::vector<Sentence> joined;
+    for (const Sentence& sentence : text.sentences) {
+        if (!joined.empty() && runs_on(joined.back(), sentence)) {
+            joined.back().end = sentence.end;
+            joined.back().end_token = sentence.end_token;
+            joined.back().char_end = sentence.char_end;
+        } else {
+            joined.push_back(sentence);
+        }
+    }
+    if (joined.size() == text.sentences.size()) return text;
+    for (Line& line : text.lines) line.first_sentence = line.end_sentence = 0;
+    for (std::size_t s = joined.size(); s-- > 0;) text.lines[joined[s].line].first_sentence = s;
+    for (std::size_t s = 0; s < joined.size(); ++s) text.lines[joined[s].line].end_sentence = s + 1;
+    text.sentences = std::move(joined);
+    return text;
+}
+
 }  // namespace kgraph::extract

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "kgraph/status.h"
+#include "lexicon.h"
 
 namespace kgraph::extract {
 
@@ -53,5 +54,11 @@ private:
     std::shared_ptr<const icu::BreakIterator> sentence_prototype_;
     std::shared_ptr<const icu::BreakIterator> word_prototype_;
 };
+
+// "Chevron Corp. Chief Executive Officer Mike Wirth said ...": ICU ends a
+// sentence at a full stop before a capital. A sentence that ends with a
+// word of `abbreviations` and its full stop runs on into the next sentence
+// of its line when that one opens with a word of `continuations`.
+SegmentedText JoinAfterAbbreviations(SegmentedText text, const Lexicon& abbreviations, const Lexicon& continuations);
 
 }  // namespace kgraph::extract

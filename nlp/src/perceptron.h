@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "binary_io.h"
+#include "huge_page_allocator.h"
 
 namespace kgraph::nlp {
 
@@ -78,7 +79,7 @@ private:
     // Open addressing, at most half full, so that an absent feature ends its
     // probe after a slot or two.
     struct Index {
-        std::vector<Slot> slots = std::vector<Slot>(1, Slot{0, kEmpty});
+        std::vector<Slot, HugePageAllocator<Slot>> slots = std::vector<Slot, HugePageAllocator<Slot>>(1, Slot{0, kEmpty});
         std::size_t mask = 0;
 
         explicit Index(std::size_t rows = 0);
@@ -119,7 +120,7 @@ private:
     // Hot rows (features with many weights: the frequent ones, read for
     // nearly every word) first, so that they and their index stay in the
     // caches; then the others, with an index of their own.
-    std::vector<std::uint8_t> rows_;
+    std::vector<std::uint8_t, HugePageAllocator<std::uint8_t>> rows_;
     Index hot_, cold_;
 };
 

@@ -146,41 +146,77 @@ Slot SlotAt(const ParseState& state, const std::vector<WordKeys>& words, const s
     return {words[i].norm, tag, label < 0 ? kNoLabel : kLabelBase + label, Combine(words[i].norm, tag)};
 }
 
+constexpr auto kSeeds = [] {
+    std::array<std::uint64_t, kNumFeatures> seeds{};
+    for (int id = 0; id < kNumFeatures; ++id) seeds[id] = TemplateSeed(id);
+    return seeds;
+}();
+
+// How many of ParserFeatures' templates read one value (word, tag or label)
+// of one position: its calls of add_one.
+constexpr int kNumSingleValue = 38;
+
+// The keys of the single-value templates by position, hashed on first use:
+// a word stays in reach of the same template (b0, s0, a child of s0) for
+// several moves, and what such a template reads of it never changes (its
+// label is read only once it has one). 38 of a move's 92 keys.
+class SingleValueKeys {
+public:
+    // Positions -1 (none) to n (the root).
+    explicit SingleValueKeys(int n) : keys_(static_cast<std::size_t>(n + 2) * kNumSingleValue, 0) {}
+
+    // The key of feature template `id`, the `single`-th single-value one,
+    // reading `value` of `position`.
+    std::uint64_t Key(int id, int single, int position, std::uint64_t value) {
+        // 0 marks a key not yet hashed: SeededFeatureKey never returns it.
+        std::uint64_t& key =
+            keys_[static_cast<std::size_t>(position + 1) * kNumSingleValue + static_cast<std::size_t>(single)];
+        if (key == 0) key = SeededFeatureKey(kSeeds[id], value);
+        return key;
+    }
+
+private:
+    std::vector<std::uint64_t> keys_;
+};
+
 // Zhang & Nivre (2011)'s templates, for the arc-hybrid stack and buffer: s1
 // matters as much as b0, since RIGHT attaches s0 to s1.
-Features ParserFeatures(const ParseState& state, const std::vector<WordKeys>& words, const std::vector<int>& tags) {
-    const int s0i = state.Stack(0), s1i = state.Stack(1), b0i = state.Buffer(0);
+Features ParserFeatures(const ParseState& state, const std::vector<WordKeys>& words, const std::vector<int>& tags,
+                        SingleValueKeys& single) {
+    const int s0i = state.Stack(0), s1i = state.Stack(1), s2i = state.Stack(2);
+    const int b0i = state.Buffer(0), b1i = state.Buffer(1), b2i = state.Buffer(2);
+    const int s0l1i = state.Left1(s0i), s0l2i = state.Left2(s0i), s0r1i = state.Right1(s0i), s0r2i = state.Right2(s0i);
+    const int s1l1i = state.Left1(s1i), s1r1i = state.Right1(s1i), s1r2i = state.Right2(s1i);
+    const int b0l1i = state.Left1(b0i), b0l2i = state.Left2(b0i);
     auto at = [&](int i) { return SlotAt(state, words, tags, i); };
-    const Slot s0 = at(s0i), s1 = at(s1i), s2 = at(state.Stack(2));
-    const Slot b0 = at(b0i), b1 = at(state.Buffer(1)), b2 = at(state.Buffer(2));
-    const Slot s0l1 = at(state.Left1(s0i)), s0l2 = at(state.Left2(s0i));
-    const Slot s0r1 = at(state.Right1(s0i)), s0r2 = at(state.Right2(s0i));
-    const Slot s1l1 = at(state.Left1(s1i)), s1r1 = at(state.Right1(s1i)), s1r2 = at(state.Right2(s1i));
-    const Slot b0l1 = at(state.Left1(b0i)), b0l2 = at(state.Left2(b0i));
+    const Slot s0 = at(s0i), s1 = at(s1i), s2 = at(s2i);
+    const Slot b0 = at(b0i), b1 = at(b1i), b2 = at(b2i);
+    const Slot s0l1 = at(s0l1i), s0l2 = at(s0l2i), s0r1 = at(s0r1i), s0r2 = at(s0r2i);
+    const Slot s1l1 = at(s1l1i), s1r1 = at(s1r1i), s1r2 = at(s1r2i);
+    const Slot b0l1 = at(b0l1i), b0l2 = at(b0l2i);
     auto distance = [&](int a, int b) -> std::uint64_t {
         if (a < 0 || b < 0 || a == state.n() || b == state.n()) return 0;
         return static_cast<std::uint64_t>(std::min(std::abs(b - a), 5));
     };
     const std::uint64_t d_s0b0 = distance(s0i, b0i), d_s1s0 = distance(s1i, s0i);
 
-    static constexpr auto kSeeds = [] {
-        std::array<std::uint64_t, kNumFeatures> seeds{};
-        for (int id = 0; id < kNumFeatures; ++id) seeds[id] = TemplateSeed(id);
-        return seeds;
-    }();
     Features f;
-    int n = 0;
+    int n = 0, singles = 0;
     auto add = [&](std::uint64_t a, std::uint64_t b = 0, std::uint64_t c = 0) {
         f[n] = SeededFeatureKey(kSeeds[n], a, b, c);  // FeatureKey(n, a, b, c)
         ++n;
     };
+    auto add_one = [&](int position, std::uint64_t value) {
+        f[n] = single.Key(n, singles++, position, value);
+        ++n;
+    };
     // Single positions.
-    add(s0.word); add(s0.tag); add(s0.word_tag);
-    add(s1.word); add(s1.tag); add(s1.word_tag);
-    add(s2.word); add(s2.tag);
-    add(b0.word); add(b0.tag); add(b0.word_tag);
-    add(b1.word); add(b1.tag); add(b1.word_tag);
-    add(b2.word); add(b2.tag);
+    add_one(s0i, s0.word); add_one(s0i, s0.tag); add_one(s0i, s0.word_tag);
+    add_one(s1i, s1.word); add_one(s1i, s1.tag); add_one(s1i, s1.word_tag);
+    add_one(s2i, s2.word); add_one(s2i, s2.tag);
+    add_one(b0i, b0.word); add_one(b0i, b0.tag); add_one(b0i, b0.word_tag);
+    add_one(b1i, b1.word); add_one(b1i, b1.tag); add_one(b1i, b1.word_tag);
+    add_one(b2i, b2.word); add_one(b2i, b2.tag);
     // Pairs.
     add(s0.word_tag, b0.word_tag); add(s0.word_tag, b0.word); add(s0.word, b0.word_tag);
     add(s0.word_tag, b0.tag); add(s0.tag, b0.word_tag); add(s0.word, b0.word); add(s0.tag, b0.tag);
@@ -204,13 +240,13 @@ Features ParserFeatures(const ParseState& state, const std::vector<WordKeys>& wo
     add(b0.word, state.NumLeft(b0i)); add(b0.tag, state.NumLeft(b0i));
     add(s1.word, state.NumRight(s1i)); add(s1.tag, state.NumRight(s1i));
     // Children.
-    add(s0l1.word); add(s0l1.tag); add(s0l1.label);
-    add(s0r1.word); add(s0r1.tag); add(s0r1.label);
-    add(s0l2.tag); add(s0l2.label); add(s0r2.tag); add(s0r2.label);
-    add(b0l1.word); add(b0l1.tag); add(b0l1.label);
-    add(b0l2.tag); add(b0l2.label);
-    add(s1r1.word); add(s1r1.tag); add(s1r1.label);
-    add(s1l1.tag); add(s1l1.label); add(s1r2.tag); add(s1r2.label);
+    add_one(s0l1i, s0l1.word); add_one(s0l1i, s0l1.tag); add_one(s0l1i, s0l1.label);
+    add_one(s0r1i, s0r1.word); add_one(s0r1i, s0r1.tag); add_one(s0r1i, s0r1.label);
+    add_one(s0l2i, s0l2.tag); add_one(s0l2i, s0l2.label); add_one(s0r2i, s0r2.tag); add_one(s0r2i, s0r2.label);
+    add_one(b0l1i, b0l1.word); add_one(b0l1i, b0l1.tag); add_one(b0l1i, b0l1.label);
+    add_one(b0l2i, b0l2.tag); add_one(b0l2i, b0l2.label);
+    add_one(s1r1i, s1r1.word); add_one(s1r1i, s1r1.tag); add_one(s1r1i, s1r1.label);
+    add_one(s1l1i, s1l1.tag); add_one(s1l1i, s1l1.label); add_one(s1r2i, s1r2.tag); add_one(s1r2i, s1r2.label);
     add(s0.tag, s0l1.label, s0l2.label); add(s0.tag, s0r1.label, s0r2.label);
     add(b0.tag, b0l1.label, b0l2.label); add(s1.tag, s1r1.label, s1r2.label);
     // Label sets.
@@ -345,12 +381,13 @@ TransitionParser::TransitionParser(std::vector<std::string> labels, WeightTable 
 DependencyTree TransitionParser::Parse(const std::vector<WordKeys>& words, const std::vector<int>& tags) const {
     const int num_labels = static_cast<int>(labels_.size());
     ParseState state(static_cast<int>(words.size()));
+    SingleValueKeys single(state.n());
     std::vector<std::int32_t> scores(NumActions(num_labels));
     while (!state.Terminal()) {
         int action = ForcedAction(state, num_labels, root_label_);
         if (action < 0) {
             std::fill(scores.begin(), scores.end(), 0);
-            weights_.AddScores(ParserFeatures(state, words, tags), scores.data());
+            weights_.AddScores(ParserFeatures(state, words, tags, single), scores.data());
             action = BestValid(state, scores.data(), num_labels, root_label_);
         }
         state.Apply(action, num_labels);
@@ -394,8 +431,9 @@ TransitionParser TrainTransitionParser(const std::vector<std::string>& labels, c
             const ParserExample& example = examples[index];
             const Oracle oracle(example.gold);
             ParseState state(static_cast<int>(example.words.size()));
+            SingleValueKeys single(state.n());
             while (!state.Terminal()) {
-                const Features features = ParserFeatures(state, example.words, example.tags);
+                const Features features = ParserFeatures(state, example.words, example.tags, single);
                 std::fill(scores.begin(), scores.end(), 0);
                 trainer.AddScores(features, scores.data());
                 const int guess = BestValid(state, scores.data(), num_labels, root_label);
