@@ -194,6 +194,7 @@ SegmentedText JoinAfterAbbreviations(SegmentedText text, const Lexicon& abbrevia
     const auto word = [&](std::size_t token) { return FoldCase(text.tokens[token].text); };
     const auto runs_on = [&](const Sentence& sentence, const Sentence& next) {
         return next.line == sentence.line && sentence.end_token - sentence.first_token >= 2 &&
+               next.end_token - sentence.first_token <= kMaxSentenceTokens &&
                text.tokens[sentence.end_token - 1].text == "." && abbreviations.Contains(word(sentence.end_token - 2)) &&
                continuations.Contains(word(next.first_token));
     };
