@@ -1198,3 +1198,12 @@ TEST_CASE("An organization before the title of a name, its abbreviation stop inc
     CHECK(triples.count("Mike Wirth ceo-of Chevron Corp") == 1);
     CHECK(triples.count("Mike Wirth ceo-of Hess Corp") == 0);
 }
+
+TEST_CASE("'She' with no person's name near stands for the name of no known type before it") {
+    CHECK(Triples(Extract("In 1978 Lilia became the first African American to start an environmental engineering firm "
+                          "when she founded and became CEO of PEER Consultants, PC."))
+              .count("Lilia ceo-of PEER Consultants, PC") == 1);
+    // A name known to be a person's near comes first.
+    CHECK(Triples(Extract("Zentrix hired Maria Lopez in 2019, and she became CEO of Zentrix in 2021."))
+              .count("Maria Lopez ceo-of Zentrix") == 1);
+}

@@ -175,11 +175,16 @@ ResolvedMentions MentionResolver::Resolve(const MentionsFound& found) const {
         const Mention& ref = found.mentions[m];
         if (!ref.reference) continue;
         std::vector<int>& candidates = out.candidates_of_mention[m];
+        // "Lilia ... when she founded ...": with no name known to be a
+        // person's near, "she" is the name of no known type.
+        bool untyped_person = false;
+        auto fits = [&](int e) {
+            return untyped_person ? out.entities[static_cast<std::size_t>(e)].type == MentionType::kUnknown
+                                  : type_fits(e, ref.cue);
+        };
         auto consider = [&](std::size_t other) {
             const int e = out.entity_of_mention[other];
-            if (e >= 0 && type_fits(e, ref.cue) && !Contains(candidates, e) && candidates.size() < kMaxCandidates) {
-                candidates.push_back(e);
-            }
+            if (e >= 0 && fits(e) && !Contains(candidates, e) && candidates.size() < kMaxCandidates) candidates.push_back(e);
         };
         // Names before the reference, sentence by sentence going back. A
         // pronoun, and a description opening its sentence ("The startup,
@@ -189,19 +194,26 @@ ResolvedMentions MentionResolver::Resolve(const MentionsFound& found) const {
         // data-labeling firm").
         const bool pronoun = ref.end_token - ref.first_token == 1 && ref.raw.size() <= 3;
         const bool prefers_subject = pronoun || ref.sentence_initial;
-        std::size_t sentence_start = m;
-        for (std::size_t back = 0; back <= kSentencesBack; ++back) {
-            if (sentence_start == 0) break;
-            const std::size_t sentence = found.mentions[sentence_start - 1].sentence;
-            if (ref.sentence - sentence > kSentencesBack) break;
-            std::size_t first = sentence_start;
-            while (first > 0 && found.mentions[first - 1].sentence == sentence) --first;
-            if (prefers_subject) {
-                for (std::size_t o = first; o < sentence_start; ++o) consider(o);
-            } else {
-                for (std::size_t o = sentence_start; o > first; --o) consider(o - 1);
+        auto search = [&] {
+            std::size_t sentence_start = m;
+            for (std::size_t back = 0; back <= kSentencesBack; ++back) {
+                if (sentence_start == 0) break;
+                const std::size_t sentence = found.mentions[sentence_start - 1].sentence;
+                if (ref.sentence - sentence > kSentencesBack) break;
+                std::size_t first = sentence_start;
+                while (first > 0 && found.mentions[first - 1].sentence == sentence) --first;
+                if (prefers_subject) {
+                    for (std::size_t o = first; o < sentence_start; ++o) consider(o);
+                } else {
+                    for (std::size_t o = sentence_start; o > first; --o) consider(o - 1);
+                }
+                sentence_start = first;
             }
-            sentence_start = first;
+        };
+        search();
+        if (candidates.empty() && pronoun && ref.cue == MentionType::kPerson) {
+            untyped_person = true;
+            search();
         }
     }
     return out;
