@@ -387,6 +387,14 @@ TEST_CASE("Parse: a name's abbreviation stop is its punctuation, and the name be
     CHECK(Has(dependencies, "nsubj(reiterated, Wirth)"));
 }
 
+TEST_CASE("Parse: a hyphenated present participle before a word modifies it") {
+    const Annotated doc("The Wrap News Inc., founded by award-winning journalist Sharon Waxman in 2009, has established "
+                        "itself as the leading news organization.");
+    const std::vector<std::string> dependencies = Dependencies(doc);
+    INFO(FormatParse(doc.annotated.parses[0]));
+    CHECK(Has(dependencies, "obl:agent(founded, Waxman)"));
+}
+
 // --- Sentence view ---
 
 TEST_CASE("Sentence view: a name, an amount and a date are one item each") {
