@@ -1207,3 +1207,11 @@ TEST_CASE("'She' with no person's name near stands for the name of no known type
     CHECK(Triples(Extract("Zentrix hired Maria Lopez in 2019, and she became CEO of Zentrix in 2021."))
               .count("Maria Lopez ceo-of Zentrix") == 1);
 }
+
+TEST_CASE("A founding chief executive is a chief executive, and the founder coordinated with the title shares its company") {
+    const std::set<std::string> triples = Triples(Extract(
+        "Mohan was the founder and founding CEO of BioImagene, a leader in Digital Pathology that was acquired by Roche "
+        "in 2010 for $100M."));
+    CHECK(triples.count("Mohan founder-of BioImagene") == 1);
+    CHECK(triples.count("Mohan ceo-of BioImagene") == 1);
+}
