@@ -1215,3 +1215,14 @@ TEST_CASE("A founding chief executive is a chief executive, and the founder coor
     CHECK(triples.count("Mohan founder-of BioImagene") == 1);
     CHECK(triples.count("Mohan ceo-of BioImagene") == 1);
 }
+
+TEST_CASE("A percentage written as the British press writes it is a percentage") {
+    for (const char* text : {"Deutsche Telekom, which holds a 12pc stake in BT, declined to comment.",
+                             "Deutsche Telekom, which holds a 12 pc stake in BT, declined to comment."}) {
+        INFO(text);
+        const Relation* r = Find(Extract(text), "Deutsche Telekom", "owns-stake", "BT");
+        REQUIRE(r != nullptr);
+        REQUIRE(r->evidence[0].percent.has_value());
+        CHECK(*r->evidence[0].percent == Approx(12));
+    }
+}

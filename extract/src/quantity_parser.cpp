@@ -113,11 +113,14 @@ public:
         return q;
     }
 
+    // "9.9%", "20 percent", "43 per cent", and as the British press writes it, "12pc".
     std::optional<Quantity> PercentAt(std::size_t i) const {
         std::string_view suffix;
-        if (!IsNumber(i) || !ParseNumber(Word(i), &suffix) || !suffix.empty()) return std::nullopt;
+        if (!IsNumber(i) || !ParseNumber(Word(i), &suffix) || !(suffix.empty() || suffix == "pc")) return std::nullopt;
         std::size_t j = i + 1;
-        if (Word(j) == "%" || Word(j) == "percent" || Word(j) == "pct") {
+        if (suffix == "pc") {
+            // the sign is part of the number's word
+        } else if (Word(j) == "%" || Word(j) == "percent" || Word(j) == "pct" || Word(j) == "pc") {
             ++j;
         } else if (Word(j) == "per" && Word(j + 1) == "cent") {
             j += 2;
