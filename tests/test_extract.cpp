@@ -1226,3 +1226,13 @@ TEST_CASE("A percentage written as the British press writes it is a percentage")
         CHECK(*r->evidence[0].percent == Approx(12));
     }
 }
+
+TEST_CASE("A stake disclosed is a stake held, with its percentage") {
+    const Relation* r = Find(Extract("It began on April 4, when Elon Musk disclosed a 9.2 percent stake in Twitter, making "
+                                     "him its largest shareholder."),
+                             "Elon Musk", "owns-stake", "Twitter");
+    REQUIRE(r != nullptr);
+    const auto with_percent = std::find_if(r->evidence.begin(), r->evidence.end(), [](const Evidence& e) { return e.percent.has_value(); });
+    REQUIRE(with_percent != r->evidence.end());
+    CHECK(*with_percent->percent == Approx(9.2));
+}
