@@ -1232,7 +1232,8 @@ TEST_CASE("A stake disclosed is a stake held, with its percentage") {
                                      "him its largest shareholder."),
                              "Elon Musk", "owns-stake", "Twitter");
     REQUIRE(r != nullptr);
-    const auto with_percent = std::find_if(r->evidence.begin(), r->evidence.end(), [](const Evidence& e) { return e.percent.has_value(); });
+    const auto with_percent = std::find_if(r->evidence.begin(), r->evidence.end(),
+                                           [](const Evidence& e) { return e.percent.has_value(); });
     REQUIRE(with_percent != r->evidence.end());
     CHECK(*with_percent->percent == Approx(9.2));
 }
