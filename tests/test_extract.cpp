@@ -1237,3 +1237,11 @@ TEST_CASE("A stake disclosed is a stake held, with its percentage") {
     REQUIRE(with_percent != r->evidence.end());
     CHECK(*with_percent->percent == Approx(9.2));
 }
+
+TEST_CASE("A firm's first word, when it is no English word, is a short form of the firm's name") {
+    const DocumentFacts facts =
+        Extract("Exxon Mobil Corp. has a right of first refusal over Hess Corp. assets. Exxon competes with Chevron in "
+                "Guyana.");
+    CHECK(Triples(facts).count("Chevron competes-with Exxon Mobil Corp") == 1);
+    for (const Entity& e : facts.entities) CHECK(e.name != "Exxon");
+}

@@ -107,7 +107,12 @@ std::vector<int> MentionResolver::ClusterNames(const MentionsFound& found, std::
                              !org_suffix_.Contains(shorter.words[0]);
         const bool first_name = shorter.cue == MentionType::kPerson && longer.cue == MentionType::kPerson &&
                                 shorter.words[0] == longer.words.front();
-        return surname || first_name ? 1 : 0;
+        // "Exxon" for "Exxon Mobil Corp", "Activision" for "Activision
+        // Blizzard": a firm's first word, when it is no English word ("Apple"
+        // beside "Apple Music" may be the company, not the product).
+        const bool firm_first_word = shorter.confident && !shorter.product && shorter.cue != MentionType::kPerson &&
+                                     longer.cue != MentionType::kPerson && shorter.words[0] == longer.words.front();
+        return surname || first_name || firm_first_word ? 1 : 0;
     };
     for (std::size_t i : order) {
         NameGroup& g = groups[i];
