@@ -1245,3 +1245,10 @@ TEST_CASE("A firm's first word, when it is no English word, is a short form of t
     CHECK(Triples(facts).count("Chevron competes-with Exxon Mobil Corp") == 1);
     for (const Entity& e : facts.entities) CHECK(e.name != "Exxon");
 }
+
+TEST_CASE("A name in capitals that spells a longer name's initials is its short form") {
+    const DocumentFacts facts = Extract(
+        "Advanced Micro Devices agreed to buy Xilinx for $35 billion. AMD has long been a rival of Intel.");
+    for (const Entity& e : facts.entities) CHECK(e.name != "AMD");
+    CHECK(Triples(facts).count("Advanced Micro Devices competes-with Intel") == 1);
+}

@@ -91,6 +91,21 @@ std::vector<int> MentionResolver::ClusterNames(const MentionsFound& found, std::
         }
         return true;
     };
+    // "AMD" for "Advanced Micro Devices", "TSMC" for "Taiwan Semiconductor
+    // Manufacturing Co": a name written in capitals that spells the initials
+    // of a longer name's words, with or without its company suffixes.
+    auto is_acronym_of = [&](const NameGroup& shorter, const NameGroup& longer) {
+        const std::string& written = shorter.surfaces.front().first;
+        if (shorter.words.size() != 1 || written.size() < 2 || longer.words.size() < 2 ||
+            !std::all_of(written.begin(), written.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+            return false;
+        }
+        std::string initials;
+        for (const std::string& word : longer.words) initials += word.front();
+        std::size_t without_suffixes = longer.words.size();
+        while (without_suffixes > 1 && org_suffix_.Contains(longer.words[without_suffixes - 1])) --without_suffixes;
+        return shorter.words[0] == initials || shorter.words[0] == initials.substr(0, without_suffixes);
+    };
     // How surely `shorter` is a short form of `longer`: 2 for the name
     // without its company suffix ("Scale" for "Scale AI", "Meta" for "Meta
     // Platforms"), 1 for a surname ("Wang" for "Alexandr Wang"; not "AI" for
@@ -112,7 +127,7 @@ std::vector<int> MentionResolver::ClusterNames(const MentionsFound& found, std::
         // beside "Apple Music" may be the company, not the product).
         const bool firm_first_word = shorter.confident && !shorter.product && shorter.cue != MentionType::kPerson &&
                                      longer.cue != MentionType::kPerson && shorter.words[0] == longer.words.front();
-        return surname || first_name || firm_first_word ? 1 : 0;
+        return surname || first_name || firm_first_word || is_acronym_of(shorter, longer) ? 1 : 0;
     };
     for (std::size_t i : order) {
         NameGroup& g = groups[i];
