@@ -101,7 +101,9 @@ std::vector<int> MentionResolver::ClusterNames(const MentionsFound& found, std::
             return false;
         }
         std::string initials;
-        for (const std::string& word : longer.words) initials += word.front();
+        for (const std::string& word : longer.words) {
+            if (!word.empty()) initials += word.front();
+        }
         std::size_t without_suffixes = longer.words.size();
         while (without_suffixes > 1 && org_suffix_.Contains(longer.words[without_suffixes - 1])) --without_suffixes;
         return shorter.words[0] == initials || shorter.words[0] == initials.substr(0, without_suffixes);
