@@ -79,7 +79,7 @@ private:
     // Open addressing, at most half full, so that an absent feature ends its
     // probe after a slot or two.
     struct Index {
-        std::vector<Slot, HugePageAllocator<Slot>> slots = std::vector<Slot, HugePageAllocator<Slot>>(1, Slot{0, kEmpty});
+        HugePageVector<Slot> slots = HugePageVector<Slot>(1, Slot{0, kEmpty});
         std::size_t mask = 0;
 
         explicit Index(std::size_t rows = 0);
@@ -120,7 +120,7 @@ private:
     // Hot rows (features with many weights: the frequent ones, read for
     // nearly every word) first, so that they and their index stay in the
     // caches; then the others, with an index of their own.
-    std::vector<std::uint8_t, HugePageAllocator<std::uint8_t>> rows_;
+    HugePageVector<std::uint8_t> rows_;
     Index hot_, cold_;
 };
 
