@@ -243,22 +243,28 @@ ResolvedMentions MentionResolver::Resolve(const MentionsFound& found) const {
 
 DiscourseContext::DiscourseContext(const SegmentedText& text, const MentionsFound& found, const ResolvedMentions& resolved,
                                    std::vector<int> heading_of_line)
-    : text_(text), resolved_(resolved), entities_of_sentence_(text.sentences.size()),
-      document_count_(resolved.entities.size()), heading_of_line_(std::move(heading_of_line)) {
+    : resolved_(resolved), entities_of_sentence_(text.sentences.size()), names_of_line_(text.lines.size()),
+      line_of_sentence_(text.sentences.size()), document_count_(resolved.entities.size()),
+      heading_of_line_(std::move(heading_of_line)) {
+    for (std::size_t s = 0; s < text.sentences.size(); ++s) line_of_sentence_[s] = text.sentences[s].line;
+    std::vector<std::map<int, std::size_t>> counts(text.lines.size());
     for (std::size_t m = 0; m < found.mentions.size(); ++m) {
         const int e = resolved.entity_of_mention[m];
         if (e < 0) continue;
         entities_of_sentence_[found.mentions[m].sentence].push_back(e);
+        ++counts[text.sentences[found.mentions[m].sentence].line][e];
         ++document_count_[static_cast<std::size_t>(e)];
     }
+    for (std::size_t l = 0; l < counts.size(); ++l) names_of_line_[l].assign(counts[l].begin(), counts[l].end());
 }
 
+// Every mention in the document weighs 1, in the paragraph and its headline
+// 2 more. A line's names are counted once, when the context is made: a line
+// of a megabyte costs no more per sentence than a thousand short ones.
 int DiscourseContext::Topic(std::size_t line, const std::vector<int>& excluded) const {
     std::vector<std::size_t> score(document_count_);
     auto weigh_line = [&](std::size_t l) {
-        for (std::size_t s = text_.lines[l].first_sentence; s < text_.lines[l].end_sentence; ++s) {
-            for (const int e : entities_of_sentence_[s]) score[static_cast<std::size_t>(e)] += 2;
-        }
+        for (const auto& [entity, count] : names_of_line_[l]) score[static_cast<std::size_t>(entity)] += 2 * count;
     };
     weigh_line(line);
     if (heading_of_line_[line] >= 0) weigh_line(static_cast<std::size_t>(heading_of_line_[line]));
@@ -275,7 +281,7 @@ int DiscourseContext::SentenceSubject(std::size_t sentence, const std::vector<in
         const DocumentEntity& entity = resolved_.entities[static_cast<std::size_t>(e)];
         if (entity.type != MentionType::kPerson && !entity.product && !Contains(excluded, e)) return e;
     }
-    return Topic(text_.sentences[sentence].line, excluded);
+    return Topic(line_of_sentence_[sentence], excluded);
 }
 
 }  // namespace kgraph::extract

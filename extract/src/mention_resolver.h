@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "lexicon.h"
@@ -59,10 +60,11 @@ public:
     int SentenceSubject(std::size_t sentence, const std::vector<int>& excluded) const;
 
 private:
-    const SegmentedText& text_;
     const ResolvedMentions& resolved_;
-    std::vector<std::vector<int>> entities_of_sentence_;  // names, in order
-    std::vector<std::size_t> document_count_;
+    std::vector<std::vector<int>> entities_of_sentence_;                 // names, in order
+    std::vector<std::vector<std::pair<int, std::size_t>>> names_of_line_;  // entity, mentions in the line
+    std::vector<std::size_t> line_of_sentence_;
+    std::vector<std::size_t> document_count_;  // mentions per entity
     std::vector<int> heading_of_line_;
 };
 

@@ -233,15 +233,6 @@ bool IsAbbreviationStop(const std::vector<ParsedWord>& words, std::size_t w) {
     return words[w].form == "." && w > 0 && words[w - 1].end == words[w].begin;
 }
 
-// "award-winning journalist", "fast-growing business": a compound ending in
-// a present participle, before a word that is no verb of its own, modifies
-// that word; the parser, seeing "winning" after "by award -", read a clause.
-std::optional<nlp::Upos> ModifierUpos(const std::vector<ParsedWord>& words, std::size_t w, std::string_view compound) {
-    const bool participle = compound.size() > 3 && compound.substr(compound.size() - 3) == "ing";
-    const bool before_word = w + 1 < words.size() && std::isalpha(static_cast<unsigned char>(words[w + 1].form[0]));
-    return participle && before_word ? std::optional<nlp::Upos>(nlp::Upos::kAdj) : std::nullopt;
-}
-
 // The parser's words for the sentence words `selection` (in order): a name
 // is one proper noun, its last word.
 ParserInput ParserWords(const std::vector<ParsedWord>& words, const std::vector<int>& word_name,
@@ -276,10 +267,7 @@ ParserInput ParserWords(const std::vector<ParsedWord>& words, const std::vector<
         for (std::size_t begin = 0; begin <= form.size();) {
             const std::size_t hyphen = std::min(form.find('-', begin), form.size());
             if (begin > 0) add(w, "-", std::nullopt);
-            if (hyphen > begin) {
-                const bool last = hyphen == form.size();
-                add(w, form.substr(begin, hyphen - begin), last ? ModifierUpos(words, w, form) : std::nullopt);
-            }
+            if (hyphen > begin) add(w, form.substr(begin, hyphen - begin), std::nullopt);
             begin = hyphen + 1;
         }
     }
