@@ -17,6 +17,7 @@
 #include <set>
 
 #include "cli_harness.h"
+#include "kgraph/model.h"
 #include "kgraph/store.h"
 
 namespace fs = std::filesystem;
@@ -160,6 +161,131 @@ TEST_CASE("a truncated MANIFEST is refused, also when it reads as a whole earlie
             REQUIRE(repair.exit_code == 0);
             CHECK(Stats(dir)["documents"].get<long>() == stored);
         }
+    }
+    CHECK(refused > 0);
+}
+
+namespace {
+
+// The MANIFEST that CURRENT names.
+std::string CurrentManifest(const fs::path& db) {
+    std::string manifest;
+    std::getline(std::ifstream(db / "CURRENT") >> std::ws, manifest);
+    return manifest;
+}
+
+// The offsets at which a record of a RocksDB log file (the MANIFEST's
+// format) ends: 32 KiB blocks of records, each a 7-byte header (checksum,
+// 2-byte length, type) and its payload; a block's last 6 bytes or fewer are
+// padding. A record of types 1 (full) or 4 (last fragment) ends one.
+std::vector<std::uintmax_t> RecordEnds(const fs::path& file) {
+    constexpr std::uintmax_t kBlock = 32768, kHeader = 7;
+    const std::string bytes = Slurp(file);
+    std::vector<std::uintmax_t> ends;
+    std::uintmax_t at = 0;
+    while (at + kHeader <= bytes.size()) {
+        if (kBlock - at % kBlock < kHeader) {
+            at += kBlock - at % kBlock;
+            continue;
+        }
+        const std::uintmax_t length = static_cast<unsigned char>(bytes[at + 4]) |
+                                      static_cast<unsigned char>(bytes[at + 5]) << 8;
+        const int type = bytes[at + 6];
+        at += kHeader + length;
+        if (type == 1 || type == 4) ends.push_back(at);
+    }
+    return ends;
+}
+
+long ListedDocuments(const TempDir& dir) {
+    Run run = Kgraph(dir, {"documents", "--json"});
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    return static_cast<long>(json::parse(run.out).size());
+}
+
+struct KilledWriter {
+    std::uintmax_t opened_manifest_size = 0;  // the MANIFEST as the writer's open left it
+    long added = 0;                           // documents it added
+};
+
+// A writer on the database that adds documents until one of its flushes is
+// in the MANIFEST (it records that in kgraph.last-write), and is killed then.
+KilledWriter KillWriterAfterFlush(const TempDir& dir) {
+    int to_parent[2];
+    REQUIRE(pipe(to_parent) == 0);
+    const pid_t writer = fork();
+    if (writer == 0) {
+        kgraph::StoreOptions options;
+        options.memory_budget = std::size_t{1} << 20;  // a flush every few hundred documents
+        auto store = kgraph::Store::Open(dir.db(), options);
+        KilledWriter told;
+        told.opened_manifest_size = fs::file_size(dir.db() / CurrentManifest(dir.db()));
+        const std::string closed = Slurp(dir.db() / "kgraph.last-write");
+        while (store.ok() && Slurp(dir.db() / "kgraph.last-write") == closed && told.added < 100000) {
+            const std::string name = "Filler Corp " + std::to_string(told.added);
+            kgraph::DocumentFacts facts;
+            facts.doc = kgraph::DocumentId(name + " was founded in Seattle.");
+            facts.source = "filler-" + std::to_string(told.added) + ".txt";
+            facts.entities = {kgraph::Entity{name, kgraph::EntityType::kOrganization, {}}};
+            if (!(*store)->Ingest(facts).ok()) break;
+            ++told.added;
+        }
+        (void)!write(to_parent[1], &told, sizeof told);
+        pause();  // killed here, before Store's close could record anything
+        _exit(1);
+    }
+    KilledWriter told;
+    REQUIRE(read(to_parent[0], &told, sizeof told) == sizeof told);
+    close(to_parent[0]);
+    close(to_parent[1]);
+    REQUIRE(kill(writer, SIGKILL) == 0);
+    REQUIRE(WaitFor(writer) == -SIGKILL);
+    REQUIRE(told.added > 0);
+    REQUIRE(told.added < 100000);
+    return told;
+}
+
+}  // namespace
+
+TEST_CASE("a MANIFEST cut after a killed writer's flush is refused, and repair finds the flushed documents") {
+    // The seeds stored by one writer: one table file per column family, so
+    // that the killed writer's flush starts no compaction, and each cut
+    // after its open either keeps the flush or reads the state before it.
+    TempDir original;
+    const Run ingest = Kgraph(original, {"ingest", KGRAPH_SEEDS_DIR});
+    REQUIRE(ingest.exit_code == 0);
+    const KilledWriter writer = KillWriterAfterFlush(original);
+    // Its log still holds what it added after the flush, so nothing is lost.
+    const long stored = ListedDocuments(original);
+    REQUIRE(stored == 5 + writer.added);
+    const std::string manifest = CurrentManifest(original.db());
+    std::vector<std::uintmax_t> cuts = RecordEnds(original.db() / manifest);
+    REQUIRE(cuts.back() == fs::file_size(original.db() / manifest));
+    cuts.pop_back();
+    // Between the records the writer added: its flush's, of the logs it synced.
+    std::erase_if(cuts, [&](std::uintmax_t cut) { return cut < writer.opened_manifest_size; });
+    REQUIRE(cuts.front() == writer.opened_manifest_size);
+
+    std::size_t refused = 0;
+    for (const std::uintmax_t cut : cuts) {
+        TempDir dir;
+        CopyFolder(original.db(), dir.db());
+        fs::resize_file(dir.db() / manifest, cut);
+        INFO("MANIFEST cut to " << cut << " of " << fs::file_size(original.db() / manifest) << " bytes");
+        // A cut that keeps the flush reads every document. One that drops it
+        // reads the log written since, without the documents of the flush.
+        if (Kgraph(dir, {"stats"}).exit_code == 0) {
+            CHECK(ListedDocuments(dir) == stored);
+            continue;
+        }
+        ++refused;
+        RequireRefusedAsDamaged(dir, manifest);
+        Run repair = Kgraph(dir, {"repair"});
+        INFO(repair.out << repair.err);
+        REQUIRE(repair.exit_code == 0);
+        CHECK(ListedDocuments(dir) == stored);
+        RequireConsistent(dir);
     }
     CHECK(refused > 0);
 }

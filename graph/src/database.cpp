@@ -1,6 +1,8 @@
 #include "database.h"
 
 #include <rocksdb/cache.h>
+#include <rocksdb/env.h>
+#include <rocksdb/file_system.h>
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/table.h>
 #include <rocksdb/write_buffer_manager.h>
@@ -19,7 +21,6 @@
 #include <system_error>
 
 #include "derived_writes.h"
-#include "last_write.h"
 #include "name_grams.h"
 #include "stored_counts.h"
 
@@ -236,9 +237,53 @@ std::shared_ptr<rocksdb::Cache> NewBlockCache(const StoreOptions& options) {
     return rocksdb::NewLRUCache(options.memory_budget, shard_bits);
 }
 
+// The files of a folder without its write-ahead logs: an open through it
+// finds the database as its MANIFEST describes it, no log replayed on top.
+class WithoutLogs final : public rocksdb::FileSystemWrapper {
+public:
+    WithoutLogs() : rocksdb::FileSystemWrapper(rocksdb::FileSystem::Default()) {}
+    const char* Name() const override { return "kgraph-without-logs"; }
+
+    rocksdb::IOStatus GetChildren(const std::string& dir, const rocksdb::IOOptions& options,
+                                  std::vector<std::string>* names, rocksdb::IODebugContext* debug) override {
+        rocksdb::IOStatus listed = target()->GetChildren(dir, options, names, debug);
+        std::erase_if(*names, [](const std::string& name) { return name.ends_with(".log"); });
+        return listed;
+    }
+    rocksdb::IOStatus GetChildrenFileAttributes(const std::string& dir, const rocksdb::IOOptions& options,
+                                                std::vector<rocksdb::FileAttributes>* files,
+                                                rocksdb::IODebugContext* debug) override {
+        rocksdb::IOStatus listed = target()->GetChildrenFileAttributes(dir, options, files, debug);
+        std::erase_if(*files, [](const rocksdb::FileAttributes& file) { return file.name.ends_with(".log"); });
+        return listed;
+    }
+};
+
+rocksdb::Env* EnvWithoutLogs() {
+    static const std::unique_ptr<rocksdb::Env> env = rocksdb::NewCompositeEnv(std::make_shared<WithoutLogs>());
+    return env.get();
+}
+
+// Damaged when the MANIFEST describes an older state than a writer recorded
+// (last_write.h): it lost whole records. `described`: the last write the
+// MANIFEST itself holds. Not the one an open recovers, which replays the
+// logs on top: a log written after a lost flush would raise it again while
+// what the flush held is gone (its log deleted once the flush was recorded).
+Status CompareLastWrite(const fs::path& db, std::optional<std::uint64_t> recorded, std::uint64_t described) {
+    if (!recorded || described >= *recorded) return Status::Ok();
+    return Damaged(db, ManifestPath(db),
+                   "describes the database as of write " + std::to_string(described) + ", before write " +
+                       std::to_string(*recorded) + " that its last writer made (the records of later flushes are lost)");
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Database>> Database::Open(const fs::path& path, const StoreOptions& options) {
+    return Open(path, options, false);
+}
+
+Result<std::unique_ptr<Database>> Database::Open(const fs::path& path, const StoreOptions& options,
+                                                 bool for_own_writer) {
     Result<Presence> presence = Inspect(path);
     if (!presence.ok()) return presence.status();
     if (std::optional<Status> unusable = Unusable(path, *presence)) return *unusable;
@@ -247,6 +292,7 @@ Result<std::unique_ptr<Database>> Database::Open(const fs::path& path, const Sto
 
     std::unique_ptr<Database> database(new Database());
     database->path_ = path;
+    database->for_own_writer_ = for_own_writer;
     std::error_code ec;
     if (*presence == Presence::kMissing && !fs::create_directories(path, ec) && ec) {
         return Status::IOError("cannot create database folder " + path.string() + ": " + ec.message());
@@ -268,7 +314,7 @@ Result<std::unique_ptr<Database>> Database::Open(const fs::path& path, const Sto
         // log, writes a new MANIFEST and deletes the files it does not list.
         StoreOptions reader = options;
         reader.read_only = true;
-        Result<std::unique_ptr<Database>> checked = Open(path, reader);
+        Result<std::unique_ptr<Database>> checked = Open(path, reader, true);
         if (!checked.ok()) return checked.status();
         // The counts cost a scan of the document and entity keys: a writer,
         // which could make damage worse, pays it; a query, which must read
@@ -277,10 +323,6 @@ Result<std::unique_ptr<Database>> Database::Open(const fs::path& path, const Sto
     }
     if (Status opened = database->OpenRocks(options, false); !opened.ok()) return opened;
     if (Status version = database->CheckSchemaVersion(); !version.ok()) return version;
-    // A writer ran these checks in its reader's open, before RocksDB's own.
-    if (!writer) {
-        if (Status complete = database->CheckLastWrite(); !complete.ok()) return complete;
-    }
     if (writer) {
         if (Status counts = RecordCountsIfMissing(*database); !counts.ok()) return counts;
         if (Status indexed = database->AddNameIndex(); !indexed.ok()) return indexed;
@@ -312,6 +354,10 @@ Status Database::OpenRocks(const StoreOptions& options, bool fresh) {
     // all or none: a MANIFEST that lost its last records reads as a whole
     // earlier state, never documents of one flush with entities of another.
     db_options.atomic_flush = true;
+    if (!options.read_only) {
+        recorder_ = std::make_shared<LastWriteRecorder>(path_);
+        db_options.listeners.push_back(recorder_);
+    }
 
     std::vector<std::string> names = {rocksdb::kDefaultColumnFamilyName};
     if (fresh) {
@@ -353,9 +399,7 @@ Status Database::OpenRocks(const StoreOptions& options, bool fresh) {
     // list. Catching up once reads the newer MANIFEST and logs.
     if (options.read_only) {
         if (rocksdb::Status caught_up = db_->TryCatchUpWithPrimary(); !caught_up.ok()) return OpenFailure(caught_up);
-        // A secondary instance leaves out a table file it cannot open, and
-        // would answer as if the file never held anything.
-        return VerifyTableFiles(descriptors);
+        return VerifyManifest(descriptors);
     }
     return Status::Ok();
 }
@@ -399,30 +443,24 @@ Status Database::AddNameIndex() {
     return RebuildNameGrams(*this);
 }
 
-Status Database::CheckLastWrite() const {
+Status Database::VerifyManifest(const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors) const {
+    // Read before the open: a writer records a write once its MANIFEST holds it.
     Result<std::optional<std::uint64_t>> recorded = ReadLastWrite(path_);
     if (!recorded.ok()) return recorded.status();
-    const rocksdb::SequenceNumber found = db_->GetLatestSequenceNumber();
-    if (!*recorded || found >= **recorded) return Status::Ok();
-    return Damaged(path_, ManifestPath(path_),
-                   "describes the database as of write " + std::to_string(found) + ", before write " +
-                       std::to_string(**recorded) + " that its last writer made (the records of later flushes are lost)");
-}
-
-Status Database::VerifyTableFiles(const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors) const {
     rocksdb::DBOptions options = BaseOptions();
     options.max_open_files = 16;  // the size check needs no table open
+    options.env = EnvWithoutLogs();
     std::vector<rocksdb::ColumnFamilyHandle*> handles;
     rocksdb::DB* raw = nullptr;
     const rocksdb::Status opened = rocksdb::DB::OpenForReadOnly(options, path_.string(), descriptors, &handles, &raw);
     if (opened.ok()) {
         const std::unique_ptr<rocksdb::DB> db(raw);
         for (rocksdb::ColumnFamilyHandle* handle : handles) db->DestroyColumnFamilyHandle(handle);
-        return Status::Ok();
+        return CompareLastWrite(path_, *recorded, db->GetLatestSequenceNumber());
     }
-    // A writer's compaction may delete files while a read-only open reads
-    // them; the secondary instance copes with that, so trust it then.
-    if (WriterActive(path_)) return Status::Ok();
+    // Another writer's compaction may delete files while a read-only open
+    // reads them; the secondary instance copes with that, so trust it then.
+    if (!for_own_writer_ && WriterActive(path_)) return Status::Ok();
     return OpenFailure(opened);
 }
 
@@ -478,10 +516,11 @@ Database::~Database() {
         // Leave nothing in the log: the next writer would otherwise move it
         // into a table while opening, a moment when readers may miss it.
         // Every family: Flush(options) alone flushes only the default one.
-        // Then record the last write, which the next open must find again.
+        // Then record the last write, which the next open must find again
+        // (the flush's own record has it, unless the flush had nothing to write).
         if (lock_ && db_->Flush(rocksdb::FlushOptions(), all_handles_).ok()) {
             // A record that failed stays at an earlier write: still a lower bound.
-            (void)RecordLastWrite(path_, db_->GetLatestSequenceNumber());
+            (void)recorder_->Record(db_->GetLatestSequenceNumber());
         }
         for (rocksdb::ColumnFamilyHandle* handle : all_handles_) db_->DestroyColumnFamilyHandle(handle);
         const bool closed = db_->Close().ok();

@@ -16,6 +16,7 @@
 
 #include "keys.h"
 #include "kgraph/status.h"
+#include "last_write.h"
 #include "kgraph/store.h"
 #include "writer_lock.h"
 
@@ -54,6 +55,9 @@ public:
 
 private:
     Database() = default;
+    // `for_own_writer`: the reader's checks a writer runs under its lock.
+    static Result<std::unique_ptr<Database>> Open(const std::filesystem::path& path, const StoreOptions& options,
+                                                  bool for_own_writer);
     // A new database; `unfinished`: first removes what a killed creation left.
     Status Create(const StoreOptions& options, bool unfinished);
     Status OpenRocks(const StoreOptions& options, bool fresh);
@@ -61,17 +65,20 @@ private:
     // Creates and fills the name index (name_grams.h) in a database from
     // before it.
     Status AddNameIndex();
-    // Damaged when RocksDB found an older state than its last writer left
-    // (last_write.h): a MANIFEST that lost whole records.
-    Status CheckLastWrite() const;
-    // Every table file the MANIFEST lists is there, with the size it lists:
-    // a read-only open checks that (when no writer may be deleting files).
-    Status VerifyTableFiles(const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors) const;
+    // What a read-only open of the MANIFEST alone finds (when no other
+    // writer may be deleting files): every table file it lists is there,
+    // with the size it lists (a secondary instance leaves out a file it
+    // cannot open, and would answer as if the file never held anything), and
+    // it describes the database as of the last write recorded (last_write.h)
+    // or later.
+    Status VerifyManifest(const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors) const;
     // A RocksDB open that failed on what it found in the folder.
     Status OpenFailure(const rocksdb::Status& status) const;
 
     std::filesystem::path path_;
     std::optional<WriterLock> lock_;
+    bool for_own_writer_ = false;  // see Open
+    std::shared_ptr<LastWriteRecorder> recorder_;  // a writer's
     std::filesystem::path secondary_dir_;  // a read-only instance's scratch folder
     std::vector<rocksdb::ColumnFamilyHandle*> all_handles_;  // for closing
     std::array<rocksdb::ColumnFamilyHandle*, kColumnFamilyCount> handles_{};
