@@ -66,6 +66,27 @@ fs::path LargestTableFile(const fs::path& db) {
     return largest;
 }
 
+// The oldest table file of a column family.
+fs::path FirstTableFileOf(const fs::path& db, const std::string& family) {
+    std::vector<std::string> names;
+    REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), db.string(), &names).ok());
+    std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+    for (const std::string& name : names) descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* raw = nullptr;
+    REQUIRE(rocksdb::DB::OpenForReadOnly(rocksdb::DBOptions(), db.string(), descriptors, &handles, &raw).ok());
+    const std::unique_ptr<rocksdb::DB> opened(raw);
+    std::vector<rocksdb::LiveFileMetaData> files;
+    opened->GetLiveFilesMetaData(&files);
+    for (rocksdb::ColumnFamilyHandle* handle : handles) opened->DestroyColumnFamilyHandle(handle);
+    std::erase_if(files, [&](const rocksdb::LiveFileMetaData& file) { return file.column_family_name != family; });
+    REQUIRE(!files.empty());
+    const auto first = std::min_element(files.begin(), files.end(), [](const auto& a, const auto& b) {
+        return a.file_number < b.file_number;
+    });
+    return db / fs::path(first->name).filename();
+}
+
 json Stats(const TempDir& dir) {
     Run run = Kgraph(dir, {"stats", "--json"});
     INFO(run.err);
@@ -325,12 +346,18 @@ TEST_CASE("entities lost behind RocksDB's back are found by kgraph's own counts"
 TEST_CASE("a missing or truncated table file is named, and no answer comes from the rest") {
     TempDir dir;
     Populate(dir);
-    const fs::path table = LargestTableFile(dir.db());
+    fs::path table = LargestTableFile(dir.db());
     SECTION("deleted") {
         fs::remove(table);
     }
     SECTION("cut to half its size") {
         fs::resize_file(table, fs::file_size(table) / 2);
+    }
+    SECTION("the file that holds the schema version deleted") {
+        // A secondary instance leaves it out and finds no kgraph database;
+        // the writer, whose own lock made it trust that instance, said so.
+        table = FirstTableFileOf(dir.db(), "meta");
+        fs::remove(table);
     }
     RequireRefusedAsDamaged(dir, table.filename().string());
 }
