@@ -10,6 +10,7 @@
 #include <rocksdb/db.h>
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -362,37 +363,80 @@ TEST_CASE("a missing or truncated table file is named, and no answer comes from 
     RequireRefusedAsDamaged(dir, table.filename().string());
 }
 
+namespace {
+
+// A writer in a child process that holds the database open until Stop().
+class HeldWriter {
+public:
+    explicit HeldWriter(const TempDir& dir) {
+        REQUIRE(pipe(to_child_) == 0);
+        REQUIRE(pipe(to_parent_) == 0);
+        pid_ = fork();
+        if (pid_ == 0) {
+            auto store = kgraph::Store::Open(dir.db());
+            const char ready = store.ok() ? 'y' : 'n';
+            char stop = 0;
+            (void)!write(to_parent_[1], &ready, 1);
+            (void)!read(to_child_[0], &stop, 1);
+            _exit(store.ok() ? 0 : 1);
+        }
+        char ready = 0;
+        REQUIRE(read(to_parent_[0], &ready, 1) == 1);
+        REQUIRE(ready == 'y');
+    }
+    ~HeldWriter() {
+        for (int fd : {to_child_[0], to_child_[1], to_parent_[0], to_parent_[1]}) close(fd);
+    }
+    // Closes the writer's store; its exit code.
+    int Stop() {
+        const char stop = 's';
+        REQUIRE(write(to_child_[1], &stop, 1) == 1);
+        return WaitFor(pid_);
+    }
+
+private:
+    int to_child_[2], to_parent_[2];
+    pid_t pid_ = -1;
+};
+
+}  // namespace
+
 TEST_CASE("a second writer is refused even after LOCK and kgraph.pid are deleted") {
     TempDir dir;
     Populate(dir);
     const json stored = Stats(dir);
-    int to_child[2], to_parent[2];
-    REQUIRE(pipe(to_child) == 0);
-    REQUIRE(pipe(to_parent) == 0);
-    const pid_t writer = fork();
-    if (writer == 0) {
-        // The first writer: holds the database open until told to stop.
-        auto store = kgraph::Store::Open(dir.db());
-        const char ready = store.ok() ? 'y' : 'n';
-        char stop = 0;
-        (void)!write(to_parent[1], &ready, 1);
-        (void)!read(to_child[0], &stop, 1);
-        _exit(store.ok() ? 0 : 1);
-    }
-    char ready = 0;
-    REQUIRE(read(to_parent[0], &ready, 1) == 1);
-    REQUIRE(ready == 'y');
+    HeldWriter writer(dir);
     fs::remove(dir.db() / "LOCK");
     fs::remove(dir.db() / "kgraph.pid");
 
     Run second = Kgraph(dir, {"ingest", KGRAPH_SEEDS_DIR});
     RequireCleanFailure(second, "is in use by another process");
-    const char stop = 's';
-    REQUIRE(write(to_child[1], &stop, 1) == 1);
-    CHECK(WaitFor(writer) == 0);
-    for (int fd : {to_child[0], to_child[1], to_parent[0], to_parent[1]}) close(fd);
+    CHECK(writer.Stop() == 0);
     CHECK(Stats(dir)["documents"] == stored["documents"]);
     RequireConsistent(dir);
+}
+
+TEST_CASE("readers create nothing in the temp folder, so a killed one leaves nothing behind") {
+    TempDir dir;
+    Populate(dir);
+    const long stored = Stats(dir)["documents"].get<long>();
+    const fs::path temp = dir / "tmp";
+    fs::create_directories(temp);
+    // Any entry created or removed in the folder changes its time.
+    const auto long_ago = fs::last_write_time(temp) - std::chrono::hours(1);
+    fs::last_write_time(temp, long_ago);
+    setenv("TMPDIR", temp.c_str(), 1);
+    SECTION("no writer running") {
+        CHECK(Stats(dir)["documents"].get<long>() == stored);
+    }
+    SECTION("a writer running (a secondary instance)") {
+        HeldWriter writer(dir);
+        CHECK(Stats(dir)["documents"].get<long>() == stored);
+        CHECK(writer.Stop() == 0);
+    }
+    unsetenv("TMPDIR");
+    CHECK(fs::is_empty(temp));
+    CHECK(fs::last_write_time(temp) == long_ago);
 }
 
 namespace {

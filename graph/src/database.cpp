@@ -6,7 +6,6 @@
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/table.h>
 #include <rocksdb/write_buffer_manager.h>
-#include <stdlib.h>
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -147,6 +146,17 @@ void RemoveEmptyLogs(const fs::path& path) {
     }
 }
 
+// Whether a log in the folder holds a write: one a killed writer left (a
+// writer's close flushes it into tables and removes the emptied logs).
+bool HasLogRecords(const fs::path& path) {
+    std::error_code ec;
+    for (const fs::directory_entry& entry : fs::directory_iterator(path, ec)) {
+        std::error_code unknown;
+        if (entry.path().extension() == ".log" && entry.file_size(unknown) != 0) return true;
+    }
+    return false;
+}
+
 // The operating system's reason at the end of a RocksDB IO error message
 // ("...: /db/000012.log: No space left on device").
 std::string OsReason(const rocksdb::Status& status) {
@@ -165,14 +175,6 @@ Status CheckManifest(const fs::path& db) {
     if (ec) return Damaged(db, manifest, "is missing");
     if (size == 0) return Damaged(db, manifest, "is empty");
     return Status::Ok();
-}
-
-Result<fs::path> MakeScratchFolder() {
-    std::string pattern = (fs::temp_directory_path() / "kgraph-reader-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) {
-        return Status::IOError("cannot create a temporary folder in " + fs::temp_directory_path().string());
-    }
-    return fs::path(pattern);
 }
 
 // RocksDB's info log is a file in the database folder. On a full disk, an
@@ -375,33 +377,58 @@ Status Database::OpenRocks(const StoreOptions& options, bool fresh) {
     std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
     for (const std::string& name : names) descriptors.emplace_back(name, family_options);
 
+    if (options.read_only) return OpenReader(db_options, descriptors);
     rocksdb::DB* raw = nullptr;
-    rocksdb::Status opened;
-    if (options.read_only) {
-        // A secondary instance, not OpenForReadOnly: RocksDB documents the
-        // latter as undefined while a writer has the database open.
-        Result<fs::path> scratch = MakeScratchFolder();
-        if (!scratch.ok()) return scratch.status();
-        secondary_dir_ = *scratch;
-        opened = rocksdb::DB::OpenAsSecondary(db_options, path_.string(), secondary_dir_.string(), descriptors,
-                                              &all_handles_, &raw);
-    } else {
-        opened = rocksdb::DB::Open(db_options, path_.string(), descriptors, &all_handles_, &raw);
-    }
+    const rocksdb::Status opened = rocksdb::DB::Open(db_options, path_.string(), descriptors, &all_handles_, &raw);
     if (!opened.ok()) return OpenFailure(opened);
-    db_.reset(raw);
+    Adopt(raw);
+    return Status::Ok();
+}
+
+Status Database::OpenReader(const rocksdb::DBOptions& db_options,
+                            const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors) {
+    // Read before the open: a writer records a write once its MANIFEST holds it.
+    Result<std::optional<std::uint64_t>> recorded = ReadLastWrite(path_);
+    if (!recorded.ok()) return recorded.status();
+    // While no writer runs, nothing changes the folder, and a read-only
+    // open is one open instead of two: it opens every table file
+    // (max_open_files = -1), so a missing or cut one fails it.
+    if (for_own_writer_ || !WriterActive(path_)) {
+        rocksdb::DB* raw = nullptr;
+        const rocksdb::Status opened =
+            rocksdb::DB::OpenForReadOnly(db_options, path_.string(), descriptors, &all_handles_, &raw);
+        if (opened.ok()) {
+            Adopt(raw);
+            // A killed writer's log replayed on top would hide a MANIFEST
+            // that lost records (CompareLastWrite): then a second open, without it.
+            if (HasLogRecords(path_)) return VerifyManifest(descriptors, *recorded);
+            return CompareLastWrite(path_, *recorded, db_->GetLatestSequenceNumber());
+        }
+        if (for_own_writer_ || !WriterActive(path_)) return OpenFailure(opened);
+        all_handles_.clear();  // a writer started meanwhile: open as below
+    }
+    // A secondary instance, not OpenForReadOnly: RocksDB documents the
+    // latter as undefined while a writer has the database open. Its folder
+    // would hold its info log, which kgraph discards (DiscardingLogger): it
+    // is given the temp folder and writes nothing there.
+    rocksdb::DB* raw = nullptr;
+    const rocksdb::Status opened = rocksdb::DB::OpenAsSecondary(
+        db_options, path_.string(), fs::temp_directory_path().string(), descriptors, &all_handles_, &raw);
+    if (!opened.ok()) return OpenFailure(opened);
+    Adopt(raw);
+    // Opening reads the MANIFEST, then the logs; a flush by the writer in
+    // between moves data out of a log into a table the first read did not
+    // list. Catching up once reads the newer MANIFEST and logs.
+    if (rocksdb::Status caught_up = db_->TryCatchUpWithPrimary(); !caught_up.ok()) return OpenFailure(caught_up);
+    return VerifyManifest(descriptors, *recorded);
+}
+
+void Database::Adopt(rocksdb::DB* db) {
+    db_.reset(db);
     for (rocksdb::ColumnFamilyHandle* handle : all_handles_) {
         auto known = std::find(kColumnFamilyNames.begin(), kColumnFamilyNames.end(), handle->GetName());
         if (known != kColumnFamilyNames.end()) handles_[known - kColumnFamilyNames.begin()] = handle;
     }
-    // Opening reads the MANIFEST, then the logs; a flush by the writer in
-    // between moves data out of a log into a table the first read did not
-    // list. Catching up once reads the newer MANIFEST and logs.
-    if (options.read_only) {
-        if (rocksdb::Status caught_up = db_->TryCatchUpWithPrimary(); !caught_up.ok()) return OpenFailure(caught_up);
-        return VerifyManifest(descriptors);
-    }
-    return Status::Ok();
 }
 
 Result<std::uint64_t> Database::BlockCacheCapacity() const {
@@ -443,10 +470,8 @@ Status Database::AddNameIndex() {
     return RebuildNameGrams(*this);
 }
 
-Status Database::VerifyManifest(const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors) const {
-    // Read before the open: a writer records a write once its MANIFEST holds it.
-    Result<std::optional<std::uint64_t>> recorded = ReadLastWrite(path_);
-    if (!recorded.ok()) return recorded.status();
+Status Database::VerifyManifest(const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors,
+                                std::optional<std::uint64_t> recorded) const {
     rocksdb::DBOptions options = BaseOptions();
     options.max_open_files = 16;  // the size check needs no table open
     options.env = EnvWithoutLogs();
@@ -456,7 +481,7 @@ Status Database::VerifyManifest(const std::vector<rocksdb::ColumnFamilyDescripto
     if (opened.ok()) {
         const std::unique_ptr<rocksdb::DB> db(raw);
         for (rocksdb::ColumnFamilyHandle* handle : handles) db->DestroyColumnFamilyHandle(handle);
-        return CompareLastWrite(path_, *recorded, db->GetLatestSequenceNumber());
+        return CompareLastWrite(path_, recorded, db->GetLatestSequenceNumber());
     }
     // Another writer's compaction may delete files while a read-only open
     // reads them; the secondary instance copes with that, so trust it then.
@@ -526,10 +551,6 @@ Database::~Database() {
         const bool closed = db_->Close().ok();
         db_.reset();
         if (lock_ && closed) RemoveEmptyLogs(path_);
-    }
-    if (!secondary_dir_.empty()) {
-        std::error_code ignored;  // a leftover scratch folder in /tmp harms nobody
-        fs::remove_all(secondary_dir_, ignored);
     }
 }
 

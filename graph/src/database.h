@@ -61,6 +61,11 @@ private:
     // A new database; `unfinished`: first removes what a killed creation left.
     Status Create(const StoreOptions& options, bool unfinished);
     Status OpenRocks(const StoreOptions& options, bool fresh);
+    // A reader's instance, with the checks of VerifyManifest.
+    Status OpenReader(const rocksdb::DBOptions& db_options,
+                      const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors);
+    // Takes an opened instance whose handles are in all_handles_.
+    void Adopt(rocksdb::DB* db);
     Status CheckSchemaVersion();
     // Creates and fills the name index (name_grams.h) in a database from
     // before it.
@@ -69,9 +74,10 @@ private:
     // writer may be deleting files): every table file it lists is there,
     // with the size it lists (a secondary instance leaves out a file it
     // cannot open, and would answer as if the file never held anything), and
-    // it describes the database as of the last write recorded (last_write.h)
-    // or later.
-    Status VerifyManifest(const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors) const;
+    // it describes the database as of `recorded`, the last write recorded
+    // (last_write.h), or later.
+    Status VerifyManifest(const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors,
+                          std::optional<std::uint64_t> recorded) const;
     // A RocksDB open that failed on what it found in the folder.
     Status OpenFailure(const rocksdb::Status& status) const;
 
@@ -79,7 +85,6 @@ private:
     std::optional<WriterLock> lock_;
     bool for_own_writer_ = false;  // see Open
     std::shared_ptr<LastWriteRecorder> recorder_;  // a writer's
-    std::filesystem::path secondary_dir_;  // a read-only instance's scratch folder
     std::vector<rocksdb::ColumnFamilyHandle*> all_handles_;  // for closing
     std::array<rocksdb::ColumnFamilyHandle*, kColumnFamilyCount> handles_{};
     std::unique_ptr<rocksdb::DB> db_;
