@@ -1143,6 +1143,36 @@ TEST_CASE("a bulk load stores what ingesting the documents one by one stores", "
     CHECK(BulkLoaded({docs.rbegin(), docs.rend()}) == expected);
 }
 
+TEST_CASE("table files index and filter in partitions, so a query's first read of a file loads one, not all",
+          "[graph][store][bulk]") {
+    const std::vector<DocumentFacts> docs = TangledDocuments();
+    TempDir dir;
+    {
+        std::unique_ptr<Store> store = OpenStore(dir.db());
+        SECTION("written by a flush") {
+            for (const DocumentFacts& doc : docs) IngestOk(*store, doc);
+        }
+        SECTION("written by a bulk load") {
+            Result<std::unique_ptr<BulkLoad>> load = store->StartBulkLoad();
+            REQUIRE(load.ok());
+            for (const DocumentFacts& doc : docs) REQUIRE((*load)->Add(doc).ok());
+            REQUIRE((*load)->Finish().ok());
+        }
+    }
+    RawDatabase raw(dir.db());
+    std::size_t files = 0;
+    for (rocksdb::ColumnFamilyHandle* handle : raw.handles) {
+        rocksdb::TablePropertiesCollection tables;
+        REQUIRE(raw.db->GetPropertiesOfAllTables(handle, &tables).ok());
+        for (const auto& [file, properties] : tables) {
+            INFO(file);
+            CHECK(properties->index_partitions >= 1);  // 0 for a single index block
+            ++files;
+        }
+    }
+    CHECK(files >= 8);
+}
+
 TEST_CASE("an entity merged twice reads as one, its relations joined in document order", "[graph][store][merge]") {
     // "Acme" and "Acme Corp" both compete with Beta before a document joins
     // them; "ACME Group" then absorbs the pair, and its ids with it.
