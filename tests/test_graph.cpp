@@ -1,7 +1,9 @@
 // Tests of graph/: the RocksDB store (its promises in store.h) and traversal.
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
 #include <rocksdb/db.h>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -14,6 +16,7 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "kgraph/local_queries.h"
@@ -1360,6 +1363,23 @@ TEST_CASE("a bulk load stores nothing before Finish and only fills an empty data
 }
 
 // --- Store: concurrency between processes ---
+
+TEST_CASE("a writer waits out the shared lock a reader takes for an instant as it opens", "[graph][store][lock]") {
+    TempDir dir;
+    OpenStore(dir.db());
+    // What a reader's check for a running writer holds (database.cpp, WriterActive).
+    const int reader = open(dir.db().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    REQUIRE(reader >= 0);
+    REQUIRE(flock(reader, LOCK_SH | LOCK_NB) == 0);
+    std::thread release([reader] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        close(reader);
+    });
+    Result<std::unique_ptr<Store>> writer = Store::Open(dir.db());
+    release.join();
+    INFO(writer.status().ToString());
+    CHECK(writer.ok());
+}
 
 TEST_CASE("a second writer is refused, naming the process that holds the database", "[graph][store][lock]") {
     TempDir dir;
