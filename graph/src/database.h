@@ -16,8 +16,8 @@
 
 #include "keys.h"
 #include "kgraph/status.h"
-#include "last_write.h"
 #include "kgraph/store.h"
+#include "last_write.h"
 #include "writer_lock.h"
 
 namespace kgraph::graph {

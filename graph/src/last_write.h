@@ -1,13 +1,14 @@
-// The number of the last write a writer made before it closed, kept in a
-// file of its own (`kgraph.last-write`) beside RocksDB's. A MANIFEST that
-// lost its last whole records still reads without error, as the database was
-// at an earlier flush: consistent in itself (flushes are atomic), so kgraph's
+// The number of the last write a writer's MANIFEST holds, kept in a file of
+// its own (`kgraph.last-write`) beside RocksDB's. A MANIFEST that lost its
+// last whole records still reads without error, as the database was at an
+// earlier flush: consistent in itself (flushes are atomic), so kgraph's
 // counts in `meta` agree with it, and the documents written since are gone.
-// RocksDB's sequence number of that earlier state is below the one recorded
-// here, which any open can compare for the price of reading a small file.
-// The record is kept durable per flush, not only at close: a writer killed
-// after a flush whose MANIFEST record is later lost would otherwise leave the
-// record of an earlier close, below the state the lost record described.
+// The last write that MANIFEST holds is below the one recorded here, which
+// any open can compare for the price of reading a small file (database.cpp,
+// CompareLastWrite). The record is written after each flush and bulk load,
+// not only at close: a writer killed after a flush whose MANIFEST record is
+// later lost would otherwise leave the record of an earlier close, below
+// the state the lost record described.
 // Internal to graph/.
 #pragma once
 
