@@ -3,8 +3,9 @@
 
 For each database: `show` of a low-degree entity, `neighbors --depth 1`,
 `neighbors --depth 2 --limit 200`, `path` between two entities 4 hops apart,
-and `stats`; the median wall time of --runs runs of the kgraph process (its
-start and the database's open included) and the largest peak RSS. The anchor
+and `stats`; the median wall time and the median CPU time (user + system) of
+--runs runs of the kgraph process (its start and the database's open
+included) and the largest peak RSS. The anchor
 is the same graph's relations in SQLite (an edge table indexed on subject and
 on object, evidence as JSON beside it), queried through its C API (Python's
 sqlite3 module) with the same questions: the relations and evidence of the
@@ -28,20 +29,31 @@ import time
 
 
 def run_kgraph(kgraph, db, args):
-    """Wall seconds and peak RSS (MB) of one kgraph run."""
-    start = time.perf_counter()
-    proc = subprocess.run(["/usr/bin/time", "-f", "%M", kgraph, "--db", db] + args,
-                          capture_output=True, text=True)
-    wall = time.perf_counter() - start
-    if proc.returncode != 0:
-        raise SystemExit(f"kgraph {' '.join(args)} failed: {proc.stderr.strip()}")
-    rss_kb = int(proc.stderr.strip().splitlines()[-1])
-    return wall, rss_kb / 1024, proc.stdout
+    """Wall seconds, peak RSS (MB), CPU seconds (user + system) and output of
+    one kgraph run. The CPU time is what a loaded machine leaves comparable:
+    the wall time there is mostly waiting for a core. It includes
+    /usr/bin/time's own, a fraction of a millisecond; the peak RSS is
+    /usr/bin/time's figure, since a child's own counts the memory of the
+    Python process it was forked from."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(["/usr/bin/time", "-f", "%M", kgraph, "--db", db] + args, stdout=out, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        out.seek(0)
+        err.seek(0)
+        errors = err.read().decode().strip()
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(f"kgraph {' '.join(args)} failed: {errors}")
+        rss_kb = int(errors.splitlines()[-1])
+        return wall, rss_kb / 1024, usage.ru_utime + usage.ru_stime, out.read().decode()
 
 
 def measure(fn, runs):
+    """Median wall seconds, largest peak RSS (MB), median CPU seconds."""
     results = [fn() for _ in range(runs)]
-    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+    return (statistics.median(r[0] for r in results), max(r[1] for r in results),
+            statistics.median(r[2] for r in results))
 
 
 def build_sqlite(relations, path):
@@ -110,13 +122,13 @@ def time_sqlite(fn, runs):
 
 
 def pick_entities(kgraph, db):
-    entities = json.loads(run_kgraph(kgraph, db, ["entities", "--json"])[2])
+    entities = json.loads(run_kgraph(kgraph, db, ["entities", "--json"])[3])
     entities.sort(key=lambda e: e["name"])
     low = [e["name"] for e in entities if e["degree"] == 3]
     pair = None
     for a in low[:40]:
         for b in reversed(low[-40:]):
-            hops = json.loads(run_kgraph(kgraph, db, ["path", a, b, "--json"])[2])
+            hops = json.loads(run_kgraph(kgraph, db, ["path", a, b, "--json"])[3])
             if len(hops) == 4:
                 pair = (a, b)
                 break
@@ -133,11 +145,12 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     options = parser.parse_args()
 
-    print("| database | query | entity | kgraph ms | kgraph MB | baseline ms | baseline MB | SQLite ms |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| database | query | entity | kgraph ms | kgraph CPU ms | kgraph MB "
+          "| baseline ms | baseline CPU ms | baseline MB | SQLite ms |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for db in options.db:
         entity, pair = pick_entities(options.kgraph, db)
-        relations = json.loads(run_kgraph(options.kgraph, db, ["relations", "--json"])[2])
+        relations = json.loads(run_kgraph(options.kgraph, db, ["relations", "--json"])[3])
         with tempfile.TemporaryDirectory() as scratch:
             con = build_sqlite(relations, os.path.join(scratch, "anchor.sqlite"))
             del relations
@@ -154,15 +167,16 @@ def main():
                 queries.append(("path (4 hops)", f"{pair[0]} -> {pair[1]}", ["path", pair[0], pair[1]],
                                 lambda: sqlite_path(con, pair[0], pair[1])))
             for label, about, args, anchor in queries:
-                ms, mb = measure(lambda: run_kgraph(options.kgraph, db, args), options.runs)
-                base = "| — | —"
+                ms, mb, cpu = measure(lambda: run_kgraph(options.kgraph, db, args), options.runs)
+                base = "| — | — | —"
                 if options.baseline_kgraph:
                     baseline_args = [a for a in args if a not in ("--limit", "200")]
-                    bms, bmb = measure(lambda: run_kgraph(options.baseline_kgraph, db, baseline_args), options.runs)
-                    base = f"| {bms * 1000:.0f} | {bmb:.0f}"
+                    bms, bmb, bcpu = measure(lambda: run_kgraph(options.baseline_kgraph, db, baseline_args),
+                                             options.runs)
+                    base = f"| {bms * 1000:.0f} | {bcpu * 1000:.1f} | {bmb:.0f}"
                 anchor_ms = f"{time_sqlite(anchor, options.runs) * 1000:.2f}" if anchor else "—"
-                print(f"| {os.path.basename(db)} | {label} | {about} | {ms * 1000:.0f} | {mb:.0f} {base} | {anchor_ms} |",
-                      flush=True)
+                print(f"| {os.path.basename(db)} | {label} | {about} | {ms * 1000:.0f} | {cpu * 1000:.1f} | {mb:.0f} "
+                      f"{base} | {anchor_ms} |", flush=True)
             con.close()
 
 

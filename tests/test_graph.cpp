@@ -1,7 +1,9 @@
 // Tests of graph/: the RocksDB store (its promises in store.h) and traversal.
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
 #include <rocksdb/db.h>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -14,6 +16,7 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "kgraph/local_queries.h"
@@ -1143,6 +1146,36 @@ TEST_CASE("a bulk load stores what ingesting the documents one by one stores", "
     CHECK(BulkLoaded({docs.rbegin(), docs.rend()}) == expected);
 }
 
+TEST_CASE("table files index and filter in partitions, so a query's first read of a file loads one, not all",
+          "[graph][store][bulk]") {
+    const std::vector<DocumentFacts> docs = TangledDocuments();
+    TempDir dir;
+    {
+        std::unique_ptr<Store> store = OpenStore(dir.db());
+        SECTION("written by a flush") {
+            for (const DocumentFacts& doc : docs) IngestOk(*store, doc);
+        }
+        SECTION("written by a bulk load") {
+            Result<std::unique_ptr<BulkLoad>> load = store->StartBulkLoad();
+            REQUIRE(load.ok());
+            for (const DocumentFacts& doc : docs) REQUIRE((*load)->Add(doc).ok());
+            REQUIRE((*load)->Finish().ok());
+        }
+    }
+    RawDatabase raw(dir.db());
+    std::size_t files = 0;
+    for (rocksdb::ColumnFamilyHandle* handle : raw.handles) {
+        rocksdb::TablePropertiesCollection tables;
+        REQUIRE(raw.db->GetPropertiesOfAllTables(handle, &tables).ok());
+        for (const auto& [file, properties] : tables) {
+            INFO(file);
+            CHECK(properties->index_partitions >= 1);  // 0 for a single index block
+            ++files;
+        }
+    }
+    CHECK(files >= 8);
+}
+
 TEST_CASE("an entity merged twice reads as one, its relations joined in document order", "[graph][store][merge]") {
     // "Acme" and "Acme Corp" both compete with Beta before a document joins
     // them; "ACME Group" then absorbs the pair, and its ids with it.
@@ -1330,6 +1363,23 @@ TEST_CASE("a bulk load stores nothing before Finish and only fills an empty data
 }
 
 // --- Store: concurrency between processes ---
+
+TEST_CASE("a writer waits out the shared lock a reader takes for an instant as it opens", "[graph][store][lock]") {
+    TempDir dir;
+    OpenStore(dir.db());
+    // What a reader's check for a running writer holds (database.cpp, WriterActive).
+    const int reader = open(dir.db().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    REQUIRE(reader >= 0);
+    REQUIRE(flock(reader, LOCK_SH | LOCK_NB) == 0);
+    std::thread release([reader] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        close(reader);
+    });
+    Result<std::unique_ptr<Store>> writer = Store::Open(dir.db());
+    release.join();
+    INFO(writer.status().ToString());
+    CHECK(writer.ok());
+}
 
 TEST_CASE("a second writer is refused, naming the process that holds the database", "[graph][store][lock]") {
     TempDir dir;

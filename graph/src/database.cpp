@@ -1,10 +1,11 @@
 #include "database.h"
 
 #include <rocksdb/cache.h>
+#include <rocksdb/env.h>
+#include <rocksdb/file_system.h>
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/table.h>
 #include <rocksdb/write_buffer_manager.h>
-#include <stdlib.h>
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -19,7 +20,6 @@
 #include <system_error>
 
 #include "derived_writes.h"
-#include "last_write.h"
 #include "name_grams.h"
 #include "stored_counts.h"
 
@@ -146,6 +146,17 @@ void RemoveEmptyLogs(const fs::path& path) {
     }
 }
 
+// Whether a log in the folder holds a write: one a killed writer left (a
+// writer's close flushes it into tables and removes the emptied logs).
+bool HasLogRecords(const fs::path& path) {
+    std::error_code ec;
+    for (const fs::directory_entry& entry : fs::directory_iterator(path, ec)) {
+        std::error_code unknown;
+        if (entry.path().extension() == ".log" && entry.file_size(unknown) != 0) return true;
+    }
+    return false;
+}
+
 // The operating system's reason at the end of a RocksDB IO error message
 // ("...: /db/000012.log: No space left on device").
 std::string OsReason(const rocksdb::Status& status) {
@@ -164,14 +175,6 @@ Status CheckManifest(const fs::path& db) {
     if (ec) return Damaged(db, manifest, "is missing");
     if (size == 0) return Damaged(db, manifest, "is empty");
     return Status::Ok();
-}
-
-Result<fs::path> MakeScratchFolder() {
-    std::string pattern = (fs::temp_directory_path() / "kgraph-reader-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) {
-        return Status::IOError("cannot create a temporary folder in " + fs::temp_directory_path().string());
-    }
-    return fs::path(pattern);
 }
 
 // RocksDB's info log is a file in the database folder. On a full disk, an
@@ -216,6 +219,13 @@ rocksdb::ColumnFamilyOptions TableOptions(const std::shared_ptr<rocksdb::Cache>&
     table.cache_index_and_filter_blocks = true;
     table.pin_l0_filter_and_index_blocks_in_cache = true;
     table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(kBloomBitsPerKey));
+    // A query reads a few keys. With one index and one filter block per
+    // table file, its first read of a file loads and decompresses the whole
+    // block, which grows with the file (the evidence index of a 10k bulk
+    // load is 438 KB, at 100k 4.5 MB): most of a `show`. Partitioned, the
+    // top level is small and a read loads the one 4 KB partition it needs.
+    table.index_type = rocksdb::BlockBasedTableOptions::IndexType::kTwoLevelIndexSearch;
+    table.partition_filters = true;
     rocksdb::ColumnFamilyOptions options;
     options.write_buffer_size = memtable_budget / 2;
     options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
@@ -236,9 +246,53 @@ std::shared_ptr<rocksdb::Cache> NewBlockCache(const StoreOptions& options) {
     return rocksdb::NewLRUCache(options.memory_budget, shard_bits);
 }
 
+// The files of a folder without its write-ahead logs: an open through it
+// finds the database as its MANIFEST describes it, no log replayed on top.
+class WithoutLogs final : public rocksdb::FileSystemWrapper {
+public:
+    WithoutLogs() : rocksdb::FileSystemWrapper(rocksdb::FileSystem::Default()) {}
+    const char* Name() const override { return "kgraph-without-logs"; }
+
+    rocksdb::IOStatus GetChildren(const std::string& dir, const rocksdb::IOOptions& options,
+                                  std::vector<std::string>* names, rocksdb::IODebugContext* debug) override {
+        rocksdb::IOStatus listed = target()->GetChildren(dir, options, names, debug);
+        std::erase_if(*names, [](const std::string& name) { return name.ends_with(".log"); });
+        return listed;
+    }
+    rocksdb::IOStatus GetChildrenFileAttributes(const std::string& dir, const rocksdb::IOOptions& options,
+                                                std::vector<rocksdb::FileAttributes>* files,
+                                                rocksdb::IODebugContext* debug) override {
+        rocksdb::IOStatus listed = target()->GetChildrenFileAttributes(dir, options, files, debug);
+        std::erase_if(*files, [](const rocksdb::FileAttributes& file) { return file.name.ends_with(".log"); });
+        return listed;
+    }
+};
+
+rocksdb::Env* EnvWithoutLogs() {
+    static const std::unique_ptr<rocksdb::Env> env = rocksdb::NewCompositeEnv(std::make_shared<WithoutLogs>());
+    return env.get();
+}
+
+// Damaged when the MANIFEST describes an older state than a writer recorded
+// (last_write.h): it lost whole records. `described`: the last write the
+// MANIFEST itself holds. Not the one an open recovers, which replays the
+// logs on top: a log written after a lost flush would raise it again while
+// what the flush held is gone (its log deleted once the flush was recorded).
+Status CompareLastWrite(const fs::path& db, std::optional<std::uint64_t> recorded, std::uint64_t described) {
+    if (!recorded || described >= *recorded) return Status::Ok();
+    return Damaged(db, ManifestPath(db),
+                   "describes the database as of write " + std::to_string(described) + ", before write " +
+                       std::to_string(*recorded) + " that its last writer made (the records of later flushes are lost)");
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Database>> Database::Open(const fs::path& path, const StoreOptions& options) {
+    return Open(path, options, false);
+}
+
+Result<std::unique_ptr<Database>> Database::Open(const fs::path& path, const StoreOptions& options,
+                                                 bool for_own_writer) {
     Result<Presence> presence = Inspect(path);
     if (!presence.ok()) return presence.status();
     if (std::optional<Status> unusable = Unusable(path, *presence)) return *unusable;
@@ -247,6 +301,7 @@ Result<std::unique_ptr<Database>> Database::Open(const fs::path& path, const Sto
 
     std::unique_ptr<Database> database(new Database());
     database->path_ = path;
+    database->for_own_writer_ = for_own_writer;
     std::error_code ec;
     if (*presence == Presence::kMissing && !fs::create_directories(path, ec) && ec) {
         return Status::IOError("cannot create database folder " + path.string() + ": " + ec.message());
@@ -268,7 +323,7 @@ Result<std::unique_ptr<Database>> Database::Open(const fs::path& path, const Sto
         // log, writes a new MANIFEST and deletes the files it does not list.
         StoreOptions reader = options;
         reader.read_only = true;
-        Result<std::unique_ptr<Database>> checked = Open(path, reader);
+        Result<std::unique_ptr<Database>> checked = Open(path, reader, true);
         if (!checked.ok()) return checked.status();
         // The counts cost a scan of the document and entity keys: a writer,
         // which could make damage worse, pays it; a query, which must read
@@ -277,10 +332,6 @@ Result<std::unique_ptr<Database>> Database::Open(const fs::path& path, const Sto
     }
     if (Status opened = database->OpenRocks(options, false); !opened.ok()) return opened;
     if (Status version = database->CheckSchemaVersion(); !version.ok()) return version;
-    // A writer ran these checks in its reader's open, before RocksDB's own.
-    if (!writer) {
-        if (Status complete = database->CheckLastWrite(); !complete.ok()) return complete;
-    }
     if (writer) {
         if (Status counts = RecordCountsIfMissing(*database); !counts.ok()) return counts;
         if (Status indexed = database->AddNameIndex(); !indexed.ok()) return indexed;
@@ -312,6 +363,10 @@ Status Database::OpenRocks(const StoreOptions& options, bool fresh) {
     // all or none: a MANIFEST that lost its last records reads as a whole
     // earlier state, never documents of one flush with entities of another.
     db_options.atomic_flush = true;
+    if (!options.read_only) {
+        recorder_ = std::make_shared<LastWriteRecorder>(path_);
+        db_options.listeners.push_back(recorder_);
+    }
 
     std::vector<std::string> names = {rocksdb::kDefaultColumnFamilyName};
     if (fresh) {
@@ -329,35 +384,58 @@ Status Database::OpenRocks(const StoreOptions& options, bool fresh) {
     std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
     for (const std::string& name : names) descriptors.emplace_back(name, family_options);
 
+    if (options.read_only) return OpenReader(db_options, descriptors);
     rocksdb::DB* raw = nullptr;
-    rocksdb::Status opened;
-    if (options.read_only) {
-        // A secondary instance, not OpenForReadOnly: RocksDB documents the
-        // latter as undefined while a writer has the database open.
-        Result<fs::path> scratch = MakeScratchFolder();
-        if (!scratch.ok()) return scratch.status();
-        secondary_dir_ = *scratch;
-        opened = rocksdb::DB::OpenAsSecondary(db_options, path_.string(), secondary_dir_.string(), descriptors,
-                                              &all_handles_, &raw);
-    } else {
-        opened = rocksdb::DB::Open(db_options, path_.string(), descriptors, &all_handles_, &raw);
-    }
+    const rocksdb::Status opened = rocksdb::DB::Open(db_options, path_.string(), descriptors, &all_handles_, &raw);
     if (!opened.ok()) return OpenFailure(opened);
-    db_.reset(raw);
+    Adopt(raw);
+    return Status::Ok();
+}
+
+Status Database::OpenReader(const rocksdb::DBOptions& db_options,
+                            const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors) {
+    // Read before the open: a writer records a write once its MANIFEST holds it.
+    Result<std::optional<std::uint64_t>> recorded = ReadLastWrite(path_);
+    if (!recorded.ok()) return recorded.status();
+    // While no writer runs, nothing changes the folder, and a read-only
+    // open is one open instead of two: it opens every table file
+    // (max_open_files = -1), so a missing or cut one fails it.
+    if (for_own_writer_ || !WriterActive(path_)) {
+        rocksdb::DB* raw = nullptr;
+        const rocksdb::Status opened =
+            rocksdb::DB::OpenForReadOnly(db_options, path_.string(), descriptors, &all_handles_, &raw);
+        if (opened.ok()) {
+            Adopt(raw);
+            // A killed writer's log replayed on top would hide a MANIFEST
+            // that lost records (CompareLastWrite): then a second open, without it.
+            if (HasLogRecords(path_)) return VerifyManifest(descriptors, *recorded);
+            return CompareLastWrite(path_, *recorded, db_->GetLatestSequenceNumber());
+        }
+        if (for_own_writer_ || !WriterActive(path_)) return OpenFailure(opened);
+        all_handles_.clear();  // a writer started meanwhile: open as below
+    }
+    // A secondary instance, not OpenForReadOnly: RocksDB documents the
+    // latter as undefined while a writer has the database open. Its folder
+    // would hold its info log, which kgraph discards (DiscardingLogger): it
+    // is given the temp folder and writes nothing there.
+    rocksdb::DB* raw = nullptr;
+    const rocksdb::Status opened = rocksdb::DB::OpenAsSecondary(
+        db_options, path_.string(), fs::temp_directory_path().string(), descriptors, &all_handles_, &raw);
+    if (!opened.ok()) return OpenFailure(opened);
+    Adopt(raw);
+    // Opening reads the MANIFEST, then the logs; a flush by the writer in
+    // between moves data out of a log into a table the first read did not
+    // list. Catching up once reads the newer MANIFEST and logs.
+    if (rocksdb::Status caught_up = db_->TryCatchUpWithPrimary(); !caught_up.ok()) return OpenFailure(caught_up);
+    return VerifyManifest(descriptors, *recorded);
+}
+
+void Database::Adopt(rocksdb::DB* db) {
+    db_.reset(db);
     for (rocksdb::ColumnFamilyHandle* handle : all_handles_) {
         auto known = std::find(kColumnFamilyNames.begin(), kColumnFamilyNames.end(), handle->GetName());
         if (known != kColumnFamilyNames.end()) handles_[known - kColumnFamilyNames.begin()] = handle;
     }
-    // Opening reads the MANIFEST, then the logs; a flush by the writer in
-    // between moves data out of a log into a table the first read did not
-    // list. Catching up once reads the newer MANIFEST and logs.
-    if (options.read_only) {
-        if (rocksdb::Status caught_up = db_->TryCatchUpWithPrimary(); !caught_up.ok()) return OpenFailure(caught_up);
-        // A secondary instance leaves out a table file it cannot open, and
-        // would answer as if the file never held anything.
-        return VerifyTableFiles(descriptors);
-    }
-    return Status::Ok();
 }
 
 Result<std::uint64_t> Database::BlockCacheCapacity() const {
@@ -399,30 +477,22 @@ Status Database::AddNameIndex() {
     return RebuildNameGrams(*this);
 }
 
-Status Database::CheckLastWrite() const {
-    Result<std::optional<std::uint64_t>> recorded = ReadLastWrite(path_);
-    if (!recorded.ok()) return recorded.status();
-    const rocksdb::SequenceNumber found = db_->GetLatestSequenceNumber();
-    if (!*recorded || found >= **recorded) return Status::Ok();
-    return Damaged(path_, ManifestPath(path_),
-                   "describes the database as of write " + std::to_string(found) + ", before write " +
-                       std::to_string(**recorded) + " that its last writer made (the records of later flushes are lost)");
-}
-
-Status Database::VerifyTableFiles(const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors) const {
+Status Database::VerifyManifest(const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors,
+                                std::optional<std::uint64_t> recorded) const {
     rocksdb::DBOptions options = BaseOptions();
     options.max_open_files = 16;  // the size check needs no table open
+    options.env = EnvWithoutLogs();
     std::vector<rocksdb::ColumnFamilyHandle*> handles;
     rocksdb::DB* raw = nullptr;
     const rocksdb::Status opened = rocksdb::DB::OpenForReadOnly(options, path_.string(), descriptors, &handles, &raw);
     if (opened.ok()) {
         const std::unique_ptr<rocksdb::DB> db(raw);
         for (rocksdb::ColumnFamilyHandle* handle : handles) db->DestroyColumnFamilyHandle(handle);
-        return Status::Ok();
+        return CompareLastWrite(path_, recorded, db->GetLatestSequenceNumber());
     }
-    // A writer's compaction may delete files while a read-only open reads
-    // them; the secondary instance copes with that, so trust it then.
-    if (WriterActive(path_)) return Status::Ok();
+    // Another writer's compaction may delete files while a read-only open
+    // reads them; the secondary instance copes with that, so trust it then.
+    if (!for_own_writer_ && WriterActive(path_)) return Status::Ok();
     return OpenFailure(opened);
 }
 
@@ -478,19 +548,16 @@ Database::~Database() {
         // Leave nothing in the log: the next writer would otherwise move it
         // into a table while opening, a moment when readers may miss it.
         // Every family: Flush(options) alone flushes only the default one.
-        // Then record the last write, which the next open must find again.
+        // Then record the last write, which the next open must find again
+        // (the flush's own record has it, unless the flush had nothing to write).
         if (lock_ && db_->Flush(rocksdb::FlushOptions(), all_handles_).ok()) {
             // A record that failed stays at an earlier write: still a lower bound.
-            (void)RecordLastWrite(path_, db_->GetLatestSequenceNumber());
+            (void)recorder_->Record(db_->GetLatestSequenceNumber());
         }
         for (rocksdb::ColumnFamilyHandle* handle : all_handles_) db_->DestroyColumnFamilyHandle(handle);
         const bool closed = db_->Close().ok();
         db_.reset();
         if (lock_ && closed) RemoveEmptyLogs(path_);
-    }
-    if (!secondary_dir_.empty()) {
-        std::error_code ignored;  // a leftover scratch folder in /tmp harms nobody
-        fs::remove_all(secondary_dir_, ignored);
     }
 }
 

@@ -17,6 +17,7 @@
 #include "keys.h"
 #include "kgraph/status.h"
 #include "kgraph/store.h"
+#include "last_write.h"
 #include "writer_lock.h"
 
 namespace kgraph::graph {
@@ -54,25 +55,36 @@ public:
 
 private:
     Database() = default;
+    // `for_own_writer`: the reader's checks a writer runs under its lock.
+    static Result<std::unique_ptr<Database>> Open(const std::filesystem::path& path, const StoreOptions& options,
+                                                  bool for_own_writer);
     // A new database; `unfinished`: first removes what a killed creation left.
     Status Create(const StoreOptions& options, bool unfinished);
     Status OpenRocks(const StoreOptions& options, bool fresh);
+    // A reader's instance, with the checks of VerifyManifest.
+    Status OpenReader(const rocksdb::DBOptions& db_options,
+                      const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors);
+    // Takes an opened instance whose handles are in all_handles_.
+    void Adopt(rocksdb::DB* db);
     Status CheckSchemaVersion();
     // Creates and fills the name index (name_grams.h) in a database from
     // before it.
     Status AddNameIndex();
-    // Damaged when RocksDB found an older state than its last writer left
-    // (last_write.h): a MANIFEST that lost whole records.
-    Status CheckLastWrite() const;
-    // Every table file the MANIFEST lists is there, with the size it lists:
-    // a read-only open checks that (when no writer may be deleting files).
-    Status VerifyTableFiles(const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors) const;
+    // What a read-only open of the MANIFEST alone finds (when no other
+    // writer may be deleting files): every table file it lists is there,
+    // with the size it lists (a secondary instance leaves out a file it
+    // cannot open, and would answer as if the file never held anything), and
+    // it describes the database as of `recorded`, the last write recorded
+    // (last_write.h), or later.
+    Status VerifyManifest(const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors,
+                          std::optional<std::uint64_t> recorded) const;
     // A RocksDB open that failed on what it found in the folder.
     Status OpenFailure(const rocksdb::Status& status) const;
 
     std::filesystem::path path_;
     std::optional<WriterLock> lock_;
-    std::filesystem::path secondary_dir_;  // a read-only instance's scratch folder
+    bool for_own_writer_ = false;  // see Open
+    std::shared_ptr<LastWriteRecorder> recorder_;  // a writer's
     std::vector<rocksdb::ColumnFamilyHandle*> all_handles_;  // for closing
     std::array<rocksdb::ColumnFamilyHandle*, kColumnFamilyCount> handles_{};
     std::unique_ptr<rocksdb::DB> db_;

@@ -52,4 +52,22 @@ Status RecordLastWrite(const fs::path& db, std::uint64_t sequence) {
     return Status::Ok();
 }
 
+void LastWriteRecorder::OnFlushCompleted(rocksdb::DB*, const rocksdb::FlushJobInfo& info) {
+    // A record that failed stays at an earlier write: still a lower bound.
+    (void)Record(info.largest_seqno);
+}
+
+void LastWriteRecorder::OnExternalFileIngested(rocksdb::DB*, const rocksdb::ExternalFileIngestionInfo& info) {
+    // A file loaded below every other keeps sequence number 0 and raises nothing.
+    (void)Record(info.global_seqno);
+}
+
+Status LastWriteRecorder::Record(std::uint64_t sequence) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (sequence <= recorded_) return Status::Ok();
+    if (Status recorded = RecordLastWrite(db_, sequence); !recorded.ok()) return recorded;
+    recorded_ = sequence;
+    return Status::Ok();
+}
+
 }  // namespace kgraph::graph

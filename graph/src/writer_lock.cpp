@@ -35,6 +35,20 @@ Status WriteHolder(const std::filesystem::path& file) {
     return Status::Ok();
 }
 
+// Every reader holds a shared lock on the folder for an instant as it opens,
+// to learn whether a writer runs: a writer that meets one tries again for a
+// moment before it takes the folder for another writer's. False with errno
+// set when the lock was not taken.
+bool LockSoon(int fd) {
+    constexpr int kAttempts = 40;
+    constexpr useconds_t kPause = 5'000;  // 200 ms in all; a reader holds it for microseconds
+    for (int attempt = 1;; ++attempt) {
+        if (flock(fd, LOCK_EX | LOCK_NB) == 0) return true;
+        if (errno != EWOULDBLOCK || attempt == kAttempts) return false;
+        usleep(kPause);
+    }
+}
+
 }  // namespace
 
 Result<WriterLock> WriterLock::Acquire(const std::filesystem::path& db_dir) {
@@ -43,7 +57,7 @@ Result<WriterLock> WriterLock::Acquire(const std::filesystem::path& db_dir) {
     // flock, not fcntl: flock locks belong to the open file, so a second Store
     // in the same process is refused too, and closing an unrelated descriptor
     // of the folder does not drop the lock.
-    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    if (!LockSoon(fd)) {
         const int error = errno;
         close(fd);
         if (error != EWOULDBLOCK) return Status::IOError("cannot lock " + db_dir.string() + ": " + std::strerror(error));
