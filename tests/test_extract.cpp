@@ -1220,7 +1220,8 @@ TEST_CASE("A percentage written as the British press writes it is a percentage")
     for (const char* text : {"Deutsche Telekom, which holds a 12pc stake in BT, declined to comment.",
                              "Deutsche Telekom, which holds a 12 pc stake in BT, declined to comment."}) {
         INFO(text);
-        const Relation* r = Find(Extract(text), "Deutsche Telekom", "owns-stake", "BT");
+        const DocumentFacts facts = Extract(text);
+        const Relation* r = Find(facts, "Deutsche Telekom", "owns-stake", "BT");
         REQUIRE(r != nullptr);
         REQUIRE(r->evidence[0].percent.has_value());
         CHECK(*r->evidence[0].percent == Approx(12));
@@ -1228,9 +1229,9 @@ TEST_CASE("A percentage written as the British press writes it is a percentage")
 }
 
 TEST_CASE("A stake disclosed is a stake held, with its percentage") {
-    const Relation* r = Find(Extract("It began on April 4, when Elon Musk disclosed a 9.2 percent stake in Twitter, making "
-                                     "him its largest shareholder."),
-                             "Elon Musk", "owns-stake", "Twitter");
+    const DocumentFacts facts = Extract("It began on April 4, when Elon Musk disclosed a 9.2 percent stake in Twitter, "
+                                        "making him its largest shareholder.");
+    const Relation* r = Find(facts, "Elon Musk", "owns-stake", "Twitter");
     REQUIRE(r != nullptr);
     const auto with_percent = std::find_if(r->evidence.begin(), r->evidence.end(),
                                            [](const Evidence& e) { return e.percent.has_value(); });
