@@ -1253,3 +1253,12 @@ TEST_CASE("A name in capitals that spells a longer name's initials is its short 
     for (const Entity& e : facts.entities) CHECK(e.name != "AMD");
     CHECK(Triples(facts).count("Advanced Micro Devices competes-with Intel") == 1);
 }
+
+TEST_CASE("The amount of an acquisition is the deal the buying happens in or is paid for") {
+    const DocumentFacts facts = Extract(
+        "The American grocer Kroger has agreed to buy its rival Albertsons in a $24.6 billion attempt to tackle Walmart.");
+    const Relation* r = Find(facts, "Kroger", "invests-in", "Albertsons");
+    REQUIRE(r != nullptr);
+    REQUIRE(r->evidence[0].amount.has_value());
+    CHECK(r->evidence[0].amount->value == Approx(24.6e9));
+}
