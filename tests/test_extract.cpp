@@ -1262,3 +1262,11 @@ TEST_CASE("The amount of an acquisition is the deal the buying happens in or is 
     REQUIRE(r->evidence[0].amount.has_value());
     CHECK(r->evidence[0].amount->value == Approx(24.6e9));
 }
+
+TEST_CASE("Capitals joined by '&' spell the initials of the name they stand for, whichever comes first") {
+    const DocumentFacts facts = Extract(
+        "This week, P&G acquired a buzzy beauty brand. Procter & Gamble said it bought Mielle Organics, which P&G "
+        "will run.");
+    for (const Entity& e : facts.entities) CHECK(e.name != "P&G");
+    CHECK(Triples(facts).count("Procter & Gamble owns-stake Mielle Organics") == 1);
+}

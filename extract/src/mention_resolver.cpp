@@ -83,8 +83,11 @@ std::vector<int> MentionResolver::ClusterNames(const MentionsFound& found, std::
     // Longer names first, so that every short form finds its full name's root.
     std::vector<std::size_t> order(groups.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return groups[a].words.size() > groups[b].words.size(); });
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        // Of two names of as many words, the one written longer first: "Procter & Gamble" before "P&G".
+        return std::make_pair(groups[a].words.size(), groups[a].key.size()) >
+               std::make_pair(groups[b].words.size(), groups[b].key.size());
+    });
     auto all_suffixes = [&](const std::vector<std::string>& words, std::size_t from) {
         for (std::size_t i = from; i < words.size(); ++i) {
             if (!org_suffix_.Contains(words[i])) return false;
@@ -92,21 +95,27 @@ std::vector<int> MentionResolver::ClusterNames(const MentionsFound& found, std::
         return true;
     };
     // "AMD" for "Advanced Micro Devices", "TSMC" for "Taiwan Semiconductor
-    // Manufacturing Co": a name written in capitals that spells the initials
-    // of a longer name's words, with or without its company suffixes.
+    // Manufacturing Co", "P&G" for "Procter & Gamble": a name written in
+    // capitals (with "&" or full stops between them) that spells the
+    // initials of a longer name's words, with or without its company suffixes.
     auto is_acronym_of = [&](const NameGroup& shorter, const NameGroup& longer) {
         const std::string& written = shorter.surfaces.front().first;
-        if (shorter.words.size() != 1 || written.size() < 2 || longer.words.size() < 2 ||
-            !std::all_of(written.begin(), written.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
-            return false;
+        std::string letters;
+        for (const char c : written) {
+            if (c >= 'A' && c <= 'Z') {
+                letters += static_cast<char>(c - 'A' + 'a');
+            } else if (c != '&' && c != '.') {
+                return false;
+            }
         }
+        if (letters.size() < 2 || longer.words.size() < 2) return false;
         std::string initials;
         for (const std::string& word : longer.words) {
             if (!word.empty()) initials += word.front();
         }
         std::size_t without_suffixes = longer.words.size();
         while (without_suffixes > 1 && org_suffix_.Contains(longer.words[without_suffixes - 1])) --without_suffixes;
-        return shorter.words[0] == initials || shorter.words[0] == initials.substr(0, without_suffixes);
+        return letters == initials || letters == initials.substr(0, without_suffixes);
     };
     // How surely `shorter` is a short form of `longer`: 2 for the name
     // without its company suffix ("Scale" for "Scale AI", "Meta" for "Meta
@@ -114,6 +123,7 @@ std::vector<int> MentionResolver::ClusterNames(const MentionsFound& found, std::
     // "Scale AI") or a person's first name ("Sam" for "Sam Altman"), 0 for
     // none. "Hess" beside both "Hess Corp" and "John Hess" is the company.
     auto abbreviates = [&](const NameGroup& shorter, const NameGroup& longer) {
+        if (is_acronym_of(shorter, longer)) return 1;
         if (shorter.words.size() >= longer.words.size()) return 0;
         if (std::equal(shorter.words.begin(), shorter.words.end(), longer.words.begin()) &&
             all_suffixes(longer.words, shorter.words.size())) {
@@ -129,7 +139,7 @@ std::vector<int> MentionResolver::ClusterNames(const MentionsFound& found, std::
         // beside "Apple Music" may be the company, not the product).
         const bool firm_first_word = shorter.confident && !shorter.product && shorter.cue != MentionType::kPerson &&
                                      longer.cue != MentionType::kPerson && shorter.words[0] == longer.words.front();
-        return surname || first_name || firm_first_word || is_acronym_of(shorter, longer) ? 1 : 0;
+        return surname || first_name || firm_first_word ? 1 : 0;
     };
     for (std::size_t i : order) {
         NameGroup& g = groups[i];
