@@ -259,6 +259,12 @@ bool IsInMention(const ParseView& view, int word) {
     return item >= 0 && view.items[static_cast<std::size_t>(item)].IsMention();
 }
 
+// In a name, not in a reference such as "it" or "the company".
+bool IsInName(const ParseView& view, int word) {
+    if (!IsInMention(view, word)) return false;
+    return !view.items[static_cast<std::size_t>(view.item_of_word[static_cast<std::size_t>(word)])].reference;
+}
+
 // "chief financial officer", "Chief Strategy Officer", "investment bank":
 // a word that modifies something other than a name names a kind of that
 // thing, not a relation of its own. A title before a name ("Twitter CEO
@@ -319,11 +325,7 @@ int NameGivenTo(const ParseView& view, int noun) {
         const std::string_view lemma = view.lemmas[static_cast<std::size_t>(clause)];
         if (lemma != "call" && lemma != "name" && lemma != "dub") continue;
         for (const int name : ChildrenBy(view, clause, {"xcomp", "obj"})) {
-            const int item = view.item_of_word[static_cast<std::size_t>(name)];
-            if (item >= 0 && view.items[static_cast<std::size_t>(item)].IsMention() &&
-                !view.items[static_cast<std::size_t>(item)].reference) {
-                return name;
-            }
+            if (IsInName(view, name)) return name;
         }
     }
     return -1;

@@ -576,6 +576,25 @@ void AttachCoordinatedNouns(std::vector<ParsedWord>& words, const std::vector<in
     }
 }
 
+// The clause `verb` takes the place of `word`, the word it was hung on:
+// `word`'s head and relation, and `word`'s dependents after the verb.
+void PutClauseInPlaceOf(std::vector<ParsedWord>& words, int verb, int word) {
+    ParsedWord& clause = words[static_cast<std::size_t>(verb)];
+    const ParsedWord& replaced = words[static_cast<std::size_t>(word)];
+    clause.head = replaced.head;
+    clause.deprel = replaced.head < 0 ? "root" : replaced.deprel;
+    for (std::size_t w = static_cast<std::size_t>(verb) + 1; w < words.size(); ++w) {
+        if (words[w].head == word) words[w].head = verb;
+    }
+}
+
+// Whether `verb` was read as a relative clause on `head` ("Kyle Vogt
+// [who] resigns", "the executive [that] Marlow said").
+bool IsRelativeOn(const std::vector<ParsedWord>& words, int verb, int head) {
+    const ParsedWord& clause = words[static_cast<std::size_t>(verb)];
+    return clause.head == head && clause.deprel == "acl:relcl";
+}
+
 // "Cruise chief executive Kyle Vogt resigns after ...": a headline without
 // articles, where the parser read the verb after a name as a relative
 // clause on it. A relative clause with neither a subject nor a relative
@@ -586,19 +605,17 @@ void PromoteSubjectlessRelatives(std::vector<ParsedWord>& words, const std::vect
     for (const NameSpan span : names) {
         if (span.end >= words.size()) continue;
         const int name = static_cast<int>(LastWordOf(words, span));
-        ParsedWord& verb = words[span.end];
-        if (verb.deprel != "acl:relcl" || verb.head != name || verb.upos != nlp::Upos::kVerb) continue;
+        const int verb = static_cast<int>(span.end);
+        if (!IsRelativeOn(words, verb, name) || words[span.end].upos != nlp::Upos::kVerb) continue;
         const bool has_subject = std::any_of(words.begin(), words.end(), [&](const ParsedWord& child) {
-            return child.head == static_cast<int>(span.end) &&
+            return child.head == verb &&
                    (std::find(std::begin(kSubjects), std::end(kSubjects), child.deprel) != std::end(kSubjects) ||
                     child.upos == nlp::Upos::kPron);
         });
         if (has_subject) continue;
-        ParsedWord& subject = words[static_cast<std::size_t>(name)];
-        verb.head = subject.head;
-        verb.deprel = subject.head < 0 ? "root" : subject.deprel;
-        subject.head = static_cast<int>(span.end);
-        subject.deprel = "nsubj";
+        PutClauseInPlaceOf(words, verb, name);
+        words[static_cast<std::size_t>(name)].head = verb;
+        words[static_cast<std::size_t>(name)].deprel = "nsubj";
     }
 }
 
@@ -608,12 +625,16 @@ void PromoteSubjectlessRelatives(std::vector<ParsedWord>& words, const std::vect
 // names subjects of the verb.
 void AttachNameBeforeTitle(std::vector<ParsedWord>& words, const std::vector<int>& word_name,
                            const std::vector<NameSpan>& names) {
+    const auto is_modifier = [&](int w) {
+        const std::string& relation = words[static_cast<std::size_t>(w)].deprel;
+        return relation == "amod" || relation == "compound";
+    };
     for (const NameSpan span : names) {
         std::size_t next = span.end;
         if (next < words.size() && IsAbbreviationStop(words, next)) ++next;
         if (next >= words.size() || word_name[next] != kNoName) continue;
         int title = static_cast<int>(next);
-        while (words[static_cast<std::size_t>(title)].deprel == "amod" || words[static_cast<std::size_t>(title)].deprel == "compound") {
+        while (is_modifier(title)) {
             const int head = words[static_cast<std::size_t>(title)].head;
             if (head <= title || word_name[static_cast<std::size_t>(head)] != kNoName) break;
             title = head;
@@ -640,20 +661,28 @@ void PromoteClauseOfRootNoun(std::vector<ParsedWord>& words, const std::vector<N
         if (span.first == 0) continue;
         const int noun = static_cast<int>(span.first - 1);
         const int name = static_cast<int>(LastWordOf(words, span));
-        ParsedWord& described = words[static_cast<std::size_t>(noun)];
-        const int verb = words[static_cast<std::size_t>(name)].head;
-        if (described.head >= 0 || described.upos != nlp::Upos::kNoun || words[static_cast<std::size_t>(name)].deprel != "nsubj" ||
-            verb < 0 || words[static_cast<std::size_t>(verb)].head != noun ||
-            words[static_cast<std::size_t>(verb)].deprel != "acl:relcl") {
+        const ParsedWord& subject = words[static_cast<std::size_t>(name)];
+        const ParsedWord& described = words[static_cast<std::size_t>(noun)];
+        if (described.head >= 0 || described.upos != nlp::Upos::kNoun || subject.deprel != "nsubj" || subject.head < 0 ||
+            !IsRelativeOn(words, subject.head, noun)) {
             continue;
         }
-        for (std::size_t w = static_cast<std::size_t>(verb) + 1; w < words.size(); ++w) {
-            if (words[w].head == noun) words[w].head = verb;
-        }
-        words[static_cast<std::size_t>(verb)].head = -1;
-        words[static_cast<std::size_t>(verb)].deprel = "root";
-        described.head = name;
-        described.deprel = "compound";
+        PutClauseInPlaceOf(words, subject.head, noun);
+        words[static_cast<std::size_t>(noun)].head = name;
+        words[static_cast<std::size_t>(noun)].deprel = "compound";
+    }
+}
+
+// The full stop of an abbreviation ending a name inside the sentence
+// ("Chevron Corp. Chief ..."), kept from the parser, hangs on the name.
+void HangAbbreviationStops(std::vector<ParsedWord>& words, const std::vector<NameSpan>& names) {
+    for (const NameSpan span : names) {
+        if (span.end >= words.size() || !words[span.end].deprel.empty() || !IsAbbreviationStop(words, span.end)) continue;
+        ParsedWord& stop = words[span.end];
+        stop.upos = nlp::Upos::kPunct;
+        stop.lemma = ".";
+        stop.head = static_cast<int>(LastWordOf(words, span));
+        stop.deprel = "punct";
     }
 }
 
@@ -692,15 +721,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
             word.deprel = "flat";
         }
     }
-    for (const NameSpan span : names) {
-        if (span.end < parse.words.size() && parse.words[span.end].deprel.empty() && IsAbbreviationStop(parse.words, span.end)) {
-            ParsedWord& stop = parse.words[span.end];
-            stop.upos = nlp::Upos::kPunct;
-            stop.lemma = ".";
-            stop.head = static_cast<int>(LastWordOf(parse.words, span));
-            stop.deprel = "punct";
-        }
-    }
+    HangAbbreviationStops(parse.words, names);
     AttachDescriptors(parse.words, word_name, names);
     LiftCaseMarkers(parse.words, names);
     AttachAppositions(parse.words, names);
