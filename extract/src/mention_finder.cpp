@@ -268,20 +268,21 @@ private:
     // Services") or joined by "&" ("AT&T") opens that name: running text
     // writes the function word in lower case.
     bool OpensNameInCapitals(std::size_t sentence, std::size_t i) const {
-        const std::size_t sentence_end = text_.sentences[sentence].end_token;
-        const std::string_view word = Tok(i).text;
-        const bool capitals_before_name = word.size() >= 2 && std::all_of(word.begin(), word.end(), IsAsciiUpper) &&
-                                          lex_.function_word->Contains(StemId(i)) && !title_case_line_[text_.sentences[sentence].line] && i + 1 < sentence_end &&
-                                          IsNameLike(i + 1);
-        return capitals_before_name || OpensAmpersandName(i, sentence_end);
+        const Sentence& s = text_.sentences[sentence];
+        const bool capitals_before_name = Tok(i).text.size() >= 2 && IsInCapitals(Tok(i).text) &&
+                                          lex_.function_word->Contains(StemId(i)) && !title_case_line_[s.line] &&
+                                          i + 1 < s.end_token && IsNameLike(i + 1);
+        return capitals_before_name || OpensAmpersandName(i, s.end_token);
+    }
+
+    static bool IsInCapitals(std::string_view word) {
+        return !word.empty() && std::all_of(word.begin(), word.end(), IsAsciiUpper);
     }
 
     // "AT&T", "S&P": capitals, "&" and a capital written together are one
     // name, though "AT" alone is the preposition.
     bool OpensAmpersandName(std::size_t i, std::size_t sentence_end) const {
-        const std::string_view first = Tok(i).text;
-        return i + 2 < sentence_end && !first.empty() && std::all_of(first.begin(), first.end(), IsAsciiUpper) &&
-               Tok(i + 1).text == "&" &&
+        return i + 2 < sentence_end && IsInCapitals(Tok(i).text) && Tok(i + 1).text == "&" &&
                Tok(i + 1).begin == Tok(i).end && Tok(i + 2).begin == Tok(i + 1).end && IsCapitalized(Tok(i + 2).text);
     }
 
@@ -472,8 +473,8 @@ private:
     }
 
     // "Budget Carrier, LLC", "Guangzhou Automobile Group Co., Ltd": a
-    // capitalized legal form after a comma ends the name before it. The
-    // end of the name with them.
+    // capitalized legal form after a comma ends the name before it. Returns
+    // where the name ends once its legal forms are taken in.
     std::size_t WithLegalForms(std::size_t sentence, std::size_t end) const {
         const std::size_t sentence_end = text_.sentences[sentence].end_token;
         for (;;) {

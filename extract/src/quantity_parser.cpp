@@ -116,10 +116,14 @@ public:
     // "9.9%", "20 percent", "43 per cent", and as the British press writes it, "12pc".
     std::optional<Quantity> PercentAt(std::size_t i) const {
         std::string_view suffix;
-        if (!IsNumber(i) || !ParseNumber(Word(i), &suffix) || !(suffix.empty() || suffix == "pc")) return std::nullopt;
-        std::size_t j = i + 1;
+        if (!IsNumber(i)) return std::nullopt;
+        const std::optional<double> number = ParseNumber(Word(i), &suffix);
+        if (!number) return std::nullopt;
+        std::size_t j = i + 1;  // the end of the percentage
         if (suffix == "pc") {
-            // the sign is part of the number's word
+            // "12pc": the sign is part of the number's word.
+        } else if (!suffix.empty()) {
+            return std::nullopt;
         } else if (Word(j) == "%" || Word(j) == "percent" || Word(j) == "pct" || Word(j) == "pc") {
             ++j;
         } else if (Word(j) == "per" && Word(j + 1) == "cent") {
@@ -131,7 +135,7 @@ public:
         q.kind = QuantityKind::kPercent;
         q.first_token = first_ + i;
         q.end_token = first_ + j;
-        q.percent = *ParseNumber(Word(i), &suffix);
+        q.percent = *number;
         return q;
     }
 
