@@ -1270,3 +1270,13 @@ TEST_CASE("Capitals joined by '&' spell the initials of the name they stand for,
     for (const Entity& e : facts.entities) CHECK(e.name != "P&G");
     CHECK(Triples(facts).count("Procter & Gamble owns-stake Mielle Organics") == 1);
 }
+
+TEST_CASE("A title whose own 'of' phrase names no entity borrows neither its conjunct's company nor the topic") {
+    const DocumentFacts facts = Extract(
+        "Vahid Ebadat is the Chief Technical Officer of Chilworth Technology and Chief Executive Officer of Chilworth "
+        "Asia Pacific.");
+    CHECK(Find(facts, "Vahid Ebadat", "ceo-of", "Chilworth Technology") == nullptr);
+    // A common noun leaves the argument to the context as before.
+    CHECK(Find(Extract("Activision Blizzard CEO Bobby Kotick announced his resignation as CEO on Tuesday."),
+               "Bobby Kotick", "leaves", "Activision Blizzard") != nullptr);
+}

@@ -18,6 +18,10 @@ std::vector<int> ArgumentResolver::RoleEntities(const SentenceView& view, const 
                                                 int role, std::string* problem) const {
     const RoleSpan span = static_cast<std::size_t>(role) < match.roles.size() ? match.roles[static_cast<std::size_t>(role)] : RoleSpan{};
     if (span.bound()) return NamedEntities(view, match, span, problem);
+    if (span.stated) {
+        *problem = "role '" + roles_.Name(role) + "' names no entity";
+        return {kUnresolved};
+    }
     for (const auto& [implicit_role, filler] : rule.implicit_roles) {
         if (implicit_role != role) continue;
         const int entity = ImplicitEntity(view, match, filler);

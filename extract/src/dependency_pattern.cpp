@@ -412,6 +412,24 @@ void Walk(const ParseView& view, const Step& step, int word, std::vector<int>& n
     }
 }
 
+// "the Chief Technical Officer of A and Chief Executive Officer of B": a
+// word whose own "of" phrase or possessor is a proper noun that fills no
+// role (B's name was cut short) has an argument of its own all the same:
+// it takes neither a conjunct's nor an implicit one.
+bool HasOwnComplement(const ParseView& view, int word, const std::vector<DependencyPattern::Path>& paths) {
+    return std::any_of(paths.begin(), paths.end(), [&](const DependencyPattern::Path& path) {
+        const DependencyPattern::Step& first = path.front();
+        const bool complement = first.kind == DependencyPattern::Step::Kind::kDown &&
+                                (!first.case_words.empty() || Contains(first.relations, std::string("nmod:poss")));
+        if (!complement) return false;
+        std::vector<int> reached;
+        Walk(view, first, word, reached);
+        return std::any_of(reached.begin(), reached.end(), [&](int w) {
+            return view.parse.words[static_cast<std::size_t>(w)].upos == nlp::Upos::kPropn;
+        });
+    });
+}
+
 }  // namespace
 
 std::vector<int> DependencyPattern::Fill(const ParseView& view, int trigger, const RolePaths& role) const {
@@ -463,7 +481,7 @@ std::vector<int> DependencyPattern::FillShared(const ParseView& view, int trigge
                (!IsNominal(view, word) && !ChildrenBy(view, word, {"nsubj", "nsubj:pass", "csubj"}).empty());
     };
     const int head = HeadOf(view, trigger);
-    if (head >= 0 && RelationOf(view, trigger) == "conj" && !own_phrase(trigger)) {
+    if (head >= 0 && RelationOf(view, trigger) == "conj" && !own_phrase(trigger) && !HasOwnComplement(view, trigger, role.paths)) {
         fillers = Fill(view, head, role);
         if (!fillers.empty()) return fillers;
     }
@@ -518,7 +536,12 @@ std::vector<PatternMatch> DependencyPattern::FindAll(const ParseView& view, std:
         partial[0].end = partial[0].begin + 1;
         for (const RolePaths& role : roles_) {
             const std::vector<int> fillers = FillShared(view, trigger, role);
-            if (fillers.empty()) continue;
+            if (fillers.empty()) {
+                if (HasOwnComplement(view, trigger, role.paths)) {
+                    for (PatternMatch& m : partial) m.roles[static_cast<std::size_t>(role.role)].stated = true;
+                }
+                continue;
+            }
             std::vector<PatternMatch> grown;
             for (const PatternMatch& m : partial) {
                 for (const int item : fillers) {

@@ -45,6 +45,9 @@ private:
 // Items [first, end) bound to a role; first == -1 when the role is unbound.
 struct RoleSpan {
     int first = -1, end = -1;
+    // Unbound, though the sentence states the argument ("chief executive of
+    // an unnamed unit"): no implicit filler may guess it.
+    bool stated = false;
     bool bound() const { return first >= 0; }
 };
 
