@@ -391,6 +391,14 @@ TEST_CASE("Parse: a name's abbreviation stop is its punctuation, and the name be
     CHECK(Has(dependencies, "nsubj(reiterated, Wirth)"));
 }
 
+TEST_CASE("Parse: an honorific's stop is its punctuation, and the name after it is the agent") {
+    const Annotated doc("BTC Corp is led by Mr. Leonard Tharpe, President and Chief Executive Officer.");
+    const std::vector<std::string> dependencies = Dependencies(doc);
+    INFO(FormatParse(doc.annotated.parses[0]));
+    CHECK(Has(dependencies, "punct(Mr, .)"));
+    CHECK(Has(dependencies, "obl:agent(led, Tharpe)"));
+}
+
 TEST_CASE("Sentence view: a name, an amount and a date are one item each") {
     const Annotated doc("Toyota invested $394 million in Joby Aviation in 2020.");
     const SentenceView view = doc.View(0);

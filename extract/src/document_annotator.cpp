@@ -41,7 +41,8 @@ DocumentAnnotator::DocumentAnnotator(const RuleSet& rules, const nlp::Parser& pa
                                      WordList dictionary)
     : rules_(rules), segmenter_(std::move(segmenter)), dictionary_(std::move(dictionary)),
       parses_(parser, rules.syntax_trigger_forms(), rules.implicit_role_trigger_forms(),
-              KnownWords{rules.lexicon("person_title"), rules.lexicon("title_modifier"), rules.present_verb_forms()}),
+              KnownWords{rules.lexicon("person_title"), rules.lexicon("title_modifier"), rules.present_verb_forms(),
+                         rules.lexicon("honorific")}),
       furniture_(rules.lexicon("page_furniture"), dictionary_),
       finder_(NameLexicons{&rules.lexicon("org_suffix"), &rules.lexicon("person_title"), &rules.lexicon("first_name"),
                            &rules.lexicon("given_name"),

@@ -233,6 +233,12 @@ bool IsAbbreviationStop(const std::vector<ParsedWord>& words, std::size_t w) {
     return words[w].form == "." && w > 0 && words[w - 1].end == words[w].begin;
 }
 
+// "led by Mr. Leonard Tharpe": the stop of an honorific, which the parser
+// would read as the sentence's end, hangs on it and is not parsed either.
+bool IsHonorificStop(const std::vector<ParsedWord>& words, std::size_t w, const Lexicon& honorifics) {
+    return IsAbbreviationStop(words, w) && honorifics.Contains(FoldCase(words[w - 1].form));
+}
+
 // The parser's words for the sentence words `selection` (in order): a name
 // is one proper noun, its last word.
 ParserInput ParserWords(const std::vector<ParsedWord>& words, const std::vector<int>& word_name,
@@ -262,6 +268,7 @@ ParserInput ParserWords(const std::vector<ParsedWord>& words, const std::vector<
             const std::string_view parsed = IsLowerCompound(form) ? WithoutPrefix(form) : form;
             const bool after_name = w > 0 && word_name[w - 1] != kNoName;
             add(w, parsed, word_name[w] == kNoName ? KnownUpos(words, w, FoldCase(parsed), after_name, known) : std::nullopt);
+            if (i + 2 < selection.size() && IsHonorificStop(words, selection[i + 1], known.honorifics)) ++i;
             continue;
         }
         for (std::size_t begin = 0; begin <= form.size();) {
@@ -673,16 +680,23 @@ void PromoteClauseOfRootNoun(std::vector<ParsedWord>& words, const std::vector<N
     }
 }
 
+void HangStop(ParsedWord& stop, int head) {
+    stop.upos = nlp::Upos::kPunct;
+    stop.lemma = ".";
+    stop.head = head;
+    stop.deprel = "punct";
+}
+
 // The full stop of an abbreviation ending a name inside the sentence
-// ("Chevron Corp. Chief ..."), kept from the parser, hangs on the name.
-void HangAbbreviationStops(std::vector<ParsedWord>& words, const std::vector<NameSpan>& names) {
+// ("Chevron Corp. Chief ...") or of an honorific ("Mr. Tharpe"), kept from
+// the parser, hangs on the name or the honorific.
+void HangAbbreviationStops(std::vector<ParsedWord>& words, const std::vector<NameSpan>& names, const Lexicon& honorifics) {
     for (const NameSpan span : names) {
         if (span.end >= words.size() || !words[span.end].deprel.empty() || !IsAbbreviationStop(words, span.end)) continue;
-        ParsedWord& stop = words[span.end];
-        stop.upos = nlp::Upos::kPunct;
-        stop.lemma = ".";
-        stop.head = static_cast<int>(LastWordOf(words, span));
-        stop.deprel = "punct";
+        HangStop(words[span.end], static_cast<int>(LastWordOf(words, span)));
+    }
+    for (std::size_t w = 1; w < words.size(); ++w) {
+        if (words[w].deprel.empty() && IsHonorificStop(words, w, honorifics)) HangStop(words[w], static_cast<int>(w - 1));
     }
 }
 
@@ -721,7 +735,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
             word.deprel = "flat";
         }
     }
-    HangAbbreviationStops(parse.words, names);
+    HangAbbreviationStops(parse.words, names, known_.honorifics);
     AttachDescriptors(parse.words, word_name, names);
     LiftCaseMarkers(parse.words, names);
     AttachAppositions(parse.words, names);

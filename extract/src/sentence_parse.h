@@ -46,11 +46,13 @@ struct SentenceParse {
 // ("executive"), nouns where they end a noun phrase and adjectives before
 // another title ("chief executive officer"); the words that say when a
 // title is held ("interim", "former"), adjectives before a title; and
-// `verbs` ("appoints"), verbs right after a name.
+// `verbs` ("appoints"), verbs right after a name. `honorifics` ("Mr.",
+// "Dr."): abbreviations whose full stop ends no sentence.
 struct KnownWords {
     const Lexicon& titles;
     const Lexicon& title_modifiers;
     const WordSet& verbs;
+    const Lexicon& honorifics;
 };
 
 class ParseAnnotator {
