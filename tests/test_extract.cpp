@@ -1280,3 +1280,8 @@ TEST_CASE("A title whose own 'of' phrase names no entity borrows neither its con
     CHECK(Find(Extract("Activision Blizzard CEO Bobby Kotick announced his resignation as CEO on Tuesday."),
                "Bobby Kotick", "leaves", "Activision Blizzard") != nullptr);
 }
+
+TEST_CASE("A bare title on the agent of a passive names the chief of that passive's subject") {
+    CHECK(Find(Extract("BTC is led by Mr. Leonard Tharpe, President and Chief Executive Officer."), "Leonard Tharpe",
+               "ceo-of", "BTC") != nullptr);
+}
