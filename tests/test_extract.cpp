@@ -1285,3 +1285,8 @@ TEST_CASE("A bare title on the agent of a passive names the chief of that passiv
     CHECK(Find(Extract("BTC is led by Mr. Leonard Tharpe, President and Chief Executive Officer."), "Leonard Tharpe",
                "ceo-of", "BTC") != nullptr);
 }
+
+TEST_CASE("A name ending in a word of a line of business is an organization, the topic a title falls back on") {
+    CHECK(Find(Extract("Ikos Resorts is backed by at team headed by CEO Achilleas Dorotheou."), "Achilleas Dorotheou",
+               "ceo-of", "Ikos Resorts") != nullptr);
+}
