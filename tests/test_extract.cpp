@@ -1290,3 +1290,8 @@ TEST_CASE("A name ending in a word of a line of business is an organization, the
     CHECK(Find(Extract("Ikos Resorts is backed by at team headed by CEO Achilleas Dorotheou."), "Achilleas Dorotheou",
                "ceo-of", "Ikos Resorts") != nullptr);
 }
+
+TEST_CASE("The name after an honorific and its stop is a person's, in the same sentence") {
+    CHECK(Triples(Extract("The Oak Park Veterinary Clinic was started in 1983 by Dr. Bonnie Snyder.")) ==
+          std::set<std::string>{"Bonnie Snyder founder-of Oak Park Veterinary Clinic"});
+}

@@ -391,12 +391,19 @@ TEST_CASE("Parse: a name's abbreviation stop is its punctuation, and the name be
     CHECK(Has(dependencies, "nsubj(reiterated, Wirth)"));
 }
 
-TEST_CASE("Parse: an honorific's stop is its punctuation, and the name after it is the agent") {
+TEST_CASE("Parse: an honorific is parsed with its stop, as the treebank writes it, and describes the name after it") {
     const Annotated doc("BTC Corp is led by Mr. Leonard Tharpe, President and Chief Executive Officer.");
     const std::vector<std::string> dependencies = Dependencies(doc);
     INFO(FormatParse(doc.annotated.parses[0]));
     CHECK(Has(dependencies, "punct(Mr, .)"));
+    CHECK(Has(dependencies, "nmod:desc(Tharpe, Mr)"));
     CHECK(Has(dependencies, "obl:agent(led, Tharpe)"));
+}
+
+TEST_CASE("Segmentation: an honorific's full stop ends no sentence") {
+    const Annotated doc("Dr. Brian McGourty established Eyecare Associates in 1978. The Oak Park Veterinary Clinic was "
+                        "started in 1983 by Dr. Bonnie Snyder.");
+    CHECK(doc.annotated.text.sentences.size() == 2);
 }
 
 TEST_CASE("Sentence view: a name, an amount and a date are one item each") {

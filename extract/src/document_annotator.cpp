@@ -28,7 +28,7 @@ std::vector<bool> FurnitureLines(const std::vector<LineRole>& lines) {
 AnnotatedDocument::AnnotatedDocument(const Document& document, const DocumentAnnotator& stages)
     : document(document),
       text(JoinAfterAbbreviations(stages.segmenter_.Segment(document.text), stages.rules_.lexicon("legal_form"),
-                                  stages.rules_.lexicon("person_title"))),
+                                  stages.rules_.lexicon("person_title"), stages.rules_.lexicon("honorific"))),
       folded(text.tokens, stages.rules_.vocabulary()),
       lines(stages.furniture_.Classify(document.text, text, folded)),
       furniture_lines(FurnitureLines(lines)),

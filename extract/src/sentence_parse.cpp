@@ -115,7 +115,7 @@ struct ParserSetup {
 // title, not a name).
 struct ParserInput {
     std::vector<std::string_view> forms;
-    std::deque<std::string> lowered;  // backs the lower-cased forms
+    std::deque<std::string> lowered;  // backs the forms not in the text: lower-cased, "Dr."
     std::vector<std::optional<nlp::Upos>> known_upos;  // names' words PROPN, title nouns NOUN
     std::vector<std::size_t> word_of;  // by parser word: its sentence word
 };
@@ -261,6 +261,13 @@ ParserInput ParserWords(const std::vector<ParsedWord>& words, const std::vector<
             if (i + 2 < selection.size() && IsAbbreviationStop(words, selection[i + 1])) ++i;
             continue;
         }
+        // The treebank writes an honorific with its stop, a proper noun
+        // describing the name after it.
+        if (i + 2 < selection.size() && IsHonorificStop(words, selection[i + 1], known.honorifics)) {
+            add(w, input.lowered.emplace_back(std::string(words[w].form) + "."), nlp::Upos::kPropn);
+            ++i;
+            continue;
+        }
         const std::string_view form = word_name[w] == kNoName && w > 0 && IsTitleCased(words[w].form)
                                           ? input.lowered.emplace_back(FoldCase(words[w].form))
                                           : NumberOf(words[w].form);
@@ -268,7 +275,6 @@ ParserInput ParserWords(const std::vector<ParsedWord>& words, const std::vector<
             const std::string_view parsed = IsLowerCompound(form) ? WithoutPrefix(form) : form;
             const bool after_name = w > 0 && word_name[w - 1] != kNoName;
             add(w, parsed, word_name[w] == kNoName ? KnownUpos(words, w, FoldCase(parsed), after_name, known) : std::nullopt);
-            if (i + 2 < selection.size() && IsHonorificStop(words, selection[i + 1], known.honorifics)) ++i;
             continue;
         }
         for (std::size_t begin = 0; begin <= form.size();) {

@@ -190,13 +190,17 @@ SegmentedText TextSegmenter::Segment(std::string_view text) const {
     return out;
 }
 
-SegmentedText JoinAfterAbbreviations(SegmentedText text, const Lexicon& abbreviations, const Lexicon& continuations) {
+SegmentedText JoinAfterAbbreviations(SegmentedText text, const Lexicon& abbreviations, const Lexicon& continuations,
+                                     const Lexicon& honorifics) {
     const auto word = [&](std::size_t token) { return FoldCase(text.tokens[token].text); };
     const auto runs_on = [&](const Sentence& sentence, const Sentence& next) {
-        return next.line == sentence.line && sentence.end_token - sentence.first_token >= 2 &&
-               next.end_token - sentence.first_token <= kMaxSentenceTokens &&
-               text.tokens[sentence.end_token - 1].text == "." && abbreviations.Contains(word(sentence.end_token - 2)) &&
-               continuations.Contains(word(next.first_token));
+        if (next.line != sentence.line || sentence.end_token - sentence.first_token < 2 ||
+            next.end_token - sentence.first_token > kMaxSentenceTokens || text.tokens[sentence.end_token - 1].text != ".") {
+            return false;
+        }
+        const std::string abbreviation = word(sentence.end_token - 2);
+        return honorifics.Contains(abbreviation) ||
+               (abbreviations.Contains(abbreviation) && continuations.Contains(word(next.first_token)));
     };
     std::vector<Sentence> joined;
     for (const Sentence& sentence : text.sentences) {
