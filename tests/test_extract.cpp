@@ -1295,3 +1295,12 @@ TEST_CASE("The name after an honorific and its stop is a person's, in the same s
     CHECK(Triples(Extract("The Oak Park Veterinary Clinic was started in 1983 by Dr. Bonnie Snyder.")) ==
           std::set<std::string>{"Bonnie Snyder founder-of Oak Park Veterinary Clinic"});
 }
+
+TEST_CASE("'for' after an institution's head word joins the name, as 'of' does") {
+    const DocumentFacts facts = Extract(
+        "He worked with Jean Piaget in Geneva and later co-founded the Institute for Cognitive Studies at Rutgers with "
+        "Dorothy Dinnerstein.");
+    std::set<std::string> names;
+    for (const Entity& e : facts.entities) names.insert(e.name);
+    CHECK(names.count("Institute for Cognitive Studies") == 1);
+}

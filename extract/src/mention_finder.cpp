@@ -237,11 +237,13 @@ private:
         }
     }
 
-    // "Procter & Gamble", "AT&T"; "Bank of America", "University of Texas".
-    // "&" in "Procter & Gamble", "of" in "Bank of America", the full stop
+    // "Procter & Gamble", "AT&T"; "Bank of America", "University of Texas",
+    // "Institute for Cognitive Studies". "&" in "Procter & Gamble", "of" in
+    // "Bank of America", "for" in "Institute for ...", the full stop
     // of a middle initial in "John F. Lundgren".
     bool JoinsName(std::size_t i) const {
-        return Tok(i).text == "&" || (folded_.Word(i) == "of" && lex_.name_of_head->Contains(StemId(i - 1))) ||
+        return Tok(i).text == "&" ||
+               ((folded_.Word(i) == "of" || folded_.Word(i) == "for") && lex_.name_of_head->Contains(StemId(i - 1))) ||
                (Tok(i).text == "." && IsInitial(Tok(i - 1).text));
     }
 
