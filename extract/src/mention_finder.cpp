@@ -226,8 +226,9 @@ private:
                     ++end;
                 } else if (end + 1 < s.end_token && IsNameLike(end + 1) && JoinsName(end)) {
                     end += 2;
-                } else if (end + 2 < s.end_token && IsNameLike(end + 2) && JoinsName(end) && folded_.Word(end + 1) == "the") {
-                    end += 3;  // "Bank of the West", "University of the Arts"
+                } else if (end + 2 < s.end_token && IsNameLike(end + 2) && JoinsName(end) &&
+                           (folded_.Word(end + 1) == "the" || IsParticle(end + 1))) {
+                    end += 3;  // "Bank of the West", "University of the Arts", "Ludwig Mies van der Rohe"
                 } else {
                     break;
                 }
@@ -240,11 +241,17 @@ private:
     // "Procter & Gamble", "AT&T"; "Bank of America", "University of Texas",
     // "Institute for Cognitive Studies". "&" in "Procter & Gamble", "of" in
     // "Bank of America", "for" in "Institute for ...", the full stop
-    // of a middle initial in "John F. Lundgren".
+    // of a middle initial in "John F. Lundgren", a particle in "Armin van Buuren".
     bool JoinsName(std::size_t i) const {
-        return Tok(i).text == "&" ||
+        return Tok(i).text == "&" || IsParticle(i) ||
                ((folded_.Word(i) == "of" || folded_.Word(i) == "for") && lex_.name_of_head->Contains(StemId(i - 1))) ||
                (Tok(i).text == "." && IsInitial(Tok(i - 1).text));
+    }
+
+    // "Armin van Buuren", "Abdul Kadir bin Abdul Muhsin": a particle in lower
+    // case between a name's words.
+    bool IsParticle(std::size_t i) const {
+        return Tok(i).kind == Token::Kind::kWord && !IsCapitalized(Tok(i).text) && lex_.name_particle->Contains(StemId(i));
     }
 
     // "Capital One", "Formula One", "Republic First": a capitalized "one"

@@ -36,6 +36,7 @@ struct NameLexicons {
     const Lexicon* name_of_head = nullptr;    // Bank, University ...: "Bank of America" is one name
     const Lexicon* product_maker = nullptr;   // maker ...: "the ChatGPT maker" names a product
     const Lexicon* legal_form = nullptr;      // Inc, LLC, Ltd ...: "Budget Carrier, LLC" is one name
+    const Lexicon* name_particle = nullptr;   // van, de, bin ...: "Armin van Buuren" is one name
     const WordList* dictionary = nullptr;  // lower-case English words; may be empty
 };
 
