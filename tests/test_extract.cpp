@@ -1304,16 +1304,3 @@ TEST_CASE("'for' after an institution's head word joins the name, as 'of' does")
     for (const Entity& e : facts.entities) names.insert(e.name);
     CHECK(names.count("Institute for Cognitive Studies") == 1);
 }
-
-TEST_CASE("A particle in lower case between a name's words is part of the name") {
-    std::set<std::string> names;
-    for (const Entity& e : Extract("The name Armada derives from the first two letters of the founders' first names: "
-                                   "Armin van Buuren, Maykel Piron, David Lewis. Roelf de Boer became president-director "
-                                   "of European Waterways Transport Holding.")
-                               .entities) {
-        names.insert(e.name);
-    }
-    CHECK(names.count("Armin van Buuren") == 1);
-    CHECK(names.count("Roelf de Boer") == 1);
-    CHECK(names.count("Buuren") == 0);
-}

@@ -406,6 +406,17 @@ TEST_CASE("Segmentation: an honorific's full stop ends no sentence") {
     CHECK(doc.annotated.text.sentences.size() == 2);
 }
 
+TEST_CASE("Mentions: a particle in lower case between a name's words is part of the name") {
+    const Annotated doc(
+        "The name Armada derives from the first two letters of the founders' first names: Armin van Buuren, Maykel "
+        "Piron, David Lewis. Roelf de Boer became president-director of European Waterways Transport Holding.");
+    std::vector<std::string> surfaces;
+    for (const Mention& m : doc.annotated.found.mentions) surfaces.push_back(m.surface);
+    CHECK(Has(surfaces, "Armin van Buuren"));
+    CHECK(Has(surfaces, "Roelf de Boer"));
+    CHECK_FALSE(Has(surfaces, "Buuren"));
+}
+
 TEST_CASE("Sentence view: a name, an amount and a date are one item each") {
     const Annotated doc("Toyota invested $394 million in Joby Aviation in 2020.");
     const SentenceView view = doc.View(0);
