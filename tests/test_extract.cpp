@@ -1304,3 +1304,9 @@ TEST_CASE("'for' after an institution's head word joins the name, as 'of' does")
     for (const Entity& e : facts.entities) names.insert(e.name);
     CHECK(names.count("Institute for Cognitive Studies") == 1);
 }
+
+TEST_CASE("A relative clause after a city and its region is about the name before the city") {
+    CHECK(Triples(Extract("Sally Breen is the CEO of Freshwater Pictures, based in Brisbane, Queensland, which she "
+                          "founded in 2001.")) ==
+          std::set<std::string>{"Sally Breen ceo-of Freshwater Pictures", "Sally Breen founder-of Freshwater Pictures"});
+}

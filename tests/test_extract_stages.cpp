@@ -417,6 +417,19 @@ TEST_CASE("Mentions: a particle in lower case between a name's words is part of 
     CHECK_FALSE(Has(surfaces, "Buuren"));
 }
 
+TEST_CASE("Mentions: a name before a comma and a known place, or after 'based in', is a place, not a mention") {
+    const Annotated doc(
+        "She is the CEO of Freshwater Pictures, based in Brisbane, Queensland, which she founded in 2001. Headquartered "
+        "in Fort Myers, Florida, Haystak is part of VinSolutions.");
+    std::vector<std::string> surfaces;
+    for (const Mention& m : doc.annotated.found.mentions) surfaces.push_back(m.surface);
+    CHECK(Has(surfaces, "Freshwater Pictures"));
+    CHECK(Has(surfaces, "Haystak"));
+    CHECK_FALSE(Has(surfaces, "Brisbane"));
+    CHECK_FALSE(Has(surfaces, "Fort Myers"));
+    CHECK_FALSE(Has(surfaces, "Headquartered"));
+}
+
 TEST_CASE("Sentence view: a name, an amount and a date are one item each") {
     const Annotated doc("Toyota invested $394 million in Joby Aviation in 2020.");
     const SentenceView view = doc.View(0);

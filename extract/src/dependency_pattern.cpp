@@ -1,6 +1,7 @@
 #include "dependency_pattern.h"
 
 #include <algorithm>
+#include <cctype>
 #include <sstream>
 
 namespace kgraph::extract {
@@ -295,6 +296,26 @@ bool IsNameFor(const ParseView& view, int word, int pronoun) {
     return lemma == "who" || lemma == "whom" ? person : lemma != "which" || !person;
 }
 
+// "Freshwater Pictures, based in Brisbane, Queensland, which ...": the word
+// before the place phrase that ends at `last` (capitalized nouns that are
+// no mention, commas, "based in" and the like), or -1.
+int NameBeforePlace(const ParseView& view, int last) {
+    static constexpr std::string_view kPlaceWords[] = {",", "in", "base", "headquarter", "headquartered", "locate"};
+    int w = last;
+    bool place = false;
+    while (w >= 0 && last - w < 8) {
+        const ParsedWord& word = view.parse.words[static_cast<std::size_t>(w)];
+        const bool unnamed_place = IsNominal(view, w) && !word.form.empty() &&
+                                   std::isupper(static_cast<unsigned char>(word.form[0])) && !IsInMention(view, w);
+        if (!unnamed_place && std::find(std::begin(kPlaceWords), std::end(kPlaceWords), word.lemma) == std::end(kPlaceWords)) {
+            break;
+        }
+        place = place || unnamed_place;
+        --w;
+    }
+    return place && w >= 0 && w < last ? w : -1;
+}
+
 // The noun a relative pronoun stands for: a name just before the pronoun
 // and its comma ("Outside, which was founded by ...", whatever the parser
 // hung the clause on), else the head of its relative clause, else (the
@@ -309,6 +330,10 @@ int AntecedentOf(const ParseView& view, int word) {
     // "Sergio Ermotti, who stepped down in 2020, will rejoin": a name, a
     // comma and "who" open a relative clause however the parser hung it.
     if (before >= 0 && IsNameFor(view, before, word) && (comma || RelationOf(view, clause) == "acl:relcl")) return before;
+    if (comma) {
+        const int located = NameBeforePlace(view, before);
+        if (located >= 0 && IsNameFor(view, located, word)) return located;
+    }
     if (RelationOf(view, clause) != "acl:relcl") return -1;
     const int noun = HeadOf(view, clause);
     if (noun >= 0 && IsNominal(view, noun)) return noun;

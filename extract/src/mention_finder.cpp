@@ -196,7 +196,7 @@ private:
             i == s.first_token || title_case_line_[s.line] ||
             std::string_view(":\"(\xE2\x80\x9C\xE2\x80\x94\xE2\x80\x93-").find(Tok(i - 1).text) != std::string_view::npos ||
             FollowsDayOfMonth(s, i);
-        return uninformative_position && InDictionary(Folded(i));
+        return uninformative_position && (InDictionary(Folded(i)) || lex_.located_word->Contains(StemId(i)));
     }
 
     // "Nov. 18", "March 3": a month, an optional full stop, a number.
@@ -411,6 +411,33 @@ private:
         return lex_.place->IsEntry(end - first, [&](std::size_t k) { return Folded(first + k); });
     }
 
+    // "Seattle, Washington", "in Essen, Germany", "based in Brisbane,
+    // Queensland": a name before a comma and a known place, or after "based
+    // in" and the like (and the region after such a place), is where
+    // something is.
+    bool IsPlaceByContext(std::size_t sentence, std::size_t first, std::size_t end) const {
+        const Sentence& s = text_.sentences[sentence];
+        if (IsLocatedAt(s, first)) return true;
+        if (first >= s.first_token + 2 && Tok(first - 1).text == ",") {
+            std::size_t place = first - 1;
+            while (place > s.first_token && IsNameLike(place - 1) && first - place < 5) --place;
+            if (place < first - 1 && IsLocatedAt(s, place)) return true;
+        }
+        if (end + 1 >= s.end_token || Tok(end).text != ",") return false;
+        for (std::size_t place_end = end + 2; place_end <= s.end_token && place_end <= end + 4; ++place_end) {
+            if (IsPlace(end + 1, place_end) && !EndsPossessive(place_end - 1) &&
+                (place_end == s.end_token || !IsNameLike(place_end))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // "based in X", "headquartered in X": token `i` opens the place.
+    bool IsLocatedAt(const Sentence& s, std::size_t i) const {
+        return i >= s.first_token + 2 && folded_.Word(i - 1) == "in" && lex_.located_word->Contains(StemId(i - 2));
+    }
+
     // "SANTA CLARA, California, Sept 18 (Reuters) -", "NEW YORK —",
     // "(Reuters) -": where and when a wire story was filed, up to a dash at
     // the start of a paragraph. Only capitalized words, numbers and
@@ -505,7 +532,10 @@ private:
         // an edge of a piece ("Legal &"): it joins nothing there.
         while (first < end && !IsNameLike(first) && !IsSuffix(first) && !OpensNameInCapitals(sentence, first)) ++first;
         while (end > first && !IsNameLike(end - 1) && !IsSuffix(end - 1) && !IsNumberInName(end - 1)) --end;
-        if (first == end || IsPlace(first, end) || InsideTitle(sentence, first, end)) return;
+        if (first == end || IsPlace(first, end) || IsPlaceByContext(sentence, first, end) ||
+            InsideTitle(sentence, first, end)) {
+            return;
+        }
         end = WithLegalForms(sentence, end);
         Mention m = MentionAt(sentence, first, end);
         if (EndsPersonsPossessive(first, end) && end < text_.sentences[sentence].end_token && IsNameLike(end)) {
