@@ -1310,3 +1310,8 @@ TEST_CASE("A relative clause after a city and its region is about the name befor
                           "founded in 2001.")) ==
           std::set<std::string>{"Sally Breen ceo-of Freshwater Pictures", "Sally Breen founder-of Freshwater Pictures"});
 }
+
+TEST_CASE("A compound ending in a past participle before a noun modifies it: 'wholly-owned subsidiary' states no owning") {
+    CHECK(Triples(Extract("Satair Group is a 100% stand-alone company and wholly-owned subsidiary of Airbus S.A.S.")) ==
+          std::set<std::string>{"Airbus S.A.S owns-stake Satair Group"});
+}

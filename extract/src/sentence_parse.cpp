@@ -170,6 +170,19 @@ bool IsLowerCompound(std::string_view word) {
                        [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
 
+// "a wholly-owned subsidiary", "a state-owned bank": a compound ending in
+// a past participle right before a word in lower case that no preposition
+// is, modifies that word; the parser took "owned" for the verb of a clause
+// with the subsidiary as its object.
+bool IsParticipleBeforeNoun(const std::vector<ParsedWord>& words, std::size_t w, std::string_view compound) {
+    static constexpr std::string_view kPrepositions[] = {"by", "in", "to", "of", "at", "for", "with", "from", "on",
+                                                         "and", "or", "as", "since", "through", "under", "until"};
+    if (compound.size() < 4 || compound.substr(compound.size() - 2) != "ed" || w + 1 >= words.size()) return false;
+    const std::string_view next = words[w + 1].form;
+    return !next.empty() && next[0] >= 'a' && next[0] <= 'z' &&
+           std::find(std::begin(kPrepositions), std::end(kPrepositions), next) == std::end(kPrepositions);
+}
+
 // "re-appointed", "co-founder", "ex-chairman": the treebank keeps a prefix
 // and its word whole but has seen few such words; the parser reads the word
 // without its prefix ("appointed", "founder"), which carries its syntax.
@@ -280,7 +293,11 @@ ParserInput ParserWords(const std::vector<ParsedWord>& words, const std::vector<
         for (std::size_t begin = 0; begin <= form.size();) {
             const std::size_t hyphen = std::min(form.find('-', begin), form.size());
             if (begin > 0) add(w, "-", std::nullopt);
-            if (hyphen > begin) add(w, form.substr(begin, hyphen - begin), std::nullopt);
+            if (hyphen > begin) {
+                const bool last = hyphen == form.size();
+                add(w, form.substr(begin, hyphen - begin),
+                    last && IsParticipleBeforeNoun(words, w, form) ? std::optional(nlp::Upos::kAdj) : std::nullopt);
+            }
             begin = hyphen + 1;
         }
     }
