@@ -430,6 +430,23 @@ TEST_CASE("Mentions: a name before a comma and a known place, or after 'based in
     CHECK_FALSE(Has(surfaces, "Headquartered"));
 }
 
+TEST_CASE("Segmentation: a legal form's full stop before a parenthesis ends no sentence") {
+    const Annotated doc("Sands China Ltd. (HKSE:1928) is a subsidiary of Las Vegas Sands Corp. (NYSE:LVS). Harry Halloran "
+                        "is Chairman and CEO of American Refining and Biochemical, Inc. (ARB).");
+    CHECK(doc.annotated.text.sentences.size() == 2);
+}
+
+TEST_CASE("Mentions: a company word alone is no name, and 'the Company' is a reference") {
+    const Annotated doc(
+        "Today, The Roof Center is a subsidiary of Beacon Roofing Supply, Inc. (NASDAQ: BECN), a Fortune 1000 Company "
+        "and the largest publicly held distributor of roofing products in the United States. The Company was founded "
+        "in 1927.");
+    std::vector<std::string> names, references;
+    for (const Mention& m : doc.annotated.found.mentions) (m.reference ? references : names).push_back(m.surface);
+    CHECK_FALSE(Has(names, "Company"));
+    CHECK(Has(references, "The Company"));
+}
+
 TEST_CASE("Sentence view: a name, an amount and a date are one item each") {
     const Annotated doc("Toyota invested $394 million in Joby Aviation in 2020.");
     const SentenceView view = doc.View(0);

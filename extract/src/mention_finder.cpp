@@ -433,6 +433,11 @@ private:
         return false;
     }
 
+    // "a Fortune 1000 Company": a company word alone names no company.
+    bool IsGenericHead(std::size_t first, std::size_t end) const {
+        return end == first + 1 && lex_.reference_head->Contains(StemId(first));
+    }
+
     // "based in X", "headquartered in X": token `i` opens the place.
     bool IsLocatedAt(const Sentence& s, std::size_t i) const {
         return i >= s.first_token + 2 && folded_.Word(i - 1) == "in" && lex_.located_word->Contains(StemId(i - 2));
@@ -533,7 +538,7 @@ private:
         while (first < end && !IsNameLike(first) && !IsSuffix(first) && !OpensNameInCapitals(sentence, first)) ++first;
         while (end > first && !IsNameLike(end - 1) && !IsSuffix(end - 1) && !IsNumberInName(end - 1)) --end;
         if (first == end || IsPlace(first, end) || IsPlaceByContext(sentence, first, end) ||
-            InsideTitle(sentence, first, end)) {
+            InsideTitle(sentence, first, end) || IsGenericHead(first, end)) {
             return;
         }
         end = WithLegalForms(sentence, end);
@@ -670,7 +675,9 @@ private:
             const Token& t = Tok(j);
             // "the Santa Clara-based company", "the Chinese battery maker"
             if (found_.hidden_tokens[j] || IsPlace(j, j + 1)) continue;
-            if (t.kind != Token::Kind::kWord || IsCapitalized(t.text)) return 0;
+            if (t.kind != Token::Kind::kWord) return 0;
+            // "the Company": press releases capitalize the reference itself.
+            if (IsCapitalized(t.text) && !(j == i + 1 && lex_.reference_head->Contains(StemId(j)))) return 0;
             if (!lex_.reference_head->Contains(StemId(j))) continue;
             if (j + 1 < sentence_end && (folded_.Word(j + 1) == "of" || IsNameLike(j + 1))) return 0;
             return j + 1;

@@ -200,7 +200,8 @@ SegmentedText JoinAfterAbbreviations(SegmentedText text, const Lexicon& abbrevia
         }
         const std::string abbreviation = word(sentence.end_token - 2);
         return honorifics.Contains(abbreviation) ||
-               (abbreviations.Contains(abbreviation) && continuations.Contains(word(next.first_token)));
+               (abbreviations.Contains(abbreviation) &&
+                (continuations.Contains(word(next.first_token)) || text.tokens[next.first_token].text == "("));
     };
     std::vector<Sentence> joined;
     for (const Sentence& sentence : text.sentences) {

@@ -58,7 +58,8 @@ private:
 // "Chevron Corp. Chief Executive Officer Mike Wirth said ...": ICU ends a
 // sentence at a full stop before a capital. A sentence that ends with a
 // word of `abbreviations` and its full stop runs on into the next sentence
-// of its line when that one opens with a word of `continuations`; one that
+// of its line when that one opens with a word of `continuations` or a
+// parenthesis ("Las Vegas Sands Corp. (NYSE:LVS)"); one that
 // ends with a word of `honorifics` ("by Dr. Bonnie Snyder") always does.
 SegmentedText JoinAfterAbbreviations(SegmentedText text, const Lexicon& abbreviations, const Lexicon& continuations,
                                      const Lexicon& honorifics);
