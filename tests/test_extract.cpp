@@ -1315,3 +1315,9 @@ TEST_CASE("A compound ending in a past participle before a noun modifies it: 'wh
     CHECK(Triples(Extract("Satair Group is a 100% stand-alone company and wholly-owned subsidiary of Airbus S.A.S.")) ==
           std::set<std::string>{"Airbus S.A.S owns-stake Satair Group"});
 }
+
+TEST_CASE("A noun's infinitive is done by the subject of the verb the noun is an oblique of") {
+    CHECK(Triples(Extract("The American grocer Kroger has agreed to buy its rival Albertsons in a $24.6 billion attempt "
+                          "to tackle Walmart."))
+              .count("Kroger competes-with Walmart") == 1);
+}

@@ -236,11 +236,17 @@ std::vector<int> LogicalSubjects(const ParseView& view, int word, bool passive_o
         return LogicalSubjects(view, head, predicate_noun, depth + 1);
     }
     if (relation == "acl" && HasCaseWord(view, word, {"to"})) {
-        // A noun's infinitive: its owner, else the subject of the verb it is the object of.
+        // A noun's infinitive: its owner, else the subject of the verb the
+        // noun is an object or oblique of ("agreed to buy Albertsons in an
+        // attempt to tackle Walmart", the attempt at times hung on the
+        // object before it).
         std::vector<int> owners = ChildrenBy(view, head, {"nmod:poss"});
         if (!owners.empty()) return owners;
-        const int verb = HeadOf(view, head);
-        if (verb >= 0 && RelationOf(view, head) == "obj") return LogicalSubjects(view, verb, false, depth + 1);
+        int noun = head;
+        if (RelationOf(view, noun) == "nmod" && HeadOf(view, noun) >= 0) noun = HeadOf(view, noun);
+        const int verb = HeadOf(view, noun);
+        const std::string& role = RelationOf(view, noun);
+        if (verb >= 0 && (role == "obj" || role == "obl")) return LogicalSubjects(view, verb, false, depth + 1);
     }
     return {};
 }
