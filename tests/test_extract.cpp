@@ -1321,3 +1321,11 @@ TEST_CASE("A noun's infinitive is done by the subject of the verb the noun is an
                           "to tackle Walmart."))
               .count("Kroger competes-with Walmart") == 1);
 }
+
+TEST_CASE("Goods bought from a company make the buyer its customer") {
+    const std::set<std::string> triples = Triples(Extract(
+        "Gotion will become a certified supplier to Volkswagen, which has been buying cells from LG Chem and Samsung SDI "
+        "as well as from CATL."));
+    CHECK(triples.count("Volkswagen customer-of LG Chem") == 1);
+    CHECK(triples.count("Volkswagen customer-of CATL") == 1);
+}
