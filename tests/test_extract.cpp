@@ -1329,3 +1329,18 @@ TEST_CASE("Goods bought from a company make the buyer its customer") {
     CHECK(triples.count("Volkswagen customer-of LG Chem") == 1);
     CHECK(triples.count("Volkswagen customer-of CATL") == 1);
 }
+
+TEST_CASE("'&' before a company word joins the name, and the person it is named after stays a person") {
+    CHECK(Triples(Extract("Rebecca Kraus is founder and President of Rebecca Kraus & Associates LLC, Grosse Pointe, "
+                          "Michigan.")) ==
+          std::set<std::string>{"Rebecca Kraus founder-of Rebecca Kraus & Associates LLC"});
+}
+
+TEST_CASE("A company that is someone's creation or brainchild was founded by them, fronted or not") {
+    CHECK(Triples(Extract("ENDIGO RAE is a creation of Rachael Alexander and she seeks to create art and share art that "
+                          "is of quality and inspires.")) ==
+          std::set<std::string>{"Rachael Alexander founder-of ENDIGO RAE"});
+    CHECK(Triples(Extract("The brainchild of founder Adrian Ashby, Bristol Volksfest started as a hobby, creating an "
+                          "opportunity for like minded VDub enthusiasts to come along."))
+              .count("Adrian Ashby founder-of Bristol Volksfest") == 1);
+}

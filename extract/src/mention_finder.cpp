@@ -224,8 +224,9 @@ private:
             while (!EndsPossessive(end - 1) && end < s.end_token && !found_.hidden_tokens[end]) {
                 if (IsNameLike(end) || IsNameSuffix(end) || IsNumberInName(end) || IsMiddleInitial(end, s.end_token)) {
                     ++end;
-                } else if (end + 1 < s.end_token && IsNameLike(end + 1) && JoinsName(end)) {
-                    end += 2;
+                } else if (end + 1 < s.end_token && JoinsName(end) &&
+                           (IsNameLike(end + 1) || (Tok(end).text == "&" && IsNameSuffix(end + 1)))) {
+                    end += 2;  // "Rebecca Kraus & Associates LLC", "Goldman Sachs & Co"
                 } else if (end + 2 < s.end_token && IsNameLike(end + 2) && JoinsName(end) &&
                            (folded_.Word(end + 1) == "the" || IsParticle(end + 1))) {
                     end += 3;  // "Bank of the West", "University of the Arts", "Ludwig Mies van der Rohe"

@@ -119,14 +119,16 @@ std::vector<int> MentionResolver::ClusterNames(const MentionsFound& found, std::
     };
     // How surely `shorter` is a short form of `longer`: 2 for the name
     // without its company suffix ("Scale" for "Scale AI", "Meta" for "Meta
-    // Platforms"), 1 for a surname ("Wang" for "Alexandr Wang"; not "AI" for
+    // Platforms"; not a person's), 1 for a surname ("Wang" for "Alexandr Wang"; not "AI" for
     // "Scale AI") or a person's first name ("Sam" for "Sam Altman"), 0 for
     // none. "Hess" beside both "Hess Corp" and "John Hess" is the company.
     auto abbreviates = [&](const NameGroup& shorter, const NameGroup& longer) {
         if (is_acronym_of(shorter, longer)) return 1;
         if (shorter.words.size() >= longer.words.size()) return 0;
+        // "Rebecca Kraus" is no short form of "Rebecca Kraus & Associates
+        // LLC": a person's name inside a firm's names the firm's founder.
         if (std::equal(shorter.words.begin(), shorter.words.end(), longer.words.begin()) &&
-            all_suffixes(longer.words, shorter.words.size())) {
+            all_suffixes(longer.words, shorter.words.size()) && shorter.cue != MentionType::kPerson) {
             return 2;
         }
         if (shorter.words.size() != 1 || shorter.cue == MentionType::kOrganization) return 0;

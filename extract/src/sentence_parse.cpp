@@ -555,31 +555,33 @@ void AttachRenamingOfNoun(std::vector<ParsedWord>& words, const std::vector<int>
 
 // "A subsidiary of CABAL Media, AtelierCABAL is an e-commerce platform": a
 // sentence that opens with an article's noun phrase and a comma, then a name
-// that is the subject of the clause, renames that name. The parser made the
-// noun phrase the root and the clause its parataxis; the clause becomes the
-// root and the noun phrase the name's apposition.
+// that is the subject of the clause, renames that name: the noun phrase
+// becomes the name's apposition.
 void AttachFrontedApposition(std::vector<ParsedWord>& words, const std::vector<NameSpan>& names) {
     if (words.empty() || words[0].deprel != "det") return;
     const int noun = words[0].head;
-    if (noun < 0 || words[static_cast<std::size_t>(noun)].head >= 0 ||
-        words[static_cast<std::size_t>(noun)].upos != nlp::Upos::kNoun) {
-        return;
-    }
+    if (noun < 0 || words[static_cast<std::size_t>(noun)].upos != nlp::Upos::kNoun) return;
     std::size_t comma = static_cast<std::size_t>(noun) + 1;
     while (comma < words.size() && words[comma].form != ",") ++comma;
     const auto name = std::find_if(names.begin(), names.end(), [&](NameSpan span) { return span.first == comma + 1; });
     if (name == names.end()) return;
     const int subject = static_cast<int>(LastWordOf(words, *name));
     const int clause = words[static_cast<std::size_t>(subject)].head;
-    if (words[static_cast<std::size_t>(subject)].deprel.rfind("nsubj", 0) != 0 || clause < 0 ||
-        words[static_cast<std::size_t>(clause)].head != noun) {
-        return;
+    if (words[static_cast<std::size_t>(subject)].deprel.rfind("nsubj", 0) != 0 || clause < 0) return;
+    // Either the noun phrase was made the root and the clause its
+    // parataxis, or ("The brainchild of founder Adrian Ashby, Bristol
+    // Volksfest started as a hobby") a second subject of the clause.
+    const ParsedWord& fronted = words[static_cast<std::size_t>(noun)];
+    const bool root = fronted.head < 0 && words[static_cast<std::size_t>(clause)].head == noun;
+    const bool second_subject = fronted.head == clause && fronted.deprel == words[static_cast<std::size_t>(subject)].deprel;
+    if (!root && !second_subject) return;
+    if (root) {
+        for (std::size_t w = comma + 1; w < words.size(); ++w) {
+            if (words[w].head == noun) words[w].head = clause;  // the final full stop
+        }
+        words[static_cast<std::size_t>(clause)].head = -1;
+        words[static_cast<std::size_t>(clause)].deprel = "root";
     }
-    for (std::size_t w = comma + 1; w < words.size(); ++w) {
-        if (words[w].head == noun) words[w].head = clause;  // the final full stop
-    }
-    words[static_cast<std::size_t>(clause)].head = -1;
-    words[static_cast<std::size_t>(clause)].deprel = "root";
     words[static_cast<std::size_t>(noun)].head = subject;
     words[static_cast<std::size_t>(noun)].deprel = "appos";
     words[comma].head = noun;
