@@ -1344,3 +1344,10 @@ TEST_CASE("A company that is someone's creation or brainchild was founded by the
                           "opportunity for like minded VDub enthusiasts to come along."))
               .count("Adrian Ashby founder-of Bristol Volksfest") == 1);
 }
+
+TEST_CASE("A title in apposition to the first of two coordinated names describes that name alone") {
+    CHECK(Triples(Extract("Falcon International Bank is headed by Adolfo E. Gutierrez, the Chairman of the Board and "
+                          "Chief Executive Officer, and Gilbert Narvaez, Jr., the current President and Chief "
+                          "Operations Officer.")) ==
+          std::set<std::string>{"Adolfo E. Gutierrez ceo-of Falcon International Bank"});
+}

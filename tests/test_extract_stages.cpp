@@ -240,6 +240,21 @@ TEST_CASE("Parse: a title with its own 'of' phrase is coordinated with the title
     CHECK(Has(dependencies, "nmod(officer, Media)"));
 }
 
+TEST_CASE("Parse: a title after the 'of' phrase of a title is that title's conjunct") {
+    const Annotated doc("Falcon International Bank is headed by Adolfo E. Gutierrez, the Chairman of the Board and Chief "
+                        "Executive Officer.");
+    const std::vector<std::string> dependencies = Dependencies(doc);
+    INFO(FormatParse(doc.annotated.parses[0]));
+    CHECK(Has(dependencies, "conj(Chairman, Officer)"));
+}
+
+TEST_CASE("Mentions: a middle initial stays in the name in a line dense with capitals") {
+    const Annotated doc("Falcon International Bank is headed by Adolfo E. Gutierrez, the Chairman of the Board.");
+    std::vector<std::string> surfaces;
+    for (const Mention& m : doc.annotated.found.mentions) surfaces.push_back(m.surface);
+    CHECK(Has(surfaces, "Adolfo E. Gutierrez"));
+}
+
 TEST_CASE("Parse: a name that is the subject of its own clause keeps that place") {
     // The parser read "the grocer [that] Kroger has agreed to buy", a
     // sentence without a main verb: the clause is the sentence, Kroger its

@@ -472,12 +472,15 @@ std::vector<int> DependencyPattern::Fill(const ParseView& view, int trigger, con
             for (const int word : reached) TakeStep(view, step, word, next);
             reached = std::move(next);
         }
-        // "Starbucks CEO Howard Schultz and Dan Levitan": a title in the
-        // singular before a name describes that name, not the names
-        // coordinated with it ("cofounders Alan and Joey Shamah" do).
+        // "Starbucks CEO Howard Schultz and Dan Levitan", "headed by Adolfo
+        // E. Gutierrez, the Chairman ..., and Gilbert Narvaez": a title in
+        // the singular before a name or in apposition to it describes that
+        // name, not the names coordinated with it ("cofounders Alan and
+        // Joey Shamah" do).
         const ParsedWord& trigger_word = view.parse.words[static_cast<std::size_t>(trigger)];
         const bool describes_one = path.size() == 1 && path.front().kind == Step::Kind::kUp &&
-                                   (trigger_word.deprel == "compound" || trigger_word.deprel == "nmod:desc") &&
+                                   (trigger_word.deprel == "compound" || trigger_word.deprel == "nmod:desc" ||
+                                    trigger_word.deprel == "appos") &&
                                    FoldCase(trigger_word.form) == trigger_word.lemma;
         std::vector<int> fillers;
         for (const int word : reached) CollectFillers(view, word, fillers, 0, !describes_one);

@@ -192,6 +192,9 @@ private:
     // opens an entry of a timeline), and in a headline.
     bool IsWeak(std::size_t sentence, std::size_t i) const {
         const Sentence& s = text_.sentences[sentence];
+        // "Adolfo E. Gutierrez" in a line dense with capitals: an initial
+        // before its stop and a name's word is no common word "e".
+        if (i > s.first_token && IsMiddleInitial(i, s.end_token)) return false;
         const bool uninformative_position =
             i == s.first_token || title_case_line_[s.line] ||
             std::string_view(":\"(\xE2\x80\x9C\xE2\x80\x94\xE2\x80\x93-").find(Tok(i - 1).text) != std::string_view::npos ||

@@ -591,20 +591,26 @@ void AttachFrontedApposition(std::vector<ParsedWord>& words, const std::vector<N
 // "the publisher of The Washington Post and chief executive officer of
 // Washington Post Media": a common noun with its own "of" phrase,
 // coordinated with a name that is itself the "of" phrase of a noun, is
-// coordinated with that noun. The parser joined it to the nearer name.
-void AttachCoordinatedNouns(std::vector<ParsedWord>& words, const std::vector<int>& word_name) {
+// coordinated with that noun. The parser joined it to the nearer name, and
+// a title to the nearer common noun of a title's "of" phrase.
+void AttachCoordinatedNouns(std::vector<ParsedWord>& words, const std::vector<int>& word_name, const Lexicon& titles) {
+    const auto is_title = [&](const ParsedWord& word) { return IsTitleWord(titles, FoldCase(word.form)); };
     for (std::size_t w = 0; w < words.size(); ++w) {
         ParsedWord& noun = words[w];
         if (noun.deprel != "conj" || noun.upos != nlp::Upos::kNoun || noun.head < 0 || word_name[w] != kNoName) continue;
-        const ParsedWord& name = words[static_cast<std::size_t>(noun.head)];
-        if (word_name[static_cast<std::size_t>(noun.head)] == kNoName || name.deprel != "nmod" || name.head < 0 ||
-            words[static_cast<std::size_t>(name.head)].upos != nlp::Upos::kNoun) {
+        const ParsedWord& between = words[static_cast<std::size_t>(noun.head)];
+        if (between.deprel != "nmod" || between.head < 0 || words[static_cast<std::size_t>(between.head)].upos != nlp::Upos::kNoun) {
             continue;
         }
         const bool own_of_phrase = std::any_of(words.begin(), words.end(), [&](const ParsedWord& child) {
             return child.head == static_cast<int>(w) && child.deprel == "nmod";
         });
-        if (own_of_phrase) noun.head = name.head;
+        const bool after_name = word_name[static_cast<std::size_t>(noun.head)] != kNoName && own_of_phrase;
+        // "the Chairman of the Board and Chief Executive Officer": a title
+        // after the "of" phrase of a title is that title's conjunct.
+        const bool after_title_phrase = word_name[static_cast<std::size_t>(noun.head)] == kNoName && is_title(noun) &&
+                                        !is_title(between) && is_title(words[static_cast<std::size_t>(between.head)]);
+        if (after_name || after_title_phrase) noun.head = between.head;
     }
 }
 
@@ -766,7 +772,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
     AttachAppositions(parse.words, names);
     AttachRenamingOfNoun(parse.words, word_name, names);
     AttachFrontedApposition(parse.words, names);
-    AttachCoordinatedNouns(parse.words, word_name);
+    AttachCoordinatedNouns(parse.words, word_name, known_.titles);
     PromoteSubjectlessRelatives(parse.words, names);
     PromoteClauseOfRootNoun(parse.words, names);
     AttachNameBeforeTitle(parse.words, word_name, names);
