@@ -1351,3 +1351,9 @@ TEST_CASE("A title in apposition to the first of two coordinated names describes
                           "Operations Officer.")) ==
           std::set<std::string>{"Adolfo E. Gutierrez ceo-of Falcon International Bank"});
 }
+
+TEST_CASE("Promoted to a title: the passive subject holds it, also through a coordinated passive") {
+    CHECK(Triples(Extract("In 2009, Brandt was elected to Pinnacle West’s board of directors and promoted to Chairman, "
+                          "President and CEO of Pinnacle West and Chairman and CEO of APS.")) ==
+          std::set<std::string>{"Brandt ceo-of Pinnacle West", "Brandt ceo-of APS"});
+}
