@@ -1357,3 +1357,9 @@ TEST_CASE("Promoted to a title: the passive subject holds it, also through a coo
                           "President and CEO of Pinnacle West and Chairman and CEO of APS.")) ==
           std::set<std::string>{"Brandt ceo-of Pinnacle West", "Brandt ceo-of APS"});
 }
+
+TEST_CASE("A title's company named in quotes after a description of it") {
+    CHECK(Triples(Extract("Vitrenko Yuriy Yuriyovytch (born on 17 September 1976 in Kyiv, Ukraine) is a Ukrainian "
+                          "economist, CEO of the investment company \"AYA Capital\"."))
+              .count("Vitrenko Yuriy Yuriyovytch ceo-of AYA Capital") == 1);
+}

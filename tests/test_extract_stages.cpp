@@ -464,6 +464,11 @@ TEST_CASE("Mentions: a company word alone is no name, and 'the Company' is a ref
     CHECK(Has(references, "The Company"));
 }
 
+TEST_CASE("Mentions: a description before a quoted name is no reference of its own") {
+    const Annotated doc("He is a Ukrainian economist, CEO of the investment company \"AYA Capital\".");
+    for (const Mention& m : doc.annotated.found.mentions) CHECK(m.surface != "the investment company");
+}
+
 TEST_CASE("Sentence view: a name, an amount and a date are one item each") {
     const Annotated doc("Toyota invested $394 million in Joby Aviation in 2020.");
     const SentenceView view = doc.View(0);

@@ -69,6 +69,8 @@ bool IsCamelCase(std::string_view s) {
 
 bool EndsWithLetterS(std::string_view s) { return s.size() > 2 && (s.back() == 's' || s.back() == 'S'); }
 
+bool IsQuote(std::string_view s) { return s == "\"" || s == "\xE2\x80\x9C" || s == "'" || s == "\xE2\x80\x98"; }
+
 bool IsDash(std::string_view s) { return s == "-" || s == "\xE2\x80\x94" || s == "\xE2\x80\x93"; }
 
 bool IsAllCaps(std::string_view s) {
@@ -683,7 +685,10 @@ private:
             // "the Company": press releases capitalize the reference itself.
             if (IsCapitalized(t.text) && !(j == i + 1 && lex_.reference_head->Contains(StemId(j)))) return 0;
             if (!lex_.reference_head->Contains(StemId(j))) continue;
-            if (j + 1 < sentence_end && (folded_.Word(j + 1) == "of" || IsNameLike(j + 1))) return 0;
+            // "the startup Scale", "the investment company "AYA Capital""
+            const bool names = j + 1 < sentence_end && (IsNameLike(j + 1) || (j + 2 < sentence_end && IsQuote(Tok(j + 1).text) &&
+                                                                              IsNameLike(j + 2)));
+            if (names || (j + 1 < sentence_end && folded_.Word(j + 1) == "of")) return 0;
             return j + 1;
         }
         return 0;
