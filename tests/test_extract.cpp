@@ -1363,3 +1363,12 @@ TEST_CASE("A title's company named in quotes after a description of it") {
                           "economist, CEO of the investment company \"AYA Capital\"."))
               .count("Vitrenko Yuriy Yuriyovytch ceo-of AYA Capital") == 1);
 }
+
+TEST_CASE("A generation after a comma is part of the name, and the apposition after it is the name's") {
+    CHECK(Triples(Extract("The firm was founded in 2006 by Hugh McColl, Jr., the former Chairman and CEO of Bank of "
+                          "America, and Marc Oken, the former CFO of Bank of America."))
+              .count("Hugh McColl, Jr ceo-of Bank of America") == 1);
+    // "SED is a division of Calian Ltd., a subsidiary of ...": the apposition past a legal form's stop.
+    CHECK(Triples(Extract("SED is a division of Calian Ltd., a subsidiary of Calian Technologies Ltd.")) ==
+          std::set<std::string>{"Calian Ltd owns-stake SED", "Calian Technologies Ltd owns-stake Calian Ltd"});
+}

@@ -519,9 +519,10 @@ private:
         return m;
     }
 
-    // "Budget Carrier, LLC", "Guangzhou Automobile Group Co., Ltd": a
-    // capitalized legal form after a comma ends the name before it. Returns
-    // where the name ends once its legal forms are taken in.
+    // "Budget Carrier, LLC", "Guangzhou Automobile Group Co., Ltd", "Hugh
+    // McColl, Jr.": a capitalized legal form or generation after a comma
+    // ends the name before it. Returns where the name ends once they are
+    // taken in.
     std::size_t WithLegalForms(std::size_t sentence, std::size_t end) const {
         const std::size_t sentence_end = text_.sentences[sentence].end_token;
         for (;;) {
@@ -529,7 +530,7 @@ private:
             if (comma < sentence_end && Tok(comma).text == "." && IsSuffix(end - 1)) ++comma;  // "Co., Ltd"
             const std::size_t form = comma + 1;
             if (form >= sentence_end || Tok(comma).text != "," || !IsCapitalized(Tok(form).text) ||
-                !lex_.legal_form->Contains(StemId(form))) {
+                !(lex_.legal_form->Contains(StemId(form)) || lex_.generation->Contains(StemId(form)))) {
                 return end;
             }
             end = form + 1;

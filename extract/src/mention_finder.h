@@ -37,6 +37,7 @@ struct NameLexicons {
     const Lexicon* product_maker = nullptr;   // maker ...: "the ChatGPT maker" names a product
     const Lexicon* legal_form = nullptr;      // Inc, LLC, Ltd ...: "Budget Carrier, LLC" is one name
     const Lexicon* name_particle = nullptr;   // van, de, bin ...: "Armin van Buuren" is one name
+    const Lexicon* generation = nullptr;      // Jr, Sr, III ...: "Hugh McColl, Jr." is one name
     const Lexicon* located_word = nullptr;    // based, headquartered ...: the name after it and "in" is a place
     const WordList* dictionary = nullptr;  // lower-case English words; may be empty
 };

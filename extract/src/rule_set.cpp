@@ -95,7 +95,7 @@ void RuleAnchors::Mark(int word_id, SentenceAnchors& present) const {
 const std::vector<std::string>& RuleSet::RequiredLexicons() {
     static const std::vector<std::string> names{
         "org_suffix", "legal_form", "person_title", "title_modifier", "first_name", "given_name", "not_a_name",
-        "function_word", "stock_exchange", "org_pronoun", "person_pronoun", "reference_head", "honorific", "name_of_head", "name_particle", "located_word", "clause_break", "negation", "page_furniture",
+        "function_word", "stock_exchange", "org_pronoun", "person_pronoun", "reference_head", "honorific", "name_of_head", "name_particle", "generation", "located_word", "clause_break", "negation", "page_furniture",
         "hedge_approximately", "hedge_more_than", "hedge_less_than", "hedge_up_to"};
     return names;
 }

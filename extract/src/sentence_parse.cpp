@@ -499,9 +499,11 @@ void ParseAside(const ParserSetup& setup, std::vector<ParsedWord>& words, const 
 // hangs it elsewhere (parataxis, a conjunct of the clause); it becomes the
 // name's apposition.
 void AttachAppositions(std::vector<ParsedWord>& words, const std::vector<NameSpan>& names) {
-    static const std::vector<std::string> kMisplaced = {"parataxis", "conj", "dep", "list", "appos", "obl", "nmod"};
+    static const std::vector<std::string> kMisplaced = {"parataxis", "conj", "dep", "list", "appos", "obl", "obl:agent", "nmod"};
     for (const NameSpan span : names) {
-        const std::size_t comma = span.end, article = span.end + 1;
+        // "Hugh McColl, Jr., the former Chairman": past the name's abbreviation stop.
+        const std::size_t comma = span.end < words.size() && IsAbbreviationStop(words, span.end) ? span.end + 1 : span.end;
+        const std::size_t article = comma + 1;
         if (article >= words.size() || words[comma].form != "," || words[article].deprel != "det") continue;
         const std::string_view det = words[article].lemma;
         if (det != "a" && det != "an" && det != "the") continue;
