@@ -1372,3 +1372,9 @@ TEST_CASE("A generation after a comma is part of the name, and the apposition af
     CHECK(Triples(Extract("SED is a division of Calian Ltd., a subsidiary of Calian Technologies Ltd.")) ==
           std::set<std::string>{"Calian Ltd owns-stake SED", "Calian Technologies Ltd owns-stake Calian Ltd"});
 }
+
+TEST_CASE("A title phrase opening the sentence describes the clause's subject, wherever it stands") {
+    CHECK(Triples(Extract("The former President and CEO of Dell Inc., in 2006 Rollins was named by London's CBR as the "
+                          "9th Most Influential person in the Enterprise IT sector."))
+              .count("Rollins ceo-of Dell Inc") == 1);
+}

@@ -565,18 +565,25 @@ void AttachFrontedApposition(std::vector<ParsedWord>& words, const std::vector<N
     if (noun < 0 || words[static_cast<std::size_t>(noun)].upos != nlp::Upos::kNoun) return;
     std::size_t comma = static_cast<std::size_t>(noun) + 1;
     while (comma < words.size() && words[comma].form != ",") ++comma;
-    const auto name = std::find_if(names.begin(), names.end(), [&](NameSpan span) { return span.first == comma + 1; });
+    const ParsedWord& fronted = words[static_cast<std::size_t>(noun)];
+    // Either the noun phrase was made the root and the clause right after
+    // the comma its parataxis, or ("The brainchild of founder Adrian Ashby,
+    // Bristol Volksfest started as a hobby"; "The former President and CEO
+    // of Dell Inc., in 2006 Rollins was named ...") a second subject of the
+    // clause.
+    const auto renamed = [&](NameSpan span) {
+        if (span.first <= comma) return false;
+        const ParsedWord& subject = words[LastWordOf(words, span)];
+        if (subject.deprel.rfind("nsubj", 0) != 0 || subject.head < 0) return false;
+        const bool root = span.first == comma + 1 && fronted.head < 0 &&
+                          words[static_cast<std::size_t>(subject.head)].head == noun;
+        return root || (fronted.head == subject.head && fronted.deprel == subject.deprel);
+    };
+    const auto name = std::find_if(names.begin(), names.end(), renamed);
     if (name == names.end()) return;
     const int subject = static_cast<int>(LastWordOf(words, *name));
     const int clause = words[static_cast<std::size_t>(subject)].head;
-    if (words[static_cast<std::size_t>(subject)].deprel.rfind("nsubj", 0) != 0 || clause < 0) return;
-    // Either the noun phrase was made the root and the clause its
-    // parataxis, or ("The brainchild of founder Adrian Ashby, Bristol
-    // Volksfest started as a hobby") a second subject of the clause.
-    const ParsedWord& fronted = words[static_cast<std::size_t>(noun)];
-    const bool root = fronted.head < 0 && words[static_cast<std::size_t>(clause)].head == noun;
-    const bool second_subject = fronted.head == clause && fronted.deprel == words[static_cast<std::size_t>(subject)].deprel;
-    if (!root && !second_subject) return;
+    const bool root = fronted.head < 0;
     if (root) {
         for (std::size_t w = comma + 1; w < words.size(); ++w) {
             if (words[w].head == noun) words[w].head = clause;  // the final full stop
