@@ -469,6 +469,14 @@ TEST_CASE("Mentions: a description before a quoted name is no reference of its o
     for (const Mention& m : doc.annotated.found.mentions) CHECK(m.surface != "the investment company");
 }
 
+TEST_CASE("Parse: a name with its possessive 's owns the noun phrase after it, never a second object") {
+    const Annotated doc("He has said he plans to cut jobs, leaving Twitter's approximately 7,500 employees fretting "
+                        "about their future.");
+    const std::vector<std::string> dependencies = Dependencies(doc);
+    INFO(FormatParse(doc.annotated.parses[0]));
+    CHECK(Has(dependencies, "nmod:poss(employees, Twitter)"));
+}
+
 TEST_CASE("Sentence view: a name, an amount and a date are one item each") {
     const Annotated doc("Toyota invested $394 million in Joby Aviation in 2020.");
     const SentenceView view = doc.View(0);

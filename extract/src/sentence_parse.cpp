@@ -666,6 +666,35 @@ void PromoteSubjectlessRelatives(std::vector<ParsedWord>& words, const std::vect
     }
 }
 
+// "leaving Twitter's approximately 7,500 employees fretting": a name with
+// its possessive "'s" owns the noun phrase after it; the parser at times
+// made the name a second object of the verb. The name becomes the
+// possessor of that phrase's head: the first word after the clitic whose
+// head lies outside the phrase's modifiers.
+void AttachPossessors(std::vector<ParsedWord>& words, const std::vector<NameSpan>& names) {
+    for (const NameSpan span : names) {
+        const std::size_t clitic = span.end;
+        if (clitic + 1 >= words.size() || !IsClitic(words[clitic].form) || FoldCase(words[clitic].form).back() != 's') continue;
+        const int name = static_cast<int>(LastWordOf(words, span));
+        if (words[static_cast<std::size_t>(name)].deprel == "nmod:poss") continue;
+        int owned = static_cast<int>(clitic + 1);
+        for (int steps = 0; steps < 6; ++steps) {
+            const ParsedWord& w = words[static_cast<std::size_t>(owned)];
+            const bool modifier = w.deprel == "amod" || w.deprel == "compound" || w.deprel == "nummod" ||
+                                  w.deprel == "advmod" || w.deprel == "det";
+            if (!modifier || w.head <= owned) break;
+            owned = w.head;
+        }
+        const ParsedWord& head = words[static_cast<std::size_t>(owned)];
+        if ((head.upos != nlp::Upos::kNoun && head.upos != nlp::Upos::kPropn) || IsAncestor(words, name, owned) ||
+            head.head != words[static_cast<std::size_t>(name)].head) {
+            continue;  // only a name the parser put beside the phrase, as its sibling
+        }
+        words[static_cast<std::size_t>(name)].head = owned;
+        words[static_cast<std::size_t>(name)].deprel = "nmod:poss";
+    }
+}
+
 // "Chevron Corp. Chief Executive Officer Mike Wirth reiterated ...": a name
 // right before the title that describes another name is that title's
 // compound, as in "Twitter CEO Parag Agrawal"; the parser had made both
@@ -782,6 +811,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
     AttachRenamingOfNoun(parse.words, word_name, names);
     AttachFrontedApposition(parse.words, names);
     AttachCoordinatedNouns(parse.words, word_name, known_.titles);
+    AttachPossessors(parse.words, names);
     PromoteSubjectlessRelatives(parse.words, names);
     PromoteClauseOfRootNoun(parse.words, names);
     AttachNameBeforeTitle(parse.words, word_name, names);
