@@ -1378,3 +1378,12 @@ TEST_CASE("A title phrase opening the sentence describes the clause's subject, w
                           "9th Most Influential person in the Enterprise IT sector."))
               .count("Rollins ceo-of Dell Inc") == 1);
 }
+
+TEST_CASE("A person who takes over a company in a token pattern's reach takes its helm, not its shares") {
+    const std::set<std::string> triples = Triples(Extract(
+        "AMD has grown under its chief. Since Chief Executive Lisa Su took over AMD in 2014, its shares have risen."));
+    CHECK(triples.count("Lisa Su owns-stake AMD") == 0);
+    CHECK(triples.count("Lisa Su invests-in AMD") == 0);
+    CHECK(Triples(Extract("In 2019, Bliss World was acquired by AS Beauty. In 2021 US Steel took over Big River Steel."))
+              .count("US Steel owns-stake Big River Steel") == 1);
+}
