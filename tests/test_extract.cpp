@@ -1384,6 +1384,9 @@ TEST_CASE("A person who takes over a company in a token pattern's reach takes it
         "AMD has grown under its chief. Since Chief Executive Lisa Su took over AMD in 2014, its shares have risen."));
     CHECK(triples.count("Lisa Su owns-stake AMD") == 0);
     CHECK(triples.count("Lisa Su invests-in AMD") == 0);
+    // The clause of the name after the title is no relative clause on the
+    // title, and the chief who takes over a company heads it.
+    CHECK(triples.count("Lisa Su ceo-of AMD") == 1);
     CHECK(Triples(Extract("In 2019, Bliss World was acquired by AS Beauty. In 2021 US Steel took over Big River Steel."))
               .count("US Steel owns-stake Big River Steel") == 1);
 }

@@ -728,10 +728,12 @@ void AttachNameBeforeTitle(std::vector<ParsedWord>& words, const std::vector<int
     }
 }
 
-// "Chief executive Quentin Marlow said ...": with the title before the name
-// as the root, the parser read the rest as a relative clause on it ("the
-// executive [that] Marlow said ..."), which leaves the sentence without a
-// main verb. The clause is the sentence, and the title describes its subject.
+// "Chief executive Quentin Marlow said ...", "Since Chief Executive Lisa Su
+// took over AMD, ...": the parser read the clause of the name after a title
+// as a relative clause on the title ("the executive [that] Marlow said
+// ..."), which leaves the sentence or the subordinate clause without its
+// verb. The clause takes the title's place, and the title describes its
+// subject.
 void PromoteClauseOfRootNoun(std::vector<ParsedWord>& words, const std::vector<NameSpan>& names) {
     for (const NameSpan span : names) {
         if (span.first == 0) continue;
@@ -739,7 +741,7 @@ void PromoteClauseOfRootNoun(std::vector<ParsedWord>& words, const std::vector<N
         const int name = static_cast<int>(LastWordOf(words, span));
         const ParsedWord& subject = words[static_cast<std::size_t>(name)];
         const ParsedWord& described = words[static_cast<std::size_t>(noun)];
-        if (described.head >= 0 || described.upos != nlp::Upos::kNoun || subject.deprel != "nsubj" || subject.head < 0 ||
+        if (described.upos != nlp::Upos::kNoun || subject.deprel != "nsubj" || subject.head < 0 ||
             !IsRelativeOn(words, subject.head, noun)) {
             continue;
         }
