@@ -453,8 +453,7 @@ Status ForEachEntityByName(const GraphSnapshot& snapshot, const EntityListVisito
 
 namespace {
 
-// `relation`'s evidence, read unless it was read already (to tell whether a
-// tie ended).
+// `relation`'s evidence, read unless it was read already.
 Status LoadEvidence(const GraphSnapshot& snapshot, const RelationKey& key, Relation& relation) {
     if (!relation.evidence.empty()) return Status::Ok();
     Result<std::vector<Evidence>> evidence = snapshot.EvidenceOf(key);
@@ -463,9 +462,33 @@ Status LoadEvidence(const GraphSnapshot& snapshot, const RelationKey& key, Relat
     return Status::Ok();
 }
 
+// Sets `ended` as MarkEndedRelations does, on relations in ReadGraph()'s
+// order that hold every relation between their ends (an entity's do). The
+// evidence it needs is read for one pair of ends at a time and let go:
+// a hub is an end of thousands of ties, and their evidence held at once was
+// most of a 100k export's memory.
+Status MarkEnded(const GraphSnapshot& snapshot, std::vector<std::pair<Relation, RelationKey>>& named) {
+    std::vector<Relation> relations;
+    for (auto& [relation, key] : named) relations.push_back(std::move(relation));
+    std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> by_ends;
+    for (const std::size_t r : graph::EndingRelations(relations)) {
+        by_ends[{relations[r].subject, relations[r].object}].push_back(r);
+    }
+    for (const auto& [ends, indices] : by_ends) {
+        std::vector<Relation> between;
+        for (const std::size_t r : indices) {
+            between.push_back(Relation{relations[r].subject, relations[r].predicate, relations[r].object, {}, false});
+            if (Status loaded = LoadEvidence(snapshot, named[r].second, between.back()); !loaded.ok()) return loaded;
+        }
+        graph::MarkEndedRelations(between);
+        for (std::size_t i = 0; i < indices.size(); ++i) relations[indices[i]].ended = between[i].ended;
+    }
+    for (std::size_t r = 0; r < relations.size(); ++r) named[r].first = std::move(relations[r]);
+    return Status::Ok();
+}
+
 // Every relation `key` is an end of, named, in ReadGraph()'s order, `ended`
-// set (by MarkEndedRelations, which needs every relation between two
-// entities: an entity's relations hold them), each with its key.
+// set, without evidence, each with its key.
 Result<std::vector<std::pair<Relation, RelationKey>>> NamedRelationsOf(const GraphSnapshot& snapshot, Walk& walk,
                                                                         const EntityKey& key) {
     Result<std::vector<RelationKey>> keys = snapshot.Relations(key);
@@ -477,14 +500,7 @@ Result<std::vector<std::pair<Relation, RelationKey>>> NamedRelationsOf(const Gra
         named.emplace_back(std::move(*relation), relation_key);
     }
     std::sort(named.begin(), named.end(), [](const auto& a, const auto& b) { return ModelOrder(a.first, b.first); });
-    std::vector<Relation> relations;
-    for (auto& [relation, relation_key] : named) relations.push_back(std::move(relation));
-    // Whether a tie ended depends on its sentences and its leaving's.
-    for (const std::size_t r : graph::EndingRelations(relations)) {
-        if (Status loaded = LoadEvidence(snapshot, named[r].second, relations[r]); !loaded.ok()) return loaded;
-    }
-    graph::MarkEndedRelations(relations);
-    for (std::size_t r = 0; r < relations.size(); ++r) named[r].first = std::move(relations[r]);
+    if (Status marked = MarkEnded(snapshot, named); !marked.ok()) return marked;
     return named;
 }
 
@@ -512,7 +528,7 @@ Status ForEachRelation(const GraphSnapshot& snapshot, const std::set<std::string
             const bool swapped = (*subject)->name != relation.subject;
             Status visited = visit(relation, swapped ? **object : **subject, swapped ? **subject : **object);
             if (!visited.ok()) return visited;
-            relation.evidence.clear();
+            std::vector<Evidence>().swap(relation.evidence);  // its memory too, not only its items
         }
     }
     return Status::Ok();
@@ -529,10 +545,8 @@ Status ForEachEntityWithRelations(const GraphSnapshot& snapshot, const std::set<
         if (!named.ok()) return named.status();
         std::vector<Relation> relations;
         for (auto& [relation, relation_key] : *named) {
-            if (!with_evidence.count(relation.predicate)) {
-                relation.evidence.clear();  // loaded only to tell whether a tie ended
-            } else if (Status loaded = LoadEvidence(snapshot, relation_key, relation); !loaded.ok()) {
-                return loaded;
+            if (with_evidence.count(relation.predicate)) {
+                if (Status loaded = LoadEvidence(snapshot, relation_key, relation); !loaded.ok()) return loaded;
             }
             relations.push_back(std::move(relation));
         }
