@@ -31,18 +31,30 @@ bool ModelOrder(const Relation& a, const Relation& b) {
 
 using NamedRelations = std::vector<std::pair<Relation, RelationKey>>;
 
-// `named` sorted by ModelOrder. Sorted through their indices: a relation and
-// its key are six strings, and sorting moved them about a dozen times each
-// (a third of a `neighbors --depth 2` at 10k articles).
-NamedRelations InModelOrder(NamedRelations named) {
+// Sorts `named` by ModelOrder, through their indices: a relation and its key
+// are six strings, which sorting moved about a dozen times each (a third of
+// a `neighbors --depth 2` at 10k articles). Each is then moved once, in
+// place: a hub's relations are tens of thousands, and a sorted copy beside
+// them was a peak of a whole-graph listing's memory.
+void SortInModelOrder(NamedRelations& named) {
     std::vector<std::size_t> order(named.size());
     for (std::size_t r = 0; r < order.size(); ++r) order[r] = r;
     std::sort(order.begin(), order.end(),
               [&](std::size_t a, std::size_t b) { return ModelOrder(named[a].first, named[b].first); });
-    NamedRelations sorted;
-    sorted.reserve(named.size());
-    for (const std::size_t r : order) sorted.push_back(std::move(named[r]));
-    return sorted;
+    // Position p takes the relation at order[p]: follow each cycle once.
+    std::vector<bool> placed(named.size(), false);
+    for (std::size_t start = 0; start < named.size(); ++start) {
+        if (placed[start]) continue;
+        auto held = std::move(named[start]);
+        std::size_t at = start;
+        while (order[at] != start) {
+            named[at] = std::move(named[order[at]]);
+            placed[at] = true;
+            at = order[at];
+        }
+        named[at] = std::move(held);
+        placed[at] = true;
+    }
 }
 
 // Reads what a traversal meets, each entity and each entity's relations
@@ -134,7 +146,7 @@ public:
             if (!relation.ok()) return relation.status();
             named.emplace_back(std::move(*relation), key);
         }
-        named = InModelOrder(std::move(named));
+        SortInModelOrder(named);
         for (auto& [relation, key] : named) graph.relations.push_back(std::move(relation));
         for (std::size_t r = 0; r < named.size(); ++r) placed[named[r].second] = r;
         return graph;
@@ -237,6 +249,14 @@ Result<bool> Widen(Walk& walk, SearchSide& side, const SearchSide& other, std::s
     return true;
 }
 
+// The steps from the layer before that reached `entity` on `side` (none
+// for its end).
+const std::vector<Arc>& ReachedFrom(const SearchSide& side, const EntityKey& entity) {
+    static const std::vector<Arc> none;
+    auto found = side.reached_from.find(entity);
+    return found == side.reached_from.end() ? none : found->second;
+}
+
 // Every step of every shortest path, by the entity it leaves: back from the
 // meeting entities to `from` along the steps that reached them on its side,
 // and on to `to` along the other side's.
@@ -247,7 +267,7 @@ std::map<EntityKey, std::vector<Arc>> ShortestPathSteps(const SearchSide& forwar
     for (int at = forward.radius; at > 0; --at) {
         std::set<EntityKey> before;
         for (const EntityKey& entity : layer) {
-            for (const Arc& arc : forward.reached_from.at(entity)) {
+            for (const Arc& arc : ReachedFrom(forward, entity)) {
                 steps[arc.to].push_back(Arc{entity, arc.relation});
                 before.insert(arc.to);
             }
@@ -258,7 +278,7 @@ std::map<EntityKey, std::vector<Arc>> ShortestPathSteps(const SearchSide& forwar
     for (int at = backward.radius; at > 0; --at) {
         std::set<EntityKey> after;
         for (const EntityKey& entity : layer) {
-            for (const Arc& arc : backward.reached_from.at(entity)) {
+            for (const Arc& arc : ReachedFrom(backward, entity)) {
                 steps[entity].push_back(arc);
                 after.insert(arc.to);
             }
@@ -515,7 +535,7 @@ Result<NamedRelations> NamedRelationsOf(const GraphSnapshot& snapshot, Walk& wal
         if (!relation.ok()) return relation.status();
         named.emplace_back(std::move(*relation), relation_key);
     }
-    named = InModelOrder(std::move(named));
+    SortInModelOrder(named);
     if (Status marked = MarkEnded(snapshot, named); !marked.ok()) return marked;
     return named;
 }
