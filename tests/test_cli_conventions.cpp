@@ -73,7 +73,8 @@ TEST_CASE("cmake --install gives a kgraph that finds its installed data files fr
     REQUIRE(install.exit_code == 0);
     for (const char* file : {"bin/kgraph", "share/kgraph/rules.json", "share/kgraph/schema.json",
                              "share/kgraph/en_ewt.model", "share/man/man1/kgraph.1",
-                             "share/bash-completion/completions/kgraph", "share/zsh/vendor-completions/_kgraph"}) {
+                             "share/bash-completion/completions/kgraph", "share/zsh/vendor-completions/_kgraph",
+                             "lib/kgraph/libkgraph_graphviz.so"}) {
         CHECK(fs::is_regular_file(prefix / file));
     }
 
@@ -84,11 +85,28 @@ TEST_CASE("cmake --install gives a kgraph that finds its installed data files fr
     CHECK(extracted.out == Kgraph(dir, {"extract", kSeed}).out);
     CHECK(extracted.out.find("Meta Platforms  invests-in  Scale AI") != std::string::npos);
 
+    // Pictures, through the installed Graphviz plugin.
+    const std::string with_db = installed + " --db " + Quoted(dir / "installed.db");
+    REQUIRE(Shell(with_db + " ingest " + Quoted(kSeed)).exit_code == 0);
+    Run svg = Shell(with_db + " export --format svg -o -");
+    CHECK(svg.exit_code == 0);
+    CHECK(svg.out.find("<svg") != std::string::npos);
+
     // It reads the installed files, not the source tree it was built from.
     fs::remove(prefix / "share" / "kgraph" / "en_ewt.model");
     Run without_model = Shell(installed + " extract " + Quoted(kSeed));
     CHECK(without_model.exit_code == 1);
     CHECK(without_model.out.find((prefix / "share" / "kgraph" / "en_ewt.model").string()) != std::string::npos);
+}
+
+TEST_CASE("kgraph starts without Graphviz's libraries: only an SVG export loads them, through its plugin") {
+    Run needed = Shell("readelf -d " + Quoted(std::getenv("KGRAPH_BIN")));
+    INFO(needed.out);
+    REQUIRE(needed.exit_code == 0);
+    REQUIRE(needed.out.find("(NEEDED)") != std::string::npos);
+    for (const char* library : {"libgvc", "libcgraph", "libcdt", "libpathplan"}) {
+        CHECK(needed.out.find(library) == std::string::npos);
+    }
 }
 
 TEST_CASE("an unknown relation type in --rel is bad usage that names the known types") {

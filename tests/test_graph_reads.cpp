@@ -121,6 +121,16 @@ std::vector<std::string> Hops(const Result<std::vector<PathHop>>& path) {
     return hops;
 }
 
+// Hub Inc, with 300 customers, each in a document of its own.
+void IngestHub(Store& store) {
+    for (int k = 0; k < 300; ++k) {
+        const std::string customer = "Customer " + std::to_string(k);
+        REQUIRE(store.Ingest(Facts("c" + std::to_string(k), {{customer, EntityType::kOrganization, {}}, {"Hub Inc", EntityType::kOrganization, {}}},
+                                   {{customer, "customer-of", "Hub Inc"}}))
+                    .ok());
+    }
+}
+
 std::vector<TraversalFilter> Filters() {
     return {{}, {{}, Direction::kOut}, {{}, Direction::kIn}, {{"competes-with", "customer-of"}, Direction::kBoth},
             {{"competes-with", "invests-in"}, Direction::kOut}};
@@ -218,12 +228,7 @@ TEST_CASE("show reads the entities it prints and the evidence it prints, not the
     std::unique_ptr<Store> store = OpenStore(dir.db());
     // A hub with 300 customers, and Quiet Co with two relations, one of them
     // to the hub.
-    for (int k = 0; k < 300; ++k) {
-        const std::string customer = "Customer " + std::to_string(k);
-        REQUIRE(store->Ingest(Facts("c" + std::to_string(k), {{customer, EntityType::kOrganization, {}}, {"Hub Inc", EntityType::kOrganization, {}}},
-                                    {{customer, "customer-of", "Hub Inc"}}))
-                    .ok());
-    }
+    IngestHub(*store);
     REQUIRE(store->Ingest(Facts("q", {{"Quiet Co", EntityType::kOrganization, {}}, {"Hub Inc", EntityType::kOrganization, {}}, {"Jane Roe", EntityType::kPerson, {}}},
                                 {{"Quiet Co", "invests-in", "Hub Inc"}, {"Jane Roe", "ceo-of", "Quiet Co"}, {"Quiet Co", "invests-in", "Hub Inc"}}))
                 .ok());
@@ -247,6 +252,32 @@ TEST_CASE("show reads the entities it prints and the evidence it prints, not the
     CHECK(hub->cut);
     CHECK(hub->neighbors.size() == 25);
     CHECK(hub_snapshot->counts().entities == 26);  // the hub and the 25 kept
+}
+
+TEST_CASE("a path search widens the side that reads fewer edges, and never reads a hub's it only meets",
+          "[graph][reads]") {
+    TempDir dir;
+    std::unique_ptr<Store> store = OpenStore(dir.db());
+    // Hub Inc has 300 customers and invests in Link Co, which invests in
+    // Mid Co, a customer of Target Co: both ends start with one entity to
+    // widen, and widening the hub's side first would read its 301 edges.
+    IngestHub(*store);
+    REQUIRE(store->Ingest(Facts("chain", {{"Hub Inc", EntityType::kOrganization, {}}, {"Link Co", EntityType::kOrganization, {}},
+                                          {"Mid Co", EntityType::kOrganization, {}}, {"Target Co", EntityType::kOrganization, {}}},
+                                {{"Hub Inc", "invests-in", "Link Co"}, {"Link Co", "invests-in", "Mid Co"}, {"Mid Co", "customer-of", "Target Co"}}))
+                .ok());
+
+    for (const auto& [from, to] : {std::pair<std::string, std::string>{"Hub Inc", "Target Co"}, {"Target Co", "Hub Inc"}}) {
+        INFO(from << " -> " << to);
+        std::unique_ptr<GraphSnapshot> snapshot = SnapshotOf(*store);
+        Result<PathAnswer> path = FindPath(*snapshot, KeyOf(*snapshot, from), KeyOf(*snapshot, to), {}, 100000);
+        REQUIRE(path.ok());
+        CHECK(path->hops.size() == 3);
+        // The other side's three entities, their edges, and the hub's
+        // counted up to the first bound (64), not read.
+        CHECK(snapshot->counts().edges < 100);
+        CHECK(snapshot->counts().entities == 4);  // the four on the path
+    }
 }
 
 TEST_CASE("names like a misspelt one come from the name index, in bounded reads, whatever the names stored", "[graph][reads]") {

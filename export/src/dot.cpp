@@ -1,6 +1,7 @@
 // DOT written as text, SVG laid out and rendered by Graphviz from that same
 // text (plus the layout choices and a legend), so the DOT and the picture
-// always show the same thing.
+// always show the same thing. Graphviz is reached through a plugin loaded
+// when the first picture is drawn (graphviz_plugin.h).
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -12,9 +13,9 @@
 #include <utility>
 #include <vector>
 
-#include <cgraph.h>
-#include <gvc.h>
+#include <dlfcn.h>
 
+#include "graphviz_plugin.h"
 #include "kgraph/export.h"
 #include "relation_data.h"
 
@@ -246,68 +247,37 @@ std::string DotText(const GraphModel& model, bool picture) {
 
 // --- SVG -----------------------------------------------------------------
 
-// Graphviz prints its errors on stderr unless the error level is raised above
-// every real level; then it keeps them for aglasterr(). kgraph libraries never
-// print, so every Graphviz call runs inside one of these.
-class QuietGraphviz {
-public:
-    QuietGraphviz() : previous_(agseterr(AGMAX)) {}
-    ~QuietGraphviz() { agseterr(previous_); }
-    QuietGraphviz(const QuietGraphviz&) = delete;
-    QuietGraphviz& operator=(const QuietGraphviz&) = delete;
-
-private:
-    agerrlevel_t previous_;
-};
-
-// The first line of Graphviz's last error, to make a one-line Status from.
-std::string LastGraphvizError() {
-    const char* text = aglasterr();
-    if (!text) return "no details";
-    std::string_view message(text);
-    message = message.substr(0, message.find('\n'));
-    return message.empty() ? "no details" : std::string(message);
+// The plugin's render function, loaded at the first picture and kept for the
+// process (Graphviz's context lives in it). Looked for where it is installed
+// beside the program (lib/kgraph/ next to bin/), then where this build made
+// it (test programs sit elsewhere in the build tree).
+Result<KgraphRenderSvg> GraphvizPlugin() {
+    static const Result<KgraphRenderSvg> loaded = []() -> Result<KgraphRenderSvg> {
+        std::error_code error;
+        const fs::path program = fs::read_symlink("/proc/self/exe", error);
+        std::string reasons;
+        for (const fs::path& candidate : {program.parent_path() / ".." / "lib" / "kgraph" / kGraphvizPluginName,
+                                          fs::path(KGRAPH_GRAPHVIZ_PLUGIN_BUILT)}) {
+            if (void* plugin = dlopen(candidate.c_str(), RTLD_NOW | RTLD_LOCAL)) {
+                if (void* render = dlsym(plugin, kRenderSvgSymbol)) return reinterpret_cast<KgraphRenderSvg>(render);
+            }
+            const char* reason = dlerror();
+            reasons += std::string(reasons.empty() ? "" : "; ") + (reason ? reason : candidate.string());
+        }
+        return Status::IOError("Graphviz is not available to draw SVG: " + reasons);
+    }();
+    return loaded;
 }
 
-using GraphPtr = std::unique_ptr<Agraph_t, decltype(&agclose)>;
-
-// One context for the whole process, never freed. Graphviz 2.42's pango
-// plugin caches a pointer to a font name that the context owns, so laying out
-// with a second context after gvFreeContext() reads freed memory (AddressSanitizer
-// shows it as soon as WriteSvg runs twice in one process).
-GVC_t* SharedContext() {
-    static GVC_t* const context = gvContext();
-    return context;
-}
-
-// A laid-out graph holds layout data that must be freed before the graph.
-class Layout {
-public:
-    Layout(GVC_t* context, Agraph_t* graph) : context_(context), graph_(graph) {}
-    ~Layout() { gvFreeLayout(context_, graph_); }
-    Layout(const Layout&) = delete;
-    Layout& operator=(const Layout&) = delete;
-
-private:
-    GVC_t* context_;
-    Agraph_t* graph_;
+// What the plugin gives back.
+struct Rendered {
+    std::string svg, error;
 };
-
-Result<std::string> RenderSvg(Agraph_t* graph) {
-    GVC_t* context = SharedContext();
-    if (!context) return Status::IOError("Graphviz could not start: " + LastGraphvizError());
-    if (gvLayout(context, graph, kLayoutEngine) != 0) {
-        return Status::IOError("Graphviz could not lay out the graph: " + LastGraphvizError());
-    }
-    Layout layout(context, graph);
-    char* data = nullptr;
-    unsigned int length = 0;
-    if (gvRenderData(context, graph, "svg", &data, &length) != 0) {
-        return Status::IOError("Graphviz could not render SVG: " + LastGraphvizError());
-    }
-    std::string svg(data, length);
-    gvFreeRenderData(data);
-    return svg;
+void TakeSvg(void* rendered, const char* text, std::size_t length) {
+    static_cast<Rendered*>(rendered)->svg.append(text, length);
+}
+void TakeError(void* rendered, const char* text, std::size_t length) {
+    static_cast<Rendered*>(rendered)->error.append(text, length);
 }
 
 // Checked before the (slow) layout, and because "directory does not exist" is
@@ -346,10 +316,13 @@ Result<std::string> ToSvg(const GraphModel& model) {
                                        " entities would take Graphviz many minutes to lay out (at most " +
                                        std::to_string(kMaxPictureNodes) + ")");
     }
-    QuietGraphviz quiet;
-    GraphPtr graph(agmemread(DotText(model, true).c_str()), &agclose);
-    if (!graph) return Status::IOError("Graphviz could not read the graph: " + LastGraphvizError());
-    return RenderSvg(graph.get());
+    Result<KgraphRenderSvg> render = GraphvizPlugin();
+    if (!render.ok()) return render.status();
+    Rendered rendered;
+    if ((*render)(DotText(model, true).c_str(), kLayoutEngine, &TakeSvg, &TakeError, &rendered) != 0) {
+        return Status::IOError(rendered.error);
+    }
+    return std::move(rendered.svg);
 }
 
 Status WriteSvg(const GraphModel& model, const fs::path& path) {

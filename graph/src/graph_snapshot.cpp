@@ -75,6 +75,23 @@ public:
         return std::vector<RelationKey>(relations.begin(), relations.end());
     }
 
+    Result<std::size_t> EdgeCount(const EntityKey& entity, std::size_t at_most) const override {
+        Result<std::vector<std::string>> ids = IdsOf(entity);
+        if (!ids.ok()) return ids.status();
+        std::size_t count = 0;
+        for (const std::string& id : *ids) {
+            for (Cf cf : {Cf::kOutEdges, Cf::kInEdges}) {
+                if (count >= at_most) return at_most;
+                Status scanned = reader_.Scan(cf, KeyPrefix(id), [&](std::string_view, std::string_view) {
+                    ++counts_.edges;
+                    return ++count < at_most ? Status::Ok() : Status::Interrupted("counted enough");
+                });
+                if (!scanned.ok() && !scanned.IsInterrupted()) return scanned;
+            }
+        }
+        return std::min(count, at_most);
+    }
+
     // A relation is every stored edge between an id of its subject and an id
     // of its object; evidence of several edges is put in the order one edge
     // would have kept it in (its key after the edge: doc, start, ordinal).

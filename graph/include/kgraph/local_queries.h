@@ -58,8 +58,11 @@ struct PathAnswer {
     PathAnswer(PathAnswer&&) = default;
     PathAnswer& operator=(PathAnswer&&) = default;
 };
-// Breadth-first from both ends, widening the side with fewer entities to
-// expand. NotFound, with ShortestPath()'s message, when there is no path;
+// Breadth-first from both ends, a layer at a time, widening the side whose
+// layer has fewer stored edges (GraphSnapshot::EdgeCount, counted no further
+// than twice the cheaper side's), so that a hub is read only when the other
+// side costs more; an entity where the searches meet is not read at all, the
+// path is traced back along the steps the searches took. NotFound, with ShortestPath()'s message, when there is no path;
 // NotFound saying so when none was found before the two searches had
 // reached `max_visited` entities.
 Result<PathAnswer> FindPath(const GraphSnapshot& snapshot, const EntityKey& from, const EntityKey& to,

@@ -212,6 +212,10 @@ public:
     virtual Result<Entity> Read(const EntityKey& entity) const = 0;
     // Every relation the entity takes part in, either end, sorted by key.
     virtual Result<std::vector<RelationKey>> Relations(const EntityKey& entity) const = 0;
+    // How many stored edges Relations(entity) reads, counted no further than
+    // `at_most` (and then `at_most`): what crossing the entity costs, known
+    // before paying for a hub's thousands. Counted in counts().edges.
+    virtual Result<std::size_t> EdgeCount(const EntityKey& entity, std::size_t at_most) const = 0;
     // In the model's order (by document, then offset in it).
     virtual Result<std::vector<Evidence>> EvidenceOf(const RelationKey& relation) const = 0;
     // The stored names and aliases most like `name`: sharing the most

@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""SQLite as a whole process: the `sqlite3` shell, one statement per run, on
+an edge table holding a kgraph database's relations (the table
+bench_queries.py builds, saved to a file), with the entities
+bench_queries.py picks. Prints the median wall time and the mean CPU time
+(user + system) of each statement, to set beside kgraph's whole process.
+
+    bench/sqlite_process.py --kgraph build/cli/kgraph --db p10k.db --sqlite a10k.sqlite [--runs 21]
+"""
+import argparse
+import os
+import statistics
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from alternate_queries import timed  # noqa: E402
+from bench_queries import pick_entities  # noqa: E402
+
+ADJACENT = "SELECT object AS n FROM edge WHERE subject = {x} UNION SELECT subject FROM edge WHERE object = {x}"
+TWO_HOPS = "SELECT object AS n FROM edge WHERE subject IN {x} UNION SELECT subject FROM edge WHERE object IN {x}"
+
+
+def quoted(text):
+    return "'" + text.replace("'", "''") + "'"
+
+
+def statements(entity, pair):
+    e = quoted(entity)
+    listed = [
+        ("start alone (`SELECT 1`)", "SELECT 1;"),
+        ("`show`", f"SELECT subject, predicate, object, evidence FROM edge WHERE subject = {e} OR object = {e};"),
+        ("`neighbors --depth 1`", ADJACENT.format(x=e) + ";"),
+        ("`neighbors --depth 2`, 200 at most",
+         f"WITH one AS ({ADJACENT.format(x=e)}) SELECT n FROM one UNION SELECT * FROM ({TWO_HOPS.format(x='one')}) LIMIT 200;"),
+    ]
+    if pair:
+        a, b = quoted(pair[0]), quoted(pair[1])
+        listed.append(("`path`, 4 hops (2 hops out from each end, `INTERSECT`)",
+                       f"WITH a1 AS ({ADJACENT.format(x=a)}), b1 AS ({ADJACENT.format(x=b)}), "
+                       f"a2 AS ({TWO_HOPS.format(x='a1')}), b2 AS ({TWO_HOPS.format(x='b1')}) "
+                       "SELECT n FROM a2 INTERSECT SELECT n FROM b2 LIMIT 1;"))
+    return listed
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--kgraph", required=True)
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--sqlite", required=True)
+    parser.add_argument("--runs", type=int, default=21)
+    options = parser.parse_args()
+    entity, pair = pick_entities(options.kgraph, options.db)
+    print("| statement | wall ms | CPU ms |")
+    print("|---|---|---|")
+    for label, sql in statements(entity, pair):
+        runs = [timed(["sqlite3", options.sqlite, sql]) for _ in range(options.runs)]
+        print(f"| {label} | {statistics.median(w for w, _ in runs):.0f} | {statistics.mean(c for _, c in runs):.1f} |",
+              flush=True)
+
+
+if __name__ == "__main__":
+    main()
