@@ -1372,3 +1372,18 @@ TEST_CASE("A generation after a comma is part of the name, and the apposition af
     CHECK(Triples(Extract("SED is a division of Calian Ltd., a subsidiary of Calian Technologies Ltd.")) ==
           std::set<std::string>{"Calian Ltd owns-stake SED", "Calian Technologies Ltd owns-stake Calian Ltd"});
 }
+
+TEST_CASE("Established or working as a subsidiary: the passive subject, or the noun the participle describes, is the unit") {
+    CHECK(Triples(Extract("The College of Traditional Chinese Medicine is a degree awarding college working as a "
+                          "subsidiary of the Xinjiang Medical University, is the only autonomous institution of a "
+                          "higher Chinese medicine study in Urumqi."))
+              .count("Xinjiang Medical University owns-stake College of Traditional Chinese Medicine") == 1);
+    // The name finder cuts both names short ("al Harbi group", "Saudi marble & granite Factory Company"): the
+    // parent is the name compounded on the common noun of the "of" phrase.
+    CHECK(Triples(Extract("Saudi marble & granite Factory Company was established in 1991 as a subsidiary of al Harbi "
+                          "group, a pioneer in Saudi Arabia's mining and construction sectors."))
+              .count("Harbi owns-stake Factory Company") == 1);
+    CHECK(Triples(Extract("FUJIFILM North America Corporation, a marketing subsidiary of FUJIFILM Holdings America "
+                          "Corporation consists of four operating divisions and one subsidiary company."))
+              .count("FUJIFILM Holdings America Corporation owns-stake FUJIFILM North America Corporation") == 1);
+}
