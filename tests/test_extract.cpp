@@ -1387,3 +1387,9 @@ TEST_CASE("Established or working as a subsidiary: the passive subject, or the n
                           "Corporation consists of four operating divisions and one subsidiary company."))
               .count("FUJIFILM Holdings America Corporation owns-stake FUJIFILM North America Corporation") == 1);
 }
+
+TEST_CASE("Serving as a company's parent company: the subject is the parent") {
+    CHECK(Triples(Extract("Education Management Corporation (EDMC) has served as the University's parent company "
+                          "since December 2001."))
+              .count("Education Management Corporation owns-stake University") == 1);
+}
