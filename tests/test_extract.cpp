@@ -1393,3 +1393,8 @@ TEST_CASE("Serving as a company's parent company: the subject is the parent") {
                           "since December 2001."))
               .count("Education Management Corporation owns-stake University") == 1);
 }
+
+TEST_CASE("'Subsidiary' read as an adjective takes its parent as an oblique 'of' phrase") {
+    CHECK(Triples(Extract("SMA America, Inc. is the U.S. subsidiary of SMA Solar Technology AG, based in Germany.")) ==
+          std::set<std::string>{"SMA Solar Technology AG owns-stake SMA America, Inc"});
+}
