@@ -1398,3 +1398,16 @@ TEST_CASE("'Subsidiary' read as an adjective takes its parent as an oblique 'of'
     CHECK(Triples(Extract("SMA America, Inc. is the U.S. subsidiary of SMA Solar Technology AG, based in Germany.")) ==
           std::set<std::string>{"SMA Solar Technology AG owns-stake SMA America, Inc"});
 }
+
+TEST_CASE("'and a subsidiary of' hung on the participle describing the predicate or apposition noun") {
+    // The parser coordinates the subsidiary with the last participle ("headquartered", "cleaning"), not with the
+    // noun that participle describes.
+    CHECK(Triples(Extract("GAC Group (officially Guangzhou Automobile Group Co., Ltd) is a Chinese automobile maker "
+                          "headquartered in Guangzhou, Guangdong, and a subsidiary of Guangzhou Automobile Industry "
+                          "Group."))
+              .count("Guangzhou Automobile Industry Group owns-stake GAC Group") == 1);
+    CHECK(Triples(Extract("Most recently, Mr. Magerman was the President and CEO of Quickie Manufacturing Corporation, "
+                          "the largest manufacturer of cleaning tools in North American and a wholly-owned subsidiary "
+                          "of Jarden Corporation."))
+              .count("Jarden Corporation owns-stake Quickie Manufacturing Corporation") == 1);
+}
