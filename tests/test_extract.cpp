@@ -1411,3 +1411,14 @@ TEST_CASE("'and a subsidiary of' hung on the participle describing the predicate
                           "of Jarden Corporation."))
               .count("Jarden Corporation owns-stake Quickie Manufacturing Corporation") == 1);
 }
+
+TEST_CASE("Owned or controlled by a common noun with a name compounded on it: the name is the owner") {
+    // The name finder reads "the Irish Dairy Board" as "Irish Dairy" + "Board" and keeps "Parent" in the name of
+    // the unit: whatever the names, the owner is the Irish Dairy (Board) and the unit DPI Specialty Foods.
+    const DocumentFacts facts = Extract("Parent DPI Specialty Foods is controlled by the Irish Dairy Board.");
+    bool found = false;
+    for (const Relation& r : facts.relations)
+        found = found || (r.predicate == "owns-stake" && r.subject.find("Irish Dairy") != std::string::npos &&
+                          r.object.find("DPI Specialty Foods") != std::string::npos);
+    CHECK(found);
+}
