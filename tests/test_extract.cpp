@@ -1422,3 +1422,18 @@ TEST_CASE("Owned or controlled by a common noun with a name compounded on it: th
                           r.object.find("DPI Specialty Foods") != std::string::npos);
     CHECK(found);
 }
+
+TEST_CASE("'parent company X' before a name, with no company it is the parent of: the sentence's subject") {
+    CHECK(Triples(Extract("Supported by parent company CSL Behring, the global leader in plasma protein "
+                          "biotherapeutics, CSL Plasma has more than 130 plasma collection centers in the US and "
+                          "Germany."))
+              .count("CSL Behring owns-stake CSL Plasma") == 1);
+    CHECK(Triples(Extract("PSEG Resources wants to generate some capital resources for parent company Public Service "
+                          "Enterprise Group (PSEG), which provides electricity and natural gas to customers in New "
+                          "Jersey."))
+              .count("Public Service Enterprise Group owns-stake PSEG Resources") == 1);
+    // A possessive names the unit: no guess.
+    CHECK(Triples(Extract("The company is owned by European travel giant Thomas Cook Group through Gold Medal "
+                          "Travel's parent company Gold Medal International."))
+              .count("Gold Medal International owns-stake Thomas Cook Group") == 0);
+}
