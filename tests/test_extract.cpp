@@ -1437,3 +1437,10 @@ TEST_CASE("'parent company X' before a name, with no company it is the parent of
                           "Travel's parent company Gold Medal International."))
               .count("Gold Medal International owns-stake Thomas Cook Group") == 0);
 }
+
+TEST_CASE("A property of a company is owned by it") {
+    CHECK(Triples(Extract("The Fox Broadcasting Company (often shortened to Fox and stylized as FOX) is an American "
+                          "commercial broadcast television network that is a flagship property of Fox Entertainment "
+                          "Group, a subsidiary of 21st Century Fox."))
+              .count("Fox Entertainment Group owns-stake Fox Broadcasting Company") == 1);
+}
