@@ -1462,3 +1462,9 @@ TEST_CASE("A property of a company is owned by it") {
                           "Group, a subsidiary of 21st Century Fox."))
               .count("Fox Entertainment Group owns-stake Fox Broadcasting Company") == 1);
 }
+
+TEST_CASE("A company's parent named between commas after the possessive owns it") {
+    CHECK(Triples(Extract("In April 2004, Rockstar Games' parent company, Take-Two Interactive, announced that they had "
+                          "acquired Mobious Entertainment."))
+              .count("Take-Two Interactive owns-stake Rockstar Games") == 1);
+}

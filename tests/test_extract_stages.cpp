@@ -477,6 +477,16 @@ TEST_CASE("Parse: a name with its possessive 's owns the noun phrase after it, n
     CHECK(Has(dependencies, "nmod:poss(employees, Twitter)"));
 }
 
+TEST_CASE("Parse: a bare apostrophe makes a possessor, and a name between commas after a noun phrase renames it") {
+    const Annotated doc("In April 2004, Rockstar Games' parent company, Take-Two Interactive, announced that they had "
+                        "acquired Mobious Entertainment.");
+    const std::vector<std::string> dependencies = Dependencies(doc);
+    INFO(FormatParse(doc.annotated.parses[0]));
+    CHECK(Has(dependencies, "nmod:poss(company, Games)"));
+    CHECK(Has(dependencies, "nsubj(announced, company)"));
+    CHECK(Has(dependencies, "appos(company, Interactive)"));
+}
+
 TEST_CASE("Sentence view: a name, an amount and a date are one item each") {
     const Annotated doc("Toyota invested $394 million in Joby Aviation in 2020.");
     const SentenceView view = doc.View(0);

@@ -536,6 +536,31 @@ void AttachAppositions(std::vector<ParsedWord>& words, const std::vector<NameSpa
     }
 }
 
+// "Rockstar Games' parent company, Take-Two Interactive, announced", "Google's
+// parent, Alphabet, said": a name between commas after a noun phrase, made
+// the subject of the verb while the noun phrase hung elsewhere (a conjunct
+// of an opening date, an oblique), renames the noun phrase, which takes the
+// subject's place.
+void AttachRenamedSubjects(std::vector<ParsedWord>& words, const std::vector<NameSpan>& names) {
+    static constexpr std::string_view kMisplaced[] = {"conj", "obl", "parataxis", "dep", "appos", "list", "nmod"};
+    for (const NameSpan span : names) {
+        if (span.first < 2 || span.end >= words.size() || words[span.first - 1].form != "," || words[span.end].form != ",") continue;
+        const int name = static_cast<int>(LastWordOf(words, span));
+        const int noun = static_cast<int>(span.first) - 2;
+        ParsedWord& subject = words[static_cast<std::size_t>(name)];
+        ParsedWord& renamed = words[static_cast<std::size_t>(noun)];
+        if (subject.deprel.rfind("nsubj", 0) != 0 || subject.head < 0 || renamed.upos != nlp::Upos::kNoun ||
+            std::find(std::begin(kMisplaced), std::end(kMisplaced), renamed.deprel) == std::end(kMisplaced) ||
+            IsAncestor(words, noun, subject.head)) {
+            continue;
+        }
+        renamed.head = subject.head;
+        renamed.deprel = subject.deprel;
+        subject.head = noun;
+        subject.deprel = "appos";
+    }
+}
+
 // "the CEO of WTC, Andrew Messick, announced": a name between commas after
 // "NOUN of NAME" renames the noun, not the name the parser hung it on; one
 // name does not rename another.
@@ -666,15 +691,21 @@ void PromoteSubjectlessRelatives(std::vector<ParsedWord>& words, const std::vect
     }
 }
 
+// "'s", "’s", or the bare apostrophe of "Rockstar Games' parent company".
+bool IsPossessiveClitic(std::string_view word) {
+    return IsClitic(word) && (word == "'" || word == "\xE2\x80\x99" || FoldCase(word).back() == 's');
+}
+
 // "leaving Twitter's approximately 7,500 employees fretting": a name with
-// its possessive "'s" owns the noun phrase after it; the parser at times
-// made the name a second object of the verb. The name becomes the
-// possessor of that phrase's head: the first word after the clitic whose
-// head lies outside the phrase's modifiers.
+// its possessive clitic owns the noun phrase after it; the parser at times
+// made the name a second object of the verb, or (after a bare apostrophe)
+// the phrase's compound. The name becomes the possessor of that phrase's
+// head: the first word after the clitic whose head lies outside the
+// phrase's modifiers.
 void AttachPossessors(std::vector<ParsedWord>& words, const std::vector<NameSpan>& names) {
     for (const NameSpan span : names) {
         const std::size_t clitic = span.end;
-        if (clitic + 1 >= words.size() || !IsClitic(words[clitic].form) || FoldCase(words[clitic].form).back() != 's') continue;
+        if (clitic + 1 >= words.size() || !IsPossessiveClitic(words[clitic].form)) continue;
         const int name = static_cast<int>(LastWordOf(words, span));
         if (words[static_cast<std::size_t>(name)].deprel == "nmod:poss") continue;
         int owned = static_cast<int>(clitic + 1);
@@ -686,10 +717,10 @@ void AttachPossessors(std::vector<ParsedWord>& words, const std::vector<NameSpan
             owned = w.head;
         }
         const ParsedWord& head = words[static_cast<std::size_t>(owned)];
-        if ((head.upos != nlp::Upos::kNoun && head.upos != nlp::Upos::kPropn) || IsAncestor(words, name, owned) ||
-            head.head != words[static_cast<std::size_t>(name)].head) {
-            continue;  // only a name the parser put beside the phrase, as its sibling
-        }
+        const ParsedWord& possessor = words[static_cast<std::size_t>(name)];
+        const bool sibling = head.head == possessor.head && !IsAncestor(words, name, owned);
+        const bool compound = possessor.head == owned && possessor.deprel == "compound";  // "Rockstar Games' parent company"
+        if ((head.upos != nlp::Upos::kNoun && head.upos != nlp::Upos::kPropn) || !(sibling || compound)) continue;
         words[static_cast<std::size_t>(name)].head = owned;
         words[static_cast<std::size_t>(name)].deprel = "nmod:poss";
     }
@@ -811,6 +842,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
     LiftCaseMarkers(parse.words, names);
     AttachAppositions(parse.words, names);
     AttachRenamingOfNoun(parse.words, word_name, names);
+    AttachRenamedSubjects(parse.words, names);
     AttachFrontedApposition(parse.words, names);
     AttachCoordinatedNouns(parse.words, word_name, known_.titles);
     AttachPossessors(parse.words, names);

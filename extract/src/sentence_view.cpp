@@ -18,14 +18,22 @@ int ClauseSubjectItem(const SentenceParse& parse, const SentenceView& view, std:
     const int pronoun = static_cast<int>(word_of - parse.words.begin());
     int clause = word_of->head;
     if (clause >= 0 && word_of->deprel != "nmod:poss") clause = parse.words[static_cast<std::size_t>(clause)].head;
+    const auto name_item = [&](int word) {
+        const int item = view.item_of_token[parse.words[static_cast<std::size_t>(word)].token - view.first_token];
+        const bool name = item >= 0 && view.items[static_cast<std::size_t>(item)].IsMention() &&
+                          !view.items[static_cast<std::size_t>(item)].reference;
+        return name ? item : -1;
+    };
     for (int steps = 0; clause >= 0 && steps < kMaxClimb; ++steps) {
         for (const int child : parse.children[static_cast<std::size_t>(clause)]) {
             const ParsedWord& w = parse.words[static_cast<std::size_t>(child)];
             if (child == pronoun || (w.deprel != "nsubj" && w.deprel != "nsubj:pass")) continue;
-            const int item = view.item_of_token[w.token - view.first_token];
-            if (item >= 0 && view.items[static_cast<std::size_t>(item)].IsMention() &&
-                !view.items[static_cast<std::size_t>(item)].reference) {
-                return item;
+            if (const int item = name_item(child); item >= 0) return item;
+            // "Rockstar Games' parent company, Take-Two Interactive, announced
+            // that it ...": a subject noun stands for the name renaming it.
+            for (const int renaming : parse.children[static_cast<std::size_t>(child)]) {
+                if (parse.words[static_cast<std::size_t>(renaming)].deprel != "appos") continue;
+                if (const int item = name_item(renaming); item >= 0) return item;
             }
         }
         clause = parse.words[static_cast<std::size_t>(clause)].head;
