@@ -1468,3 +1468,9 @@ TEST_CASE("A company's parent named between commas after the possessive owns it"
                           "acquired Mobious Entertainment."))
               .count("Take-Two Interactive owns-stake Rockstar Games") == 1);
 }
+
+TEST_CASE("A verb coordinated with an object is coordinated with that object's verb, and shares its subject") {
+    CHECK(Triples(Extract("Jim then resigned from C&W, embraced the China challenge and simultaneously founded Realty "
+                          "Advisory Group, Inc., his new platform.")) ==
+          std::set<std::string>{"Jim leaves C&W", "Jim founder-of Realty Advisory Group, Inc"});
+}

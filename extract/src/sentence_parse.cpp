@@ -726,6 +726,32 @@ void AttachPossessors(std::vector<ParsedWord>& words, const std::vector<NameSpan
     }
 }
 
+bool HasChild(const std::vector<ParsedWord>& words, int head, std::initializer_list<std::string_view> relations) {
+    return std::any_of(words.begin(), words.end(), [&](const ParsedWord& child) {
+        return child.head == head && std::find(relations.begin(), relations.end(), child.deprel) != relations.end();
+    });
+}
+
+// "Jim resigned from C&W, embraced the China challenge and simultaneously
+// founded Realty Advisory Group": a verb the parser coordinated with the
+// object of a verb is coordinated with that verb, and a name the parser
+// then hung on it as an open complement is its object.
+void AttachCoordinatedVerbs(std::vector<ParsedWord>& words) {
+    for (std::size_t v = 0; v < words.size(); ++v) {
+        ParsedWord& verb = words[v];
+        if (verb.upos != nlp::Upos::kVerb || verb.deprel != "conj" || verb.head < 0) continue;
+        const ParsedWord& noun = words[static_cast<std::size_t>(verb.head)];
+        if ((noun.upos != nlp::Upos::kNoun && noun.upos != nlp::Upos::kPropn) || noun.deprel != "obj" || noun.head < 0) continue;
+        verb.head = noun.head;
+        if (HasChild(words, static_cast<int>(v), {"obj"})) continue;
+        for (ParsedWord& complement : words) {
+            if (complement.head == static_cast<int>(v) && complement.deprel == "xcomp" && complement.upos == nlp::Upos::kPropn) {
+                complement.deprel = "obj";
+            }
+        }
+    }
+}
+
 // "Chevron Corp. Chief Executive Officer Mike Wirth reiterated ...": a name
 // right before the title that describes another name is that title's
 // compound, as in "Twitter CEO Parag Agrawal"; the parser had made both
@@ -846,6 +872,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
     AttachFrontedApposition(parse.words, names);
     AttachCoordinatedNouns(parse.words, word_name, known_.titles);
     AttachPossessors(parse.words, names);
+    AttachCoordinatedVerbs(parse.words);
     PromoteSubjectlessRelatives(parse.words, names);
     PromoteClauseOfRootNoun(parse.words, names);
     AttachNameBeforeTitle(parse.words, word_name, names);
