@@ -1474,3 +1474,12 @@ TEST_CASE("A verb coordinated with an object is coordinated with that object's v
                           "Advisory Group, Inc., his new platform.")) ==
           std::set<std::string>{"Jim leaves C&W", "Jim founder-of Realty Advisory Group, Inc"});
 }
+
+TEST_CASE("A company replacing or naming its chief executive is the chief's company") {
+    const std::set<std::string> triples = Triples(Extract(
+        "ZURICH (Reuters) – Nestle is replacing Chief Executive Mark Schneider with long-serving executive Laurent "
+        "Freixe, the company said on Thursday. Schneider, the former boss of German healthcare company Fresenius, "
+        "joined Nestle in 2017."));
+    CHECK(triples.count("Mark Schneider ceo-of Nestle") == 1);
+    CHECK(triples.count("Mark Schneider ceo-of Fresenius") == 1);
+}

@@ -487,6 +487,13 @@ TEST_CASE("Parse: a bare apostrophe makes a possessor, and a name between commas
     CHECK(Has(dependencies, "appos(company, Interactive)"));
 }
 
+TEST_CASE("Parse: an apposition with a preposition of its own is the noun's modifier") {
+    const Annotated doc("Nestle said Schneider, the former boss of German healthcare company Fresenius, joined in 2017.");
+    const std::vector<std::string> dependencies = Dependencies(doc);
+    INFO(FormatParse(doc.annotated.parses[0]));
+    CHECK(Has(dependencies, "nmod(boss, Fresenius)"));
+}
+
 TEST_CASE("Sentence view: a name, an amount and a date are one item each") {
     const Annotated doc("Toyota invested $394 million in Joby Aviation in 2020.");
     const SentenceView view = doc.View(0);

@@ -732,6 +732,15 @@ bool HasChild(const std::vector<ParsedWord>& words, int head, std::initializer_l
     });
 }
 
+// "the former boss of German healthcare company Fresenius": an apposition
+// takes no preposition, so a name the parser made an apposition with its
+// own "of" is the noun's modifier.
+void AttachPrepositionalAppositions(std::vector<ParsedWord>& words) {
+    for (std::size_t w = 0; w < words.size(); ++w) {
+        if (words[w].deprel == "appos" && HasChild(words, static_cast<int>(w), {"case"})) words[w].deprel = "nmod";
+    }
+}
+
 // "Jim resigned from C&W, embraced the China challenge and simultaneously
 // founded Realty Advisory Group": a verb the parser coordinated with the
 // object of a verb is coordinated with that verb, and a name the parser
@@ -873,6 +882,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
     AttachCoordinatedNouns(parse.words, word_name, known_.titles);
     AttachPossessors(parse.words, names);
     AttachCoordinatedVerbs(parse.words);
+    AttachPrepositionalAppositions(parse.words);
     PromoteSubjectlessRelatives(parse.words, names);
     PromoteClauseOfRootNoun(parse.words, names);
     AttachNameBeforeTitle(parse.words, word_name, names);
