@@ -1483,3 +1483,10 @@ TEST_CASE("A company replacing or naming its chief executive is the chief's comp
     CHECK(triples.count("Mark Schneider ceo-of Nestle") == 1);
     CHECK(triples.count("Mark Schneider ceo-of Fresenius") == 1);
 }
+
+TEST_CASE("A participle of competing is done by its clause's subject, not the nearest name before it") {
+    const std::set<std::string> triples =
+        Triples(Extract("T-Mobile completes merger with Sprint taking on AT&T and Verizon"));
+    CHECK(triples.count("AT&T competes-with Sprint") == 0);
+    CHECK(triples.count("Sprint competes-with Verizon") == 0);
+}
