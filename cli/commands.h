@@ -15,6 +15,7 @@
 #include "kgraph/store.h"
 #include "kgraph/subgraph.h"
 #include "kgraph/traversal.h"
+#include "reader_budget.h"
 
 namespace kgraph::cli {
 
@@ -50,19 +51,15 @@ struct ExtractOptions {
 };
 Status RunExtract(const ExtractOptions& options);
 
-// A query's memory budget (StoreOptions::memory_budget) unless --memory-mb
-// says otherwise: the block cache, which is what grows while a whole-graph
-// export or listing reads the database (docs/benchmarks.md, "Reader memory").
-// Writers keep StoreOptions' default.
-constexpr std::size_t kReaderMemoryBudget = std::size_t{32} << 20;
-
 // The database opened for a query: read-only, so that it works while an
-// ingest runs.
+// ingest runs. `memory_budget`: ReaderBudget(), from reader_budget.h.
 Result<std::unique_ptr<Store>> OpenForReading(const std::filesystem::path& db, std::size_t memory_budget);
 
 struct QueryOptions {
     bool json = false;
-    std::size_t memory_budget = kReaderMemoryBudget;
+    // --memory-mb; without it, each command's default for how it reads
+    // (ReaderBudget).
+    std::optional<std::size_t> memory_budget;
 };
 Status RunEntities(const std::filesystem::path& db, const QueryOptions& options);
 Status RunRelations(const std::filesystem::path& db, const std::vector<std::string>& predicates,

@@ -97,13 +97,15 @@ int Run(int argc, char** argv) {
     QueryOptions query;
     auto add_json = [&](CLI::App* command) { command->add_flag("--json", query.json, "Print JSON for programs"); };
     // Every command that reads the store takes the reader's budget; the
-    // option's callback runs before the command's.
-    auto add_memory = [&](CLI::App* command) {
+    // option's callback runs before the command's. Without the option, the
+    // command's default depends on how it reads (ReadShape), which the help
+    // shows.
+    auto add_memory = [&](CLI::App* command, ReadShape shape) {
         command
             ->add_option_function<std::size_t>(
                 "--memory-mb", [&](const std::size_t& mb) { query.memory_budget = mb << 20; },
                 "Memory for the database's block cache, in megabytes")
-            ->default_str(std::to_string(query.memory_budget >> 20))
+            ->default_str(std::to_string(ReaderBudget(std::nullopt, shape) >> 20))
             ->check(WholeNumber("--memory-mb", 8, 1 << 20, "megabytes"));
     };
 
@@ -150,13 +152,13 @@ int Run(int argc, char** argv) {
     extract_cmd->callback([&] { status = RunExtract(extract); });
 
     CLI::App* entities_cmd = app.add_subcommand("entities", "List entities: name, type, aliases, degree");
-    add_memory(entities_cmd);
+    add_memory(entities_cmd, ReadShape::kScan);
     add_json(entities_cmd);
     entities_cmd->callback([&] { status = RunEntities(db, query); });
 
     std::vector<std::string> predicates;
     CLI::App* relations_cmd = app.add_subcommand("relations", "List relations with attributes and confidence");
-    add_memory(relations_cmd);
+    add_memory(relations_cmd, ReadShape::kScan);
     add_json(relations_cmd);
     relations_cmd->add_option("--rel", predicates, "Only these relation types (comma-separated)")->delimiter(',');
     relations_cmd->callback([&] {
@@ -165,13 +167,13 @@ int Run(int argc, char** argv) {
     });
 
     CLI::App* stats_cmd = app.add_subcommand("stats", "Counts per entity type and relation type, documents, size");
-    add_memory(stats_cmd);
+    add_memory(stats_cmd, ReadShape::kPoint);
     add_json(stats_cmd);
     stats_cmd->callback([&] { status = RunStats(db, query); });
 
     std::string name;
     CLI::App* show_cmd = app.add_subcommand("show", "An entity, its aliases and its relations with evidence");
-    add_memory(show_cmd);
+    add_memory(show_cmd, ReadShape::kPoint);
     show_cmd->add_option("name", name, "Entity name or alias (any case)")->required();
     add_json(show_cmd);
     show_cmd->callback([&] { status = RunShow(db, name, query); });
@@ -179,7 +181,7 @@ int Run(int argc, char** argv) {
     int depth = 1;
     std::string direction = "both";
     CLI::App* neighbors_cmd = app.add_subcommand("neighbors", "Entities within k hops of an entity");
-    add_memory(neighbors_cmd);
+    add_memory(neighbors_cmd, ReadShape::kPoint);
     neighbors_cmd->add_option("name", name, "Entity name or alias")->required();
     neighbors_cmd->add_option("--depth", depth, "Hops (k)")
         ->capture_default_str()
@@ -197,7 +199,7 @@ int Run(int argc, char** argv) {
 
     std::string from, to;
     CLI::App* path_cmd = app.add_subcommand("path", "A shortest path between two entities, hop by hop");
-    add_memory(path_cmd);
+    add_memory(path_cmd, ReadShape::kPoint);
     path_cmd->add_option("from", from, "Start entity")->required();
     path_cmd->add_option("to", to, "End entity")->required();
     AddFilterOptions(path_cmd, predicates, direction);
@@ -215,7 +217,7 @@ int Run(int argc, char** argv) {
     RankOptions rank;
     CLI::App* rank_cmd =
         app.add_subcommand("rank", "Entities by PageRank or by degree, with their connected component");
-    add_memory(rank_cmd);
+    add_memory(rank_cmd, ReadShape::kScan);
     rank_cmd->add_option("--by", rank_by, "pagerank or degree")
         ->capture_default_str()
         ->check(CLI::IsMember({"pagerank", "degree"}));
@@ -227,12 +229,12 @@ int Run(int argc, char** argv) {
     });
 
     CLI::App* conflicts_cmd = app.add_subcommand("conflicts", "Relations whose sources disagree on amount, percent or date");
-    add_memory(conflicts_cmd);
+    add_memory(conflicts_cmd, ReadShape::kScan);
     add_json(conflicts_cmd);
     conflicts_cmd->callback([&] { status = RunConflicts(db, query); });
 
     CLI::App* documents_cmd = app.add_subcommand("documents", "List the stored documents");
-    add_memory(documents_cmd);
+    add_memory(documents_cmd, ReadShape::kScan);
     add_json(documents_cmd);
     documents_cmd->callback([&] { status = RunDocuments(db, query); });
 
@@ -242,7 +244,7 @@ int Run(int argc, char** argv) {
     forget_cmd->callback([&] { status = RunForget(db, doc); });
 
     CLI::App* check_cmd = app.add_subcommand("check", "Verify the database's invariants");
-    add_memory(check_cmd);
+    add_memory(check_cmd, ReadShape::kScan);
     check_cmd->callback([&] { status = RunCheck(db, query); });
 
     CLI::App* repair_cmd =
@@ -253,7 +255,7 @@ int Run(int argc, char** argv) {
     ExportOptions export_options;
     CLI::App* export_cmd =
         app.add_subcommand("export", "Write the graph, or a part of it, as DOT, SVG, JSON-LD, JSON, GraphML or CSV");
-    add_memory(export_cmd);
+    add_memory(export_cmd, ReadShape::kScan);
     export_cmd->add_option("--format", format, "dot, svg, jsonld, json, graphml or csv")
         ->required()
         ->check(CLI::IsMember({"dot", "svg", "jsonld", "json", "graphml", "csv"}));

@@ -223,7 +223,7 @@ Result<std::map<std::string, DocumentMetadata>> DocumentMetadataById(const Store
 }  // namespace
 
 Status RunEntities(const std::filesystem::path& db, const QueryOptions& options) {
-    Result<std::unique_ptr<Store>> store = OpenForReading(db, options.memory_budget);
+    Result<std::unique_ptr<Store>> store = OpenForReading(db, ReaderBudget(options.memory_budget, ReadShape::kScan));
     if (!store.ok()) return store.status();
     Result<std::unique_ptr<GraphSnapshot>> snapshot = (*store)->Snapshot();
     if (!snapshot.ok()) return snapshot.status();
@@ -252,7 +252,7 @@ Status RunEntities(const std::filesystem::path& db, const QueryOptions& options)
 
 Status RunRelations(const std::filesystem::path& db, const std::vector<std::string>& predicates,
                     const QueryOptions& options) {
-    Result<std::unique_ptr<Store>> store = OpenForReading(db, options.memory_budget);
+    Result<std::unique_ptr<Store>> store = OpenForReading(db, ReaderBudget(options.memory_budget, ReadShape::kScan));
     if (!store.ok()) return store.status();
     Result<std::unique_ptr<GraphSnapshot>> snapshot = (*store)->Snapshot();
     if (!snapshot.ok()) return snapshot.status();
@@ -279,7 +279,7 @@ Status RunRelations(const std::filesystem::path& db, const std::vector<std::stri
 }
 
 Status RunStats(const std::filesystem::path& db, const QueryOptions& options) {
-    Result<std::unique_ptr<Store>> store = OpenForReading(db, options.memory_budget);
+    Result<std::unique_ptr<Store>> store = OpenForReading(db, ReaderBudget(options.memory_budget, ReadShape::kPoint));
     if (!store.ok()) return store.status();
     Result<StoreStats> stats = (*store)->Stats();
     if (!stats.ok()) return stats.status();
@@ -310,7 +310,7 @@ Status RunStats(const std::filesystem::path& db, const QueryOptions& options) {
 }
 
 Status RunShow(const std::filesystem::path& db, const std::string& name, const QueryOptions& options) {
-    Result<std::unique_ptr<Store>> store = OpenForReading(db, options.memory_budget);
+    Result<std::unique_ptr<Store>> store = OpenForReading(db, ReaderBudget(options.memory_budget, ReadShape::kPoint));
     if (!store.ok()) return store.status();
     Result<std::unique_ptr<GraphSnapshot>> snapshot = (*store)->Snapshot();
     if (!snapshot.ok()) return snapshot.status();
@@ -362,7 +362,7 @@ Status RunShow(const std::filesystem::path& db, const std::string& name, const Q
 Status RunNeighbors(const std::filesystem::path& db, const std::string& name, int depth, std::size_t limit,
                     const TraversalFilter& filter, const QueryOptions& options) {
     if (depth < 1) return Status::InvalidArgument("--depth must be at least 1");
-    Result<std::unique_ptr<Store>> store = OpenForReading(db, options.memory_budget);
+    Result<std::unique_ptr<Store>> store = OpenForReading(db, ReaderBudget(options.memory_budget, ReadShape::kPoint));
     if (!store.ok()) return store.status();
     Result<std::unique_ptr<GraphSnapshot>> snapshot = (*store)->Snapshot();
     if (!snapshot.ok()) return snapshot.status();
@@ -406,7 +406,7 @@ Status RunNeighbors(const std::filesystem::path& db, const std::string& name, in
 
 Status RunPath(const std::filesystem::path& db, const std::string& from, const std::string& to,
                std::size_t max_visited, const TraversalFilter& filter, const QueryOptions& options) {
-    Result<std::unique_ptr<Store>> store = OpenForReading(db, options.memory_budget);
+    Result<std::unique_ptr<Store>> store = OpenForReading(db, ReaderBudget(options.memory_budget, ReadShape::kPoint));
     if (!store.ok()) return store.status();
     Result<std::unique_ptr<GraphSnapshot>> snapshot = (*store)->Snapshot();
     if (!snapshot.ok()) return snapshot.status();
@@ -443,7 +443,7 @@ Status RunPath(const std::filesystem::path& db, const std::string& from, const s
 }
 
 Status RunConflicts(const std::filesystem::path& db, const QueryOptions& options) {
-    Result<GraphModel> graph = LoadGraph(db, options.memory_budget);
+    Result<GraphModel> graph = LoadGraph(db, ReaderBudget(options.memory_budget, ReadShape::kScan));
     if (!graph.ok()) return graph.status();
     std::vector<const Relation*> conflicting;
     for (const Relation& relation : graph->relations) {
@@ -477,7 +477,7 @@ Status RunConflicts(const std::filesystem::path& db, const QueryOptions& options
 }
 
 Status RunDocuments(const std::filesystem::path& db, const QueryOptions& options) {
-    Result<std::unique_ptr<Store>> store = OpenForReading(db, options.memory_budget);
+    Result<std::unique_ptr<Store>> store = OpenForReading(db, ReaderBudget(options.memory_budget, ReadShape::kScan));
     if (!store.ok()) return store.status();
     Result<std::unique_ptr<GraphSnapshot>> snapshot = (*store)->Snapshot();
     if (!snapshot.ok()) return snapshot.status();
@@ -524,7 +524,7 @@ Status RunForget(const std::filesystem::path& db, const std::string& doc) {
 }
 
 Status RunCheck(const std::filesystem::path& db, const QueryOptions& options) {
-    Result<std::unique_ptr<Store>> store = OpenForReading(db, options.memory_budget);
+    Result<std::unique_ptr<Store>> store = OpenForReading(db, ReaderBudget(options.memory_budget, ReadShape::kScan));
     if (!store.ok()) return store.status();
     Result<CheckReport> report = (*store)->Check();
     if (!report.ok()) return report.status();
@@ -544,7 +544,8 @@ Status RunRepair(const std::filesystem::path& db) {
 }
 
 Status RunExport(const std::filesystem::path& db, const ExportOptions& options, const QueryOptions& query) {
-    Result<std::unique_ptr<Store>> store = OpenForReading(db, query.memory_budget);
+    // Every export reads the whole graph (SelectPart too), once.
+    Result<std::unique_ptr<Store>> store = OpenForReading(db, ReaderBudget(query.memory_budget, ReadShape::kScan));
     if (!store.ok()) return store.status();
     const bool streamed = options.format == ExportFormat::kJsonLd || options.format == ExportFormat::kGraphMl;
     if (streamed && WholeGraph(options)) {

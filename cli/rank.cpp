@@ -21,7 +21,7 @@ std::string ScoreText(double score, RankBy by) {
 }  // namespace
 
 Status RunRank(const std::filesystem::path& db, const RankOptions& rank, const QueryOptions& options) {
-    Result<std::unique_ptr<Store>> store = OpenForReading(db, options.memory_budget);
+    Result<std::unique_ptr<Store>> store = OpenForReading(db, ReaderBudget(options.memory_budget, ReadShape::kScan));
     if (!store.ok()) return store.status();
     Result<std::unique_ptr<GraphSnapshot>> snapshot = (*store)->Snapshot();
     if (!snapshot.ok()) return snapshot.status();

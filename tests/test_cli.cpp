@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli_harness.h"
+#include "reader_budget.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -470,6 +471,38 @@ TEST_CASE("a reader's --memory-mb is the block cache it opens the store with") {
     CHECK(cache_bytes({"stats", "--memory-mb", "200", "--json"}) == 200ll << 20);
     // CLI11's other spelling.
     CHECK(cache_bytes({"stats", "--json", "--memory-mb=64"}) == 64ll << 20);
+}
+
+TEST_CASE("a command that scans the whole store gets a smaller cache than a point query") {
+    using kgraph::cli::ReadShape;
+    using kgraph::cli::ReaderBudget;
+    STATIC_REQUIRE(ReaderBudget(std::nullopt, ReadShape::kPoint) == std::size_t{32} << 20);
+    STATIC_REQUIRE(ReaderBudget(std::nullopt, ReadShape::kScan) == std::size_t{16} << 20);
+    // --memory-mb wins either way.
+    STATIC_REQUIRE(ReaderBudget(std::size_t{64} << 20, ReadShape::kScan) == std::size_t{64} << 20);
+    STATIC_REQUIRE(ReaderBudget(std::size_t{8} << 20, ReadShape::kPoint) == std::size_t{8} << 20);
+    // Each command's help shows the default it opens the store with.
+    const std::map<std::string, std::string> defaults = {
+        {"entities", "16"}, {"relations", "16"}, {"documents", "16"}, {"export", "16"}, {"rank", "16"},
+        {"conflicts", "16"}, {"check", "16"},    {"stats", "32"},     {"show", "32"},   {"neighbors", "32"},
+        {"path", "32"}};
+    TempDir dir;
+    for (const auto& [command, mb] : defaults) {
+        Run run = Kgraph(dir, {command, "--help"});
+        INFO(command << ": " << run.out);
+        CHECK(run.out.find("--memory-mb UINT=" + mb + " ") != std::string::npos);
+    }
+}
+
+TEST_CASE("a listing's output does not depend on the cache it reads through") {
+    TempDir dir;
+    IngestSeeds(dir);
+    for (const std::vector<std::string>& plain : kReadCommands) {
+        std::vector<std::string> pointed = plain;
+        pointed.insert(pointed.end(), {"--memory-mb", "32"});
+        INFO(plain[0]);
+        CHECK(Kgraph(dir, plain).out == Kgraph(dir, pointed).out);
+    }
 }
 
 TEST_CASE("a read command's --memory-mb takes a whole number of at least 8") {
