@@ -10,12 +10,11 @@ namespace kgraph::cli {
 
 // How a command reads the store.
 enum class ReadShape {
-    // A few entities and their neighbourhoods (show, neighbors, path, stats,
-    // a part of the graph exported): blocks read again within the command,
-    // worth keeping.
+    // A few entities and their neighbourhoods (show, neighbors, path,
+    // stats): blocks read again within the command, worth keeping.
     kPoint,
     // Every entity, relation or document once, in key order (listings,
-    // whole-graph exports, rank, conflicts, check): a data block is not read
+    // every export, rank, conflicts, check): a data block is not read
     // again once the scan has passed it, so what stays cached is memory spent
     // for nothing.
     kScan,

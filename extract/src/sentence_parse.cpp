@@ -334,6 +334,21 @@ bool IsAncestor(const std::vector<ParsedWord>& words, int ancestor, int word) {
     return false;
 }
 
+bool HasChild(const std::vector<ParsedWord>& words, int head, std::initializer_list<std::string_view> relations) {
+    return std::any_of(words.begin(), words.end(), [&](const ParsedWord& child) {
+        return child.head == head && std::find(relations.begin(), relations.end(), child.deprel) != relations.end();
+    });
+}
+
+// The relations the parser gives a noun phrase it hung in the wrong place
+// (a name's apposition, a subject renamed by a name): a repair may move a
+// phrase from these, never from a place the parse gives it on purpose.
+constexpr std::string_view kMisplacedPhrase[] = {"parataxis", "conj", "dep", "list", "appos", "obl", "obl:agent", "nmod"};
+
+bool IsMisplacedPhrase(const ParsedWord& word) {
+    return std::find(std::begin(kMisplacedPhrase), std::end(kMisplacedPhrase), word.deprel) != std::end(kMisplacedPhrase);
+}
+
 // "CEO", "the grocer", "co-founder and former CEO": a common noun, an
 // acronym or the sentence's first word (capitalized as every first word is).
 bool CanDescribe(const ParsedWord& word, std::size_t index) {
@@ -499,7 +514,6 @@ void ParseAside(const ParserSetup& setup, std::vector<ParsedWord>& words, const 
 // hangs it elsewhere (parataxis, a conjunct of the clause); it becomes the
 // name's apposition.
 void AttachAppositions(std::vector<ParsedWord>& words, const std::vector<NameSpan>& names) {
-    static const std::vector<std::string> kMisplaced = {"parataxis", "conj", "dep", "list", "appos", "obl", "obl:agent", "nmod"};
     for (const NameSpan span : names) {
         // "Hugh McColl, Jr., the former Chairman": past the name's abbreviation stop.
         const std::size_t comma = span.end < words.size() && IsAbbreviationStop(words, span.end) ? span.end + 1 : span.end;
@@ -526,7 +540,7 @@ void AttachAppositions(std::vector<ParsedWord>& words, const std::vector<NameSpa
             named.head = apposition.head;
             named.deprel = apposition.deprel;
         } else if (apposition.head == name || IsAncestor(words, noun, name) ||
-                   std::find(kMisplaced.begin(), kMisplaced.end(), apposition.deprel) == kMisplaced.end()) {
+                   !IsMisplacedPhrase(apposition)) {
             continue;
         }
         apposition.head = name;
@@ -542,7 +556,6 @@ void AttachAppositions(std::vector<ParsedWord>& words, const std::vector<NameSpa
 // of an opening date, an oblique), renames the noun phrase, which takes the
 // subject's place.
 void AttachRenamedSubjects(std::vector<ParsedWord>& words, const std::vector<NameSpan>& names) {
-    static constexpr std::string_view kMisplaced[] = {"conj", "obl", "parataxis", "dep", "appos", "list", "nmod"};
     for (const NameSpan span : names) {
         if (span.first < 2 || span.end >= words.size() || words[span.first - 1].form != "," || words[span.end].form != ",") continue;
         const int name = static_cast<int>(LastWordOf(words, span));
@@ -550,8 +563,7 @@ void AttachRenamedSubjects(std::vector<ParsedWord>& words, const std::vector<Nam
         ParsedWord& subject = words[static_cast<std::size_t>(name)];
         ParsedWord& renamed = words[static_cast<std::size_t>(noun)];
         if (subject.deprel.rfind("nsubj", 0) != 0 || subject.head < 0 || renamed.upos != nlp::Upos::kNoun ||
-            std::find(std::begin(kMisplaced), std::end(kMisplaced), renamed.deprel) == std::end(kMisplaced) ||
-            IsAncestor(words, noun, subject.head)) {
+            !IsMisplacedPhrase(renamed) || IsAncestor(words, noun, subject.head)) {
             continue;
         }
         renamed.head = subject.head;
@@ -636,10 +648,8 @@ void AttachCoordinatedNouns(std::vector<ParsedWord>& words, const std::vector<in
         if (between.deprel != "nmod" || between.head < 0 || words[static_cast<std::size_t>(between.head)].upos != nlp::Upos::kNoun) {
             continue;
         }
-        const bool own_of_phrase = std::any_of(words.begin(), words.end(), [&](const ParsedWord& child) {
-            return child.head == static_cast<int>(w) && child.deprel == "nmod";
-        });
-        const bool after_name = word_name[static_cast<std::size_t>(noun.head)] != kNoName && own_of_phrase;
+        const bool after_name =
+            word_name[static_cast<std::size_t>(noun.head)] != kNoName && HasChild(words, static_cast<int>(w), {"nmod"});
         // "the Chairman of the Board and Chief Executive Officer": a title
         // after the "of" phrase of a title is that title's conjunct.
         const bool after_title_phrase = word_name[static_cast<std::size_t>(noun.head)] == kNoName && is_title(noun) &&
@@ -724,12 +734,6 @@ void AttachPossessors(std::vector<ParsedWord>& words, const std::vector<NameSpan
         words[static_cast<std::size_t>(name)].head = owned;
         words[static_cast<std::size_t>(name)].deprel = "nmod:poss";
     }
-}
-
-bool HasChild(const std::vector<ParsedWord>& words, int head, std::initializer_list<std::string_view> relations) {
-    return std::any_of(words.begin(), words.end(), [&](const ParsedWord& child) {
-        return child.head == head && std::find(relations.begin(), relations.end(), child.deprel) != relations.end();
-    });
 }
 
 // "the former boss of German healthcare company Fresenius": an apposition

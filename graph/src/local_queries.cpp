@@ -525,8 +525,7 @@ Status MarkEnded(const GraphSnapshot& snapshot, NamedRelations& named) {
 
 // Every relation `key` is an end of, named, in ReadGraph()'s order, `ended`
 // set, without evidence, each with its key.
-Result<NamedRelations> NamedRelationsOf(const GraphSnapshot& snapshot, Walk& walk,
-                                                                        const EntityKey& key) {
+Result<NamedRelations> NamedRelationsOf(const GraphSnapshot& snapshot, Walk& walk, const EntityKey& key) {
     Result<std::vector<RelationKey>> keys = snapshot.Relations(key);
     if (!keys.ok()) return keys.status();
     NamedRelations named;
