@@ -1490,3 +1490,11 @@ TEST_CASE("A participle of competing is done by its clause's subject, not the ne
     CHECK(triples.count("AT&T competes-with Sprint") == 0);
     CHECK(triples.count("Sprint competes-with Verizon") == 0);
 }
+
+TEST_CASE("A chief executive in a biography's line dense with names: degrees, conjoined posts and places aside") {
+    CHECK(Triples(Extract("Peter Alexander Singer, OC, MD, MPH, FRSC, is Chief Executive Officer of Grand Challenges "
+                          "Canada and Director at the Sandra Rotman Centre, University Health Network and University "
+                          "of Toronto.")) == std::set<std::string>{"Peter Alexander Singer ceo-of Grand Challenges Canada"});
+    CHECK(Triples(Extract("Former Governor of Kansas Bill Graves is ATA's President and CEO.")) ==
+          std::set<std::string>{"Bill Graves ceo-of ATA"});
+}

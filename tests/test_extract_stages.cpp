@@ -453,6 +453,47 @@ TEST_CASE("Segmentation: a legal form's full stop before a parenthesis ends no s
     for (const Mention& m : doc.annotated.found.mentions) CHECK(m.surface != "HKSE");
 }
 
+TEST_CASE("Mentions: a lower-case verb makes a line dense with capitals running text, not a headline") {
+    // Every word of four letters or more is capitalized; "is" is not, as a
+    // title-case headline would write it. "Singer" is no common noun here.
+    const Annotated doc("Peter Alexander Singer is Chief Executive Officer of Grand Challenges Canada.");
+    std::vector<std::string> surfaces;
+    for (const Mention& m : doc.annotated.found.mentions) surfaces.push_back(m.surface);
+    CHECK(Has(surfaces, "Peter Alexander Singer"));
+    CHECK(Has(surfaces, "Grand Challenges Canada"));
+    const Annotated headline("Strategic Investment Announced Today");
+    CHECK(headline.annotated.found.mentions.empty());
+}
+
+TEST_CASE("Mentions: honours and degrees after a person's name are no names") {
+    const Annotated doc(
+        "Peter Alexander Singer, OC, MD, MPH, FRSC, is Chief Executive Officer of Grand Challenges Canada. Kim Dunn, "
+        "MD, PhD - Founder, Chief Executive Officer. Created in 1899 by French engineers Alexandre Giros and Louis "
+        "Loucheur, VINCI has become the largest company in construction.");
+    std::vector<std::string> surfaces;
+    for (const Mention& m : doc.annotated.found.mentions) surfaces.push_back(m.surface);
+    for (const char* letters : {"OC", "MD", "MPH", "FRSC", "PhD"}) CHECK_FALSE(Has(surfaces, letters));
+    CHECK(Has(surfaces, "VINCI"));  // a word after it: the subject, not a degree
+}
+
+TEST_CASE("Mentions: a place before a person's first name is no part of the person's name") {
+    const Annotated doc("Former Governor of Kansas Bill Graves is ATA's President and CEO.");
+    std::vector<std::string> surfaces;
+    for (const Mention& m : doc.annotated.found.mentions) surfaces.push_back(m.surface);
+    CHECK(Has(surfaces, "Bill Graves"));
+    CHECK_FALSE(Has(surfaces, "Kansas Bill Graves"));
+}
+
+TEST_CASE("Mentions: one capitalized common word before 'of' and a name is a role, not a name") {
+    const Annotated doc("The CEO is Kim Seok Hwan, Grandson of Kim Chul-Ho, Founder of Kia Motors. Sandra Hanington is "
+                        "the current Master of the Royal Canadian Mint.");
+    std::vector<std::string> surfaces;
+    for (const Mention& m : doc.annotated.found.mentions) surfaces.push_back(m.surface);
+    CHECK_FALSE(Has(surfaces, "Grandson"));
+    CHECK_FALSE(Has(surfaces, "Master"));
+    CHECK(Has(surfaces, "Royal Canadian Mint"));
+}
+
 TEST_CASE("Mentions: a company word alone is no name, and 'the Company' is a reference") {
     const Annotated doc(
         "Today, The Roof Center is a subsidiary of Beacon Roofing Supply, Inc. (NASDAQ: BECN), a Fortune 1000 Company "
@@ -492,6 +533,21 @@ TEST_CASE("Parse: an apposition with a preposition of its own is the noun's modi
     const std::vector<std::string> dependencies = Dependencies(doc);
     INFO(FormatParse(doc.annotated.parses[0]));
     CHECK(Has(dependencies, "nmod(boss, Fresenius)"));
+}
+
+TEST_CASE("Parse: a modifier after a noun's conjunct is the conjunct's when the noun has one of its own") {
+    const Annotated doc(
+        "Peter Alexander Singer, OC, MD, MPH, FRSC, is Chief Executive Officer of Grand Challenges Canada and Director "
+        "at the Sandra Rotman Centre, University Health Network and University of Toronto.");
+    const std::vector<std::string> dependencies = Dependencies(doc);
+    INFO(FormatParse(doc.annotated.parses[0]));
+    CHECK(Has(dependencies, "nmod(Officer, Canada)"));
+    CHECK(Has(dependencies, "nmod(Director, Centre)"));
+    // One modifier after two coordinated titles is theirs to share.
+    const Annotated shared("Gildo Pallanca Pastor (born 1 April 1967) is a Monegasque businessman, CEO and owner of "
+                           "Venturi Automobiles.");
+    INFO(FormatParse(shared.annotated.parses[0]));
+    CHECK_FALSE(Has(Dependencies(shared), "nmod(owner, Automobiles)"));
 }
 
 TEST_CASE("Sentence view: a name, an amount and a date are one item each") {

@@ -102,7 +102,9 @@ public:
         found_.hidden_tokens.assign(text_.tokens.size(), false);
         for (const Line& line : text_.lines) HideDateline(line);
         for (std::size_t s = 0; s < text_.sentences.size(); ++s) {
-            if (!skip_line_[text_.sentences[s].line]) HideModifierNames(s);
+            if (skip_line_[text_.sentences[s].line]) continue;
+            HideModifierNames(s);
+            HidePostNominals(s);
         }
         // Pass 1: names where capitalization is reliable.
         for (std::size_t s = 0; s < text_.sentences.size(); ++s) {
@@ -160,17 +162,31 @@ private:
 
     // Words of four letters or more capitalized, all but one in eight: a
     // headline. A sentence dense with names still has its common nouns and
-    // verbs in lower case ("X was a subsidiary of Y located in Z").
+    // verbs in lower case ("X was a subsidiary of Y located in Z"), or at
+    // least a short verb: title case lowers only articles, prepositions and
+    // conjunctions, so "Peter Singer is CEO of Grand Challenges Canada."
+    // is running text.
     bool IsTitleCase(const Line& line) const {
         std::size_t capitalized = 0, words = 0;
         const std::size_t first = text_.sentences[line.first_sentence].first_token;
         const std::size_t end = text_.sentences[line.end_sentence - 1].end_token;
         for (std::size_t i = first; i < end; ++i) {
-            if (Tok(i).kind != Token::Kind::kWord || Tok(i).text.size() < 4) continue;
+            if (Tok(i).kind != Token::Kind::kWord) continue;
+            if (Tok(i).text.size() < 4) {
+                if (IsShortWordOfRunningText(i)) return false;
+                continue;
+            }
             ++words;
             capitalized += IsCapitalized(Tok(i).text);
         }
         return words >= 2 && capitalized * 8 >= words * 7;
+    }
+
+    // "is", "was", "has" in lower case: a word that title case would capitalize.
+    bool IsShortWordOfRunningText(std::size_t i) const {
+        const std::string_view text = Tok(i).text;
+        return std::all_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+               !lex_.function_word->Contains(StemId(i)) && !lex_.name_particle->Contains(StemId(i));
     }
 
     bool IsSuffix(std::size_t i) const { return lex_.org_suffix->Contains(StemId(i)); }
@@ -239,9 +255,22 @@ private:
                     break;
                 }
             }
-            on_run(i, end);
+            for (std::size_t piece = i, k = i; k < end; ++k) {
+                if (k + 1 == end || PlaceBeforePersonsName(k, end)) {
+                    on_run(piece, k + 1);
+                    piece = k + 1;
+                }
+            }
             i = end;
         }
+    }
+
+    // "Former Governor of Kansas Bill Graves": a place, then a common first
+    // name and another name's word, is where the person is from, not the
+    // first word of one name.
+    bool PlaceBeforePersonsName(std::size_t k, std::size_t run_end) const {
+        return k + 2 < run_end && IsPlace(k, k + 1) && !OpensPersonsName(k) && lex_.first_name->Contains(StemId(k + 1)) &&
+               !IsSuffix(k + 2);
     }
 
     // "Procter & Gamble", "AT&T"; "Bank of America", "University of Texas",
@@ -439,6 +468,19 @@ private:
         return false;
     }
 
+    // "Grandson of Kim Chul-Ho", "Master of the Royal Canadian Mint": one
+    // capitalized common word before "of" and a name is a role, written
+    // as a title; a name of one word the document uses elsewhere stays one.
+    bool IsRoleBeforeName(std::size_t sentence, std::size_t first, std::size_t end) const {
+        const std::size_t sentence_end = text_.sentences[sentence].end_token;
+        if (end != first + 1 || end + 1 >= sentence_end || folded_.Word(end) != "of" || !InDictionary(Folded(first)) ||
+            Known(first, end)) {
+            return false;
+        }
+        const std::size_t name = folded_.Word(end + 1) == "the" ? end + 2 : end + 1;
+        return name < sentence_end && IsNameLike(name);
+    }
+
     // "a Fortune 1000 Company": a company word alone names no company.
     bool IsGenericHead(std::size_t first, std::size_t end) const {
         return end == first + 1 && lex_.reference_head->Contains(StemId(first));
@@ -480,6 +522,42 @@ private:
             }
             marked = marked || IsAllCaps(t);
         }
+    }
+
+    // "Peter Alexander Singer, OC, MD, MPH, FRSC, is ...", "Kim Dunn, MD,
+    // PhD - Founder": letters after a person's name and a comma, one by one
+    // between commas and not the start of a longer name, are honours and
+    // degrees, not organizations.
+    void HidePostNominals(std::size_t sentence) {
+        const Sentence& s = text_.sentences[sentence];
+        for (std::size_t i = s.first_token + 2; i < s.end_token; ++i) {
+            if (Tok(i - 1).text != "," || !IsPostNominal(i, s.end_token) || !AfterPersonsName(s, i - 1)) continue;
+            while (i < s.end_token && IsPostNominal(i, s.end_token)) {
+                Hide(i, i + 1);
+                if (i + 2 >= s.end_token || Tok(i + 1).text != ",") break;
+                i += 2;
+            }
+        }
+    }
+
+    // Two to six letters, two capitals or more, the first one capital ("MD",
+    // "FRSC", "PhD"), no title ("CEO"), and punctuation after it: a word
+    // after it makes it a name ("Louis Loucheur, VINCI has become ...").
+    bool IsPostNominal(std::size_t i, std::size_t sentence_end) const {
+        if ((i + 1 < sentence_end && Tok(i + 1).kind != Token::Kind::kPunct) || lex_.person_title->Contains(StemId(i))) {
+            return false;
+        }
+        const std::string_view t = Tok(i).text;
+        const auto capitals = std::count_if(t.begin(), t.end(), IsAsciiUpper);
+        return t.size() >= 2 && t.size() <= 6 && IsAsciiUpper(t.front()) && capitals >= 2 &&
+               std::all_of(t.begin(), t.end(), [](char c) { return IsAsciiUpper(c) || (c >= 'a' && c <= 'z'); });
+    }
+
+    // Two capitalized words or more before `comma`, the first a first name.
+    bool AfterPersonsName(const Sentence& s, std::size_t comma) const {
+        std::size_t first = comma;
+        while (first > s.first_token && IsNameLike(first - 1)) --first;
+        return comma - first >= 2 && OpensPersonsName(first);
     }
 
     void Hide(std::size_t first, std::size_t end) {
@@ -545,7 +623,7 @@ private:
         while (first < end && !IsNameLike(first) && !IsSuffix(first) && !OpensNameInCapitals(sentence, first)) ++first;
         while (end > first && !IsNameLike(end - 1) && !IsSuffix(end - 1) && !IsNumberInName(end - 1)) --end;
         if (first == end || IsPlace(first, end) || IsPlaceByContext(sentence, first, end) ||
-            InsideTitle(sentence, first, end) || IsGenericHead(first, end)) {
+            InsideTitle(sentence, first, end) || IsGenericHead(first, end) || IsRoleBeforeName(sentence, first, end)) {
             return;
         }
         end = WithLegalForms(sentence, end);

@@ -173,7 +173,8 @@ bool IsLowerCompound(std::string_view word) {
 // "a wholly-owned subsidiary", "a state-owned bank": a compound ending in
 // a past participle right before a word in lower case that no preposition
 // is, modifies that word; the parser took "owned" for the verb of a clause
-// with the subsidiary as its object.
+// with the subsidiary as its object. (Present participles, "award-winning
+// journalist", were tried: one parse better, one worse, on the dev sets.)
 bool IsParticipleBeforeNoun(const std::vector<ParsedWord>& words, std::size_t w, std::string_view compound) {
     static constexpr std::string_view kPrepositions[] = {"by", "in", "to", "of", "at", "for", "with", "from", "on",
                                                          "and", "or", "as", "since", "through", "under", "until"};
@@ -745,6 +746,33 @@ void AttachPrepositionalAppositions(std::vector<ParsedWord>& words) {
     }
 }
 
+// "Chief Executive Officer of Grand Challenges Canada and Director at the
+// Sandra Rotman Centre": when a noun has a prepositional modifier before
+// its conjunct and another after it, the second belongs to the conjunct;
+// the parser hung both on the first noun, which then had two places of
+// work. (In "CEO and owner of Venturi" the one modifier is shared.)
+void AttachModifiersAfterConjunct(std::vector<ParsedWord>& words) {
+    const auto is_modifier = [&](std::size_t w) {
+        return words[w].deprel == "nmod" && words[w].head >= 0 && HasChild(words, static_cast<int>(w), {"case"});
+    };
+    for (std::size_t w = 0; w < words.size(); ++w) {
+        if (!is_modifier(w)) continue;
+        const int head = words[w].head;
+        int conjunct = -1;
+        bool modified_before = false;
+        for (int c = head + 1; c < static_cast<int>(w); ++c) {
+            const ParsedWord& word = words[static_cast<std::size_t>(c)];
+            if (word.head != head) continue;
+            if (word.deprel == "conj" && (word.upos == nlp::Upos::kNoun || word.upos == nlp::Upos::kPropn)) {
+                conjunct = modified_before ? c : conjunct;
+            } else if (conjunct < 0 && is_modifier(static_cast<std::size_t>(c))) {
+                modified_before = true;
+            }
+        }
+        if (conjunct >= 0) words[w].head = conjunct;
+    }
+}
+
 // "Jim resigned from C&W, embraced the China challenge and simultaneously
 // founded Realty Advisory Group": a verb the parser coordinated with the
 // object of a verb is coordinated with that verb, and a name the parser
@@ -887,6 +915,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
     AttachPossessors(parse.words, names);
     AttachCoordinatedVerbs(parse.words);
     AttachPrepositionalAppositions(parse.words);
+    AttachModifiersAfterConjunct(parse.words);
     PromoteSubjectlessRelatives(parse.words, names);
     PromoteClauseOfRootNoun(parse.words, names);
     AttachNameBeforeTitle(parse.words, word_name, names);
