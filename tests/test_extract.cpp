@@ -1498,3 +1498,16 @@ TEST_CASE("A chief executive in a biography's line dense with names: degrees, co
     CHECK(Triples(Extract("Former Governor of Kansas Bill Graves is ATA's President and CEO.")) ==
           std::set<std::string>{"Bill Graves ceo-of ATA"});
 }
+
+TEST_CASE("A firm's name and the start of it written alike in one sentence are two firms, an alias is one") {
+    CHECK(Triples(Extract("Bollore Inc. is the wholly owned subsidiary of Bollore, a French corporation with worldwide "
+                          "holdings in services, industry, and finance.")) ==
+          std::set<std::string>{"Bollore owns-stake Bollore Inc"});
+    CHECK(Triples(Extract("IDG Business Media GmbH, the German subsidiary of IDG, is part of the largest global "
+                          "technology media company.")) ==
+          std::set<std::string>{"IDG owns-stake IDG Business Media GmbH"});
+    const DocumentFacts aliased = Extract("Meta Platforms, known on the NASDAQ as META, invested in Scale AI.");
+    const Entity* meta = FindEntity(aliased, "Meta Platforms");
+    REQUIRE(meta != nullptr);
+    CHECK(HasAlias(*meta, "META"));
+}

@@ -359,7 +359,7 @@ TEST_CASE("Parse: a verb trigger in the third person right after a name is a ver
 TEST_CASE("Parse: a sentence naming one entity is parsed for a rule with an implicit role, not for the others") {
     const Annotated doc(
         "Brandle Gears Inc. reported higher sales on Monday. Chief executive Quentin Marlow said demand was strong. "
-        "Brandle Gears Inc. was founded in 1998. Brandle Gears has grown since Brandle Gears Inc. was founded.");
+        "Brandle Gears Inc. was founded in 1998. Brandle Gears Inc. has grown since Brandle Gears Inc. was founded.");
     // "chief executive": the organization is the paragraph's topic.
     REQUIRE_FALSE(doc.annotated.parses[1].empty());
     const RuleMatch match = doc.MatchOf(doc.View(1), "syntax-ceo-title");

@@ -592,6 +592,7 @@ private:
         m.first_token = first;
         m.end_token = end;
         m.sentence = sentence;
+        m.bracketed = first > 0 && Tok(first - 1).text == "(";
         m.raw = std::string(Surface(first, end));
         m.surface = std::string(StripApostropheS(m.raw, &m.possessive));
         return m;

@@ -53,6 +53,7 @@ struct Mention {
     bool confident = false;                   // not only common words ("Artificial Intelligence")
     bool sentence_initial = false;            // first word of its sentence: "The startup, which ..."
     bool product = false;                     // "the ChatGPT maker": a product, whatever else it looks like
+    bool bracketed = false;                   // right after "(": an alias the writer gives, "(RLAM)"
 };
 
 struct Ticker {

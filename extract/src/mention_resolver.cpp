@@ -28,6 +28,7 @@ struct NameGroup {
     bool confident = false;
     bool product = false;
     int root = -1;
+    std::vector<std::size_t> sentences;  // where it is named, not as an alias in brackets
 };
 
 // Among case variants ("Scale AI", "Scale Ai", "SCALE AI"), the spelling a
@@ -61,10 +62,11 @@ std::vector<int> MentionResolver::ClusterNames(const MentionsFound& found, std::
         const std::string key = NameKey(mention.surface);
         if (key.empty()) continue;
         auto [it, inserted] = group_of_key.emplace(key, static_cast<int>(groups.size()));
-        if (inserted) groups.push_back({key, Words(key), {}, {}, 0, MentionType::kUnknown, false, false, -1});
+        if (inserted) groups.push_back({key, Words(key), {}, {}, 0, MentionType::kUnknown, false, false, -1, {}});
         NameGroup& g = groups[static_cast<std::size_t>(it->second)];
         group_of_mention[m] = it->second;
         ++g.mentions;
+        if (!mention.bracketed) g.sentences.push_back(mention.sentence);
         g.confident = g.confident || mention.confident;
         g.product = g.product || mention.product;
         if (g.cue == MentionType::kUnknown || mention.cue == MentionType::kPerson) g.cue = mention.cue == MentionType::kUnknown ? g.cue : mention.cue;
@@ -122,8 +124,23 @@ std::vector<int> MentionResolver::ClusterNames(const MentionsFound& found, std::
     // Platforms"; not a person's), 1 for a surname ("Wang" for "Alexandr Wang"; not "AI" for
     // "Scale AI") or a person's first name ("Sam" for "Sam Altman"), 0 for
     // none. "Hess" beside both "Hess Corp" and "John Hess" is the company.
+    // "Bollore Inc. is the wholly owned subsidiary of Bollore", "IDG
+    // Business Media GmbH, the German subsidiary of IDG", "the group, called
+    // Microsoft AI, and ... Microsoft CEO Satya Nadella": a firm's name and
+    // the start of it, written alike, in one sentence and neither as an
+    // alias in brackets, name two firms; a text names a firm in full and
+    // shortens it later. An alias written otherwise ("Meta Platforms, known
+    // on the NASDAQ as META") or spelling initials ("P&G") is the firm's.
+    auto named_together = [](const NameGroup& shorter, const NameGroup& longer) {
+        if (longer.surfaces.front().first.rfind(shorter.surfaces.front().first, 0) != 0) return false;
+        return std::any_of(shorter.sentences.begin(), shorter.sentences.end(), [&](std::size_t s) {
+            return std::find(longer.sentences.begin(), longer.sentences.end(), s) != longer.sentences.end();
+        });
+    };
     auto abbreviates = [&](const NameGroup& shorter, const NameGroup& longer) {
         if (is_acronym_of(shorter, longer)) return 1;
+        const bool person = shorter.cue == MentionType::kPerson || longer.cue == MentionType::kPerson;
+        if (!person && named_together(shorter, longer)) return 0;
         if (shorter.words.size() >= longer.words.size()) return 0;
         // "Rebecca Kraus" is no short form of "Rebecca Kraus & Associates
         // LLC": a person's name inside a firm's names the firm's founder.
