@@ -484,6 +484,18 @@ TEST_CASE("Mentions: a place before a person's first name is no part of the pers
     CHECK_FALSE(Has(surfaces, "Kansas Bill Graves"));
 }
 
+TEST_CASE("Mentions: a title's capitalized modifier is no name, nor is a person the end of the firm before them") {
+    const Annotated doc(
+        "In 2017, co-founder Tom Maniatis was recruited when Founding Director Robert B. Darnell retired from NYGC. The "
+        "team comprises former CEO at PJ Smoothies Andrew King.");
+    std::vector<std::string> surfaces;
+    for (const Mention& m : doc.annotated.found.mentions) surfaces.push_back(m.surface);
+    CHECK(Has(surfaces, "Robert B. Darnell"));
+    CHECK_FALSE(Has(surfaces, "Founding"));
+    CHECK(Has(surfaces, "PJ Smoothies"));
+    CHECK(Has(surfaces, "Andrew King"));
+}
+
 TEST_CASE("Mentions: one capitalized common word before 'of' and a name is a role, not a name") {
     const Annotated doc("The CEO is Kim Seok Hwan, Grandson of Kim Chul-Ho, Founder of Kia Motors. Sandra Hanington is "
                         "the current Master of the Royal Canadian Mint.");

@@ -202,7 +202,14 @@ private:
         const int stem = StemId(i);
         return !lex_.not_a_name->Contains(stem) && !lex_.person_title->Contains(stem) &&
                !lex_.function_word->Contains(stem) && !lex_.stock_exchange->Contains(stem) &&
-               !lex_.org_suffix->Contains(stem);
+               !lex_.org_suffix->Contains(stem) && !ModifiesTitle(i);
+    }
+
+    // "Founding Director Robert B. Darnell", "Interim President": a title's
+    // modifier, capitalized with it.
+    bool ModifiesTitle(std::size_t i) const {
+        return i + 1 < text_.tokens.size() && lex_.title_modifier->Contains(StemId(i)) &&
+               lex_.person_title->Contains(StemId(i + 1));
     }
 
     // Capitalization says nothing at the start of a sentence, after a colon or
@@ -256,13 +263,27 @@ private:
                 }
             }
             for (std::size_t piece = i, k = i; k < end; ++k) {
-                if (k + 1 == end || PlaceBeforePersonsName(k, end)) {
+                if (k + 1 == end || PlaceBeforePersonsName(k, end) || PersonAfterTitlesFirm(sentence, i, k + 1, end)) {
                     on_run(piece, k + 1);
                     piece = k + 1;
                 }
             }
             i = end;
         }
+    }
+
+    // "former CEO at PJ Smoothies Andrew King", "General Manager of
+    // Relentless Sean Uprichard": after a title and "of" or "at", a run
+    // holding a common first name and a word after it, past the run's first
+    // word, is the firm and then the person.
+    bool PersonAfterTitlesFirm(std::size_t sentence, std::size_t run, std::size_t k, std::size_t run_end) const {
+        const std::size_t sentence_first = text_.sentences[sentence].first_token;
+        if (k <= run || k + 1 >= run_end || run < sentence_first + 2 || !lex_.first_name->Contains(StemId(k)) ||
+            OpensPersonsName(k - 1) || IsInitial(Tok(k - 1).text) || Tok(k - 1).kind != Token::Kind::kWord) {
+            return false;
+        }
+        const std::string_view preposition = folded_.Word(run - 1);
+        return (preposition == "of" || preposition == "at") && lex_.person_title->Contains(StemId(run - 2));
     }
 
     // "Former Governor of Kansas Bill Graves": a place, then a common first

@@ -39,6 +39,7 @@ struct NameLexicons {
     const Lexicon* name_particle = nullptr;   // van, de, bin ...: "Armin van Buuren" is one name
     const Lexicon* generation = nullptr;      // Jr, Sr, III ...: "Hugh McColl, Jr." is one name
     const Lexicon* located_word = nullptr;    // based, headquartered ...: the name after it and "in" is a place
+    const Lexicon* title_modifier = nullptr;  // former, founding ...: no name's word before a title
     const WordList* dictionary = nullptr;  // lower-case English words; may be empty
 };
 
