@@ -841,8 +841,12 @@ TEST_CASE("A relative pronoun right after a name and its comma stands for that n
 
 TEST_CASE("A company word ends a name only when capitalized, and a first name before one does not make a person") {
     // "Madison" is a first name, but "Marketing Communications" is a company.
-    CHECK(Triples(Extract("When Laurel formed Madison Marketing Communications in 2005, she had several goals.")) ==
-          std::set<std::string>{"Laurel founder-of Madison Marketing Communications"});
+    // ("Laurel", of no known type and an English word, founds nothing: see
+    // "A name of no known type made of English words only ...".)
+    const DocumentFacts laurel = Extract("When Laurel formed Madison Marketing Communications in 2005, she had several goals.");
+    const Entity* firm = FindEntity(laurel, "Madison Marketing Communications");
+    REQUIRE(firm != nullptr);
+    CHECK(firm->type == EntityType::kOrganization);
     // "brands" in lower case is the common word: "Additional brands" names nothing.
     const DocumentFacts facts = Extract("Forma Brands owns stakes in many labels. Additional brands owned by Forma Brands "
                                         "include Morphe.");
@@ -1510,4 +1514,9 @@ TEST_CASE("A firm's name and the start of it written alike in one sentence are t
     const Entity* meta = FindEntity(aliased, "Meta Platforms");
     REQUIRE(meta != nullptr);
     CHECK(HasAlias(*meta, "META"));
+}
+
+TEST_CASE("A name of no known type made of English words only founds nothing and heads nothing") {
+    CHECK(Triples(Extract("He went on to be the founding publisher of Outside, which was founded by Rolling Stone "
+                          "publisher Jann Wenner.")) == std::set<std::string>{"Jann Wenner founder-of Outside"});
 }

@@ -758,7 +758,7 @@ TEST_CASE("Fact assembler: a name in capitals of no known type is no person") {
     CHECK(facts.counts().rejected_by_schema == 1);
     REQUIRE(explanation.sentences.size() == 1);
     REQUIRE(explanation.sentences[0].rejected.size() == 1);
-    CHECK(explanation.sentences[0].rejected[0].find("UCLA, a name in capitals, is none") != std::string::npos);
+    CHECK(explanation.sentences[0].rejected[0].find("UCLA, a name in capitals or of common words, is none") != std::string::npos);
 }
 
 TEST_CASE("Fact assembler: a name of unknown type takes the type its first relation requires") {

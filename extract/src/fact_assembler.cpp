@@ -26,20 +26,21 @@ void FillMissing(Evidence& into, const Evidence& from) {
 
 }  // namespace
 
-// "UCLA", "MD": a name written in capitals, of no known type, is not a
-// person's, whatever place in a relation it takes. The entity, or -1.
-int FactAssembler::UntypedAcronymAsPerson(const RelationCandidate& c, MentionType subject_type,
-                                          MentionType object_type) const {
+// "UCLA", "MD", "Commerce", "Rolling Stone": a name of no known type that
+// is written in capitals or made of English words only is not a person's,
+// whatever place in a relation it takes. The entity, or -1.
+int FactAssembler::UntypedNameNoPerson(const RelationCandidate& c, MentionType subject_type,
+                                       MentionType object_type) const {
     const RelationType& type = *c.emission->type;
-    const auto acronym = [&](int entity) {
-        const std::string& name = document_.resolved.entities[static_cast<std::size_t>(entity)].name;
-        return std::none_of(name.begin(), name.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+    const auto unlikely_person = [&](int entity) {
+        const DocumentEntity& e = document_.resolved.entities[static_cast<std::size_t>(entity)];
+        return !e.confident || std::none_of(e.name.begin(), e.name.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
     };
     const auto person_only = [](const std::vector<EntityType>& allowed) {
         return allowed.size() == 1 && allowed[0] == EntityType::kPerson;
     };
-    if (subject_type == MentionType::kUnknown && person_only(type.domain) && acronym(c.subject)) return c.subject;
-    if (object_type == MentionType::kUnknown && person_only(type.range) && acronym(c.object)) return c.object;
+    if (subject_type == MentionType::kUnknown && person_only(type.domain) && unlikely_person(c.subject)) return c.subject;
+    if (object_type == MentionType::kUnknown && person_only(type.range) && unlikely_person(c.object)) return c.object;
     return -1;
 }
 
@@ -63,10 +64,10 @@ void FactAssembler::Judge(const RelationCandidate& c) {
                              EntityLabel(document_.resolved, subject_wrong ? c.subject : c.object) + " is " +
                              std::string(EntityTypeName(FinalType(wrong))));
     }
-    if (const int acronym = UntypedAcronymAsPerson(c, subject_type, object_type); acronym >= 0) {
+    if (const int not_person = UntypedNameNoPerson(c, subject_type, object_type); not_person >= 0) {
         ++counts_.rejected_by_schema;
-        return Reject(c, "schema: " + type.name + " needs a person, and " + EntityLabel(document_.resolved, acronym) +
-                             ", a name in capitals, is none");
+        return Reject(c, "schema: " + type.name + " needs a person, and " + EntityLabel(document_.resolved, not_person) +
+                             ", a name in capitals or of common words, is none");
     }
     // A name of unknown type takes the type its first relation requires.
     if (subject_type == MentionType::kUnknown && type.domain.size() == 1) {

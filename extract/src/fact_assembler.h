@@ -40,7 +40,7 @@ public:
     DocumentFacts Assemble() const;
 
 private:
-    int UntypedAcronymAsPerson(const RelationCandidate& c, MentionType subject_type, MentionType object_type) const;
+    int UntypedNameNoPerson(const RelationCandidate& c, MentionType subject_type, MentionType object_type) const;
     void Accept(const RelationCandidate& c);
     void Reject(const RelationCandidate& c, const std::string& why);
     std::string Describe(const RelationCandidate& c) const;
