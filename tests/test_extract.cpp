@@ -1520,3 +1520,10 @@ TEST_CASE("A name of no known type made of English words only founds nothing and
     CHECK(Triples(Extract("He went on to be the founding publisher of Outside, which was founded by Rolling Stone "
                           "publisher Jann Wenner.")) == std::set<std::string>{"Jann Wenner founder-of Outside"});
 }
+
+TEST_CASE("A person's name ending in s before an institution's head word is the institution's, not a possessive") {
+    CHECK(Triples(Extract("Bill & Melinda Gates Foundation (or the Gates Foundation, abbreviated as BMGF) is the largest "
+                          "private foundation in the world, founded by Bill and Melinda Gates.")) ==
+          std::set<std::string>{"Bill Gates founder-of Bill & Melinda Gates Foundation",
+                                "Melinda Gates founder-of Bill & Melinda Gates Foundation"});
+}

@@ -436,11 +436,12 @@ private:
 
     // "Elon Musks Xai" (a translation that lost the apostrophe): in a name
     // opened by a first name, a word that is an English word plus s ("musk")
-    // before another capitalized word, not a company suffix, is the person's
-    // possessive, and the name ends there.
+    // before another capitalized word, not a company suffix nor an
+    // institution's head word ("Bill & Melinda Gates Foundation"), is the
+    // person's possessive, and the name ends there.
     bool EndsPersonsPossessive(std::size_t first, std::size_t j) const {
         if (j < first + 2 || !OpensPersonsName(first) || EndsPossessive(j - 1) ||
-            (j < text_.tokens.size() && IsSuffix(j))) {
+            (j < text_.tokens.size() && (IsSuffix(j) || lex_.name_of_head->Contains(StemId(j))))) {
             return false;
         }
         const std::string_view word = Folded(j - 1);
