@@ -1527,3 +1527,8 @@ TEST_CASE("A person's name ending in s before an institution's head word is the 
           std::set<std::string>{"Bill Gates founder-of Bill & Melinda Gates Foundation",
                                 "Melinda Gates founder-of Bill & Melinda Gates Foundation"});
 }
+
+TEST_CASE("A clause after a name and a comma is no apposition: its title does not make the name a person") {
+    CHECK(Triples(Extract("Before joining Apple, he was CEO of the fashion house Yves Saint Laurent, which is part of "
+                          "PPR.")).count("Apple ceo-of Yves Saint Laurent") == 0);
+}

@@ -678,9 +678,12 @@ private:
         }
     }
 
+    // A conjunction, or a subject pronoun: "Before joining Apple, he was CEO
+    // of ..." puts a clause, not an apposition, after the comma.
     bool StartsClause(std::size_t i) const {
-        const std::string_view word = Folded(i);
-        return word == "and" || word == "or" || word == "but" || word == "which" || word == "while";
+        static constexpr std::string_view kStarters[] = {"and", "or", "but", "which", "while", "he", "she",
+                                                         "it", "they", "we", "i", "you"};
+        return std::find(std::begin(kStarters), std::end(kStarters), Folded(i)) != std::end(kStarters);
     }
 
     // "QP's chairman", "the chief executive officer of the Capital Market
