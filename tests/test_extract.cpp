@@ -1532,3 +1532,9 @@ TEST_CASE("A clause after a name and a comma is no apposition: its title does no
     CHECK(Triples(Extract("Before joining Apple, he was CEO of the fashion house Yves Saint Laurent, which is part of "
                           "PPR.")).count("Apple ceo-of Yves Saint Laurent") == 0);
 }
+
+TEST_CASE("Someone's years as a company's chief executive make them its chief executive") {
+    CHECK(Triples(Extract("As of December 2, 2016, Bob Collymore was the CEO; he succeeded Michael Joseph on November 1, "
+                          "2010, after Joseph's ten years as Safaricom CEO."))
+              .count("Michael Joseph ceo-of Safaricom") == 1);
+}
