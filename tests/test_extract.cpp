@@ -1538,3 +1538,11 @@ TEST_CASE("Someone's years as a company's chief executive make them its chief ex
                           "2010, after Joseph's ten years as Safaricom CEO."))
               .count("Michael Joseph ceo-of Safaricom") == 1);
 }
+
+TEST_CASE("A biography's 'prior to' clause: the founder after it, the company before it") {
+    CHECK(Triples(Extract("Mr. Pew was a Partner at a thriving law firm prior to forming the Pew Law Center.")) ==
+          std::set<std::string>{"Pew founder-of Pew Law Center"});
+    CHECK(Triples(Extract("Prior to joining BrightTag, Eric was co-founder and CTO of FeedBurner, which Google acquired "
+                          "in 2007."))
+              .count("Eric founder-of FeedBurner") == 1);
+}

@@ -562,6 +562,17 @@ TEST_CASE("Parse: a modifier after a noun's conjunct is the conjunct's when the 
     CHECK_FALSE(Has(Dependencies(shared), "nmod(owner, Automobiles)"));
 }
 
+TEST_CASE("Parse: 'prior to' is read as one word, and a name after an opening clause is the subject") {
+    const Annotated doc("Prior to joining BrightTag, Eric was co-founder and CTO of FeedBurner, which Google acquired in "
+                        "2007.");
+    const std::vector<std::string> dependencies = Dependencies(doc);
+    INFO(FormatParse(doc.annotated.parses[0]));
+    CHECK(Has(dependencies, "fixed(Prior, to)"));
+    CHECK(Has(dependencies, "root(ROOT, co-founder)"));
+    CHECK(Has(dependencies, "nsubj(co-founder, Eric)"));
+    CHECK(Has(dependencies, "advcl(co-founder, joining)"));
+}
+
 TEST_CASE("Sentence view: a name, an amount and a date are one item each") {
     const Annotated doc("Toyota invested $394 million in Joby Aviation in 2020.");
     const SentenceView view = doc.View(0);

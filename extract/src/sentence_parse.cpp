@@ -118,6 +118,9 @@ struct ParserInput {
     std::deque<std::string> lowered;  // backs the forms not in the text: lower-cased, "Dr."
     std::vector<std::optional<nlp::Upos>> known_upos;  // names' words PROPN, title nouns NOUN
     std::vector<std::size_t> word_of;  // by parser word: its sentence word
+    // Sentence words read as part of the word before them ("to" of "prior
+    // to"), not parsed: their word, then their head's.
+    std::vector<std::pair<std::size_t, std::size_t>> fixed;
 };
 
 // The sentence words a name's parser words stand for: [first, end).
@@ -253,6 +256,10 @@ bool IsHonorificStop(const std::vector<ParsedWord>& words, std::size_t w, const 
     return IsAbbreviationStop(words, w) && honorifics.Contains(FoldCase(words[w - 1].form));
 }
 
+bool IsPriorTo(const std::vector<ParsedWord>& words, std::size_t w, std::size_t next) {
+    return next == w + 1 && FoldCase(words[w].form) == "prior" && FoldCase(words[next].form) == "to";
+}
+
 // The parser's words for the sentence words `selection` (in order): a name
 // is one proper noun, its last word.
 ParserInput ParserWords(const std::vector<ParsedWord>& words, const std::vector<int>& word_name,
@@ -273,6 +280,14 @@ ParserInput ParserWords(const std::vector<ParsedWord>& words, const std::vector<
             add(last, words[last].form, nlp::Upos::kPropn);
             while (i + 1 < selection.size() && selection[i + 1] < name->end) ++i;
             if (i + 2 < selection.size() && IsAbbreviationStop(words, selection[i + 1])) ++i;
+            continue;
+        }
+        // "Prior to joining BrightTag, Eric was co-founder": the parser,
+        // which has seen the two words rarely, made "Prior" the sentence's
+        // root; it reads them as the one word they mean, "before".
+        if (i + 1 < selection.size() && IsPriorTo(words, w, selection[i + 1])) {
+            add(w, "before", std::nullopt);
+            input.fixed.emplace_back(selection[++i], w);
             continue;
         }
         // The treebank writes an honorific with its stop, a proper noun
@@ -458,6 +473,14 @@ int ParseWords(const ParserSetup& setup, std::vector<ParsedWord>& words, const s
         word.deprel = std::move(analysis[p].deprel);
         if (head < 0) root = w;
     }
+    for (const auto& [word, head] : input.fixed) {
+        ParsedWord& part = words[word];
+        part.upos = nlp::Upos::kAdp;
+        part.lemma = FoldCase(part.form);
+        part.head = static_cast<int>(head);
+        part.deprel = "fixed";
+        words[head].lemma = FoldCase(words[head].form);
+    }
     return root;
 }
 
@@ -571,6 +594,37 @@ void AttachRenamedSubjects(std::vector<ParsedWord>& words, const std::vector<Nam
         renamed.deprel = subject.deprel;
         subject.head = noun;
         subject.deprel = "appos";
+    }
+}
+
+// "Prior to joining BrightTag, Eric was co-founder and CTO of FeedBurner":
+// after an opening subordinate clause and its comma, a name the parser made
+// an apposition of the clause's object is the subject of the predicate it
+// hung on that clause, which is the sentence's.
+void AttachSubjectAfterOpeningClause(std::vector<ParsedWord>& words, const std::vector<NameSpan>& names) {
+    static constexpr std::string_view kHungOnClause[] = {"xcomp", "conj", "parataxis", "ccomp"};
+    for (const NameSpan span : names) {
+        const int name = static_cast<int>(LastWordOf(words, span));
+        ParsedWord& subject = words[static_cast<std::size_t>(name)];
+        if (span.first < 2 || words[span.first - 1].form != "," || subject.deprel != "appos" || subject.head < 0) continue;
+        const int clause = words[static_cast<std::size_t>(subject.head)].head;
+        if (clause < 0 || !HasChild(words, clause, {"mark"}) || words[0].head != clause || words[0].deprel != "mark") continue;
+        for (std::size_t p = static_cast<std::size_t>(name) + 1; p < words.size(); ++p) {
+            ParsedWord& predicate = words[p];
+            if (predicate.head != clause ||
+                std::find(std::begin(kHungOnClause), std::end(kHungOnClause), predicate.deprel) == std::end(kHungOnClause) ||
+                HasChild(words, static_cast<int>(p), {"nsubj", "nsubj:pass"})) {
+                continue;
+            }
+            ParsedWord& opening = words[static_cast<std::size_t>(clause)];
+            predicate.head = opening.head;
+            predicate.deprel = opening.deprel;
+            opening.head = static_cast<int>(p);
+            opening.deprel = "advcl";
+            subject.head = static_cast<int>(p);
+            subject.deprel = "nsubj";
+            break;
+        }
     }
 }
 
@@ -910,6 +964,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
     AttachAppositions(parse.words, names);
     AttachRenamingOfNoun(parse.words, word_name, names);
     AttachRenamedSubjects(parse.words, names);
+    AttachSubjectAfterOpeningClause(parse.words, names);
     AttachFrontedApposition(parse.words, names);
     AttachCoordinatedNouns(parse.words, word_name, known_.titles);
     AttachPossessors(parse.words, names);
