@@ -1546,3 +1546,38 @@ TEST_CASE("A biography's 'prior to' clause: the founder after it, the company be
                           "in 2007."))
               .count("Eric founder-of FeedBurner") == 1);
 }
+
+// Constructions of news English that the dev sets do not happen to contain,
+// each written for this test with made-up names.
+TEST_CASE("A company naming or appointing someone its chief executive, however the parser reads the title") {
+    for (const char* sentence : {"Quorvia named Maria Delgado chief executive on Tuesday.",
+                                 "Quorvia named Maria Delgado its new chief executive.",
+                                 "Quorvia appointed Maria Delgado CEO on Tuesday.",
+                                 "On Tuesday, Quorvia named Maria Delgado chief executive officer."}) {
+        INFO(sentence);
+        CHECK(Triples(Extract(sentence)) == std::set<std::string>{"Maria Delgado ceo-of Quorvia"});
+    }
+}
+
+TEST_CASE("Coordinated subjects that are rivals compete with each other") {
+    CHECK(Triples(Extract("Quorvia and Zentrix Labs are fierce rivals in the cloud market.")) ==
+          std::set<std::string>{"Quorvia competes-with Zentrix Labs"});
+}
+
+TEST_CASE("Goods supplied to a company, bought from one, or a company counted among customers") {
+    CHECK(Triples(Extract("Zentrix Labs supplies chips to Quorvia under a long-term contract.")) ==
+          std::set<std::string>{"Quorvia customer-of Zentrix Labs"});
+    CHECK(Triples(Extract("Quorvia buys most of its chips from Zentrix Labs.")) ==
+          std::set<std::string>{"Quorvia customer-of Zentrix Labs"});
+    CHECK(Triples(Extract("Quorvia counts Zentrix Labs among its largest customers.")) ==
+          std::set<std::string>{"Zentrix Labs customer-of Quorvia"});
+    CHECK(Triples(Extract("Quorvia counts Zentrix Labs as a customer.")) ==
+          std::set<std::string>{"Zentrix Labs customer-of Quorvia"});
+}
+
+TEST_CASE("Investors named after 'including', and an owner of a hyphenated 'majority-owned'") {
+    CHECK(Triples(Extract("Quorvia raised $50 million from investors including Zentrix Capital and Halvern Partners.")) ==
+          std::set<std::string>{"Zentrix Capital invests-in Quorvia", "Halvern Partners invests-in Quorvia"});
+    CHECK(Triples(Extract("Quorvia is majority-owned by Zentrix Labs.")) ==
+          std::set<std::string>{"Zentrix Labs owns-stake Quorvia"});
+}

@@ -42,7 +42,7 @@ DocumentAnnotator::DocumentAnnotator(const RuleSet& rules, const nlp::Parser& pa
     : rules_(rules), segmenter_(std::move(segmenter)), dictionary_(std::move(dictionary)),
       parses_(parser, rules.syntax_trigger_forms(), rules.implicit_role_trigger_forms(),
               KnownWords{rules.lexicon("person_title"), rules.lexicon("title_modifier"), rules.present_verb_forms(),
-                         rules.lexicon("honorific")}),
+                         rules.lexicon("honorific"), rules.lexicon("appoint_lemma")}),
       furniture_(rules.lexicon("page_furniture"), dictionary_),
       finder_(NameLexicons{&rules.lexicon("org_suffix"), &rules.lexicon("person_title"), &rules.lexicon("first_name"),
                            &rules.lexicon("given_name"),

@@ -14,7 +14,11 @@ bool ParseAnnotator::MayHoldRelation(const SegmentedText& text, const FoldedToke
                                      bool two_entities) const {
     const WordSet& triggers = two_entities ? triggers_ : implicit_role_triggers_;
     for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t) {
-        if (text.tokens[t].kind == Token::Kind::kWord && triggers.count(folded.Word(t))) return true;
+        if (text.tokens[t].kind != Token::Kind::kWord) continue;
+        // "majority-owned": the parser reads the last part for the word.
+        const std::string_view word = folded.Word(t);
+        const std::string_view last_part = word.substr(std::min(word.rfind('-') + 1, word.size()));
+        if (triggers.count(word) || (last_part.size() < word.size() && triggers.count(last_part))) return true;
     }
     return false;
 }
@@ -732,6 +736,63 @@ bool IsRelativeOn(const std::vector<ParsedWord>& words, int verb, int head) {
     return clause.head == head && clause.deprel == "acl:relcl";
 }
 
+// The last word of a title phrase starting at `first` ("its new chief
+// executive officer": "officer"), or nothing when no title starts there.
+std::optional<std::size_t> TitleAfter(const std::vector<ParsedWord>& words, std::size_t first, const KnownWords& known) {
+    std::size_t w = first;
+    const auto lowered = [&](std::size_t i) { return FoldCase(words[i].form); };
+    while (w < words.size() && (words[w].upos == nlp::Upos::kDet || lowered(w) == "its" || lowered(w) == "their" ||
+                                known.title_modifiers.Contains(lowered(w)))) {
+        ++w;
+    }
+    if (w >= words.size() || !IsTitleWord(known.titles, lowered(w))) return std::nullopt;
+    while (w + 1 < words.size() && IsTitleWord(known.titles, lowered(w + 1))) ++w;
+    return w;
+}
+
+// "Quorvia named Maria Delgado its new chief executive": a verb of
+// appointing with a name and then a title takes the name as its object and
+// the title as its open complement, as the treebank writes "named him CEO";
+// the parser had made the name the complement and hung the title anywhere.
+void AttachAppointedTitles(std::vector<ParsedWord>& words, const std::vector<NameSpan>& names, const KnownWords& known) {
+    const auto appoints = [&](int w) {
+        return w >= 0 && words[static_cast<std::size_t>(w)].upos == nlp::Upos::kVerb &&
+               known.appointments.Contains(words[static_cast<std::size_t>(w)].lemma);
+    };
+    const auto complement = [](const ParsedWord& word) { return word.deprel == "xcomp" || word.deprel == "obj"; };
+    for (const NameSpan span : names) {
+        const int name = static_cast<int>(LastWordOf(words, span));
+        ParsedWord& person = words[static_cast<std::size_t>(name)];
+        const std::optional<std::size_t> title = TitleAfter(words, span.end, known);
+        if (!title || person.head < 0) continue;
+        // The name the complement, or hung on the title that is ("appointed
+        // Maria Delgado CEO" read as one noun phrase).
+        const ParsedWord& on_title = words[*title];
+        const int verb = complement(person) && appoints(person.head) ? person.head
+                         : person.head == static_cast<int>(*title) && complement(on_title) && appoints(on_title.head)
+                             ? on_title.head
+                             : -1;
+        if (verb < 0) continue;
+        person.head = verb;
+        for (std::size_t w = span.end; w < *title; ++w) {
+            words[w].head = static_cast<int>(*title);
+            words[w].deprel = words[w].upos == nlp::Upos::kDet ? "det" : words[w].upos == nlp::Upos::kPron ? "nmod:poss" : "amod";
+        }
+        words[*title].head = verb;
+        words[*title].deprel = "xcomp";
+        person.deprel = "obj";
+    }
+}
+
+// "Quorvia named Maria Delgado chief executive on Tuesday": a sentence whose
+// root is a name, with a participle right after it that takes an object and
+// no agent, is no noun phrase; the participle is the name's verb.
+bool IsActiveParticipleOnRoot(const std::vector<ParsedWord>& words, int verb, int name) {
+    const ParsedWord& clause = words[static_cast<std::size_t>(verb)];
+    return clause.head == name && clause.deprel == "acl" && words[static_cast<std::size_t>(name)].head < 0 &&
+           HasChild(words, verb, {"obj", "xcomp", "ccomp"}) && !HasChild(words, verb, {"obl:agent"});
+}
+
 // "Cruise chief executive Kyle Vogt resigns after ...": a headline without
 // articles, where the parser read the verb after a name as a relative
 // clause on it. A relative clause with neither a subject nor a relative
@@ -743,7 +804,10 @@ void PromoteSubjectlessRelatives(std::vector<ParsedWord>& words, const std::vect
         if (span.end >= words.size()) continue;
         const int name = static_cast<int>(LastWordOf(words, span));
         const int verb = static_cast<int>(span.end);
-        if (!IsRelativeOn(words, verb, name) || words[span.end].upos != nlp::Upos::kVerb) continue;
+        if (!(IsRelativeOn(words, verb, name) || IsActiveParticipleOnRoot(words, verb, name)) ||
+            words[span.end].upos != nlp::Upos::kVerb) {
+            continue;
+        }
         const bool has_subject = std::any_of(words.begin(), words.end(), [&](const ParsedWord& child) {
             return child.head == verb &&
                    (std::find(std::begin(kSubjects), std::end(kSubjects), child.deprel) != std::end(kSubjects) ||
@@ -972,6 +1036,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
     AttachPrepositionalAppositions(parse.words);
     AttachModifiersAfterConjunct(parse.words);
     PromoteSubjectlessRelatives(parse.words, names);
+    AttachAppointedTitles(parse.words, names, known_);
     PromoteClauseOfRootNoun(parse.words, names);
     AttachNameBeforeTitle(parse.words, word_name, names);
     parse.children.resize(parse.words.size());

@@ -53,6 +53,7 @@ struct KnownWords {
     const Lexicon& title_modifiers;
     const WordSet& verbs;
     const Lexicon& honorifics;
+    const Lexicon& appointments;  // appoint, name ...: "named X chief executive"
 };
 
 class ParseAnnotator {
