@@ -67,11 +67,14 @@ struct Fixture {
         lexicons.emplace("ceo", Lexicon({"ceo", "chief executive"}, vocabulary));
         lexicons.emplace("rival", Lexicon({"rival", "competitor"}, vocabulary));
         lexicons.emplace("deal_verb", Lexicon({"complete", "agree"}, vocabulary));
+        lexicons.emplace("stake", Lexicon({"stake"}, vocabulary));
+        lexicons.emplace("divest", Lexicon({"sell"}, vocabulary));
     }
 
     DependencyPattern Compile(const std::string& trigger, const std::string& upos,
-                              std::vector<std::pair<std::string, std::vector<std::string>>> paths) {
-        Result<DependencyPattern> pattern = DependencyPattern::Compile(lexicons.at(trigger), upos, paths, lexicons, roles);
+                              std::vector<std::pair<std::string, std::vector<std::string>>> paths,
+                              const std::vector<std::string>& unless = {}) {
+        Result<DependencyPattern> pattern = DependencyPattern::Compile(lexicons.at(trigger), upos, paths, unless, lexicons, roles);
         REQUIRE(pattern.ok());
         return std::move(*pattern);
     }
@@ -179,14 +182,37 @@ TEST_CASE("Dependency pattern: a multi-word trigger is found at its syntactic he
 TEST_CASE("Dependency pattern: malformed paths are refused with the reason") {
     Fixture f;
     auto problem = [&](const std::string& path) {
-        Result<DependencyPattern> p = DependencyPattern::Compile(f.lexicons.at("ceo"), "NOUN", {{"subj", {path}}}, f.lexicons, f.roles);
+        Result<DependencyPattern> p = DependencyPattern::Compile(f.lexicons.at("ceo"), "NOUN", {{"subj", {path}}}, {}, f.lexicons, f.roles);
         return p.ok() ? std::string() : p.status().message();
     };
     CHECK_THAT(problem("obl[as"), Catch::Contains("missing ']'"));
     CHECK_THAT(problem("Nsubj"), Catch::Contains("not a dependency relation"));
     CHECK_THAT(problem("<obj{@nothing}"), Catch::Contains("no lexicon 'nothing'"));
     CHECK(problem("<obl[as] SUBJ").empty());
-    Result<DependencyPattern> bad_upos = DependencyPattern::Compile(f.lexicons.at("ceo"), "NOUNS", {}, f.lexicons, f.roles);
+    Result<DependencyPattern> bad_upos = DependencyPattern::Compile(f.lexicons.at("ceo"), "NOUNS", {}, {}, f.lexicons, f.roles);
     REQUIRE_FALSE(bad_upos.ok());
     CHECK_THAT(bad_upos.status().message(), Catch::Contains("not a UD part of speech"));
+}
+
+TEST_CASE("Dependency pattern: an 'unless' path that reaches a word vetoes the trigger") {
+    Fixture f;
+    const HandParsed sold(R"(
+        Tencent 2 nsubj PROPN Tencent
+        sold 0 root VERB sell
+        its 4 nmod:poss PRON its
+        stake 2 obj NOUN stake
+        in 6 case ADP in
+        Ubisoft 4 nmod PROPN Ubisoft)");
+    const HandParsed holds(R"(
+        Tencent 2 nsubj PROPN Tencent
+        holds 0 root VERB hold
+        a 4 det DET a
+        stake 2 obj NOUN stake
+        in 6 case ADP in
+        Ubisoft 4 nmod PROPN Ubisoft)");
+    const std::vector<std::pair<std::string, std::vector<std::string>>> roles{{"subj", {"<obj SUBJ"}}, {"obj", {"nmod[in]"}}};
+    const DependencyPattern stake = f.Compile("stake", "NOUN", roles, {"<obj{@divest}"});
+    CHECK(f.Matches(stake, sold).empty());
+    CHECK(f.Matches(stake, holds) == std::vector<std::string>{"subj=0 obj=5"});
+    CHECK(f.Matches(f.Compile("stake", "NOUN", roles), sold) == std::vector<std::string>{"subj=0 obj=5"});
 }

@@ -146,9 +146,14 @@ ParseView::ParseView(const SentenceParse& parse, const SentenceItems& items, std
 
 Result<DependencyPattern> DependencyPattern::Compile(
     const Lexicon& trigger, std::string_view upos,
-    const std::vector<std::pair<std::string, std::vector<std::string>>>& spec_roles,
+    const std::vector<std::pair<std::string, std::vector<std::string>>>& spec_roles, const std::vector<std::string>& unless,
     const std::map<std::string, Lexicon>& lexicons, RoleTable& roles) {
     DependencyPattern pattern;
+    for (const std::string& text : unless) {
+        Result<Path> path = ParsePath(text, lexicons);
+        if (!path.ok()) return Status::InvalidArgument("'unless': " + path.status().message());
+        pattern.unless_.push_back(std::move(*path));
+    }
     pattern.trigger_ = &trigger;
     Result<std::vector<nlp::Upos>> parts_of_speech = ParseUposList(upos);
     if (!parts_of_speech.ok()) return parts_of_speech.status();
@@ -559,9 +564,22 @@ std::vector<int> DependencyPattern::Triggers(const ParseView& view) const {
     return heads;
 }
 
+bool DependencyPattern::Vetoed(const ParseView& view, int trigger) const {
+    return std::any_of(unless_.begin(), unless_.end(), [&](const Path& path) {
+        std::vector<int> reached{trigger};
+        for (const Step& step : path) {
+            std::vector<int> next;
+            for (const int word : reached) TakeStep(view, step, word, next);
+            reached = std::move(next);
+        }
+        return !reached.empty();
+    });
+}
+
 std::vector<PatternMatch> DependencyPattern::FindAll(const ParseView& view, std::size_t role_count) const {
     std::vector<PatternMatch> matches;
     for (const int trigger : Triggers(view)) {
+        if (Vetoed(view, trigger)) continue;
         // The combinations of the roles' fillers, grown role by role.
         std::vector<PatternMatch> partial(1);
         partial[0].roles.resize(role_count);

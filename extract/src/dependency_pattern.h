@@ -20,6 +20,10 @@
 //                  advcl, or a "to" infinitive modifying a noun) the head's;
 //                  an xcomp's is its head's object when it has one
 //
+// The key "unless" lists paths that veto the trigger when any of them
+// reaches a word: "unless": ["<obj{@divest_lemma}"] keeps "sold its stake"
+// from stating a stake.
+//
 // The words a path reaches become role fillers: a word inside a mention or
 // quantity fills with that item; a relative pronoun stands for the noun its
 // clause modifies ("Blackrock, which holds 4.48%"); an apposition stands for
@@ -65,10 +69,11 @@ struct ParseView {
 class DependencyPattern {
 public:
     // `spec_roles`: role name -> its paths, as written in the rules file.
-    // `trigger` and `upos` as in the rules file. Errors are InvalidArgument
-    // naming the bad path or part of speech.
+    // `trigger`, `upos` and `unless` as in the rules file. Errors are
+    // InvalidArgument naming the bad path or part of speech.
     static Result<DependencyPattern> Compile(const Lexicon& trigger, std::string_view upos,
                                              const std::vector<std::pair<std::string, std::vector<std::string>>>& spec_roles,
+                                             const std::vector<std::string>& unless,
                                              const std::map<std::string, Lexicon>& lexicons, RoleTable& roles);
 
     // Every match in the sentence: one per trigger word and combination of
@@ -105,10 +110,12 @@ private:
     std::vector<int> Triggers(const ParseView& view) const;
     std::vector<int> Fill(const ParseView& view, int trigger, const RolePaths& role) const;
     std::vector<int> FillShared(const ParseView& view, int trigger, const RolePaths& role) const;
+    bool Vetoed(const ParseView& view, int trigger) const;
 
     const Lexicon* trigger_ = nullptr;
     std::vector<nlp::Upos> upos_;  // empty: any
     std::vector<RolePaths> roles_;
+    std::vector<Path> unless_;
 };
 
 }  // namespace kgraph::extract

@@ -230,15 +230,21 @@ Result<DependencyPattern> RuleSet::CompileSyntax(const json& spec) {
         return Status::InvalidArgument("\"trigger\" must name a lexicon (\"@name\")");
     }
     std::vector<std::pair<std::string, std::vector<std::string>>> roles;
+    std::vector<std::string> unless;
     for (const auto& [key, value] : spec.items()) {
         if (key == "trigger" || key == "upos") continue;
         bool ok = false;
         std::vector<std::string> paths = StringList(value, &ok);
-        if (!ok || paths.empty()) return Status::InvalidArgument("role '" + key + "' must be a non-empty list of paths");
-        roles.emplace_back(key, std::move(paths));
+        if (!ok || paths.empty()) return Status::InvalidArgument("'" + key + "' must be a non-empty list of paths");
+        if (key == "unless") {
+            unless = std::move(paths);
+        } else {
+            roles.emplace_back(key, std::move(paths));
+        }
     }
     if (roles.empty()) return Status::InvalidArgument("names no role");
-    return DependencyPattern::Compile(lexicons_.at(trigger.substr(1)), spec.value("upos", ""), roles, lexicons_, roles_);
+    return DependencyPattern::Compile(lexicons_.at(trigger.substr(1)), spec.value("upos", ""), roles, unless, lexicons_,
+                                      roles_);
 }
 
 }  // namespace kgraph::extract
