@@ -1591,3 +1591,23 @@ TEST_CASE("A stake sold is no stake held, part of one is; a shareholder's stake 
     REQUIRE(r->evidence[0].percent.has_value());
     CHECK(*r->evidence[0].percent == Approx(25.0));
 }
+
+TEST_CASE("At or taking the helm, 'whose' chief, ousted as chief: the chief executive") {
+    for (const char* sentence : {"Maria Delgado took the helm of Quorvia in 2019.",
+                                 "Maria Delgado has been at the helm of Quorvia since 2019.",
+                                 "Quorvia, whose chief executive is Maria Delgado, declined to comment."}) {
+        INFO(sentence);
+        CHECK(Triples(Extract(sentence)) == std::set<std::string>{"Maria Delgado ceo-of Quorvia"});
+    }
+    CHECK(Triples(Extract("Maria Delgado was ousted as Quorvia's chief executive in May.")) ==
+          std::set<std::string>{"Maria Delgado ceo-of Quorvia", "Maria Delgado leaves Quorvia"});
+}
+
+TEST_CASE("A round led, a company's goods used, a company chosen as provider") {
+    CHECK(Triples(Extract("Zentrix Capital led a $20 million Series B round in Quorvia.")) ==
+          std::set<std::string>{"Zentrix Capital invests-in Quorvia"});
+    CHECK(Triples(Extract("Quorvia uses Zentrix Labs' cloud services.")) ==
+          std::set<std::string>{"Quorvia customer-of Zentrix Labs"});
+    CHECK(Triples(Extract("Quorvia has chosen Zentrix Labs as its cloud provider.")) ==
+          std::set<std::string>{"Quorvia customer-of Zentrix Labs"});
+}

@@ -258,7 +258,8 @@ std::vector<int> LogicalSubjects(const ParseView& view, int word, bool passive_o
 
 bool IsRelativePronoun(const ParseView& view, int word) {
     const ParsedWord& w = view.parse.words[static_cast<std::size_t>(word)];
-    return w.upos == nlp::Upos::kPron && (w.lemma == "who" || w.lemma == "which" || w.lemma == "that" || w.lemma == "whom");
+    return w.upos == nlp::Upos::kPron &&
+           (w.lemma == "who" || w.lemma == "which" || w.lemma == "that" || w.lemma == "whom" || w.lemma == "whose");
 }
 
 bool IsModifier(const ParseView& view, int word) {

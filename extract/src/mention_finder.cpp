@@ -202,7 +202,15 @@ private:
         const int stem = StemId(i);
         return !lex_.not_a_name->Contains(stem) && !lex_.person_title->Contains(stem) &&
                !lex_.function_word->Contains(stem) && !lex_.stock_exchange->Contains(stem) &&
-               !lex_.org_suffix->Contains(stem) && !ModifiesTitle(i);
+               !lex_.org_suffix->Contains(stem) && !ModifiesTitle(i) && !InRoundDesignation(i);
+    }
+
+    // "a $20 million Series B round": a funding round's designation, no name.
+    bool InRoundDesignation(std::size_t i) const {
+        const auto series_then_letter = [&](std::size_t s) {
+            return s + 1 < text_.tokens.size() && folded_.Word(s) == "series" && IsInitial(Tok(s + 1).text);
+        };
+        return series_then_letter(i) || (i > 0 && series_then_letter(i - 1));
     }
 
     // "Founding Director Robert B. Darnell", "Interim President": a title's
@@ -681,7 +689,7 @@ private:
     // A conjunction, or a subject pronoun: "Before joining Apple, he was CEO
     // of ..." puts a clause, not an apposition, after the comma.
     bool StartsClause(std::size_t i) const {
-        static constexpr std::string_view kStarters[] = {"and", "or", "but", "which", "while", "he", "she",
+        static constexpr std::string_view kStarters[] = {"and", "or", "but", "which", "whose", "while", "he", "she",
                                                          "it", "they", "we", "i", "you"};
         return std::find(std::begin(kStarters), std::end(kStarters), Folded(i)) != std::end(kStarters);
     }
