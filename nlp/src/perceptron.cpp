@@ -28,11 +28,14 @@ constexpr std::size_t kHotMinWeights = 10;
 constexpr int kMaxRowShift = WeightTable::RowShift(32768);
 
 // The scores of one batch of features. Sparse rows add their weights to
-// int32 sums; dense rows add their mantissas, unscaled, to one int16
-// accumulator per shift, scaled and added to the sums once at the end:
-// 16-bit lanes take half the vector work of 32-bit ones. A batch holds at
-// most kMaxBatch rows of mantissas of magnitude at most 128, so an int16
-// accumulator cannot overflow.
+// int32 sums as they come; dense rows are only noted, by shift, and added at
+// the end group by group: 16 classes at a time, a group's rows are summed
+// unscaled into int16 accumulators held in registers, which are scaled and
+// added to the int32 sums once per group. 16-bit lanes take half the vector
+// work of 32-bit ones, and an accumulator that stays in a register costs no
+// load and store per row. A batch holds at most kMaxBatch rows of mantissas
+// of magnitude at most 128, so an int16 accumulator cannot overflow. The
+// sums are the same integers in whatever order the rows are added.
 class BatchSums {
 public:
     static_assert(WeightTable::kMaxBatch * 128 <= 32767);
@@ -46,57 +49,71 @@ public:
         for (int i = 0; i < size; ++i) sums_[pairs[2 * i]] += static_cast<std::int8_t>(pairs[2 * i + 1]) * (1 << shift);
     }
 
+    // `mantissas`: padded_classes mantissas, read when AddTo adds them.
     void AddDense(const std::uint8_t* mantissas, int shift) {
-        std::int16_t* dense = dense_[static_cast<std::size_t>(shift)].data();
-        if ((shifts_used_ & (1u << shift)) == 0) {
-            shifts_used_ |= 1u << shift;
-            std::fill_n(dense, padded_classes_, 0);
-        }
-#if defined(__SSE2__)
-        // A mantissa moved into the high byte of a 16-bit lane and shifted
-        // arithmetically back down is sign-extended.
-        const __m128i zero = _mm_setzero_si128();
-        for (int c = 0; c < padded_classes_; c += 16) {
-            const __m128i m = _mm_loadu_si128(reinterpret_cast<const __m128i*>(mantissas + c));
-            __m128i* low = reinterpret_cast<__m128i*>(dense + c);
-            __m128i* high = reinterpret_cast<__m128i*>(dense + c + 8);
-            _mm_store_si128(low, _mm_add_epi16(_mm_load_si128(low), _mm_srai_epi16(_mm_unpacklo_epi8(zero, m), 8)));
-            _mm_store_si128(high, _mm_add_epi16(_mm_load_si128(high), _mm_srai_epi16(_mm_unpackhi_epi8(zero, m), 8)));
-        }
-#else
-        for (int c = 0; c < padded_classes_; ++c) dense[c] += static_cast<std::int8_t>(mantissas[c]);
-#endif
+        const auto s = static_cast<std::size_t>(shift);
+        dense_[s][static_cast<std::size_t>(num_dense_[s]++)] = mantissas;
     }
 
     // scores[0 .. num_classes) += the batch's sums.
     void AddTo(std::int32_t* scores, int num_classes) {
-        for (int shift = 0; shift <= kMaxRowShift; ++shift) {
-            if ((shifts_used_ & (1u << shift)) == 0) continue;
-            const std::int16_t* dense = dense_[static_cast<std::size_t>(shift)].data();
-#if defined(__SSE2__)
-            // In the high half of a 32-bit lane, then shifted arithmetically
-            // down by less than 16: sign extension and scaling at once.
-            const __m128i zero = _mm_setzero_si128();
-            const __m128i down = _mm_cvtsi32_si128(16 - shift);
-            for (int c = 0; c < padded_classes_; c += 8) {
-                const __m128i d = _mm_load_si128(reinterpret_cast<const __m128i*>(dense + c));
-                __m128i* low = reinterpret_cast<__m128i*>(sums_.data() + c);
-                __m128i* high = reinterpret_cast<__m128i*>(sums_.data() + c + 4);
-                _mm_store_si128(low, _mm_add_epi32(_mm_load_si128(low), _mm_sra_epi32(_mm_unpacklo_epi16(zero, d), down)));
-                _mm_store_si128(high, _mm_add_epi32(_mm_load_si128(high), _mm_sra_epi32(_mm_unpackhi_epi16(zero, d), down)));
-            }
-#else
-            for (int c = 0; c < padded_classes_; ++c) sums_[c] += dense[c] * (1 << shift);
-#endif
+        for (std::size_t shift = 0; shift < dense_.size(); ++shift) {
+            if (num_dense_[shift] > 0) AddGroup(dense_[shift].data(), num_dense_[shift], static_cast<int>(shift));
         }
-        for (int label = 0; label < num_classes; ++label) scores[label] += sums_[static_cast<std::size_t>(label)];
+        int label = 0;
+#if defined(__SSE2__)
+        for (; label + 4 <= num_classes; label += 4) {
+            __m128i* out = reinterpret_cast<__m128i*>(scores + label);
+            const __m128i sum = _mm_load_si128(reinterpret_cast<const __m128i*>(sums_.data() + label));
+            _mm_storeu_si128(out, _mm_add_epi32(_mm_loadu_si128(out), sum));
+        }
+#endif
+        for (; label < num_classes; ++label) scores[label] += sums_[static_cast<std::size_t>(label)];
     }
 
 private:
+    // sums += 2^shift * the sum of `count` rows of padded_classes_ mantissas.
+    void AddGroup(const std::uint8_t* const* rows, int count, int shift) {
+        for (int c = 0; c < padded_classes_; c += 16) {
+#if defined(__SSE2__)
+            // Each 16-bit lane of a mantissa vector holds an even class's
+            // mantissa in its low byte and the next odd class's in its high
+            // byte: shifted arithmetically, they come out sign-extended.
+            __m128i even = _mm_setzero_si128(), odd = _mm_setzero_si128();
+            for (int r = 0; r < count; ++r) {
+                const __m128i m = _mm_loadu_si128(reinterpret_cast<const __m128i*>(rows[r] + c));
+                even = _mm_add_epi16(even, _mm_srai_epi16(_mm_slli_epi16(m, 8), 8));
+                odd = _mm_add_epi16(odd, _mm_srai_epi16(m, 8));
+            }
+            // Back in class order, each in the high half of a 32-bit lane,
+            // then shifted arithmetically down by less than 16: sign
+            // extension and scaling at once.
+            const __m128i zero = _mm_setzero_si128();
+            const __m128i down = _mm_cvtsi32_si128(16 - shift);
+            const __m128i low = _mm_unpacklo_epi16(even, odd), high = _mm_unpackhi_epi16(even, odd);
+            auto add_quarter = [&](int q, __m128i high_halves) {
+                __m128i* sum = reinterpret_cast<__m128i*>(sums_.data() + c + 4 * q);
+                _mm_store_si128(sum, _mm_add_epi32(_mm_load_si128(sum), _mm_sra_epi32(high_halves, down)));
+            };
+            add_quarter(0, _mm_unpacklo_epi16(zero, low));
+            add_quarter(1, _mm_unpackhi_epi16(zero, low));
+            add_quarter(2, _mm_unpacklo_epi16(zero, high));
+            add_quarter(3, _mm_unpackhi_epi16(zero, high));
+#else
+            for (int k = c; k < c + 16; ++k) {
+                std::int32_t sum = 0;
+                for (int r = 0; r < count; ++r) sum += static_cast<std::int8_t>(rows[r][k]);
+                sums_[static_cast<std::size_t>(k)] += sum * (1 << shift);
+            }
+#endif
+        }
+    }
+
     int padded_classes_;
-    unsigned shifts_used_ = 0;
     alignas(16) std::array<std::int32_t, WeightTable::kMaxClasses + 1> sums_;
-    alignas(16) std::array<std::array<std::int16_t, WeightTable::kMaxClasses + 1>, kMaxRowShift + 1> dense_;
+    // The dense rows noted, by shift.
+    std::array<std::array<const std::uint8_t*, WeightTable::kMaxBatch>, kMaxRowShift + 1> dense_;
+    std::array<int, kMaxRowShift + 1> num_dense_{};
 };
 
 }  // namespace
