@@ -24,6 +24,21 @@ constexpr int kDenseMinWeightsPerClass4 = 1;  // in quarters of the classes
 // they are about a tenth of the rows and 85% of the rows found.
 constexpr std::size_t kHotMinWeights = 10;
 
+// Rows are laid out so that none touches more cache lines than its length
+// needs (a dense row of the parser, 123 bytes, two lines rather than three,
+// a small one one line rather than two): a lookup reads and prefetches
+// whole lines, and most of the parser's are memory misses. rows_ starts on a
+// line (a huge page) whenever the table is large enough for this to matter.
+constexpr std::size_t kLineBytes = 64;
+
+// Where a row of `length` bytes goes when the rows so far end at `end`: there,
+// unless it would straddle one line more than it fills, else at the next line.
+std::size_t RowStart(std::size_t end, std::size_t length) {
+    const std::size_t lines = (length + kLineBytes - 1) / kLineBytes;
+    const std::size_t next_line = (end + kLineBytes - 1) / kLineBytes * kLineBytes;
+    return end % kLineBytes + length > lines * kLineBytes ? next_line : end;
+}
+
 // The largest shift a row may have: its weights are int16.
 constexpr int kMaxRowShift = WeightTable::RowShift(32768);
 
@@ -181,7 +196,7 @@ WeightTable::WeightTable(int num_classes, const std::vector<SourceRow>& rows)
     hot_ = Index(num_hot);
     cold_ = Index(rows.size() - num_hot);
     std::size_t bytes = 0;
-    for (const SourceRow& row : rows) bytes += kHeaderBytes + std::max<std::size_t>(2 * row.size, padded_classes_);
+    for (const SourceRow& row : rows) bytes += kHeaderBytes + std::max<std::size_t>(2 * row.size, padded_classes_) + kLineBytes - 1;
     rows_.reserve(bytes + 128);
     std::vector<std::pair<std::uint64_t, std::uint32_t>> hot_slots, cold_slots;  // key, row
     hot_slots.reserve(num_hot);
@@ -189,23 +204,22 @@ WeightTable::WeightTable(int num_classes, const std::vector<SourceRow>& rows)
     for (const bool pass_hot : {true, false}) {
         for (const SourceRow& row : rows) {
             if (hot(row) != pass_hot) continue;
-            (pass_hot ? hot_slots : cold_slots).emplace_back(row.key, static_cast<std::uint32_t>(rows_.size()));
-            AppendRow(row);
+            (pass_hot ? hot_slots : cold_slots).emplace_back(row.key, AppendRow(row));
         }
     }
     hot_.InsertAll(hot_slots);
     cold_.InsertAll(cold_slots);
-    // A batch prefetches up to 128 bytes from a row's start.
-    rows_.resize(rows_.size() + 128, 0);
+    // A batch prefetches up to two lines from a row's start.
+    rows_.resize(rows_.size() + 2 * kLineBytes, 0);
 }
 
-void WeightTable::AppendRow(const SourceRow& row) {
+std::uint32_t WeightTable::AppendRow(const SourceRow& row) {
     bool has_zero = false;
     for (int i = 0; i < row.size; ++i) has_zero |= row.pairs[2 * i + 1] == 0;
     // Write lists a dense row's non-zero weights, so only a row without zeros may be dense.
     const bool dense = !has_zero && 4 * int{row.size} >= kDenseMinWeightsPerClass4 * num_classes_;
-    const std::size_t header = rows_.size();
     const std::size_t body = dense ? static_cast<std::size_t>(padded_classes_) : 2 * std::size_t{row.size};
+    const std::size_t header = RowStart(rows_.size(), kHeaderBytes + body);
     rows_.resize(header + kHeaderBytes + body, 0);
     std::uint8_t* out = rows_.data() + header;
     std::memcpy(out, &row.key, sizeof row.key);
@@ -217,6 +231,7 @@ void WeightTable::AppendRow(const SourceRow& row) {
     } else {
         std::memcpy(out + kHeaderBytes, row.pairs, body);
     }
+    return static_cast<std::uint32_t>(header);
 }
 
 inline WeightTable::RowHeader WeightTable::HeaderAt(std::uint32_t row) const {
@@ -245,13 +260,15 @@ void WeightTable::AddScores(std::span<const std::uint64_t> keys, std::int32_t* s
     // other. Most features found are hot ones, and cache hits.
     const std::size_t count = std::min(keys.size(), kMaxBatch);
     std::array<std::uint32_t, kMaxBatch> rows;  // of keys[i], or kEmpty
-    auto prefetch_row = [this](std::uint32_t row) {
-        // Most rows read fit in two cache lines (a frequent feature's has
-        // weights for about half the classes).
+    // The lines a row touches: a cold row's one (it is sparse and short), a
+    // hot row's mostly two (a dense row of the parser's or the tagger's) or
+    // one. A line prefetched for nothing takes a miss buffer from a line
+    // that is needed.
+    static_assert(kHeaderBytes + 2 * (kHotMinWeights - 1) <= kLineBytes);
+    auto prefetch_row = [this](std::uint32_t row, bool hot) {
         const std::uint8_t* first = rows_.data() + row;
         __builtin_prefetch(first);
-        __builtin_prefetch(first + 64);
-        __builtin_prefetch(first + 127);
+        if (hot) __builtin_prefetch(first + kLineBytes);
     };
     // The hot index (1 MB for the parser) mostly stays in the caches.
     for (std::size_t i = 0; i < count; ++i) __builtin_prefetch(&hot_.slots[hot_.Home(keys[i])]);
@@ -264,7 +281,7 @@ void WeightTable::AddScores(std::span<const std::uint64_t> keys, std::int32_t* s
     std::array<Candidate, kMaxBatch> candidates;
     std::size_t num_candidates = 0;
     auto add_candidate = [&](const Index& index, std::size_t slot, std::size_t key) {
-        prefetch_row(index.slots[slot].row);
+        prefetch_row(index.slots[slot].row, &index == &hot_);
         candidates[num_candidates++] = {&index, slot, key};
     };
     std::array<std::size_t, kMaxBatch> not_hot;  // indexes in keys
