@@ -61,7 +61,19 @@ public:
     }
 
     void AddSparse(const std::uint8_t* pairs, int size, int shift) {
-        for (int i = 0; i < size; ++i) sums_[pairs[2 * i]] += static_cast<std::int8_t>(pairs[2 * i + 1]) * (1 << shift);
+        // Two pairs at a time, both read before either sum is written: the
+        // pairs are bytes, which a write to the sums might alias for all the
+        // compiler knows, so one at a time each would be read again after
+        // the previous write. A row's labels differ, so the two sums do.
+        int i = 0;
+        for (; i + 2 <= size; i += 2) {
+            const std::uint8_t label0 = pairs[2 * i], label1 = pairs[2 * i + 2];
+            const std::int32_t weight0 = static_cast<std::int8_t>(pairs[2 * i + 1]) * (1 << shift);
+            const std::int32_t weight1 = static_cast<std::int8_t>(pairs[2 * i + 3]) * (1 << shift);
+            sums_[label0] += weight0;
+            sums_[label1] += weight1;
+        }
+        if (i < size) sums_[pairs[2 * i]] += static_cast<std::int8_t>(pairs[2 * i + 1]) * (1 << shift);
     }
 
     // `mantissas`: padded_classes mantissas, read when AddTo adds them.
