@@ -89,3 +89,28 @@ TEST_CASE("nlp weights: hot, cold, dense and sparse rows, and keys that share th
     read.Write(again);
     CHECK(again.bytes() == out.bytes());
 }
+
+TEST_CASE("nlp weights: a full batch of dense rows, of every shift or of one, sums exactly", "[nlp]") {
+    // 103 classes, as the parser has: the last vector of 16 classes is part padding.
+    constexpr int kClasses = 103;
+    // kMaxBatch dense rows (a weight for every class) with mantissas of
+    // +-127 and the shifts `shift_of(i)`.
+    auto batch = [](auto shift_of) {
+        std::map<std::uint64_t, Row> rows;
+        std::vector<std::uint64_t> keys;
+        std::vector<Row> expected;
+        for (int i = 0; i < static_cast<int>(nlp::WeightTable::kMaxBatch); ++i) {
+            Row row;
+            for (int label = 0; label < kClasses; ++label) row[label] = (label % 5 == 0 ? -127 : 127) * (1 << shift_of(i));
+            const std::uint64_t key = 0x1000 + static_cast<std::uint64_t>(i) * 0x9e3779b97f4a7c15ULL;
+            rows[key] = row;
+            keys.push_back(key);
+            expected.push_back(row);
+        }
+        return Scores(MakeTable(kClasses, rows), keys) == Expected(kClasses, expected);
+    };
+    CHECK(batch([](int i) { return i % (nlp::WeightTable::kMaxShift + 1); }));
+    // One shift: the most an int16 accumulator has to hold.
+    CHECK(batch([](int) { return nlp::WeightTable::kMaxShift; }));
+    CHECK(batch([](int) { return 0; }));
+}

@@ -21,12 +21,6 @@ std::uint64_t SuffixKey(std::string_view lower_word, std::size_t length, Upos up
     return FeatureKey(2, HashText(lower_word.substr(lower_word.size() - length)), static_cast<std::uint64_t>(upos));
 }
 
-const LemmaEdit* Find(const Lemmatizer::Table& table, std::uint64_t key) {
-    const auto it = std::lower_bound(table.begin(), table.end(), key,
-                                     [](const auto& entry, std::uint64_t k) { return entry.first < k; });
-    return it != table.end() && it->first == key ? &it->second : nullptr;
-}
-
 std::string ApplyEdit(std::string_view word, const LemmaEdit& edit) {
     if (edit.cut > word.size()) return std::string(word);
     std::string lemma(word.substr(0, word.size() - edit.cut));
@@ -41,9 +35,9 @@ LemmaEdit EditBetween(std::string_view word, std::string_view lemma) {
     return LemmaEdit{static_cast<std::uint8_t>(cut), std::string(lemma.substr(common))};
 }
 
-std::string ApplySuffixRules(const Lemmatizer::Table& rules, std::string_view lower_word, Upos upos) {
+std::string ApplySuffixRules(const EditTable& rules, std::string_view lower_word, Upos upos) {
     for (std::size_t length = std::min(kMaxSuffix, lower_word.size());; --length) {
-        if (const LemmaEdit* edit = Find(rules, SuffixKey(lower_word, length, upos))) return ApplyEdit(lower_word, *edit);
+        if (const LemmaEdit* edit = rules.Find(SuffixKey(lower_word, length, upos))) return ApplyEdit(lower_word, *edit);
         if (length == 0) return std::string(lower_word);
     }
 }
@@ -70,6 +64,25 @@ bool ReadTable(ByteReader& in, Lemmatizer::Table* table) {
 
 }  // namespace
 
+EditTable::EditTable(Entries entries) : entries_(std::move(entries)) {
+    std::size_t capacity = 2;
+    while (capacity < 2 * entries_.size()) capacity *= 2;
+    slots_.assign(capacity, Slot{});
+    for (std::size_t e = 0; e < entries_.size(); ++e) {
+        std::size_t slot = entries_[e].first & (capacity - 1);
+        while (slots_[slot].key != 0) slot = (slot + 1) & (capacity - 1);
+        slots_[slot] = Slot{entries_[e].first, static_cast<std::uint32_t>(e)};
+    }
+}
+
+const LemmaEdit* EditTable::Find(std::uint64_t key) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t slot = key & mask;; slot = (slot + 1) & mask) {
+        if (slots_[slot].key == key) return &entries_[slots_[slot].entry].second;
+        if (slots_[slot].key == 0) return nullptr;
+    }
+}
+
 std::string LowerAscii(std::string_view text) {
     std::string lower(text);
     for (char& c : lower) c = AsciiLower(c);
@@ -81,13 +94,13 @@ Lemmatizer::Lemmatizer(Table exceptions, Table suffix_rules)
 
 std::string Lemmatizer::Lemma(std::string_view word, Upos upos) const {
     const std::string lower = LowerAscii(word);
-    if (const LemmaEdit* edit = Find(exceptions_, ExceptionKey(lower, upos))) return ApplyEdit(lower, *edit);
+    if (const LemmaEdit* edit = exceptions_.Find(ExceptionKey(lower, upos))) return ApplyEdit(lower, *edit);
     return ApplySuffixRules(suffix_rules_, lower, upos);
 }
 
 void Lemmatizer::Write(ByteWriter& out) const {
-    WriteTable(out, exceptions_);
-    WriteTable(out, suffix_rules_);
+    WriteTable(out, exceptions_.entries());
+    WriteTable(out, suffix_rules_.entries());
 }
 
 bool Lemmatizer::Read(ByteReader& in, Lemmatizer* lemmatizer) {
@@ -144,10 +157,11 @@ Lemmatizer TrainLemmatizer(const std::vector<LemmaExample>& examples) {
     }
     std::sort(suffix_rules.begin(), suffix_rules.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
 
+    const EditTable suffix_table(suffix_rules);
     Lemmatizer::Table exceptions;
     for (const auto& [word_tag, lemma] : lemma_of) {
         const auto& [word, upos] = word_tag;
-        if (ApplySuffixRules(suffix_rules, word, upos) != lemma) {
+        if (ApplySuffixRules(suffix_table, word, upos) != lemma) {
             exceptions.emplace_back(ExceptionKey(word, upos), EditBetween(word, lemma));
         }
     }

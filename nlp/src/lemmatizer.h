@@ -28,9 +28,33 @@ struct LemmaEdit {
     std::string append;    // then appended
 };
 
+// Edits by key (never 0), as the file lists them, sorted by key, with an
+// open-addressing index for lookups: a word's lemma takes up to seven of
+// them, and a binary search over the entries missed the caches (which the
+// parser's tables fill) at nearly every step.
+class EditTable {
+public:
+    using Entries = std::vector<std::pair<std::uint64_t, LemmaEdit>>;
+
+    EditTable() = default;
+    explicit EditTable(Entries entries);
+
+    // The edit of `key`, or nullptr.
+    const LemmaEdit* Find(std::uint64_t key) const;
+    const Entries& entries() const { return entries_; }
+
+private:
+    struct Slot {
+        std::uint64_t key = 0;  // 0: empty
+        std::uint32_t entry = 0;
+    };
+    Entries entries_;
+    std::vector<Slot> slots_ = std::vector<Slot>(1);  // a power of two, at most half full
+};
+
 class Lemmatizer {
 public:
-    using Table = std::vector<std::pair<std::uint64_t, LemmaEdit>>;  // sorted by key
+    using Table = EditTable::Entries;  // sorted by key
 
     Lemmatizer() = default;
     Lemmatizer(Table exceptions, Table suffix_rules);
@@ -41,8 +65,8 @@ public:
     static bool Read(ByteReader& in, Lemmatizer* lemmatizer);
 
 private:
-    Table exceptions_;
-    Table suffix_rules_;
+    EditTable exceptions_;
+    EditTable suffix_rules_;
 };
 
 struct LemmaExample {

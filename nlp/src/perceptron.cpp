@@ -24,15 +24,33 @@ constexpr int kDenseMinWeightsPerClass4 = 1;  // in quarters of the classes
 // they are about a tenth of the rows and 85% of the rows found.
 constexpr std::size_t kHotMinWeights = 10;
 
+// Rows are laid out so that none touches more cache lines than its length
+// needs (a dense row of the parser, 123 bytes, two lines rather than three,
+// a small one one line rather than two): a lookup reads and prefetches
+// whole lines, and most of the parser's are memory misses. rows_ starts on a
+// line (a huge page) whenever the table is large enough for this to matter.
+constexpr std::size_t kLineBytes = 64;
+
+// Where a row of `length` bytes goes when the rows so far end at `end`: there,
+// unless it would straddle one line more than it fills, else at the next line.
+std::size_t RowStart(std::size_t end, std::size_t length) {
+    const std::size_t lines = (length + kLineBytes - 1) / kLineBytes;
+    const std::size_t next_line = (end + kLineBytes - 1) / kLineBytes * kLineBytes;
+    return end % kLineBytes + length > lines * kLineBytes ? next_line : end;
+}
+
 // The largest shift a row may have: its weights are int16.
 constexpr int kMaxRowShift = WeightTable::RowShift(32768);
 
 // The scores of one batch of features. Sparse rows add their weights to
-// int32 sums; dense rows add their mantissas, unscaled, to one int16
-// accumulator per shift, scaled and added to the sums once at the end:
-// 16-bit lanes take half the vector work of 32-bit ones. A batch holds at
-// most kMaxBatch rows of mantissas of magnitude at most 128, so an int16
-// accumulator cannot overflow.
+// int32 sums as they come; dense rows are only noted, by shift, and added at
+// the end group by group: 16 classes at a time, a group's rows are summed
+// unscaled into int16 accumulators held in registers, which are scaled and
+// added to the int32 sums once per group. 16-bit lanes take half the vector
+// work of 32-bit ones, and an accumulator that stays in a register costs no
+// load and store per row. A batch holds at most kMaxBatch rows of mantissas
+// of magnitude at most 128, so an int16 accumulator cannot overflow. The
+// sums are the same integers in whatever order the rows are added.
 class BatchSums {
 public:
     static_assert(WeightTable::kMaxBatch * 128 <= 32767);
@@ -43,60 +61,86 @@ public:
     }
 
     void AddSparse(const std::uint8_t* pairs, int size, int shift) {
-        for (int i = 0; i < size; ++i) sums_[pairs[2 * i]] += static_cast<std::int8_t>(pairs[2 * i + 1]) * (1 << shift);
+        // Two pairs at a time, both read before either sum is written: the
+        // pairs are bytes, which a write to the sums might alias for all the
+        // compiler knows, so one at a time each would be read again after
+        // the previous write. A row's labels differ, so the two sums do.
+        int i = 0;
+        for (; i + 2 <= size; i += 2) {
+            const std::uint8_t label0 = pairs[2 * i], label1 = pairs[2 * i + 2];
+            const std::int32_t weight0 = static_cast<std::int8_t>(pairs[2 * i + 1]) * (1 << shift);
+            const std::int32_t weight1 = static_cast<std::int8_t>(pairs[2 * i + 3]) * (1 << shift);
+            sums_[label0] += weight0;
+            sums_[label1] += weight1;
+        }
+        if (i < size) sums_[pairs[2 * i]] += static_cast<std::int8_t>(pairs[2 * i + 1]) * (1 << shift);
     }
 
+    // `mantissas`: padded_classes mantissas, read when AddTo adds them.
     void AddDense(const std::uint8_t* mantissas, int shift) {
-        std::int16_t* dense = dense_[static_cast<std::size_t>(shift)].data();
-        if ((shifts_used_ & (1u << shift)) == 0) {
-            shifts_used_ |= 1u << shift;
-            std::fill_n(dense, padded_classes_, 0);
-        }
-#if defined(__SSE2__)
-        // A mantissa moved into the high byte of a 16-bit lane and shifted
-        // arithmetically back down is sign-extended.
-        const __m128i zero = _mm_setzero_si128();
-        for (int c = 0; c < padded_classes_; c += 16) {
-            const __m128i m = _mm_loadu_si128(reinterpret_cast<const __m128i*>(mantissas + c));
-            __m128i* low = reinterpret_cast<__m128i*>(dense + c);
-            __m128i* high = reinterpret_cast<__m128i*>(dense + c + 8);
-            _mm_store_si128(low, _mm_add_epi16(_mm_load_si128(low), _mm_srai_epi16(_mm_unpacklo_epi8(zero, m), 8)));
-            _mm_store_si128(high, _mm_add_epi16(_mm_load_si128(high), _mm_srai_epi16(_mm_unpackhi_epi8(zero, m), 8)));
-        }
-#else
-        for (int c = 0; c < padded_classes_; ++c) dense[c] += static_cast<std::int8_t>(mantissas[c]);
-#endif
+        const auto s = static_cast<std::size_t>(shift);
+        dense_[s][static_cast<std::size_t>(num_dense_[s]++)] = mantissas;
     }
 
     // scores[0 .. num_classes) += the batch's sums.
     void AddTo(std::int32_t* scores, int num_classes) {
-        for (int shift = 0; shift <= kMaxRowShift; ++shift) {
-            if ((shifts_used_ & (1u << shift)) == 0) continue;
-            const std::int16_t* dense = dense_[static_cast<std::size_t>(shift)].data();
-#if defined(__SSE2__)
-            // In the high half of a 32-bit lane, then shifted arithmetically
-            // down by less than 16: sign extension and scaling at once.
-            const __m128i zero = _mm_setzero_si128();
-            const __m128i down = _mm_cvtsi32_si128(16 - shift);
-            for (int c = 0; c < padded_classes_; c += 8) {
-                const __m128i d = _mm_load_si128(reinterpret_cast<const __m128i*>(dense + c));
-                __m128i* low = reinterpret_cast<__m128i*>(sums_.data() + c);
-                __m128i* high = reinterpret_cast<__m128i*>(sums_.data() + c + 4);
-                _mm_store_si128(low, _mm_add_epi32(_mm_load_si128(low), _mm_sra_epi32(_mm_unpacklo_epi16(zero, d), down)));
-                _mm_store_si128(high, _mm_add_epi32(_mm_load_si128(high), _mm_sra_epi32(_mm_unpackhi_epi16(zero, d), down)));
-            }
-#else
-            for (int c = 0; c < padded_classes_; ++c) sums_[c] += dense[c] * (1 << shift);
-#endif
+        for (std::size_t shift = 0; shift < dense_.size(); ++shift) {
+            if (num_dense_[shift] > 0) AddGroup(dense_[shift].data(), num_dense_[shift], static_cast<int>(shift));
         }
-        for (int label = 0; label < num_classes; ++label) scores[label] += sums_[static_cast<std::size_t>(label)];
+        int label = 0;
+#if defined(__SSE2__)
+        for (; label + 4 <= num_classes; label += 4) {
+            __m128i* out = reinterpret_cast<__m128i*>(scores + label);
+            const __m128i sum = _mm_load_si128(reinterpret_cast<const __m128i*>(sums_.data() + label));
+            _mm_storeu_si128(out, _mm_add_epi32(_mm_loadu_si128(out), sum));
+        }
+#endif
+        for (; label < num_classes; ++label) scores[label] += sums_[static_cast<std::size_t>(label)];
     }
 
 private:
+    // sums += 2^shift * the sum of `count` rows of padded_classes_ mantissas.
+    void AddGroup(const std::uint8_t* const* rows, int count, int shift) {
+        for (int c = 0; c < padded_classes_; c += 16) {
+#if defined(__SSE2__)
+            // Each 16-bit lane of a mantissa vector holds an even class's
+            // mantissa in its low byte and the next odd class's in its high
+            // byte: shifted arithmetically, they come out sign-extended.
+            __m128i even = _mm_setzero_si128(), odd = _mm_setzero_si128();
+            for (int r = 0; r < count; ++r) {
+                const __m128i m = _mm_loadu_si128(reinterpret_cast<const __m128i*>(rows[r] + c));
+                even = _mm_add_epi16(even, _mm_srai_epi16(_mm_slli_epi16(m, 8), 8));
+                odd = _mm_add_epi16(odd, _mm_srai_epi16(m, 8));
+            }
+            // Back in class order, each in the high half of a 32-bit lane,
+            // then shifted arithmetically down by less than 16: sign
+            // extension and scaling at once.
+            const __m128i zero = _mm_setzero_si128();
+            const __m128i down = _mm_cvtsi32_si128(16 - shift);
+            const __m128i low = _mm_unpacklo_epi16(even, odd), high = _mm_unpackhi_epi16(even, odd);
+            auto add_quarter = [&](int q, __m128i high_halves) {
+                __m128i* sum = reinterpret_cast<__m128i*>(sums_.data() + c + 4 * q);
+                _mm_store_si128(sum, _mm_add_epi32(_mm_load_si128(sum), _mm_sra_epi32(high_halves, down)));
+            };
+            add_quarter(0, _mm_unpacklo_epi16(zero, low));
+            add_quarter(1, _mm_unpackhi_epi16(zero, low));
+            add_quarter(2, _mm_unpacklo_epi16(zero, high));
+            add_quarter(3, _mm_unpackhi_epi16(zero, high));
+#else
+            for (int k = c; k < c + 16; ++k) {
+                std::int32_t sum = 0;
+                for (int r = 0; r < count; ++r) sum += static_cast<std::int8_t>(rows[r][k]);
+                sums_[static_cast<std::size_t>(k)] += sum * (1 << shift);
+            }
+#endif
+        }
+    }
+
     int padded_classes_;
-    unsigned shifts_used_ = 0;
     alignas(16) std::array<std::int32_t, WeightTable::kMaxClasses + 1> sums_;
-    alignas(16) std::array<std::array<std::int16_t, WeightTable::kMaxClasses + 1>, kMaxRowShift + 1> dense_;
+    // The dense rows noted, by shift.
+    std::array<std::array<const std::uint8_t*, WeightTable::kMaxBatch>, kMaxRowShift + 1> dense_;
+    std::array<int, kMaxRowShift + 1> num_dense_{};
 };
 
 }  // namespace
@@ -164,7 +208,7 @@ WeightTable::WeightTable(int num_classes, const std::vector<SourceRow>& rows)
     hot_ = Index(num_hot);
     cold_ = Index(rows.size() - num_hot);
     std::size_t bytes = 0;
-    for (const SourceRow& row : rows) bytes += kHeaderBytes + std::max<std::size_t>(2 * row.size, padded_classes_);
+    for (const SourceRow& row : rows) bytes += kHeaderBytes + std::max<std::size_t>(2 * row.size, padded_classes_) + kLineBytes - 1;
     rows_.reserve(bytes + 128);
     std::vector<std::pair<std::uint64_t, std::uint32_t>> hot_slots, cold_slots;  // key, row
     hot_slots.reserve(num_hot);
@@ -172,23 +216,22 @@ WeightTable::WeightTable(int num_classes, const std::vector<SourceRow>& rows)
     for (const bool pass_hot : {true, false}) {
         for (const SourceRow& row : rows) {
             if (hot(row) != pass_hot) continue;
-            (pass_hot ? hot_slots : cold_slots).emplace_back(row.key, static_cast<std::uint32_t>(rows_.size()));
-            AppendRow(row);
+            (pass_hot ? hot_slots : cold_slots).emplace_back(row.key, AppendRow(row));
         }
     }
     hot_.InsertAll(hot_slots);
     cold_.InsertAll(cold_slots);
-    // A batch prefetches up to 128 bytes from a row's start.
-    rows_.resize(rows_.size() + 128, 0);
+    // A batch prefetches up to two lines from a row's start.
+    rows_.resize(rows_.size() + 2 * kLineBytes, 0);
 }
 
-void WeightTable::AppendRow(const SourceRow& row) {
+std::uint32_t WeightTable::AppendRow(const SourceRow& row) {
     bool has_zero = false;
     for (int i = 0; i < row.size; ++i) has_zero |= row.pairs[2 * i + 1] == 0;
     // Write lists a dense row's non-zero weights, so only a row without zeros may be dense.
     const bool dense = !has_zero && 4 * int{row.size} >= kDenseMinWeightsPerClass4 * num_classes_;
-    const std::size_t header = rows_.size();
     const std::size_t body = dense ? static_cast<std::size_t>(padded_classes_) : 2 * std::size_t{row.size};
+    const std::size_t header = RowStart(rows_.size(), kHeaderBytes + body);
     rows_.resize(header + kHeaderBytes + body, 0);
     std::uint8_t* out = rows_.data() + header;
     std::memcpy(out, &row.key, sizeof row.key);
@@ -200,6 +243,7 @@ void WeightTable::AppendRow(const SourceRow& row) {
     } else {
         std::memcpy(out + kHeaderBytes, row.pairs, body);
     }
+    return static_cast<std::uint32_t>(header);
 }
 
 inline WeightTable::RowHeader WeightTable::HeaderAt(std::uint32_t row) const {
@@ -228,13 +272,15 @@ void WeightTable::AddScores(std::span<const std::uint64_t> keys, std::int32_t* s
     // other. Most features found are hot ones, and cache hits.
     const std::size_t count = std::min(keys.size(), kMaxBatch);
     std::array<std::uint32_t, kMaxBatch> rows;  // of keys[i], or kEmpty
-    auto prefetch_row = [this](std::uint32_t row) {
-        // Most rows read fit in two cache lines (a frequent feature's has
-        // weights for about half the classes).
+    // The lines a row touches: a cold row's one (it is sparse and short), a
+    // hot row's mostly two (a dense row of the parser's or the tagger's) or
+    // one. A line prefetched for nothing takes a miss buffer from a line
+    // that is needed.
+    static_assert(kHeaderBytes + 2 * (kHotMinWeights - 1) <= kLineBytes);
+    auto prefetch_row = [this](std::uint32_t row, bool hot) {
         const std::uint8_t* first = rows_.data() + row;
         __builtin_prefetch(first);
-        __builtin_prefetch(first + 64);
-        __builtin_prefetch(first + 127);
+        if (hot) __builtin_prefetch(first + kLineBytes);
     };
     // The hot index (1 MB for the parser) mostly stays in the caches.
     for (std::size_t i = 0; i < count; ++i) __builtin_prefetch(&hot_.slots[hot_.Home(keys[i])]);
@@ -247,7 +293,7 @@ void WeightTable::AddScores(std::span<const std::uint64_t> keys, std::int32_t* s
     std::array<Candidate, kMaxBatch> candidates;
     std::size_t num_candidates = 0;
     auto add_candidate = [&](const Index& index, std::size_t slot, std::size_t key) {
-        prefetch_row(index.slots[slot].row);
+        prefetch_row(index.slots[slot].row, &index == &hot_);
         candidates[num_candidates++] = {&index, slot, key};
     };
     std::array<std::size_t, kMaxBatch> not_hot;  // indexes in keys

@@ -109,7 +109,8 @@ private:
     };
     WeightTable(int num_classes, const std::vector<SourceRow>& rows);
     RowHeader HeaderAt(std::uint32_t row) const;
-    void AppendRow(const SourceRow& row);
+    // Lays `row` out at the end of rows_; returns where it starts.
+    std::uint32_t AppendRow(const SourceRow& row);
     // The row of `key` in `index`, from its first key-half match `slot` on, or kEmpty.
     std::uint32_t Verify(const Index& index, std::uint64_t key, std::size_t slot) const;
 

@@ -167,7 +167,7 @@ public:
 
     // The key of feature template `id`, the `single`-th single-value one,
     // reading `value` of `position`.
-    std::uint64_t Key(int id, int single, int position, std::uint64_t value) {
+    [[gnu::always_inline]] std::uint64_t Key(int id, int single, int position, std::uint64_t value) {
         // 0 marks a key not yet hashed: SeededFeatureKey never returns it.
         std::uint64_t& key =
             keys_[static_cast<std::size_t>(position + 1) * kNumSingleValue + static_cast<std::size_t>(single)];
@@ -202,11 +202,12 @@ Features ParserFeatures(const ParseState& state, const std::vector<WordKeys>& wo
 
     Features f;
     int n = 0, singles = 0;
-    auto add = [&](std::uint64_t a, std::uint64_t b = 0, std::uint64_t c = 0) {
+    // Inlined, so that the 92 keys' hashing overlaps instead of waiting on calls.
+    auto add = [&](std::uint64_t a, std::uint64_t b = 0, std::uint64_t c = 0) __attribute__((always_inline)) {
         f[n] = SeededFeatureKey(kSeeds[n], a, b, c);  // FeatureKey(n, a, b, c)
         ++n;
     };
-    auto add_one = [&](int position, std::uint64_t value) {
+    auto add_one = [&](int position, std::uint64_t value) __attribute__((always_inline)) {
         f[n] = single.Key(n, singles++, position, value);
         ++n;
     };
@@ -258,21 +259,39 @@ Features ParserFeatures(const ParseState& state, const std::vector<WordKeys>& wo
 
 // The valid action with the highest score; ties go to the lowest action.
 // LEFT never takes the root label; RIGHT takes it exactly when it attaches
-// to the root.
+// to the root. The valid actions are a few runs of consecutive numbers,
+// scanned in order with the best score so far kept at hand.
 int BestValid(const ParseState& state, const std::int32_t* scores, int num_labels, int root_label) {
-    int best = -1;
-    auto consider = [&](int action) {
-        if (best < 0 || scores[action] > scores[best]) best = action;
+    struct Run {
+        int begin, end;
     };
-    if (state.CanShift()) consider(kShift);
+    std::array<Run, 5> runs;
+    int num_runs = 0;
+    auto add_run = [&](int begin, int end) {
+        if (begin < end) runs[static_cast<std::size_t>(num_runs++)] = {begin, end};
+    };
+    if (state.CanShift()) add_run(kShift, kShift + 1);
     if (state.CanLeft()) {
-        for (int label = 0; label < num_labels; ++label) {
-            if (label != root_label) consider(LeftAction(label));
-        }
+        add_run(LeftAction(0), LeftAction(root_label));
+        add_run(LeftAction(root_label + 1), LeftAction(num_labels));
     }
     if (state.CanRight()) {
-        for (int label = 0; label < num_labels; ++label) {
-            if ((label == root_label) == state.RightAttachesToRoot()) consider(RightAction(label, num_labels));
+        if (state.RightAttachesToRoot()) {
+            add_run(RightAction(root_label, num_labels), RightAction(root_label + 1, num_labels));
+        } else {
+            add_run(RightAction(0, num_labels), RightAction(root_label, num_labels));
+            add_run(RightAction(root_label + 1, num_labels), RightAction(num_labels, num_labels));
+        }
+    }
+    if (num_runs == 0) return -1;
+    int best = runs[0].begin;
+    std::int32_t best_score = scores[best];
+    for (int r = 0; r < num_runs; ++r) {
+        for (int action = runs[static_cast<std::size_t>(r)].begin; action < runs[static_cast<std::size_t>(r)].end; ++action) {
+            if (scores[action] > best_score) {
+                best_score = scores[action];
+                best = action;
+            }
         }
     }
     return best;
