@@ -1611,3 +1611,11 @@ TEST_CASE("A round led, a company's goods used, a company chosen as provider") {
     CHECK(Triples(Extract("Quorvia has chosen Zentrix Labs as its cloud provider.")) ==
           std::set<std::string>{"Quorvia customer-of Zentrix Labs"});
 }
+
+TEST_CASE("Names after an opening oblique are the subjects of a passive naming them co-chief executives") {
+    const std::set<std::string> triples = Triples(Extract(
+        "Intel said its chief executive would retire. In his place, David Zinsner, Intel’s CFO, and Michelle Johnston "
+        "Holthaus, GM of the client computing group, have been named interim co-CEOs."));
+    CHECK(triples.count("David Zinsner ceo-of Intel") == 1);
+    CHECK(triples.count("Michelle Johnston Holthaus ceo-of Intel") == 1);
+}

@@ -573,6 +573,15 @@ TEST_CASE("Parse: 'prior to' is read as one word, and a name after an opening cl
     CHECK(Has(dependencies, "advcl(co-founder, joining)"));
 }
 
+TEST_CASE("Parse: a name after an opening oblique and its comma is the subject of a verb without one") {
+    const Annotated doc("In his place, David Zinsner, Intel’s CFO, and Michelle Johnston Holthaus, GM of the client "
+                        "computing group, have been named interim co-CEOs.");
+    const std::vector<std::string> dependencies = Dependencies(doc);
+    INFO(FormatParse(doc.annotated.parses[0]));
+    CHECK(Has(dependencies, "nsubj:pass(named, Zinsner)"));
+    CHECK(Has(dependencies, "conj(Zinsner, Holthaus)"));
+}
+
 TEST_CASE("Sentence view: a name, an amount and a date are one item each") {
     const Annotated doc("Toyota invested $394 million in Joby Aviation in 2020.");
     const SentenceView view = doc.View(0);

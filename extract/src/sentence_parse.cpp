@@ -601,6 +601,26 @@ void AttachRenamedSubjects(std::vector<ParsedWord>& words, const std::vector<Nam
     }
 }
 
+// "In his place, David Zinsner, Intel's CFO, and Michelle Johnston
+// Holthaus ... have been named interim co-CEOs": after an opening oblique
+// and its comma, a name the parser made the oblique's apposition is the
+// subject of the oblique's verb, when that verb has none.
+void AttachSubjectAfterOpeningOblique(std::vector<ParsedWord>& words, const std::vector<NameSpan>& names) {
+    for (const NameSpan span : names) {
+        const int name = static_cast<int>(LastWordOf(words, span));
+        ParsedWord& subject = words[static_cast<std::size_t>(name)];
+        if (span.first < 2 || words[span.first - 1].form != "," || subject.deprel != "appos" || subject.head < 0) continue;
+        const ParsedWord& oblique = words[static_cast<std::size_t>(subject.head)];
+        const int verb = oblique.head;
+        if (oblique.deprel != "obl" || verb <= name || words[0].head != subject.head || words[0].deprel != "case" ||
+            HasChild(words, verb, {"nsubj", "nsubj:pass", "csubj", "expl"})) {
+            continue;
+        }
+        subject.head = verb;
+        subject.deprel = HasChild(words, verb, {"aux:pass"}) ? "nsubj:pass" : "nsubj";
+    }
+}
+
 // "Prior to joining BrightTag, Eric was co-founder and CTO of FeedBurner":
 // after an opening subordinate clause and its comma, a name the parser made
 // an apposition of the clause's object is the subject of the predicate it
@@ -1029,6 +1049,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
     AttachRenamingOfNoun(parse.words, word_name, names);
     AttachRenamedSubjects(parse.words, names);
     AttachSubjectAfterOpeningClause(parse.words, names);
+    AttachSubjectAfterOpeningOblique(parse.words, names);
     AttachFrontedApposition(parse.words, names);
     AttachCoordinatedNouns(parse.words, word_name, known_.titles);
     AttachPossessors(parse.words, names);
