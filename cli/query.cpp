@@ -21,16 +21,22 @@
 
 namespace kgraph::cli {
 
-Result<std::unique_ptr<Store>> OpenForReading(const std::filesystem::path& db, std::size_t memory_budget) {
+Result<std::unique_ptr<Store>> OpenForReading(const std::filesystem::path& db, std::size_t memory_budget,
+                                              StoreReads reads) {
     StoreOptions options;
     options.read_only = true;
     options.memory_budget = memory_budget;
+    options.reads = reads;
     return Store::Open(db, options);
 }
 
 namespace {
 
 using nlohmann::ordered_json;
+
+// What `neighbors` and `path` read (a name, the entities and their
+// relations, no evidence); `show` reads the evidence too.
+constexpr StoreReads kEntityReads = StoreReads::kNames | StoreReads::kEntities | StoreReads::kRelations;
 
 Result<GraphModel> LoadGraph(const std::filesystem::path& db, std::size_t memory_budget) {
     Result<std::unique_ptr<Store>> store = OpenForReading(db, memory_budget);
@@ -310,7 +316,8 @@ Status RunStats(const std::filesystem::path& db, const QueryOptions& options) {
 }
 
 Status RunShow(const std::filesystem::path& db, const std::string& name, const QueryOptions& options) {
-    Result<std::unique_ptr<Store>> store = OpenForReading(db, ReaderBudget(options.memory_budget, ReadShape::kPoint));
+    Result<std::unique_ptr<Store>> store = OpenForReading(db, ReaderBudget(options.memory_budget, ReadShape::kPoint),
+                                                          kEntityReads | StoreReads::kEvidence);
     if (!store.ok()) return store.status();
     Result<std::unique_ptr<GraphSnapshot>> snapshot = (*store)->Snapshot();
     if (!snapshot.ok()) return snapshot.status();
@@ -362,7 +369,8 @@ Status RunShow(const std::filesystem::path& db, const std::string& name, const Q
 Status RunNeighbors(const std::filesystem::path& db, const std::string& name, int depth, std::size_t limit,
                     const TraversalFilter& filter, const QueryOptions& options) {
     if (depth < 1) return Status::InvalidArgument("--depth must be at least 1");
-    Result<std::unique_ptr<Store>> store = OpenForReading(db, ReaderBudget(options.memory_budget, ReadShape::kPoint));
+    Result<std::unique_ptr<Store>> store =
+        OpenForReading(db, ReaderBudget(options.memory_budget, ReadShape::kPoint), kEntityReads);
     if (!store.ok()) return store.status();
     Result<std::unique_ptr<GraphSnapshot>> snapshot = (*store)->Snapshot();
     if (!snapshot.ok()) return snapshot.status();
@@ -406,7 +414,8 @@ Status RunNeighbors(const std::filesystem::path& db, const std::string& name, in
 
 Status RunPath(const std::filesystem::path& db, const std::string& from, const std::string& to,
                std::size_t max_visited, const TraversalFilter& filter, const QueryOptions& options) {
-    Result<std::unique_ptr<Store>> store = OpenForReading(db, ReaderBudget(options.memory_budget, ReadShape::kPoint));
+    Result<std::unique_ptr<Store>> store =
+        OpenForReading(db, ReaderBudget(options.memory_budget, ReadShape::kPoint), kEntityReads);
     if (!store.ok()) return store.status();
     Result<std::unique_ptr<GraphSnapshot>> snapshot = (*store)->Snapshot();
     if (!snapshot.ok()) return snapshot.status();

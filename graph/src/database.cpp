@@ -285,6 +285,37 @@ Status CompareLastWrite(const fs::path& db, std::optional<std::uint64_t> recorde
                        std::to_string(*recorded) + " that its last writer made (the records of later flushes are lost)");
 }
 
+// Whether a read-only open for `reads` opens the column family `name`: each
+// family that a read in `reads` may touch, RocksDB's default family (which
+// every open needs; kgraph keeps nothing in it) and `meta` (the schema
+// version).
+bool Opens(StoreReads reads, std::string_view name) {
+    if (reads == StoreReads::kEverything) return true;
+    const auto known = std::find(kColumnFamilyNames.begin(), kColumnFamilyNames.end(), name);
+    if (known == kColumnFamilyNames.end()) return name == rocksdb::kDefaultColumnFamilyName;
+    switch (static_cast<Cf>(known - kColumnFamilyNames.begin())) {
+        case Cf::kMeta:
+            return true;
+        case Cf::kAliases:
+        case Cf::kNameGrams:
+            return Includes(reads, StoreReads::kNames);
+        case Cf::kEntities:
+            return Includes(reads, StoreReads::kEntities);
+        case Cf::kOutEdges:
+        case Cf::kInEdges:
+            return Includes(reads, StoreReads::kRelations);
+        case Cf::kEvidence:
+            return Includes(reads, StoreReads::kEvidence);
+        case Cf::kMerged:  // an entity's relations and evidence include those of the ids merged into it
+            return Includes(reads, StoreReads::kRelations) || Includes(reads, StoreReads::kEvidence);
+        case Cf::kDocuments:
+        case Cf::kSources:
+        case Cf::kMentions:
+            return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Database>> Database::Open(const fs::path& path, const StoreOptions& options) {
@@ -302,6 +333,7 @@ Result<std::unique_ptr<Database>> Database::Open(const fs::path& path, const Sto
     std::unique_ptr<Database> database(new Database());
     database->path_ = path;
     database->for_own_writer_ = for_own_writer;
+    database->reads_ = writer ? StoreReads::kEverything : options.reads;
     std::error_code ec;
     if (*presence == Presence::kMissing && !fs::create_directories(path, ec) && ec) {
         return Status::IOError("cannot create database folder " + path.string() + ": " + ec.message());
@@ -376,6 +408,7 @@ Status Database::OpenRocks(const StoreOptions& options, bool fresh) {
         rocksdb::Status listed = rocksdb::DB::ListColumnFamilies(db_options, path_.string(), &names);
         if (!listed.ok()) return OpenFailure(listed);
         if (std::find(names.begin(), names.end(), CfName(Cf::kMeta)) == names.end()) return NotKgraph(path_);
+        std::erase_if(names, [&](const std::string& name) { return !Opens(reads_, name); });
     }
     const std::size_t memtable_budget = options.memory_budget / 2;
     const std::shared_ptr<rocksdb::Cache> cache = NewBlockCache(options);
@@ -457,10 +490,12 @@ Status Database::CheckSchemaVersion() {
                                        stored + "; this kgraph reads version " +
                                        std::to_string(kStoreSchemaVersion));
     }
-    // Same version, so every column family must be there, but the name
-    // index, which came later within version 4: a writer adds it (AddNameIndex).
+    // Same version, so every column family opened must be there, but the
+    // name index, which came later within version 4: a writer adds it (AddNameIndex).
     for (std::size_t i = 0; i < kColumnFamilyCount; ++i) {
-        if (handles_[i] == nullptr && static_cast<Cf>(i) != Cf::kNameGrams) return NotKgraph(path_);
+        if (handles_[i] == nullptr && static_cast<Cf>(i) != Cf::kNameGrams && Opens(reads_, kColumnFamilyNames[i])) {
+            return NotKgraph(path_);
+        }
     }
     return Status::Ok();
 }
@@ -601,7 +636,13 @@ fs::path ManifestPath(const fs::path& db) {
     return db / name;
 }
 
+Status Database::NotOpened(Cf cf) const {
+    return Status::InvalidArgument("database " + path_.string() + " was opened without its " + std::string(CfName(cf)) +
+                                   " (StoreOptions::reads)");
+}
+
 Result<std::optional<std::string>> Reader::Get(Cf cf, std::string_view key) const {
+    if (!db_.handle(cf)) return db_.NotOpened(cf);
     std::string value;
     const rocksdb::Slice slice(key.data(), key.size());
     const rocksdb::Status read =
@@ -613,6 +654,7 @@ Result<std::optional<std::string>> Reader::Get(Cf cf, std::string_view key) cons
 }
 
 Status Reader::Scan(Cf cf, std::string_view prefix, const Visitor& visit) const {
+    if (!db_.handle(cf)) return db_.NotOpened(cf);
     std::unique_ptr<rocksdb::Iterator> it(db_.db()->NewIterator(Options(), db_.handle(cf)));
     if (pending_) it.reset(pending_->NewIteratorWithBase(db_.handle(cf), it.release()));
     for (it->Seek(rocksdb::Slice(prefix.data(), prefix.size())); it->Valid(); it->Next()) {
