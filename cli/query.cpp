@@ -35,8 +35,16 @@ namespace {
 using nlohmann::ordered_json;
 
 // What `neighbors` and `path` read (a name, the entities and their
-// relations, no evidence); `show` reads the evidence too.
+// relations, no evidence); `show` reads the evidence too. The name index
+// only for a name not found (ResolveEntity), in a second open (NameIndex).
 constexpr StoreReads kEntityReads = StoreReads::kNames | StoreReads::kEntities | StoreReads::kRelations;
+
+NameIndexOpener NameIndex(const std::filesystem::path& db, const QueryOptions& options) {
+    return [&db, &options] {
+        return OpenForReading(db, ReaderBudget(options.memory_budget, ReadShape::kPoint),
+                              StoreReads::kNames | StoreReads::kNameIndex | StoreReads::kEntities);
+    };
+}
 
 Result<GraphModel> LoadGraph(const std::filesystem::path& db, std::size_t memory_budget) {
     Result<std::unique_ptr<Store>> store = OpenForReading(db, memory_budget);
@@ -321,7 +329,7 @@ Status RunShow(const std::filesystem::path& db, const std::string& name, const Q
     if (!store.ok()) return store.status();
     Result<std::unique_ptr<GraphSnapshot>> snapshot = (*store)->Snapshot();
     if (!snapshot.ok()) return snapshot.status();
-    Result<EntityKey> key = ResolveEntity(**snapshot, name);
+    Result<EntityKey> key = ResolveEntity(**snapshot, name, NameIndex(db, options));
     if (!key.ok()) return key.status();
     Result<GraphModel> graph = ReadEntityNeighborhood(**snapshot, *key);
     if (!graph.ok()) return graph.status();
@@ -374,7 +382,7 @@ Status RunNeighbors(const std::filesystem::path& db, const std::string& name, in
     if (!store.ok()) return store.status();
     Result<std::unique_ptr<GraphSnapshot>> snapshot = (*store)->Snapshot();
     if (!snapshot.ok()) return snapshot.status();
-    Result<EntityKey> start = ResolveEntity(**snapshot, name);
+    Result<EntityKey> start = ResolveEntity(**snapshot, name, NameIndex(db, options));
     if (!start.ok()) return start.status();
     Result<NeighborhoodAnswer> answer = FindNeighbors(**snapshot, *start, depth, filter, limit);
     if (!answer.ok()) return answer.status();
@@ -419,9 +427,9 @@ Status RunPath(const std::filesystem::path& db, const std::string& from, const s
     if (!store.ok()) return store.status();
     Result<std::unique_ptr<GraphSnapshot>> snapshot = (*store)->Snapshot();
     if (!snapshot.ok()) return snapshot.status();
-    Result<EntityKey> source = ResolveEntity(**snapshot, from);
+    Result<EntityKey> source = ResolveEntity(**snapshot, from, NameIndex(db, options));
     if (!source.ok()) return source.status();
-    Result<EntityKey> target = ResolveEntity(**snapshot, to);
+    Result<EntityKey> target = ResolveEntity(**snapshot, to, NameIndex(db, options));
     if (!target.ok()) return target.status();
     Result<PathAnswer> answer = FindPath(**snapshot, *source, *target, filter, max_visited);
     if (!answer.ok()) return answer.status();

@@ -297,8 +297,9 @@ bool Opens(StoreReads reads, std::string_view name) {
         case Cf::kMeta:
             return true;
         case Cf::kAliases:
-        case Cf::kNameGrams:
             return Includes(reads, StoreReads::kNames);
+        case Cf::kNameGrams:
+            return Includes(reads, StoreReads::kNameIndex);
         case Cf::kEntities:
             return Includes(reads, StoreReads::kEntities);
         case Cf::kOutEdges:
@@ -635,6 +636,8 @@ fs::path ManifestPath(const fs::path& db) {
     if (!std::getline(current, name) || !name.starts_with("MANIFEST-")) return db / "CURRENT";
     return db / name;
 }
+
+bool Database::Reads(Cf cf) const { return Opens(reads_, CfName(cf)); }
 
 Status Database::NotOpened(Cf cf) const {
     return Status::InvalidArgument("database " + path_.string() + " was opened without its " + std::string(CfName(cf)) +

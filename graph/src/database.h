@@ -34,6 +34,9 @@ public:
     // Null for a family the open left out: the name index of a database
     // from before it, or one that StoreOptions::reads does not read.
     rocksdb::ColumnFamilyHandle* handle(Cf cf) const { return handles_[static_cast<std::size_t>(cf)]; }
+    // Whether the open was asked for the family (StoreOptions::reads); it is
+    // opened if the database has it.
+    bool Reads(Cf cf) const;
     // InvalidArgument for a read of a family the open left out for StoreOptions::reads.
     Status NotOpened(Cf cf) const;
     const std::filesystem::path& path() const { return path_; }

@@ -54,10 +54,11 @@ namespace kgraph {
 // recovery"). Reading another part returns InvalidArgument. Writers, and
 // `kEverything`, open all of it.
 enum class StoreReads : unsigned {
-    kNames = 1u << 0,      // GraphSnapshot::Find, NamesLike; Store::FindEntity (with kEntities)
-    kEntities = 1u << 1,   // GraphSnapshot::Read
-    kRelations = 1u << 2,  // GraphSnapshot::Relations, EdgeCount
-    kEvidence = 1u << 3,   // GraphSnapshot::EvidenceOf
+    kNames = 1u << 0,      // GraphSnapshot::Find; Store::FindEntity (with kEntities)
+    kNameIndex = 1u << 1,  // GraphSnapshot::NamesLike (with kNames)
+    kEntities = 1u << 2,   // GraphSnapshot::Read
+    kRelations = 1u << 3,  // GraphSnapshot::Relations, EdgeCount
+    kEvidence = 1u << 4,   // GraphSnapshot::EvidenceOf
     kEverything = ~0u,     // every read: Stats, Check, ReadGraph, documents, listings, exports
 };
 constexpr StoreReads operator|(StoreReads a, StoreReads b) {
