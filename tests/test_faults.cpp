@@ -435,6 +435,30 @@ TEST_CASE("a point query opens the column families it reads, and refuses a damag
     CHECK(families_with_files.size() == 10);
 }
 
+TEST_CASE("a read-only open starts no thread (it never flushes or compacts)") {
+    TempDir dir;
+    Populate(dir);
+    int to_parent[2];
+    REQUIRE(pipe(to_parent) == 0);
+    const pid_t pid = fork();  // the child has one thread, whatever this process started
+    if (pid == 0) {
+        kgraph::StoreOptions options;
+        options.read_only = true;
+        auto store = kgraph::Store::Open(dir.db(), options);
+        char threads = 0;
+        for (const auto& task : fs::directory_iterator("/proc/self/task")) threads += task.exists() ? 1 : 0;
+        if (!store.ok()) threads = 0;
+        (void)!write(to_parent[1], &threads, 1);
+        _exit(0);
+    }
+    char threads = 0;
+    REQUIRE(read(to_parent[0], &threads, 1) == 1);
+    CHECK(WaitFor(pid) == 0);
+    close(to_parent[0]);
+    close(to_parent[1]);
+    CHECK(threads == 1);
+}
+
 TEST_CASE("a point query's store refuses a read of a part it was not opened for") {
     TempDir dir;
     Populate(dir);

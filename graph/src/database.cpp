@@ -273,6 +273,23 @@ rocksdb::Env* EnvWithoutLogs() {
     return env.get();
 }
 
+// The default environment, but an open through it starts no background
+// thread. Every RocksDB open starts a flush and a compaction thread in the
+// environment's pools; a read-only instance never flushes or compacts, and
+// starting the two threads (and joining them at exit) was CPU time a query
+// spent for nothing (docs/benchmarks.md, "Point queries open what they read").
+class WithoutBackgroundThreads final : public rocksdb::EnvWrapper {
+public:
+    WithoutBackgroundThreads() : rocksdb::EnvWrapper(rocksdb::Env::Default()) {}
+    const char* Name() const override { return "kgraph-without-background-threads"; }
+    void IncBackgroundThreadsIfNeeded(int, rocksdb::Env::Priority) override {}
+};
+
+rocksdb::Env* ReadOnlyEnv() {
+    static WithoutBackgroundThreads env;
+    return &env;
+}
+
 // Damaged when the MANIFEST describes an older state than a writer recorded
 // (last_write.h): it lost whole records. `described`: the last write the
 // MANIFEST itself holds. Not the one an open recovers, which replays the
@@ -435,9 +452,11 @@ Status Database::OpenReader(const rocksdb::DBOptions& db_options,
     // open is one open instead of two: it opens every table file
     // (max_open_files = -1), so a missing or cut one fails it.
     if (for_own_writer_ || !WriterActive(path_)) {
+        rocksdb::DBOptions read_only = db_options;
+        read_only.env = ReadOnlyEnv();
         rocksdb::DB* raw = nullptr;
         const rocksdb::Status opened =
-            rocksdb::DB::OpenForReadOnly(db_options, path_.string(), descriptors, &all_handles_, &raw);
+            rocksdb::DB::OpenForReadOnly(read_only, path_.string(), descriptors, &all_handles_, &raw);
         if (opened.ok()) {
             Adopt(raw);
             // A killed writer's log replayed on top would hide a MANIFEST
