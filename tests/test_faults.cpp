@@ -435,6 +435,55 @@ TEST_CASE("a point query opens the column families it reads, and refuses a damag
     CHECK(families_with_files.size() == 10);
 }
 
+TEST_CASE("a point query names the families it opens, and lists them when the database lacks one") {
+    TempDir dir;
+    Populate(dir);
+    const json relations = json::parse(Kgraph(dir, {"relations", "--json"}).out);
+    const std::string subject = relations[0]["subject"]["name"];
+    std::string misspelt = subject;
+    std::swap(misspelt[1], misspelt[2]);
+    const Run found = Kgraph(dir, {"show", subject});
+    const Run suggested = Kgraph(dir, {"show", misspelt});
+    REQUIRE(found.exit_code == 0);
+    REQUIRE(suggested.err.find("did you mean") != std::string::npos);
+    {
+        // A database from before the name index: its names are compared one by one.
+        std::vector<std::string> names;
+        REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir.db().string(), &names).ok());
+        std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+        for (const std::string& name : names) descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
+        std::vector<rocksdb::ColumnFamilyHandle*> handles;
+        rocksdb::DB* raw = nullptr;
+        REQUIRE(rocksdb::DB::Open(rocksdb::DBOptions(), dir.db().string(), descriptors, &handles, &raw).ok());
+        const std::unique_ptr<rocksdb::DB> db(raw);
+        for (rocksdb::ColumnFamilyHandle* handle : handles) {
+            if (handle->GetName() == "name-grams") REQUIRE(db->DropColumnFamily(handle).ok());
+            db->DestroyColumnFamilyHandle(handle);
+        }
+    }
+    for (const auto& [args, before] : {std::pair{std::vector<std::string>{"show", subject}, found},
+                                       std::pair{std::vector<std::string>{"show", misspelt}, suggested}}) {
+        const Run run = Kgraph(dir, args);
+        CHECK(run.exit_code == before.exit_code);
+        CHECK(run.out == before.out);
+        CHECK(run.err == before.err);
+    }
+    // A RocksDB folder without kgraph's `meta`.
+    const fs::path plain = dir / "plain.db";
+    {
+        rocksdb::Options options;
+        options.create_if_missing = true;
+        rocksdb::DB* raw = nullptr;
+        REQUIRE(rocksdb::DB::Open(options, plain.string(), &raw).ok());
+        const std::unique_ptr<rocksdb::DB> db(raw);
+        REQUIRE(db->Put(rocksdb::WriteOptions(), "key", "value").ok());
+    }
+    for (const std::string& command : {"show", "neighbors"}) {
+        const Run run = Kgraph(dir, {"--db", plain.string(), command, subject}, false);
+        RequireCleanFailure(run, plain.string() + " is not a kgraph database");
+    }
+}
+
 TEST_CASE("a read-only open starts no thread (it never flushes or compacts)") {
     TempDir dir;
     Populate(dir);

@@ -418,22 +418,39 @@ Status Database::OpenRocks(const StoreOptions& options, bool fresh) {
         db_options.listeners.push_back(recorder_);
     }
 
+    const std::size_t memtable_budget = options.memory_budget / 2;
+    const std::shared_ptr<rocksdb::Cache> cache = NewBlockCache(options);
+    db_options.write_buffer_manager = std::make_shared<rocksdb::WriteBufferManager>(memtable_budget, cache);
+    const rocksdb::ColumnFamilyOptions family_options = TableOptions(cache, memtable_budget);
+    auto describe = [&](const std::vector<std::string>& names) {
+        std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+        for (const std::string& name : names) descriptors.emplace_back(name, family_options);
+        return descriptors;
+    };
+
     std::vector<std::string> names = {rocksdb::kDefaultColumnFamilyName};
     if (fresh) {
         names.insert(names.end(), kColumnFamilyNames.begin(), kColumnFamilyNames.end());
     } else {
         if (Status manifest = CheckManifest(path_); !manifest.ok()) return manifest;
+        if (reads_ != StoreReads::kEverything) {
+            // The few families of a part of the store are named, not listed:
+            // listing reads the MANIFEST once more. An open that asks for one
+            // the database lacks (the name index of an older database, or
+            // `meta` of a folder that is no kgraph database) fails; then the
+            // families are listed, as for a whole-store open.
+            for (std::string_view name : kColumnFamilyNames) {
+                if (Opens(reads_, name)) names.emplace_back(name);
+            }
+            if (Status opened = OpenReader(db_options, describe(names)); opened.ok() || !family_missing_) return opened;
+            names = {rocksdb::kDefaultColumnFamilyName};
+        }
         rocksdb::Status listed = rocksdb::DB::ListColumnFamilies(db_options, path_.string(), &names);
         if (!listed.ok()) return OpenFailure(listed);
         if (std::find(names.begin(), names.end(), CfName(Cf::kMeta)) == names.end()) return NotKgraph(path_);
         std::erase_if(names, [&](const std::string& name) { return !Opens(reads_, name); });
     }
-    const std::size_t memtable_budget = options.memory_budget / 2;
-    const std::shared_ptr<rocksdb::Cache> cache = NewBlockCache(options);
-    db_options.write_buffer_manager = std::make_shared<rocksdb::WriteBufferManager>(memtable_budget, cache);
-    const rocksdb::ColumnFamilyOptions family_options = TableOptions(cache, memtable_budget);
-    std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-    for (const std::string& name : names) descriptors.emplace_back(name, family_options);
+    const std::vector<rocksdb::ColumnFamilyDescriptor> descriptors = describe(names);
 
     if (options.read_only) return OpenReader(db_options, descriptors);
     rocksdb::DB* raw = nullptr;
@@ -457,6 +474,7 @@ Status Database::OpenReader(const rocksdb::DBOptions& db_options,
         rocksdb::DB* raw = nullptr;
         const rocksdb::Status opened =
             rocksdb::DB::OpenForReadOnly(read_only, path_.string(), descriptors, &all_handles_, &raw);
+        family_missing_ = opened.IsInvalidArgument();  // RocksDB: "Column family not found"
         if (opened.ok()) {
             Adopt(raw);
             // A killed writer's log replayed on top would hide a MANIFEST
@@ -464,8 +482,9 @@ Status Database::OpenReader(const rocksdb::DBOptions& db_options,
             if (HasLogRecords(path_)) return VerifyManifest(descriptors, *recorded);
             return CompareLastWrite(path_, *recorded, db_->GetLatestSequenceNumber());
         }
+        all_handles_.clear();
         if (for_own_writer_ || !WriterActive(path_)) return OpenFailure(opened);
-        all_handles_.clear();  // a writer started meanwhile: open as below
+        // a writer started meanwhile: open as below
     }
     // A secondary instance, not OpenForReadOnly: RocksDB documents the
     // latter as undefined while a writer has the database open. Its folder
@@ -474,7 +493,11 @@ Status Database::OpenReader(const rocksdb::DBOptions& db_options,
     rocksdb::DB* raw = nullptr;
     const rocksdb::Status opened = rocksdb::DB::OpenAsSecondary(
         db_options, path_.string(), fs::temp_directory_path().string(), descriptors, &all_handles_, &raw);
-    if (!opened.ok()) return OpenFailure(opened);
+    family_missing_ = opened.IsInvalidArgument();
+    if (!opened.ok()) {
+        all_handles_.clear();
+        return OpenFailure(opened);
+    }
     Adopt(raw);
     // Opening reads the MANIFEST, then the logs; a flush by the writer in
     // between moves data out of a log into a table the first read did not

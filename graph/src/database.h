@@ -92,6 +92,7 @@ private:
     std::optional<WriterLock> lock_;
     bool for_own_writer_ = false;  // see Open
     StoreReads reads_ = StoreReads::kEverything;  // which families the open opened (StoreOptions::reads)
+    bool family_missing_ = false;  // OpenReader's last open failed for a family not in the database
     std::shared_ptr<LastWriteRecorder> recorder_;  // a writer's
     std::vector<rocksdb::ColumnFamilyHandle*> all_handles_;  // for closing
     std::array<rocksdb::ColumnFamilyHandle*, kColumnFamilyCount> handles_{};
