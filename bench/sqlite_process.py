@@ -6,6 +6,14 @@ bench_queries.py picks. Prints the median wall time and the mean CPU time
 (user + system) of each statement, to set beside kgraph's whole process.
 
     bench/sqlite_process.py --kgraph build/cli/kgraph --db p10k.db --sqlite a10k.sqlite [--runs 21]
+
+With --alternate KGRAPH (once or more), each run of a statement is followed
+by a run of each given kgraph on the same question (`--help` for the start
+alone), and their mean CPU time and its ratio to SQLite's are printed beside
+it: the same load for both sides of the ratio.
+
+    bench/sqlite_process.py --kgraph build/cli/kgraph --db p10k.db --sqlite a10k.sqlite \
+        --alternate main-kgraph --alternate build/cli/kgraph --runs 31
 """
 import argparse
 import os
@@ -42,20 +50,43 @@ def statements(entity, pair):
     return listed
 
 
+def kgraph_args(label, entity, pair):
+    """The kgraph command that asks what the statement labelled `label` asks."""
+    if label.startswith("start alone"):
+        return ["--help"]
+    if label == "`show`":
+        return ["show", entity]
+    if label == "`neighbors --depth 1`":
+        return ["neighbors", entity, "--depth", "1"]
+    if label.startswith("`neighbors --depth 2`"):
+        return ["neighbors", entity, "--depth", "2", "--limit", "200"]
+    return ["path", pair[0], pair[1]]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--kgraph", required=True)
     parser.add_argument("--db", required=True)
     parser.add_argument("--sqlite", required=True)
     parser.add_argument("--runs", type=int, default=21)
+    parser.add_argument("--alternate", action="append", default=[], help="a kgraph to run after each statement")
     options = parser.parse_args()
     entity, pair = pick_entities(options.kgraph, options.db)
-    print("| statement | wall ms | CPU ms |")
-    print("|---|---|---|")
+    header = "| statement | wall ms | CPU ms |" + "".join(f" {b} CPU ms | ratio |" for b in options.alternate)
+    print(header)
+    print("|---" * (header.count("|") - 1) + "|")
     for label, sql in statements(entity, pair):
-        runs = [timed(["sqlite3", options.sqlite, sql]) for _ in range(options.runs)]
-        print(f"| {label} | {statistics.median(w for w, _ in runs):.0f} | {statistics.mean(c for _, c in runs):.1f} |",
-              flush=True)
+        runs, alternated = [], {b: [] for b in options.alternate}
+        for _ in range(options.runs):
+            runs.append(timed(["sqlite3", options.sqlite, sql]))
+            for b in options.alternate:
+                alternated[b].append(timed([b, "--db", options.db] + kgraph_args(label, entity, pair)))
+        cpu = statistics.mean(c for _, c in runs)
+        line = f"| {label} | {statistics.median(w for w, _ in runs):.0f} | {cpu:.2f} |"
+        for b in options.alternate:
+            mean = statistics.mean(c for _, c in alternated[b])
+            line += f" {mean:.2f} | {mean / cpu:.2f} |"
+        print(line, flush=True)
 
 
 if __name__ == "__main__":

@@ -53,7 +53,10 @@ Status RunExtract(const ExtractOptions& options);
 
 // The database opened for a query: read-only, so that it works while an
 // ingest runs. `memory_budget`: ReaderBudget(), from reader_budget.h.
-Result<std::unique_ptr<Store>> OpenForReading(const std::filesystem::path& db, std::size_t memory_budget);
+// `reads`: what the command asks of it; a point query names its few parts
+// and the open opens only those (StoreReads).
+Result<std::unique_ptr<Store>> OpenForReading(const std::filesystem::path& db, std::size_t memory_budget,
+                                              StoreReads reads = StoreReads::kEverything);
 
 struct QueryOptions {
     bool json = false;

@@ -34,7 +34,8 @@ std::optional<std::string> WithoutPossessive(const std::string& typed) {
 
 }  // namespace
 
-Result<EntityKey> ResolveEntity(const GraphSnapshot& snapshot, const std::string& typed) {
+Result<EntityKey> ResolveEntity(const GraphSnapshot& snapshot, const std::string& typed,
+                                const NameIndexOpener& open_names) {
     Result<std::optional<EntityKey>> found = snapshot.Find(typed);
     if (found.ok() && !*found) {
         if (std::optional<std::string> stem = WithoutPossessive(typed)) found = snapshot.Find(*stem);
@@ -42,7 +43,17 @@ Result<EntityKey> ResolveEntity(const GraphSnapshot& snapshot, const std::string
     if (!found.ok()) return found.status();
     if (*found) return **found;
 
-    Result<std::vector<std::string>> suggestions = ClosestNames(snapshot, typed);
+    std::unique_ptr<Store> names_store;
+    std::unique_ptr<GraphSnapshot> names_snapshot;
+    if (open_names) {
+        Result<std::unique_ptr<Store>> opened = open_names();
+        if (!opened.ok()) return opened.status();
+        names_store = std::move(*opened);
+        Result<std::unique_ptr<GraphSnapshot>> taken = names_store->Snapshot();
+        if (!taken.ok()) return taken.status();
+        names_snapshot = std::move(*taken);
+    }
+    Result<std::vector<std::string>> suggestions = ClosestNames(names_snapshot ? *names_snapshot : snapshot, typed);
     if (!suggestions.ok()) return suggestions.status();
     std::string message = "no entity named \"" + typed + "\"";
     for (std::size_t i = 0; i < suggestions->size(); ++i) {

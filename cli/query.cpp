@@ -21,16 +21,30 @@
 
 namespace kgraph::cli {
 
-Result<std::unique_ptr<Store>> OpenForReading(const std::filesystem::path& db, std::size_t memory_budget) {
+Result<std::unique_ptr<Store>> OpenForReading(const std::filesystem::path& db, std::size_t memory_budget,
+                                              StoreReads reads) {
     StoreOptions options;
     options.read_only = true;
     options.memory_budget = memory_budget;
+    options.reads = reads;
     return Store::Open(db, options);
 }
 
 namespace {
 
 using nlohmann::ordered_json;
+
+// What `neighbors` and `path` read (a name, the entities and their
+// relations, no evidence); `show` reads the evidence too. The name index
+// only for a name not found (ResolveEntity), in a second open (NameIndex).
+constexpr StoreReads kEntityReads = StoreReads::kNames | StoreReads::kEntities | StoreReads::kRelations;
+
+NameIndexOpener NameIndex(const std::filesystem::path& db, const QueryOptions& options) {
+    return [&db, &options] {
+        return OpenForReading(db, ReaderBudget(options.memory_budget, ReadShape::kPoint),
+                              StoreReads::kNames | StoreReads::kNameIndex | StoreReads::kEntities);
+    };
+}
 
 Result<GraphModel> LoadGraph(const std::filesystem::path& db, std::size_t memory_budget) {
     Result<std::unique_ptr<Store>> store = OpenForReading(db, memory_budget);
@@ -310,11 +324,12 @@ Status RunStats(const std::filesystem::path& db, const QueryOptions& options) {
 }
 
 Status RunShow(const std::filesystem::path& db, const std::string& name, const QueryOptions& options) {
-    Result<std::unique_ptr<Store>> store = OpenForReading(db, ReaderBudget(options.memory_budget, ReadShape::kPoint));
+    Result<std::unique_ptr<Store>> store = OpenForReading(db, ReaderBudget(options.memory_budget, ReadShape::kPoint),
+                                                          kEntityReads | StoreReads::kEvidence);
     if (!store.ok()) return store.status();
     Result<std::unique_ptr<GraphSnapshot>> snapshot = (*store)->Snapshot();
     if (!snapshot.ok()) return snapshot.status();
-    Result<EntityKey> key = ResolveEntity(**snapshot, name);
+    Result<EntityKey> key = ResolveEntity(**snapshot, name, NameIndex(db, options));
     if (!key.ok()) return key.status();
     Result<GraphModel> graph = ReadEntityNeighborhood(**snapshot, *key);
     if (!graph.ok()) return graph.status();
@@ -362,11 +377,12 @@ Status RunShow(const std::filesystem::path& db, const std::string& name, const Q
 Status RunNeighbors(const std::filesystem::path& db, const std::string& name, int depth, std::size_t limit,
                     const TraversalFilter& filter, const QueryOptions& options) {
     if (depth < 1) return Status::InvalidArgument("--depth must be at least 1");
-    Result<std::unique_ptr<Store>> store = OpenForReading(db, ReaderBudget(options.memory_budget, ReadShape::kPoint));
+    Result<std::unique_ptr<Store>> store =
+        OpenForReading(db, ReaderBudget(options.memory_budget, ReadShape::kPoint), kEntityReads);
     if (!store.ok()) return store.status();
     Result<std::unique_ptr<GraphSnapshot>> snapshot = (*store)->Snapshot();
     if (!snapshot.ok()) return snapshot.status();
-    Result<EntityKey> start = ResolveEntity(**snapshot, name);
+    Result<EntityKey> start = ResolveEntity(**snapshot, name, NameIndex(db, options));
     if (!start.ok()) return start.status();
     Result<NeighborhoodAnswer> answer = FindNeighbors(**snapshot, *start, depth, filter, limit);
     if (!answer.ok()) return answer.status();
@@ -406,13 +422,14 @@ Status RunNeighbors(const std::filesystem::path& db, const std::string& name, in
 
 Status RunPath(const std::filesystem::path& db, const std::string& from, const std::string& to,
                std::size_t max_visited, const TraversalFilter& filter, const QueryOptions& options) {
-    Result<std::unique_ptr<Store>> store = OpenForReading(db, ReaderBudget(options.memory_budget, ReadShape::kPoint));
+    Result<std::unique_ptr<Store>> store =
+        OpenForReading(db, ReaderBudget(options.memory_budget, ReadShape::kPoint), kEntityReads);
     if (!store.ok()) return store.status();
     Result<std::unique_ptr<GraphSnapshot>> snapshot = (*store)->Snapshot();
     if (!snapshot.ok()) return snapshot.status();
-    Result<EntityKey> source = ResolveEntity(**snapshot, from);
+    Result<EntityKey> source = ResolveEntity(**snapshot, from, NameIndex(db, options));
     if (!source.ok()) return source.status();
-    Result<EntityKey> target = ResolveEntity(**snapshot, to);
+    Result<EntityKey> target = ResolveEntity(**snapshot, to, NameIndex(db, options));
     if (!target.ok()) return target.status();
     Result<PathAnswer> answer = FindPath(**snapshot, *source, *target, filter, max_visited);
     if (!answer.ok()) return answer.status();

@@ -15,6 +15,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 
 #include "cli_harness.h"
@@ -368,6 +369,167 @@ TEST_CASE("a missing or truncated table file is named, and no answer comes from 
     RequireRefusedAsDamaged(dir, table.filename().string());
 }
 
+TEST_CASE("a point query opens the column families it reads, and refuses a damaged table file of one of them") {
+    TempDir dir;
+    Populate(dir);
+    const fs::path pristine = dir / "pristine.db";
+    CopyFolder(dir.db(), pristine);
+    const json relations = json::parse(Kgraph(dir, {"relations", "--json"}).out);
+    REQUIRE(!relations.empty());
+    const std::string subject = relations[0]["subject"]["name"], object = relations[0]["object"]["name"];
+    // What each query reads (cli/query.cpp, StoreReads; `meta` holds the
+    // schema version, `merged` the ids merged into an entity). A name not
+    // found is looked up in the name index, opened then.
+    const std::set<std::string> entity_reads = {"meta", "aliases", "entities", "out-edges", "in-edges", "merged"};
+    std::set<std::string> show_reads = entity_reads;
+    show_reads.insert("evidence");
+    std::set<std::string> misspelt_reads = show_reads;
+    misspelt_reads.insert("name-grams");
+    std::string misspelt = subject;
+    std::swap(misspelt[1], misspelt[2]);
+    const std::vector<std::pair<std::vector<std::string>, std::set<std::string>>> queries = {
+        {{"show", subject}, show_reads},
+        {{"neighbors", subject, "--depth", "2"}, entity_reads},
+        {{"path", subject, object}, entity_reads},
+        {{"show", misspelt}, misspelt_reads},
+    };
+    std::vector<Run> answers;
+    for (const auto& [args, reads] : queries) answers.push_back(Kgraph(dir, args));
+    for (std::size_t q = 0; q < 3; ++q) REQUIRE(answers[q].exit_code == 0);
+    REQUIRE(answers[3].exit_code == 1);
+    REQUIRE(answers[3].err.find("did you mean \"" + subject + "\"") != std::string::npos);
+    std::set<std::string> families_with_files;
+    for (const std::string& family : {"meta", "documents", "sources", "entities", "aliases", "mentions", "out-edges",
+                                      "in-edges", "evidence", "merged", "name-grams"}) {
+        std::vector<std::string> names;
+        REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), pristine.string(), &names).ok());
+        REQUIRE(std::find(names.begin(), names.end(), family) != names.end());
+        if (family == "merged") continue;  // the seeds merge nothing: no table file
+        families_with_files.insert(family);
+        for (const bool cut : {false, true}) {
+            CopyFolder(pristine, dir.db());
+            const fs::path table = FirstTableFileOf(dir.db(), family);
+            if (cut) {
+                fs::resize_file(table, fs::file_size(table) / 2);
+            } else {
+                fs::remove(table);
+            }
+            for (std::size_t q = 0; q < queries.size(); ++q) {
+                const auto& [args, reads] = queries[q];
+                INFO(args[0] << " with the first table file of " << family << (cut ? " cut" : " deleted"));
+                const Run run = Kgraph(dir, args);
+                if (reads.count(family)) {
+                    RequireCleanFailure(run, "is damaged: " + table.string());
+                } else {
+                    // Not opened, so not read: the same answer.
+                    CHECK(run.exit_code == answers[q].exit_code);
+                    CHECK(run.out == answers[q].out);
+                    CHECK(run.err == answers[q].err);
+                }
+            }
+            // Commands that read the whole store still check every file.
+            RequireCleanFailure(Kgraph(dir, {"stats"}), "is damaged: " + table.string());
+        }
+    }
+    // Every family but `merged` was damaged once, read or not.
+    CHECK(families_with_files.size() == 10);
+}
+
+TEST_CASE("a point query names the families it opens, and lists them when the database lacks one") {
+    TempDir dir;
+    Populate(dir);
+    const json relations = json::parse(Kgraph(dir, {"relations", "--json"}).out);
+    const std::string subject = relations[0]["subject"]["name"];
+    std::string misspelt = subject;
+    std::swap(misspelt[1], misspelt[2]);
+    const Run found = Kgraph(dir, {"show", subject});
+    const Run suggested = Kgraph(dir, {"show", misspelt});
+    REQUIRE(found.exit_code == 0);
+    REQUIRE(suggested.err.find("did you mean") != std::string::npos);
+    {
+        // A database from before the name index: its names are compared one by one.
+        std::vector<std::string> names;
+        REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir.db().string(), &names).ok());
+        std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+        for (const std::string& name : names) descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
+        std::vector<rocksdb::ColumnFamilyHandle*> handles;
+        rocksdb::DB* raw = nullptr;
+        REQUIRE(rocksdb::DB::Open(rocksdb::DBOptions(), dir.db().string(), descriptors, &handles, &raw).ok());
+        const std::unique_ptr<rocksdb::DB> db(raw);
+        for (rocksdb::ColumnFamilyHandle* handle : handles) {
+            if (handle->GetName() == "name-grams") REQUIRE(db->DropColumnFamily(handle).ok());
+            db->DestroyColumnFamilyHandle(handle);
+        }
+    }
+    for (const auto& [args, before] : {std::pair{std::vector<std::string>{"show", subject}, found},
+                                       std::pair{std::vector<std::string>{"show", misspelt}, suggested}}) {
+        const Run run = Kgraph(dir, args);
+        CHECK(run.exit_code == before.exit_code);
+        CHECK(run.out == before.out);
+        CHECK(run.err == before.err);
+    }
+    // A RocksDB folder without kgraph's `meta`.
+    const fs::path plain = dir / "plain.db";
+    {
+        rocksdb::Options options;
+        options.create_if_missing = true;
+        rocksdb::DB* raw = nullptr;
+        REQUIRE(rocksdb::DB::Open(options, plain.string(), &raw).ok());
+        const std::unique_ptr<rocksdb::DB> db(raw);
+        REQUIRE(db->Put(rocksdb::WriteOptions(), "key", "value").ok());
+    }
+    for (const std::string& command : {"show", "neighbors"}) {
+        const Run run = Kgraph(dir, {"--db", plain.string(), command, subject}, false);
+        RequireCleanFailure(run, plain.string() + " is not a kgraph database");
+    }
+}
+
+TEST_CASE("a read-only open starts no thread (it never flushes or compacts)") {
+    TempDir dir;
+    Populate(dir);
+    int to_parent[2];
+    REQUIRE(pipe(to_parent) == 0);
+    const pid_t pid = fork();  // the child has one thread, whatever this process started
+    if (pid == 0) {
+        kgraph::StoreOptions options;
+        options.read_only = true;
+        auto store = kgraph::Store::Open(dir.db(), options);
+        char threads = 0;
+        for (const auto& task : fs::directory_iterator("/proc/self/task")) threads += task.exists() ? 1 : 0;
+        if (!store.ok()) threads = 0;
+        (void)!write(to_parent[1], &threads, 1);
+        _exit(0);
+    }
+    char threads = 0;
+    REQUIRE(read(to_parent[0], &threads, 1) == 1);
+    CHECK(WaitFor(pid) == 0);
+    close(to_parent[0]);
+    close(to_parent[1]);
+    CHECK(threads == 1);
+}
+
+TEST_CASE("a point query's store refuses a read of a part it was not opened for") {
+    TempDir dir;
+    Populate(dir);
+    kgraph::StoreOptions options;
+    options.read_only = true;
+    options.reads = kgraph::StoreReads::kNames | kgraph::StoreReads::kEntities;
+    auto store = kgraph::Store::Open(dir.db(), options);
+    REQUIRE(store.ok());
+    auto snapshot = (*store)->Snapshot();
+    REQUIRE(snapshot.ok());
+    const json relations = json::parse(Kgraph(dir, {"relations", "--json"}).out);
+    auto found = (*snapshot)->Find(relations[0]["subject"]["name"].get<std::string>());
+    REQUIRE(found.ok());
+    REQUIRE(found->has_value());
+    CHECK((*snapshot)->Read(**found).ok());
+    auto edges = (*snapshot)->Relations(**found);
+    CHECK(edges.status().IsInvalidArgument());
+    CHECK(edges.status().message().find(" was opened without its ") != std::string::npos);
+    CHECK((*store)->Documents().status().IsInvalidArgument());
+    CHECK((*store)->Stats().status().IsInvalidArgument());
+}
+
 namespace {
 
 // A writer in a child process that holds the database open until Stop().
@@ -419,6 +581,30 @@ TEST_CASE("a second writer is refused even after LOCK and kgraph.pid are deleted
     CHECK(writer.Stop() == 0);
     CHECK(Stats(dir)["documents"] == stored["documents"]);
     RequireConsistent(dir);
+}
+
+TEST_CASE("a point query answers while a writer holds the database (a secondary instance of a few families)") {
+    TempDir dir;
+    Populate(dir);
+    const json relations = json::parse(Kgraph(dir, {"relations", "--json"}).out);
+    const std::string subject = relations[0]["subject"]["name"];
+    std::vector<std::string> answers;
+    for (const bool writing : {false, true}) {
+        std::optional<HeldWriter> writer;
+        if (writing) writer.emplace(dir);
+        for (const std::vector<std::string>& args : {std::vector<std::string>{"show", subject},
+                                                     {"neighbors", subject, "--depth", "2"}}) {
+            const Run run = Kgraph(dir, args);
+            INFO(run.err);
+            REQUIRE(run.exit_code == 0);
+            if (writing) {
+                CHECK(run.out == answers.at(args[0] == "show" ? 0 : 1));
+            } else {
+                answers.push_back(run.out);
+            }
+        }
+        if (writer) CHECK(writer->Stop() == 0);
+    }
 }
 
 TEST_CASE("readers create nothing in the temp folder, so a killed one leaves nothing behind") {

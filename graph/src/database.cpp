@@ -273,6 +273,23 @@ rocksdb::Env* EnvWithoutLogs() {
     return env.get();
 }
 
+// The default environment, but an open through it starts no background
+// thread. Every RocksDB open starts a flush and a compaction thread in the
+// environment's pools; a read-only instance never flushes or compacts, and
+// starting the two threads (and joining them at exit) was CPU time a query
+// spent for nothing (docs/benchmarks.md, "Point queries open what they read").
+class WithoutBackgroundThreads final : public rocksdb::EnvWrapper {
+public:
+    WithoutBackgroundThreads() : rocksdb::EnvWrapper(rocksdb::Env::Default()) {}
+    const char* Name() const override { return "kgraph-without-background-threads"; }
+    void IncBackgroundThreadsIfNeeded(int, rocksdb::Env::Priority) override {}
+};
+
+rocksdb::Env* ReadOnlyEnv() {
+    static WithoutBackgroundThreads env;
+    return &env;
+}
+
 // Damaged when the MANIFEST describes an older state than a writer recorded
 // (last_write.h): it lost whole records. `described`: the last write the
 // MANIFEST itself holds. Not the one an open recovers, which replays the
@@ -283,6 +300,38 @@ Status CompareLastWrite(const fs::path& db, std::optional<std::uint64_t> recorde
     return Damaged(db, ManifestPath(db),
                    "describes the database as of write " + std::to_string(described) + ", before write " +
                        std::to_string(*recorded) + " that its last writer made (the records of later flushes are lost)");
+}
+
+// Whether a read-only open for `reads` opens the column family `name`: each
+// family that a read in `reads` may touch, RocksDB's default family (which
+// every open needs; kgraph keeps nothing in it) and `meta` (the schema
+// version).
+bool Opens(StoreReads reads, std::string_view name) {
+    if (reads == StoreReads::kEverything) return true;
+    const auto known = std::find(kColumnFamilyNames.begin(), kColumnFamilyNames.end(), name);
+    if (known == kColumnFamilyNames.end()) return name == rocksdb::kDefaultColumnFamilyName;
+    switch (static_cast<Cf>(known - kColumnFamilyNames.begin())) {
+        case Cf::kMeta:
+            return true;
+        case Cf::kAliases:
+            return Includes(reads, StoreReads::kNames);
+        case Cf::kNameGrams:
+            return Includes(reads, StoreReads::kNameIndex);
+        case Cf::kEntities:
+            return Includes(reads, StoreReads::kEntities);
+        case Cf::kOutEdges:
+        case Cf::kInEdges:
+            return Includes(reads, StoreReads::kRelations);
+        case Cf::kEvidence:
+            return Includes(reads, StoreReads::kEvidence);
+        case Cf::kMerged:  // an entity's relations and evidence include those of the ids merged into it
+            return Includes(reads, StoreReads::kRelations) || Includes(reads, StoreReads::kEvidence);
+        case Cf::kDocuments:
+        case Cf::kSources:
+        case Cf::kMentions:
+            return false;
+    }
+    return true;
 }
 
 }  // namespace
@@ -302,6 +351,7 @@ Result<std::unique_ptr<Database>> Database::Open(const fs::path& path, const Sto
     std::unique_ptr<Database> database(new Database());
     database->path_ = path;
     database->for_own_writer_ = for_own_writer;
+    database->reads_ = writer ? StoreReads::kEverything : options.reads;
     std::error_code ec;
     if (*presence == Presence::kMissing && !fs::create_directories(path, ec) && ec) {
         return Status::IOError("cannot create database folder " + path.string() + ": " + ec.message());
@@ -368,21 +418,39 @@ Status Database::OpenRocks(const StoreOptions& options, bool fresh) {
         db_options.listeners.push_back(recorder_);
     }
 
+    const std::size_t memtable_budget = options.memory_budget / 2;
+    const std::shared_ptr<rocksdb::Cache> cache = NewBlockCache(options);
+    db_options.write_buffer_manager = std::make_shared<rocksdb::WriteBufferManager>(memtable_budget, cache);
+    const rocksdb::ColumnFamilyOptions family_options = TableOptions(cache, memtable_budget);
+    auto describe = [&](const std::vector<std::string>& names) {
+        std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+        for (const std::string& name : names) descriptors.emplace_back(name, family_options);
+        return descriptors;
+    };
+
     std::vector<std::string> names = {rocksdb::kDefaultColumnFamilyName};
     if (fresh) {
         names.insert(names.end(), kColumnFamilyNames.begin(), kColumnFamilyNames.end());
     } else {
         if (Status manifest = CheckManifest(path_); !manifest.ok()) return manifest;
+        if (reads_ != StoreReads::kEverything) {
+            // The few families of a part of the store are named, not listed:
+            // listing reads the MANIFEST once more. An open that asks for one
+            // the database lacks (the name index of an older database, or
+            // `meta` of a folder that is no kgraph database) fails; then the
+            // families are listed, as for a whole-store open.
+            for (std::string_view name : kColumnFamilyNames) {
+                if (Opens(reads_, name)) names.emplace_back(name);
+            }
+            if (Status opened = OpenReader(db_options, describe(names)); opened.ok() || !family_missing_) return opened;
+            names = {rocksdb::kDefaultColumnFamilyName};
+        }
         rocksdb::Status listed = rocksdb::DB::ListColumnFamilies(db_options, path_.string(), &names);
         if (!listed.ok()) return OpenFailure(listed);
         if (std::find(names.begin(), names.end(), CfName(Cf::kMeta)) == names.end()) return NotKgraph(path_);
+        std::erase_if(names, [&](const std::string& name) { return !Opens(reads_, name); });
     }
-    const std::size_t memtable_budget = options.memory_budget / 2;
-    const std::shared_ptr<rocksdb::Cache> cache = NewBlockCache(options);
-    db_options.write_buffer_manager = std::make_shared<rocksdb::WriteBufferManager>(memtable_budget, cache);
-    const rocksdb::ColumnFamilyOptions family_options = TableOptions(cache, memtable_budget);
-    std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-    for (const std::string& name : names) descriptors.emplace_back(name, family_options);
+    const std::vector<rocksdb::ColumnFamilyDescriptor> descriptors = describe(names);
 
     if (options.read_only) return OpenReader(db_options, descriptors);
     rocksdb::DB* raw = nullptr;
@@ -401,9 +469,12 @@ Status Database::OpenReader(const rocksdb::DBOptions& db_options,
     // open is one open instead of two: it opens every table file
     // (max_open_files = -1), so a missing or cut one fails it.
     if (for_own_writer_ || !WriterActive(path_)) {
+        rocksdb::DBOptions read_only = db_options;
+        read_only.env = ReadOnlyEnv();
         rocksdb::DB* raw = nullptr;
         const rocksdb::Status opened =
-            rocksdb::DB::OpenForReadOnly(db_options, path_.string(), descriptors, &all_handles_, &raw);
+            rocksdb::DB::OpenForReadOnly(read_only, path_.string(), descriptors, &all_handles_, &raw);
+        family_missing_ = opened.IsInvalidArgument();  // RocksDB: "Column family not found"
         if (opened.ok()) {
             Adopt(raw);
             // A killed writer's log replayed on top would hide a MANIFEST
@@ -411,8 +482,9 @@ Status Database::OpenReader(const rocksdb::DBOptions& db_options,
             if (HasLogRecords(path_)) return VerifyManifest(descriptors, *recorded);
             return CompareLastWrite(path_, *recorded, db_->GetLatestSequenceNumber());
         }
+        all_handles_.clear();
         if (for_own_writer_ || !WriterActive(path_)) return OpenFailure(opened);
-        all_handles_.clear();  // a writer started meanwhile: open as below
+        // a writer started meanwhile: open as below
     }
     // A secondary instance, not OpenForReadOnly: RocksDB documents the
     // latter as undefined while a writer has the database open. Its folder
@@ -421,7 +493,11 @@ Status Database::OpenReader(const rocksdb::DBOptions& db_options,
     rocksdb::DB* raw = nullptr;
     const rocksdb::Status opened = rocksdb::DB::OpenAsSecondary(
         db_options, path_.string(), fs::temp_directory_path().string(), descriptors, &all_handles_, &raw);
-    if (!opened.ok()) return OpenFailure(opened);
+    family_missing_ = opened.IsInvalidArgument();
+    if (!opened.ok()) {
+        all_handles_.clear();
+        return OpenFailure(opened);
+    }
     Adopt(raw);
     // Opening reads the MANIFEST, then the logs; a flush by the writer in
     // between moves data out of a log into a table the first read did not
@@ -457,10 +533,12 @@ Status Database::CheckSchemaVersion() {
                                        stored + "; this kgraph reads version " +
                                        std::to_string(kStoreSchemaVersion));
     }
-    // Same version, so every column family must be there, but the name
-    // index, which came later within version 4: a writer adds it (AddNameIndex).
+    // Same version, so every column family opened must be there, but the
+    // name index, which came later within version 4: a writer adds it (AddNameIndex).
     for (std::size_t i = 0; i < kColumnFamilyCount; ++i) {
-        if (handles_[i] == nullptr && static_cast<Cf>(i) != Cf::kNameGrams) return NotKgraph(path_);
+        if (handles_[i] == nullptr && static_cast<Cf>(i) != Cf::kNameGrams && Opens(reads_, kColumnFamilyNames[i])) {
+            return NotKgraph(path_);
+        }
     }
     return Status::Ok();
 }
@@ -601,7 +679,15 @@ fs::path ManifestPath(const fs::path& db) {
     return db / name;
 }
 
+bool Database::Reads(Cf cf) const { return Opens(reads_, CfName(cf)); }
+
+Status Database::NotOpened(Cf cf) const {
+    return Status::InvalidArgument("database " + path_.string() + " was opened without its " + std::string(CfName(cf)) +
+                                   " (StoreOptions::reads)");
+}
+
 Result<std::optional<std::string>> Reader::Get(Cf cf, std::string_view key) const {
+    if (!db_.handle(cf)) return db_.NotOpened(cf);
     std::string value;
     const rocksdb::Slice slice(key.data(), key.size());
     const rocksdb::Status read =
@@ -613,6 +699,7 @@ Result<std::optional<std::string>> Reader::Get(Cf cf, std::string_view key) cons
 }
 
 Status Reader::Scan(Cf cf, std::string_view prefix, const Visitor& visit) const {
+    if (!db_.handle(cf)) return db_.NotOpened(cf);
     std::unique_ptr<rocksdb::Iterator> it(db_.db()->NewIterator(Options(), db_.handle(cf)));
     if (pending_) it.reset(pending_->NewIteratorWithBase(db_.handle(cf), it.release()));
     for (it->Seek(rocksdb::Slice(prefix.data(), prefix.size())); it->Valid(); it->Next()) {

@@ -31,7 +31,14 @@ public:
     Database& operator=(const Database&) = delete;
 
     rocksdb::DB* db() const { return db_.get(); }
+    // Null for a family the open left out: the name index of a database
+    // from before it, or one that StoreOptions::reads does not read.
     rocksdb::ColumnFamilyHandle* handle(Cf cf) const { return handles_[static_cast<std::size_t>(cf)]; }
+    // Whether the open was asked for the family (StoreOptions::reads); it is
+    // opened if the database has it.
+    bool Reads(Cf cf) const;
+    // InvalidArgument for a read of a family the open left out for StoreOptions::reads.
+    Status NotOpened(Cf cf) const;
     const std::filesystem::path& path() const { return path_; }
     // The capacity of the block cache every column family shares.
     Result<std::uint64_t> BlockCacheCapacity() const;
@@ -84,6 +91,8 @@ private:
     std::filesystem::path path_;
     std::optional<WriterLock> lock_;
     bool for_own_writer_ = false;  // see Open
+    StoreReads reads_ = StoreReads::kEverything;  // which families the open opened (StoreOptions::reads)
+    bool family_missing_ = false;  // OpenReader's last open failed for a family not in the database
     std::shared_ptr<LastWriteRecorder> recorder_;  // a writer's
     std::vector<rocksdb::ColumnFamilyHandle*> all_handles_;  // for closing
     std::array<rocksdb::ColumnFamilyHandle*, kColumnFamilyCount> handles_{};

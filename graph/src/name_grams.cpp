@@ -151,6 +151,7 @@ Status CheckNameGrams(const Database& db, std::vector<std::string>& problems) {
 
 Result<std::vector<std::string>> NamesSharingGrams(const Database& db, const Reader& reader, std::string_view folded,
                                                    std::size_t limit, std::size_t& keys_read) {
+    if (!db.Reads(Cf::kNameGrams)) return db.NotOpened(Cf::kNameGrams);  // not a database without the index
     const std::set<std::string> wanted = Grams(folded);
     if (wanted.empty()) return std::vector<std::string>();
     Result<std::map<std::string, std::size_t>> shared = db.handle(Cf::kNameGrams)

@@ -46,8 +46,31 @@
 
 namespace kgraph {
 
+// What a read-only Store will be asked (StoreOptions::reads), so that its
+// open opens only that part of the database: a point query pays for the few
+// parts it reads, not for all of them. The open checks the files of those
+// parts only (a missing or cut table file of a part not opened goes
+// unnoticed until a command that reads it; docs/storage.md, "Faults and
+// recovery"). Reading another part returns InvalidArgument. Writers, and
+// `kEverything`, open all of it.
+enum class StoreReads : unsigned {
+    kNames = 1u << 0,      // GraphSnapshot::Find; Store::FindEntity (with kEntities)
+    kNameIndex = 1u << 1,  // GraphSnapshot::NamesLike (with kNames)
+    kEntities = 1u << 2,   // GraphSnapshot::Read
+    kRelations = 1u << 3,  // GraphSnapshot::Relations, EdgeCount
+    kEvidence = 1u << 4,   // GraphSnapshot::EvidenceOf
+    kEverything = ~0u,     // every read: Stats, Check, ReadGraph, documents, listings, exports
+};
+constexpr StoreReads operator|(StoreReads a, StoreReads b) {
+    return static_cast<StoreReads>(static_cast<unsigned>(a) | static_cast<unsigned>(b));
+}
+constexpr bool Includes(StoreReads reads, StoreReads part) {
+    return (static_cast<unsigned>(reads) & static_cast<unsigned>(part)) == static_cast<unsigned>(part);
+}
+
 struct StoreOptions {
     bool read_only = false;          // open for queries only (no lock taken)
+    StoreReads reads = StoreReads::kEverything;  // when read_only: what the queries read
     bool create_if_missing = true;   // ignored when read_only
     bool sync = false;               // fsync the WAL on every document
     // RocksDB's memory: the block cache, which the memtables are charged to
