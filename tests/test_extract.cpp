@@ -1582,7 +1582,7 @@ TEST_CASE("Investors named after 'including', and an owner of a hyphenated 'majo
           std::set<std::string>{"Zentrix Labs owns-stake Quorvia"});
 }
 
-TEST_CASE("A stake sold is no stake held, part of one is; a shareholder's stake keeps its percentage") {
+TEST_CASE("A stake sold is no stake held, part of one is, and a shareholder's stake keeps its percentage") {
     CHECK(Triples(Extract("Zentrix Labs sold its entire stake in Quorvia in 2023.")).empty());
     CHECK(Triples(Extract("Zentrix Labs sold part of its stake in Quorvia.")).count("Zentrix Labs owns-stake Quorvia") == 1);
     const Relation* r = Find(Extract("Zentrix Labs is Quorvia's largest shareholder, with a 25% stake."), "Zentrix Labs",

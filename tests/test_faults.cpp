@@ -399,8 +399,9 @@ TEST_CASE("a point query opens the column families it reads, and refuses a damag
     REQUIRE(answers[3].exit_code == 1);
     REQUIRE(answers[3].err.find("did you mean \"" + subject + "\"") != std::string::npos);
     std::set<std::string> families_with_files;
-    for (const std::string& family : {"meta", "documents", "sources", "entities", "aliases", "mentions", "out-edges",
-                                      "in-edges", "evidence", "merged", "name-grams"}) {
+    const std::vector<std::string> families{"meta",     "documents", "sources", "entities", "aliases",   "mentions",
+                                            "out-edges", "in-edges", "evidence", "merged", "name-grams"};
+    for (const std::string& family : families) {
         std::vector<std::string> names;
         REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), pristine.string(), &names).ok());
         REQUIRE(std::find(names.begin(), names.end(), family) != names.end());
@@ -478,7 +479,7 @@ TEST_CASE("a point query names the families it opens, and lists them when the da
         const std::unique_ptr<rocksdb::DB> db(raw);
         REQUIRE(db->Put(rocksdb::WriteOptions(), "key", "value").ok());
     }
-    for (const std::string& command : {"show", "neighbors"}) {
+    for (const std::string& command : std::vector<std::string>{"show", "neighbors"}) {
         const Run run = Kgraph(dir, {"--db", plain.string(), command, subject}, false);
         RequireCleanFailure(run, plain.string() + " is not a kgraph database");
     }
