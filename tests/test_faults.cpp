@@ -399,8 +399,8 @@ TEST_CASE("a point query opens the column families it reads, and refuses a damag
     REQUIRE(answers[3].exit_code == 1);
     REQUIRE(answers[3].err.find("did you mean \"" + subject + "\"") != std::string::npos);
     std::set<std::string> families_with_files;
-    const std::vector<std::string> families{"meta",     "documents", "sources", "entities", "aliases",   "mentions",
-                                            "out-edges", "in-edges", "evidence", "merged", "name-grams"};
+    const std::vector<std::string> families{"meta",      "documents", "sources",  "entities", "aliases",   "mentions",
+                                            "out-edges", "in-edges",  "evidence", "merged",   "name-grams"};
     for (const std::string& family : families) {
         std::vector<std::string> names;
         REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), pristine.string(), &names).ok());
