@@ -68,19 +68,46 @@ fs::path LargestTableFile(const fs::path& db) {
     return largest;
 }
 
+// Every column family of a kgraph database opened with RocksDB itself, to
+// change what kgraph wrote behind its back. The handles go before the DB.
+class RawDatabase {
+public:
+    enum class Mode { kReadOnly, kWrite };
+    RawDatabase(const fs::path& path, Mode mode) {
+        REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path.string(), &names_).ok());
+        std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+        for (const std::string& name : names_) descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
+        rocksdb::DB* raw = nullptr;
+        const rocksdb::Status opened =
+            mode == Mode::kReadOnly
+                ? rocksdb::DB::OpenForReadOnly(rocksdb::DBOptions(), path.string(), descriptors, &handles_, &raw)
+                : rocksdb::DB::Open(rocksdb::DBOptions(), path.string(), descriptors, &handles_, &raw);
+        REQUIRE(opened.ok());
+        db_.reset(raw);
+    }
+    RawDatabase(const RawDatabase&) = delete;
+    RawDatabase& operator=(const RawDatabase&) = delete;
+    ~RawDatabase() {
+        for (rocksdb::ColumnFamilyHandle* handle : handles_) db_->DestroyColumnFamilyHandle(handle);
+    }
+
+    rocksdb::DB& db() { return *db_; }
+    rocksdb::ColumnFamilyHandle* Family(const std::string& name) const {
+        const auto found = std::find(names_.begin(), names_.end(), name);
+        REQUIRE(found != names_.end());
+        return handles_[static_cast<std::size_t>(found - names_.begin())];
+    }
+
+private:
+    std::vector<std::string> names_;
+    std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+    std::unique_ptr<rocksdb::DB> db_;
+};
+
 // The oldest table file of a column family.
 fs::path FirstTableFileOf(const fs::path& db, const std::string& family) {
-    std::vector<std::string> names;
-    REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), db.string(), &names).ok());
-    std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-    for (const std::string& name : names) descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    rocksdb::DB* raw = nullptr;
-    REQUIRE(rocksdb::DB::OpenForReadOnly(rocksdb::DBOptions(), db.string(), descriptors, &handles, &raw).ok());
-    const std::unique_ptr<rocksdb::DB> opened(raw);
     std::vector<rocksdb::LiveFileMetaData> files;
-    opened->GetLiveFilesMetaData(&files);
-    for (rocksdb::ColumnFamilyHandle* handle : handles) opened->DestroyColumnFamilyHandle(handle);
+    RawDatabase(db, RawDatabase::Mode::kReadOnly).db().GetLiveFilesMetaData(&files);
     std::erase_if(files, [&](const rocksdb::LiveFileMetaData& file) { return file.column_family_name != family; });
     REQUIRE(!files.empty());
     const auto first = std::min_element(files.begin(), files.end(), [](const auto& a, const auto& b) {
@@ -324,17 +351,8 @@ TEST_CASE("entities lost behind RocksDB's back are found by kgraph's own counts"
     {
         // Every entity key gone, as when the table files of the entities
         // were lost from a MANIFEST that RocksDB still reads without error.
-        std::vector<std::string> names;
-        REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir.db().string(), &names).ok());
-        std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-        for (const std::string& name : names) descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
-        std::vector<rocksdb::ColumnFamilyHandle*> handles;
-        rocksdb::DB* raw = nullptr;
-        REQUIRE(rocksdb::DB::Open(rocksdb::DBOptions(), dir.db().string(), descriptors, &handles, &raw).ok());
-        const std::unique_ptr<rocksdb::DB> db(raw);
-        rocksdb::ColumnFamilyHandle* entities = handles[std::find(names.begin(), names.end(), "entities") - names.begin()];
-        REQUIRE(db->DeleteRange(rocksdb::WriteOptions(), entities, "", "\xff").ok());
-        for (rocksdb::ColumnFamilyHandle* handle : handles) db->DestroyColumnFamilyHandle(handle);
+        RawDatabase raw(dir.db(), RawDatabase::Mode::kWrite);
+        REQUIRE(raw.db().DeleteRange(rocksdb::WriteOptions(), raw.Family("entities"), "", "\xff").ok());
     }
     std::string manifest;
     std::getline(std::ifstream(dir.db() / "CURRENT") >> std::ws, manifest);
@@ -449,18 +467,8 @@ TEST_CASE("a point query names the families it opens, and lists them when the da
     REQUIRE(suggested.err.find("did you mean") != std::string::npos);
     {
         // A database from before the name index: its names are compared one by one.
-        std::vector<std::string> names;
-        REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir.db().string(), &names).ok());
-        std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-        for (const std::string& name : names) descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
-        std::vector<rocksdb::ColumnFamilyHandle*> handles;
-        rocksdb::DB* raw = nullptr;
-        REQUIRE(rocksdb::DB::Open(rocksdb::DBOptions(), dir.db().string(), descriptors, &handles, &raw).ok());
-        const std::unique_ptr<rocksdb::DB> db(raw);
-        for (rocksdb::ColumnFamilyHandle* handle : handles) {
-            if (handle->GetName() == "name-grams") REQUIRE(db->DropColumnFamily(handle).ok());
-            db->DestroyColumnFamilyHandle(handle);
-        }
+        RawDatabase raw(dir.db(), RawDatabase::Mode::kWrite);
+        REQUIRE(raw.db().DropColumnFamily(raw.Family("name-grams")).ok());
     }
     for (const auto& [args, before] : {std::pair{std::vector<std::string>{"show", subject}, found},
                                        std::pair{std::vector<std::string>{"show", misspelt}, suggested}}) {
