@@ -1514,6 +1514,13 @@ TEST_CASE("A firm's name and the start of it written alike in one sentence are t
     const Entity* meta = FindEntity(aliased, "Meta Platforms");
     REQUIRE(meta != nullptr);
     CHECK(HasAlias(*meta, "META"));
+    // A possessive looks back at the firm named in full.
+    const DocumentFacts possessive = Extract(
+        "Alaska Air Group has acquired Hawaiian Airlines, completing a transaction that expands its operation to "
+        "include transpacific flights and that bolsters Alaska Air’s fleet with its first widebody jets.");
+    const Entity* alaska = FindEntity(possessive, "Alaska Air Group");
+    REQUIRE(alaska != nullptr);
+    CHECK(HasAlias(*alaska, "Alaska Air"));
 }
 
 TEST_CASE("A name of no known type made of English words only founds nothing and heads nothing") {

@@ -28,7 +28,7 @@ struct NameGroup {
     bool confident = false;
     bool product = false;
     int root = -1;
-    std::vector<std::size_t> sentences;  // where it is named, not as an alias in brackets
+    std::vector<std::size_t> sentences;  // where it is named, neither in brackets nor as a possessive
 };
 
 // Among case variants ("Scale AI", "Scale Ai", "SCALE AI"), the spelling a
@@ -66,7 +66,7 @@ std::vector<int> MentionResolver::ClusterNames(const MentionsFound& found, std::
         NameGroup& g = groups[static_cast<std::size_t>(it->second)];
         group_of_mention[m] = it->second;
         ++g.mentions;
-        if (!mention.bracketed) g.sentences.push_back(mention.sentence);
+        if (!mention.bracketed && !mention.possessive) g.sentences.push_back(mention.sentence);
         g.confident = g.confident || mention.confident;
         g.product = g.product || mention.product;
         if (g.cue == MentionType::kUnknown || mention.cue == MentionType::kPerson) g.cue = mention.cue == MentionType::kUnknown ? g.cue : mention.cue;
@@ -130,7 +130,9 @@ std::vector<int> MentionResolver::ClusterNames(const MentionsFound& found, std::
     // the start of it, written alike, in one sentence and neither as an
     // alias in brackets, name two firms; a text names a firm in full and
     // shortens it later. An alias written otherwise ("Meta Platforms, known
-    // on the NASDAQ as META") or spelling initials ("P&G") is the firm's.
+    // on the NASDAQ as META"), spelling initials ("P&G") or a possessive
+    // looking back ("Alaska Air Group has acquired Hawaiian Airlines, ...
+    // bolsters Alaska Air's fleet") is the firm's.
     auto named_together = [](const NameGroup& shorter, const NameGroup& longer) {
         if (longer.surfaces.front().first.rfind(shorter.surfaces.front().first, 0) != 0) return false;
         return std::any_of(shorter.sentences.begin(), shorter.sentences.end(), [&](std::size_t s) {
