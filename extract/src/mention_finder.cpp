@@ -280,10 +280,9 @@ private:
         }
     }
 
-    // "former CEO at PJ Smoothies Andrew King", "General Manager of
-    // Relentless Sean Uprichard": after a title and "of" or "at", a run
-    // holding a common first name and a word after it, past the run's first
-    // word, is the firm and then the person.
+    // "former CEO at PJ Smoothies Andrew King": after a title and "of" or
+    // "at", a run holding a common first name and a word after it, past the
+    // run's first word, is the firm and then the person.
     bool PersonAfterTitlesFirm(std::size_t sentence, std::size_t run, std::size_t k, std::size_t run_end) const {
         const std::size_t sentence_first = text_.sentences[sentence].first_token;
         if (k <= run || k + 1 >= run_end || run < sentence_first + 2 || !lex_.first_name->Contains(StemId(k)) ||

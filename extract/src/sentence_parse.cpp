@@ -601,15 +601,21 @@ void AttachRenamedSubjects(std::vector<ParsedWord>& words, const std::vector<Nam
     }
 }
 
+// A name after a comma that the parser made an apposition.
+bool IsAppositionAfterComma(const std::vector<ParsedWord>& words, NameSpan span) {
+    const ParsedWord& name = words[LastWordOf(words, span)];
+    return span.first >= 2 && words[span.first - 1].form == "," && name.deprel == "appos" && name.head >= 0;
+}
+
 // "In his place, David Zinsner, Intel's CFO, and Michelle Johnston
 // Holthaus ... have been named interim co-CEOs": after an opening oblique
 // and its comma, a name the parser made the oblique's apposition is the
 // subject of the oblique's verb, when that verb has none.
 void AttachSubjectAfterOpeningOblique(std::vector<ParsedWord>& words, const std::vector<NameSpan>& names) {
     for (const NameSpan span : names) {
+        if (!IsAppositionAfterComma(words, span)) continue;
         const int name = static_cast<int>(LastWordOf(words, span));
         ParsedWord& subject = words[static_cast<std::size_t>(name)];
-        if (span.first < 2 || words[span.first - 1].form != "," || subject.deprel != "appos" || subject.head < 0) continue;
         const ParsedWord& oblique = words[static_cast<std::size_t>(subject.head)];
         const int verb = oblique.head;
         if (oblique.deprel != "obl" || verb <= name || words[0].head != subject.head || words[0].deprel != "case" ||
@@ -628,9 +634,9 @@ void AttachSubjectAfterOpeningOblique(std::vector<ParsedWord>& words, const std:
 void AttachSubjectAfterOpeningClause(std::vector<ParsedWord>& words, const std::vector<NameSpan>& names) {
     static constexpr std::string_view kHungOnClause[] = {"xcomp", "conj", "parataxis", "ccomp"};
     for (const NameSpan span : names) {
+        if (!IsAppositionAfterComma(words, span)) continue;
         const int name = static_cast<int>(LastWordOf(words, span));
         ParsedWord& subject = words[static_cast<std::size_t>(name)];
-        if (span.first < 2 || words[span.first - 1].form != "," || subject.deprel != "appos" || subject.head < 0) continue;
         const int clause = words[static_cast<std::size_t>(subject.head)].head;
         if (clause < 0 || !HasChild(words, clause, {"mark"}) || words[0].head != clause || words[0].deprel != "mark") continue;
         for (std::size_t p = static_cast<std::size_t>(name) + 1; p < words.size(); ++p) {
