@@ -1592,8 +1592,8 @@ TEST_CASE("Investors named after 'including', and an owner of a hyphenated 'majo
 TEST_CASE("A stake sold is no stake held, part of one is, and a shareholder's stake keeps its percentage") {
     CHECK(Triples(Extract("Zentrix Labs sold its entire stake in Quorvia in 2023.")).empty());
     CHECK(Triples(Extract("Zentrix Labs sold part of its stake in Quorvia.")).count("Zentrix Labs owns-stake Quorvia") == 1);
-    const Relation* r = Find(Extract("Zentrix Labs is Quorvia's largest shareholder, with a 25% stake."), "Zentrix Labs",
-                             "owns-stake", "Quorvia");
+    const DocumentFacts shareholder = Extract("Zentrix Labs is Quorvia's largest shareholder, with a 25% stake.");
+    const Relation* r = Find(shareholder, "Zentrix Labs", "owns-stake", "Quorvia");
     REQUIRE(r != nullptr);
     REQUIRE(r->evidence[0].percent.has_value());
     CHECK(*r->evidence[0].percent == Approx(25.0));
