@@ -140,6 +140,13 @@ std::vector<std::string> Dependencies(const Annotated& doc) {
     return out;
 }
 
+// The surface of every mention found, in text order.
+std::vector<std::string> Surfaces(const Annotated& doc) {
+    std::vector<std::string> surfaces;
+    for (const Mention& m : doc.annotated.found.mentions) surfaces.push_back(m.surface);
+    return surfaces;
+}
+
 bool Has(const std::vector<std::string>& dependencies, const std::string& dependency) {
     return std::find(dependencies.begin(), dependencies.end(), dependency) != dependencies.end();
 }
@@ -250,8 +257,7 @@ TEST_CASE("Parse: a title after the 'of' phrase of a title is that title's conju
 
 TEST_CASE("Mentions: a middle initial stays in the name in a line dense with capitals") {
     const Annotated doc("Falcon International Bank is headed by Adolfo E. Gutierrez, the Chairman of the Board.");
-    std::vector<std::string> surfaces;
-    for (const Mention& m : doc.annotated.found.mentions) surfaces.push_back(m.surface);
+    const std::vector<std::string> surfaces = Surfaces(doc);
     CHECK(Has(surfaces, "Adolfo E. Gutierrez"));
 }
 
@@ -425,8 +431,7 @@ TEST_CASE("Mentions: a particle in lower case between a name's words is part of 
     const Annotated doc(
         "The name Armada derives from the first two letters of the founders' first names: Armin van Buuren, Maykel "
         "Piron, David Lewis. Roelf de Boer became president-director of European Waterways Transport Holding.");
-    std::vector<std::string> surfaces;
-    for (const Mention& m : doc.annotated.found.mentions) surfaces.push_back(m.surface);
+    const std::vector<std::string> surfaces = Surfaces(doc);
     CHECK(Has(surfaces, "Armin van Buuren"));
     CHECK(Has(surfaces, "Roelf de Boer"));
     CHECK_FALSE(Has(surfaces, "Buuren"));
@@ -436,8 +441,7 @@ TEST_CASE("Mentions: a name before a comma and a known place, or after 'based in
     const Annotated doc(
         "She is the CEO of Freshwater Pictures, based in Brisbane, Queensland, which she founded in 2001. Headquartered "
         "in Fort Myers, Florida, Haystak is part of VinSolutions.");
-    std::vector<std::string> surfaces;
-    for (const Mention& m : doc.annotated.found.mentions) surfaces.push_back(m.surface);
+    const std::vector<std::string> surfaces = Surfaces(doc);
     CHECK(Has(surfaces, "Freshwater Pictures"));
     CHECK(Has(surfaces, "Haystak"));
     CHECK_FALSE(Has(surfaces, "Brisbane"));
@@ -457,8 +461,7 @@ TEST_CASE("Mentions: a lower-case verb makes a line dense with capitals running 
     // Every word of four letters or more is capitalized; "is" is not, as a
     // title-case headline would write it. "Singer" is no common noun here.
     const Annotated doc("Peter Alexander Singer is Chief Executive Officer of Grand Challenges Canada.");
-    std::vector<std::string> surfaces;
-    for (const Mention& m : doc.annotated.found.mentions) surfaces.push_back(m.surface);
+    const std::vector<std::string> surfaces = Surfaces(doc);
     CHECK(Has(surfaces, "Peter Alexander Singer"));
     CHECK(Has(surfaces, "Grand Challenges Canada"));
     const Annotated headline("Strategic Investment Announced Today");
@@ -470,16 +473,14 @@ TEST_CASE("Mentions: honours and degrees after a person's name are no names") {
         "Peter Alexander Singer, OC, MD, MPH, FRSC, is Chief Executive Officer of Grand Challenges Canada. Kim Dunn, "
         "MD, PhD - Founder, Chief Executive Officer. Created in 1899 by French engineers Alexandre Giros and Louis "
         "Loucheur, VINCI has become the largest company in construction.");
-    std::vector<std::string> surfaces;
-    for (const Mention& m : doc.annotated.found.mentions) surfaces.push_back(m.surface);
+    const std::vector<std::string> surfaces = Surfaces(doc);
     for (const char* letters : {"OC", "MD", "MPH", "FRSC", "PhD"}) CHECK_FALSE(Has(surfaces, letters));
     CHECK(Has(surfaces, "VINCI"));  // a word after it: the subject, not a degree
 }
 
 TEST_CASE("Mentions: a place before a person's first name is no part of the person's name") {
     const Annotated doc("Former Governor of Kansas Bill Graves is ATA's President and CEO.");
-    std::vector<std::string> surfaces;
-    for (const Mention& m : doc.annotated.found.mentions) surfaces.push_back(m.surface);
+    const std::vector<std::string> surfaces = Surfaces(doc);
     CHECK(Has(surfaces, "Bill Graves"));
     CHECK_FALSE(Has(surfaces, "Kansas Bill Graves"));
 }
@@ -488,8 +489,7 @@ TEST_CASE("Mentions: a title's capitalized modifier is no name, nor is a person 
     const Annotated doc(
         "In 2017, co-founder Tom Maniatis was recruited when Founding Director Robert B. Darnell retired from NYGC. The "
         "team comprises former CEO at PJ Smoothies Andrew King.");
-    std::vector<std::string> surfaces;
-    for (const Mention& m : doc.annotated.found.mentions) surfaces.push_back(m.surface);
+    const std::vector<std::string> surfaces = Surfaces(doc);
     CHECK(Has(surfaces, "Robert B. Darnell"));
     CHECK_FALSE(Has(surfaces, "Founding"));
     CHECK(Has(surfaces, "PJ Smoothies"));
@@ -499,8 +499,7 @@ TEST_CASE("Mentions: a title's capitalized modifier is no name, nor is a person 
 TEST_CASE("Mentions: one capitalized common word before 'of' and a name is a role, not a name") {
     const Annotated doc("The CEO is Kim Seok Hwan, Grandson of Kim Chul-Ho, Founder of Kia Motors. Sandra Hanington is "
                         "the current Master of the Royal Canadian Mint.");
-    std::vector<std::string> surfaces;
-    for (const Mention& m : doc.annotated.found.mentions) surfaces.push_back(m.surface);
+    const std::vector<std::string> surfaces = Surfaces(doc);
     CHECK_FALSE(Has(surfaces, "Grandson"));
     CHECK_FALSE(Has(surfaces, "Master"));
     CHECK(Has(surfaces, "Royal Canadian Mint"));

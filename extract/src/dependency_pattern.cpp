@@ -449,6 +449,17 @@ void Walk(const ParseView& view, const Step& step, int word, std::vector<int>& n
     }
 }
 
+// The words `path` leads to from `start`, step by step.
+std::vector<int> Follow(const ParseView& view, int start, const DependencyPattern::Path& path) {
+    std::vector<int> reached{start};
+    for (const DependencyPattern::Step& step : path) {
+        std::vector<int> next;
+        for (const int word : reached) TakeStep(view, step, word, next);
+        reached = std::move(next);
+    }
+    return reached;
+}
+
 // "the Chief Technical Officer of A and Chief Executive Officer of B": a
 // word whose own "of" phrase or possessor is a proper noun that fills no
 // role (B's name was cut short) has an argument of its own all the same:
@@ -472,12 +483,7 @@ bool HasOwnComplement(const ParseView& view, int word, const std::vector<Depende
 std::vector<int> DependencyPattern::Fill(const ParseView& view, int trigger, const RolePaths& role) const {
     const int trigger_item = view.item_of_word[static_cast<std::size_t>(trigger)];
     for (const Path& path : role.paths) {
-        std::vector<int> reached{trigger};
-        for (const Step& step : path) {
-            std::vector<int> next;
-            for (const int word : reached) TakeStep(view, step, word, next);
-            reached = std::move(next);
-        }
+        const std::vector<int> reached = Follow(view, trigger, path);
         // "Starbucks CEO Howard Schultz and Dan Levitan", "headed by Adolfo
         // E. Gutierrez, the Chairman ..., and Gilbert Narvaez": a title in
         // the singular before a name or in apposition to it describes that
@@ -566,15 +572,8 @@ std::vector<int> DependencyPattern::Triggers(const ParseView& view) const {
 }
 
 bool DependencyPattern::Vetoed(const ParseView& view, int trigger) const {
-    return std::any_of(unless_.begin(), unless_.end(), [&](const Path& path) {
-        std::vector<int> reached{trigger};
-        for (const Step& step : path) {
-            std::vector<int> next;
-            for (const int word : reached) TakeStep(view, step, word, next);
-            reached = std::move(next);
-        }
-        return !reached.empty();
-    });
+    return std::any_of(unless_.begin(), unless_.end(),
+                       [&](const Path& path) { return !Follow(view, trigger, path).empty(); });
 }
 
 std::vector<PatternMatch> DependencyPattern::FindAll(const ParseView& view, std::size_t role_count) const {

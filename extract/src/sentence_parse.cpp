@@ -260,8 +260,11 @@ bool IsHonorificStop(const std::vector<ParsedWord>& words, std::size_t w, const 
     return IsAbbreviationStop(words, w) && honorifics.Contains(FoldCase(words[w - 1].form));
 }
 
+// Asked of every word the parser reads: the sizes are compared before any
+// word is folded.
 bool IsPriorTo(const std::vector<ParsedWord>& words, std::size_t w, std::size_t next) {
-    return next == w + 1 && FoldCase(words[w].form) == "prior" && FoldCase(words[next].form) == "to";
+    return next == w + 1 && words[w].form.size() == 5 && words[next].form.size() == 2 &&
+           FoldCase(words[w].form) == "prior" && FoldCase(words[next].form) == "to";
 }
 
 // The parser's words for the sentence words `selection` (in order): a name
@@ -896,9 +899,11 @@ void AttachPrepositionalAppositions(std::vector<ParsedWord>& words) {
 // the parser hung both on the first noun, which then had two places of
 // work. (In "CEO and owner of Venturi" the one modifier is shared.)
 void AttachModifiersAfterConjunct(std::vector<ParsedWord>& words) {
-    const auto is_modifier = [&](std::size_t w) {
-        return words[w].deprel == "nmod" && words[w].head >= 0 && HasChild(words, static_cast<int>(w), {"case"});
-    };
+    std::vector<bool> has_case(words.size());
+    for (const ParsedWord& word : words) {
+        if (word.deprel == "case" && word.head >= 0) has_case[static_cast<std::size_t>(word.head)] = true;
+    }
+    const auto is_modifier = [&](std::size_t w) { return words[w].deprel == "nmod" && words[w].head >= 0 && has_case[w]; };
     for (std::size_t w = 0; w < words.size(); ++w) {
         if (!is_modifier(w)) continue;
         const int head = words[w].head;
