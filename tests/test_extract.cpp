@@ -1626,3 +1626,37 @@ TEST_CASE("Names after an opening oblique are the subjects of a passive naming t
     CHECK(triples.count("David Zinsner ceo-of Intel") == 1);
     CHECK(triples.count("Michelle Johnston Holthaus ceo-of Intel") == 1);
 }
+
+TEST_CASE("One of a group is described as the group: 'one of the founders of', 'one of X's customers'") {
+    CHECK(Triples(Extract("Henrik Dahl, one of the founders of Ostara Motors, sold his shares.")) ==
+          std::set<std::string>{"Henrik Dahl founder-of Ostara Motors"});
+    CHECK(Triples(Extract("Henrik Dahl is one of the founders of Ostara Motors.")) ==
+          std::set<std::string>{"Henrik Dahl founder-of Ostara Motors"});
+    CHECK(Triples(Extract("Ostara Motors is one of the biggest customers of Velmora Inc.")) ==
+          std::set<std::string>{"Ostara Motors customer-of Velmora Inc"});
+}
+
+TEST_CASE("Who runs or heads a company, and the head of one, is its chief executive; a deputy or a unit's head is not") {
+    for (const char* sentence : {"Linnea Varga, who runs Ostara Motors, said sales rose.",
+                                 "Linnea Varga, the head of Ostara Motors, said demand was strong.",
+                                 "Linnea Varga was named head of Ostara Motors in May."}) {
+        INFO(sentence);
+        CHECK(Triples(Extract(sentence)) == std::set<std::string>{"Linnea Varga ceo-of Ostara Motors"});
+    }
+    for (const char* sentence : {"Linnea Varga, deputy head of Ostara Motors, said demand was strong.",
+                                 "Linnea Varga, head of research at Ostara Motors, said demand was strong.",
+                                 "Linnea Varga runs the European unit of Ostara Motors."}) {
+        INFO(sentence);
+        CHECK(Triples(Extract(sentence)).empty());
+    }
+}
+
+TEST_CASE("A plural possessor's founder, a company's rival before a name, a resignation announced from a company") {
+    CHECK(Triples(Extract("Ostara Motors' co-founder Henrik Dahl sold his shares.")) ==
+          std::set<std::string>{"Henrik Dahl founder-of Ostara Motors"});
+    // competes-with is symmetric: either name may be its subject
+    CHECK(Triples(Extract("Ostara Motors rival Kestrel Energy cut prices.")) ==
+          std::set<std::string>{"Kestrel Energy competes-with Ostara Motors"});
+    CHECK(Triples(Extract("Linnea Varga announced her resignation from Ostara Motors on Monday.")) ==
+          std::set<std::string>{"Linnea Varga leaves Ostara Motors"});
+}

@@ -893,6 +893,44 @@ void AttachPrepositionalAppositions(std::vector<ParsedWord>& words) {
     }
 }
 
+// The plural noun of a partitive "one of the founders of X", "one of X's
+// biggest customers": a common noun hung on `number` that is not the word
+// it names (a plural), or -1.
+int PartitiveNoun(const std::vector<ParsedWord>& words, std::size_t number) {
+    if (number + 1 >= words.size() || FoldCase(words[number + 1].form) != "of") return -1;
+    for (std::size_t c = number + 2; c < words.size(); ++c) {
+        const ParsedWord& noun = words[c];
+        if (noun.head == static_cast<int>(number) && noun.deprel == "nmod" && noun.upos == nlp::Upos::kNoun &&
+            noun.lemma != FoldCase(noun.form)) {
+            return static_cast<int>(c);
+        }
+    }
+    return -1;
+}
+
+// "Henrik Dahl, one of the founders of X, ...", "Y is one of X's biggest
+// customers": a member of a group is described as the group is. The plural
+// noun takes the number's place in the sentence, with the number's other
+// dependents (the subject and copula of "is one of"), and the number
+// counts it. The parser had hung the noun on the number, so no rule
+// reached the founders or the customers from the name.
+void LiftPartitives(std::vector<ParsedWord>& words) {
+    for (std::size_t w = 0; w < words.size(); ++w) {
+        if (words[w].upos != nlp::Upos::kNum) continue;
+        const int noun = PartitiveNoun(words, w);
+        if (noun < 0) continue;
+        for (ParsedWord& dependent : words) {
+            if (dependent.head == static_cast<int>(w) && &dependent != &words[static_cast<std::size_t>(noun)]) {
+                dependent.head = noun;
+            }
+        }
+        words[static_cast<std::size_t>(noun)].head = words[w].head;
+        words[static_cast<std::size_t>(noun)].deprel = words[w].deprel;
+        words[w].head = noun;
+        words[w].deprel = "nummod";
+    }
+}
+
 // "Chief Executive Officer of Grand Challenges Canada and Director at the
 // Sandra Rotman Centre": when a noun has a prepositional modifier before
 // its conjunct and another after it, the second belongs to the conjunct;
@@ -1066,6 +1104,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
     AttachPossessors(parse.words, names);
     AttachCoordinatedVerbs(parse.words);
     AttachPrepositionalAppositions(parse.words);
+    LiftPartitives(parse.words);
     AttachModifiersAfterConjunct(parse.words);
     PromoteSubjectlessRelatives(parse.words, names);
     AttachAppointedTitles(parse.words, names, known_);
