@@ -1660,3 +1660,18 @@ TEST_CASE("A plural possessor's founder, a company's rival before a name, a resi
     CHECK(Triples(Extract("Linnea Varga announced her resignation from Ostara Motors on Monday.")) ==
           std::set<std::string>{"Linnea Varga leaves Ostara Motors"});
 }
+
+TEST_CASE("A name with 'who' or an age after its comma is a person's; one inside an 'of' phrase is not made one") {
+    for (const char* sentence : {"Sales rose, said Henrik Dahl, who joined Ostara Motors in 2001.",
+                                 "Henrik Dahl, 52, said Ostara Motors would grow."}) {
+        INFO(sentence);
+        const DocumentFacts facts = Extract(sentence);
+        const Entity* dahl = FindEntity(facts, "Henrik Dahl");
+        REQUIRE(dahl != nullptr);
+        CHECK(dahl->type == EntityType::kPerson);
+    }
+    // the founder is the publisher, not the review
+    CHECK(Triples(Extract("It was founded by Jan Novak, formerly associate publisher of Kestrel Review, who had also "
+                          "founded the Halvern Life Foundation."))
+              .count("Kestrel Review founder-of Halvern Life Foundation") == 0);
+}

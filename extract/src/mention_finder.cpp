@@ -705,6 +705,13 @@ private:
                lex_.person_title->Contains(StemId(before - 2));
     }
 
+    // "52," after a name and its comma: a grown person's age, as news gives it.
+    bool IsAgeBetweenCommas(std::size_t i, std::size_t sentence_end) const {
+        if (i + 1 >= sentence_end || Tok(i).kind != Token::Kind::kNumber || Tok(i + 1).text != ",") return false;
+        const std::string_view digits = Tok(i).text;
+        return digits.size() == 2 && digits[0] >= '1' && std::isdigit(static_cast<unsigned char>(digits[1]));
+    }
+
     MentionType TypeCue(std::size_t sentence, std::size_t first, std::size_t end) const {
         const std::size_t sentence_end = text_.sentences[sentence].end_token;
         const std::size_t sentence_first = text_.sentences[sentence].first_token;
@@ -734,6 +741,14 @@ private:
         if (end + 2 < sentence_end && Tok(end).text == "(" && Tok(end + 1).kind == Token::Kind::kNumber &&
             Tok(end + 2).text == ")") {
             return MentionType::kPerson;  // "Alexandr Wang (28)"
+        }
+        // "Henrik Dahl, who ...", "Henrik Dahl, 52, ..."; but "publisher of
+        // National Review, who had also founded ...": the "who" of a name in
+        // an "of" phrase is that phrase's head's.
+        if (end - first >= 2 && end + 1 < sentence_end && Tok(end).text == "," &&
+            (Folded(end + 1) == "who" || IsAgeBetweenCommas(end + 1, sentence_end)) &&
+            !(first > sentence_first && Folded(first - 1) == "of")) {
+            return MentionType::kPerson;
         }
         if (end < sentence_end && Tok(end).text == ",") {
             // "Alexandr Wang, the prodigious 28-year-old founder of ...", but
