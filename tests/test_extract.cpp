@@ -1675,3 +1675,18 @@ TEST_CASE("A name with 'who' or an age after its comma is a person's; one inside
                           "founded the Halvern Life Foundation."))
               .count("Kestrel Review founder-of Halvern Life Foundation") == 0);
 }
+
+TEST_CASE("A possessor hung on the verb owns the named subsidiary, founders 'include', a company 'owns' another") {
+    CHECK(Triples(Extract("Halvern Systems' subsidiary Brixton Analytics makes sensors.")) ==
+          std::set<std::string>{"Halvern Systems owns-stake Brixton Analytics"});
+    CHECK(Triples(Extract("Halvern Systems' founders include Tomasz Nowicki and Erik Sand.")) ==
+          std::set<std::string>{"Tomasz Nowicki founder-of Halvern Systems", "Erik Sand founder-of Halvern Systems"});
+    CHECK(Triples(Extract("Halvern Systems owns Brixton Analytics.")) ==
+          std::set<std::string>{"Halvern Systems owns-stake Brixton Analytics"});
+}
+
+TEST_CASE("What is sold is no buyer: 'sold it' states no customer") {
+    CHECK(Triples(Extract("Halvern Systems was founded in 2001. Brixton Analytics later sold it.")).empty());
+    CHECK(Triples(Extract("Brixton Analytics sells sensors to Halvern Systems.")) ==
+          std::set<std::string>{"Halvern Systems customer-of Brixton Analytics"});
+}

@@ -865,7 +865,13 @@ void AttachPossessors(std::vector<ParsedWord>& words, const std::vector<NameSpan
         const std::size_t clitic = span.end;
         if (clitic + 1 >= words.size() || !IsPossessiveClitic(words[clitic].form)) continue;
         const int name = static_cast<int>(LastWordOf(words, span));
-        if (words[static_cast<std::size_t>(name)].deprel == "nmod:poss") continue;
+        // A possessor the parser hung on a verb ("Halvern Systems' subsidiary
+        // Brixton Analytics makes ...") owns nothing yet.
+        const ParsedWord& named = words[static_cast<std::size_t>(name)];
+        if (named.deprel == "nmod:poss" &&
+            (named.head < 0 || words[static_cast<std::size_t>(named.head)].upos != nlp::Upos::kVerb)) {
+            continue;
+        }
         int owned = static_cast<int>(clitic + 1);
         for (int steps = 0; steps < 6; ++steps) {
             const ParsedWord& w = words[static_cast<std::size_t>(owned)];
