@@ -1661,7 +1661,7 @@ TEST_CASE("A plural possessor's founder, a company's rival before a name, a resi
           std::set<std::string>{"Linnea Varga leaves Ostara Motors"});
 }
 
-TEST_CASE("A name with 'who' or an age after its comma is a person's; one inside an 'of' phrase is not made one") {
+TEST_CASE("A name with 'who' or an age after its comma is a person's, but not one inside an 'of' phrase") {
     for (const char* sentence : {"Sales rose, said Henrik Dahl, who joined Ostara Motors in 2001.",
                                  "Henrik Dahl, 52, said Ostara Motors would grow."}) {
         INFO(sentence);
@@ -1689,4 +1689,27 @@ TEST_CASE("What is sold is no buyer: 'sold it' states no customer") {
     CHECK(Triples(Extract("Halvern Systems was founded in 2001. Brixton Analytics later sold it.")).empty());
     CHECK(Triples(Extract("Brixton Analytics sells sensors to Halvern Systems.")) ==
           std::set<std::string>{"Halvern Systems customer-of Brixton Analytics"});
+}
+
+TEST_CASE("A supplier replaced, a contract awarded, a longtime customer, investors participating or attracted") {
+    CHECK(Triples(Extract("Ostara Motors is replacing Velmora Inc. with Kestrel Energy as its battery supplier.")) ==
+          std::set<std::string>{"Ostara Motors leaves Velmora Inc", "Ostara Motors customer-of Velmora Inc",
+                                "Ostara Motors customer-of Kestrel Energy"});
+    CHECK(Triples(Extract("Ostara Motors awarded Velmora Inc. a $2 billion contract for battery cells.")) ==
+          std::set<std::string>{"Ostara Motors customer-of Velmora Inc"});
+    CHECK(Triples(Extract("Ostara Motors, a longtime Velmora Inc. customer, renewed its contract.")) ==
+          std::set<std::string>{"Ostara Motors customer-of Velmora Inc"});
+    CHECK(Triples(Extract("Ostara Motors raised $45 million in a round led by Kestrel Energy, with participation from "
+                          "Brantel Group.")) ==
+          std::set<std::string>{"Kestrel Energy invests-in Ostara Motors", "Brantel Group invests-in Ostara Motors"});
+    CHECK(Triples(Extract("Ostara Motors has attracted investment from Kestrel Energy and Brantel Group.")) ==
+          std::set<std::string>{"Kestrel Energy invests-in Ostara Motors", "Brantel Group invests-in Ostara Motors"});
+}
+
+TEST_CASE("Companies locked in a war compete; a person ousted as chief leaves, a company replaced as supplier is left") {
+    CHECK(Triples(Extract("Ostara Motors and Kestrel Energy are locked in a price war.")) ==
+          std::set<std::string>{"Kestrel Energy competes-with Ostara Motors"});  // symmetric
+    CHECK(Triples(Extract("Linnea Varga was ousted as chief executive of Ostara Motors.")) ==
+          std::set<std::string>{"Linnea Varga ceo-of Ostara Motors", "Linnea Varga leaves Ostara Motors"});
+    CHECK(Triples(Extract("Ostara Motors replaced Velmora Inc. as its supplier.")).count("Velmora Inc leaves Ostara Motors") == 0);
 }
