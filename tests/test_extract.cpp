@@ -1713,3 +1713,13 @@ TEST_CASE("Companies locked in a war compete; a person ousted as chief leaves, a
           std::set<std::string>{"Linnea Varga ceo-of Ostara Motors", "Linnea Varga leaves Ostara Motors"});
     CHECK(Triples(Extract("Ostara Motors replaced Velmora Inc. as its supplier.")).count("Velmora Inc leaves Ostara Motors") == 0);
 }
+
+TEST_CASE("A nickname in quotes between a first and a family name is part of one person's name") {
+    const DocumentFacts facts = Extract("Christopher \"CJ\" Fraleigh is the chairman and CEO of Shearer Foods.");
+    CHECK(Triples(facts) == std::set<std::string>{"Christopher \"CJ\" Fraleigh ceo-of Shearer Foods"});
+    const Entity* person = FindEntity(facts, "Christopher \"CJ\" Fraleigh");
+    REQUIRE(person != nullptr);
+    CHECK(person->type == EntityType::kPerson);
+    CHECK(Triples(Extract("Miodrag \xE2\x80\x9CMiki\xE2\x80\x9D Savicevic was CEO of Genex.")) ==
+          std::set<std::string>{"Miodrag \xE2\x80\x9CMiki\xE2\x80\x9D Savicevic ceo-of Genex"});
+}

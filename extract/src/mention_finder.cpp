@@ -245,6 +245,19 @@ private:
 
     bool EndsPossessive(std::size_t i) const { return folded_.Possessive(i); }
 
+    // 'Christopher "CJ" Fraleigh', 'Miodrag "Miki" Savicevic': a first name,
+    // a nickname of one or two words in quotes, a family name. Returns the
+    // end of the family name's word, or 0.
+    std::size_t QuotedNicknameEnd(std::size_t first, std::size_t end, std::size_t sentence_end) const {
+        if (end != first + 1 || !IsQuote(Tok(end).text)) return 0;
+        std::size_t close = end + 1;
+        while (close < sentence_end && close < end + 4 && IsNameLike(close)) ++close;
+        if (close == end + 1 || close == end + 4 || close + 1 >= sentence_end) return 0;
+        const std::string_view quote = Tok(close).text;
+        if (!(IsQuote(quote) || quote == "\xE2\x80\x9D" || quote == "\xE2\x80\x99") || !IsNameLike(close + 1)) return 0;
+        return close + 2;
+    }
+
     // Maximal runs of tokens that could belong to a name; a possessive ends one.
     template <typename F>
     void ForEachRun(std::size_t sentence, F&& on_run) const {
@@ -266,6 +279,8 @@ private:
                 } else if (end + 2 < s.end_token && IsNameLike(end + 2) && JoinsName(end) &&
                            (folded_.Word(end + 1) == "the" || IsParticle(end + 1))) {
                     end += 3;  // "Bank of the West", "University of the Arts", "Ludwig Mies van der Rohe"
+                } else if (const std::size_t after = QuotedNicknameEnd(i, end, s.end_token); after > 0) {
+                    end = after;  // 'Christopher "CJ" Fraleigh'
                 } else {
                     break;
                 }
@@ -722,6 +737,8 @@ private:
         for (std::size_t i = first; i < end; ++i) {
             if (Tok(i).text == "&") return MentionType::kOrganization;
         }
+        // 'Miodrag "Miki" Savicevic': a nickname in quotes is a person's.
+        if (end - first >= 4 && QuotedNicknameEnd(first, first + 1, end) == end) return MentionType::kPerson;
         // "Philip Morris USA", "Ford Europe": no person's name ends in a place.
         if (end - first >= 2 && lex_.place->Contains(StemId(end - 1))) return MentionType::kOrganization;
         // A rarer first name ("Chelsea", "Santa") also opens places and
