@@ -1636,7 +1636,7 @@ TEST_CASE("One of a group is described as the group: 'one of the founders of', '
           std::set<std::string>{"Ostara Motors customer-of Velmora Inc"});
 }
 
-TEST_CASE("Who runs or heads a company, and the head of one, is its chief executive; a deputy or a unit's head is not") {
+TEST_CASE("Who runs or heads a company, and the head of one, is its chief executive, but a deputy or a unit's head is not") {
     for (const char* sentence : {"Linnea Varga, who runs Ostara Motors, said sales rose.",
                                  "Linnea Varga, the head of Ostara Motors, said demand was strong.",
                                  "Linnea Varga was named head of Ostara Motors in May."}) {
@@ -1706,7 +1706,7 @@ TEST_CASE("A supplier replaced, a contract awarded, a longtime customer, investo
           std::set<std::string>{"Kestrel Energy invests-in Ostara Motors", "Brantel Group invests-in Ostara Motors"});
 }
 
-TEST_CASE("Companies locked in a war compete; a person ousted as chief leaves, a company replaced as supplier is left") {
+TEST_CASE("Companies locked in a war compete, a person ousted as chief leaves, a company replaced as supplier is left") {
     CHECK(Triples(Extract("Ostara Motors and Kestrel Energy are locked in a price war.")) ==
           std::set<std::string>{"Kestrel Energy competes-with Ostara Motors"});  // symmetric
     CHECK(Triples(Extract("Linnea Varga was ousted as chief executive of Ostara Motors.")) ==
@@ -1722,4 +1722,9 @@ TEST_CASE("A nickname in quotes between a first and a family name is part of one
     CHECK(person->type == EntityType::kPerson);
     CHECK(Triples(Extract("Miodrag \xE2\x80\x9CMiki\xE2\x80\x9D Savicevic was CEO of Genex.")) ==
           std::set<std::string>{"Miodrag \xE2\x80\x9CMiki\xE2\x80\x9D Savicevic ceo-of Genex"});
+}
+
+TEST_CASE("A noun phrase after 'as' is what the verb's subject is: a brand owned by a company") {
+    CHECK(Triples(Extract("Brixton Analytics now operates as a brand owned by Halvern Systems.")) ==
+          std::set<std::string>{"Halvern Systems owns-stake Brixton Analytics"});
 }

@@ -381,6 +381,13 @@ void CollectFillers(const ParseView& view, int word, std::vector<int>& out, int 
                !subjects.empty() && !ChildrenBy(view, word, {"cop"}).empty()) {
         // "X is a developer founded by Y": the predicate noun is its subject.
         for (const int subject : subjects) CollectFillers(view, subject, out, depth + 1);
+    } else if (head >= 0 && RelationOf(view, word) == "obl" && HasCaseWord(view, word, {"as"}) &&
+               IsNominal(view, word) && !LogicalSubjects(view, head, /*passive_ok=*/true, depth + 1).empty()) {
+        // "BankBoston exists as a subsidiary private bank owned by Bank of
+        // America": a noun phrase after "as" is what the verb's subject is.
+        for (const int subject : LogicalSubjects(view, head, /*passive_ok=*/true, depth + 1)) {
+            CollectFillers(view, subject, out, depth + 1);
+        }
     } else if (head >= 0 && RelationOf(view, word) == "appos") {
         // "Address.com, a service acquired by Z": the apposition is the name.
         CollectFillers(view, head, out, depth + 1);
