@@ -1728,3 +1728,10 @@ TEST_CASE("A noun phrase after 'as' is what the verb's subject is: a brand owned
     CHECK(Triples(Extract("Brixton Analytics now operates as a brand owned by Halvern Systems.")) ==
           std::set<std::string>{"Halvern Systems owns-stake Brixton Analytics"});
 }
+
+TEST_CASE("A dotted acronym title is the title: 'C.E.O.' before a name and after a comma") {
+    CHECK(Triples(Extract("Ostara Motors C.E.O. Linnea Varga said sales rose.")) ==
+          std::set<std::string>{"Linnea Varga ceo-of Ostara Motors"});
+    CHECK(Triples(Extract("Linnea Varga, the C.E.O. of Ostara Motors, said sales rose.")) ==
+          std::set<std::string>{"Linnea Varga ceo-of Ostara Motors"});
+}

@@ -797,3 +797,12 @@ TEST_CASE("Fact assembler: a name of unknown type takes the type its first relat
     CHECK(facts.types()[static_cast<std::size_t>(bevirt)] == MentionType::kPerson);
     CHECK(facts.affiliations().count(bevirt) == 1);
 }
+
+TEST_CASE("Folding: a dotted acronym of three letters or more folds to its letters, 'U.S.' stays a word") {
+    CHECK(DottedAcronymForm("C.E.O") == "CEO");
+    CHECK(DottedAcronymForm("C.F.O.") == "CFO");
+    CHECK(DottedAcronymForm("U.S.").empty());
+    CHECK(DottedAcronymForm("CEO").empty());
+    CHECK(DottedAcronymForm("e.l.f") == "elf");
+    CHECK(DottedAcronymForm("Inc.").empty());
+}

@@ -14,6 +14,11 @@
 
 namespace kgraph::extract {
 
+// The letters of a dotted acronym ("CEO" for "C.E.O"), or "" for any other
+// word. The parser reads such a word as its letters, and the lexicons see it
+// folded so ("ceo").
+std::string DottedAcronymForm(std::string_view text);
+
 class FoldedTokens {
 public:
     FoldedTokens(const std::vector<Token>& tokens, const Vocabulary& vocabulary);

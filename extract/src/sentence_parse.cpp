@@ -260,6 +260,11 @@ bool IsHonorificStop(const std::vector<ParsedWord>& words, std::size_t w, const 
     return IsAbbreviationStop(words, w) && honorifics.Contains(FoldCase(words[w - 1].form));
 }
 
+// The full stop of "C.E.O.", which the parser would read as the sentence's end.
+bool IsAcronymStop(const std::vector<ParsedWord>& words, std::size_t w) {
+    return w > 0 && words[w].form == "." && !DottedAcronymForm(words[w - 1].form).empty();
+}
+
 // Asked of every word the parser reads: the sizes are compared before any
 // word is folded.
 bool IsPriorTo(const std::vector<ParsedWord>& words, std::size_t w, std::size_t next) {
@@ -302,6 +307,14 @@ ParserInput ParserWords(const std::vector<ParsedWord>& words, const std::vector<
         if (i + 2 < selection.size() && IsHonorificStop(words, selection[i + 1], known.honorifics)) {
             add(w, input.lowered.emplace_back(std::string(words[w].form) + "."), nlp::Upos::kPropn);
             ++i;
+            continue;
+        }
+        // "C.E.O." reaches the parser as the "CEO" the treebank spells, its
+        // stop inside the sentence kept from it as a name's is.
+        if (std::string acronym = word_name[w] == kNoName ? DottedAcronymForm(words[w].form) : std::string();
+            !acronym.empty()) {
+            add(w, input.lowered.emplace_back(std::move(acronym)), std::nullopt);
+            if (i + 2 < selection.size() && IsAcronymStop(words, selection[i + 1])) ++i;
             continue;
         }
         const std::string_view form = word_name[w] == kNoName && w > 0 && IsTitleCased(words[w].form)
@@ -1058,7 +1071,9 @@ void HangAbbreviationStops(std::vector<ParsedWord>& words, const std::vector<Nam
         HangStop(words[span.end], static_cast<int>(LastWordOf(words, span)));
     }
     for (std::size_t w = 1; w < words.size(); ++w) {
-        if (words[w].deprel.empty() && IsHonorificStop(words, w, honorifics)) HangStop(words[w], static_cast<int>(w - 1));
+        if (words[w].deprel.empty() && (IsHonorificStop(words, w, honorifics) || IsAcronymStop(words, w))) {
+            HangStop(words[w], static_cast<int>(w - 1));
+        }
     }
 }
 
