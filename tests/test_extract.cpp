@@ -1735,3 +1735,9 @@ TEST_CASE("A dotted acronym title is the title: 'C.E.O.' before a name and after
     CHECK(Triples(Extract("Linnea Varga, the C.E.O. of Ostara Motors, said sales rose.")) ==
           std::set<std::string>{"Linnea Varga ceo-of Ostara Motors"});
 }
+
+TEST_CASE("A co-founder 'with' on the place of founding, and no co-founder from the verb coordinated before") {
+    CHECK(Triples(Extract("He worked with Jean Piaget in Geneva and later co-founded the Institute for Cognitive Studies "
+                          "at Rutgers with Dorothy Dinnerstein.")) ==
+          std::set<std::string>{"Dorothy Dinnerstein founder-of Institute for Cognitive Studies"});
+}

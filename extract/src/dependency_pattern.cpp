@@ -485,6 +485,13 @@ bool HasOwnComplement(const ParseView& view, int word, const std::vector<Depende
     });
 }
 
+// Whether a role's first path starts at a phrase with a preposition
+// ("obl[with|alongside]").
+bool StartsWithPreposition(const std::vector<DependencyPattern::Path>& paths) {
+    return !paths.empty() && paths.front().front().kind == DependencyPattern::Step::Kind::kDown &&
+           !paths.front().front().case_words.empty();
+}
+
 }  // namespace
 
 std::vector<int> DependencyPattern::Fill(const ParseView& view, int trigger, const RolePaths& role) const {
@@ -533,8 +540,14 @@ std::vector<int> DependencyPattern::FillShared(const ParseView& view, int trigge
         return !ChildrenBy(view, word, {"det"}).empty() ||
                (!IsNominal(view, word) && !ChildrenBy(view, word, {"nsubj", "nsubj:pass", "csubj"}).empty());
     };
+    // "worked with Jean Piaget and later co-founded the Institute": a verb
+    // with an object of its own takes no preposition's phrase from the verb
+    // it is coordinated with.
+    const bool keeps_to_its_object = !IsNominal(view, trigger) && !ChildrenBy(view, trigger, {"obj"}).empty() &&
+                                     StartsWithPreposition(role.paths);
     const int head = HeadOf(view, trigger);
-    if (head >= 0 && RelationOf(view, trigger) == "conj" && !own_phrase(trigger) && !HasOwnComplement(view, trigger, role.paths)) {
+    if (head >= 0 && RelationOf(view, trigger) == "conj" && !own_phrase(trigger) && !keeps_to_its_object &&
+        !HasOwnComplement(view, trigger, role.paths)) {
         fillers = Fill(view, head, role);
         if (!fillers.empty()) return fillers;
     }
