@@ -1741,3 +1741,8 @@ TEST_CASE("A co-founder 'with' on the place of founding, and no co-founder from 
                           "at Rutgers with Dorothy Dinnerstein.")) ==
           std::set<std::string>{"Dorothy Dinnerstein founder-of Institute for Cognitive Studies"});
 }
+
+TEST_CASE("A company counted among another's investors invests in it") {
+    CHECK(Triples(Extract("Ostara Motors counts Velmora Inc. and Kestrel Energy among its investors.")) ==
+          std::set<std::string>{"Velmora Inc invests-in Ostara Motors", "Kestrel Energy invests-in Ostara Motors"});
+}
