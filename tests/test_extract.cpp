@@ -1746,3 +1746,15 @@ TEST_CASE("A company counted among another's investors invests in it") {
     CHECK(Triples(Extract("Ostara Motors counts Velmora Inc. and Kestrel Energy among its investors.")) ==
           std::set<std::string>{"Velmora Inc invests-in Ostara Motors", "Kestrel Energy invests-in Ostara Motors"});
 }
+
+TEST_CASE("A stake raised 'to' a percentage after the company holds that percentage") {
+    for (const char* sentence : {"Toyota raised its stake in Subaru from 16.8% to 20% as planned in February last year.",
+                                 "Toyota raised its stake in Subaru to 20% last year."}) {
+        INFO(sentence);
+        const DocumentFacts facts = Extract(sentence);
+        const Relation* r = Find(facts, "Toyota", "owns-stake", "Subaru");
+        REQUIRE(r != nullptr);
+        REQUIRE(r->evidence[0].percent.has_value());
+        CHECK(*r->evidence[0].percent == Approx(20.0));
+    }
+}

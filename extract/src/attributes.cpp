@@ -8,7 +8,19 @@ namespace {
 // How many lines from the top a page's date line may be.
 constexpr std::size_t kPublicationLines = 8;
 
-// The first quantity of `kind` in `role`'s span, else (role unbound) in the match.
+// How far after a match a level it reaches may stand ("raised its stake in
+// Subaru from 16.8% to 20%").
+constexpr std::size_t kLevelReach = 6;
+
+const Quantity* QuantityAt(const SentenceView& view, std::size_t i, QuantityKind kind) {
+    const SentenceItem& item = view.items[i];
+    if (item.kind != SentenceItem::Kind::kQuantity || item.quantity_kind != kind) return nullptr;
+    return &view.quantities[static_cast<std::size_t>(item.quantity)];
+}
+
+// The first quantity of `kind` in `role`'s span, else (role unbound) in the
+// match, else a percentage the match's statement goes "to" right after it:
+// the parser hangs "to 20%" anywhere, and the last level is the stake held.
 const Quantity* QuantityFor(const SentenceView& view, const PatternMatch& match, int role, QuantityKind kind) {
     const RoleSpan span = match.roles[static_cast<std::size_t>(role)];
     std::size_t from = match.begin, to = match.end;
@@ -17,12 +29,15 @@ const Quantity* QuantityFor(const SentenceView& view, const PatternMatch& match,
         to = static_cast<std::size_t>(span.end);
     }
     for (std::size_t i = from; i < to; ++i) {
-        const SentenceItem& item = view.items[i];
-        if (item.kind == SentenceItem::Kind::kQuantity && item.quantity_kind == kind) {
-            return &view.quantities[static_cast<std::size_t>(item.quantity)];
-        }
+        if (const Quantity* q = QuantityAt(view, i, kind)) return q;
     }
-    return nullptr;
+    if (span.bound() || kind != QuantityKind::kPercent) return nullptr;
+    const Quantity* level = nullptr;
+    for (std::size_t i = match.end; i < std::min(view.items.size(), match.end + kLevelReach); ++i) {
+        if (view.items[i].IsMention()) break;
+        if (const Quantity* q = QuantityAt(view, i, kind); q != nullptr && i > 0 && view.items[i - 1].HasWord("to")) level = q;
+    }
+    return level;
 }
 
 }  // namespace
