@@ -1758,3 +1758,12 @@ TEST_CASE("A stake raised 'to' a percentage after the company holds that percent
         CHECK(*r->evidence[0].percent == Approx(20.0));
     }
 }
+
+TEST_CASE("An acquisition's amount is what the buyer pays to acquire") {
+    const DocumentFacts facts = Extract("Alaska Air Group said it had closed the deal, paying $1.9 billion in all-stock "
+                                        "acquisition to acquire Hawaiian Airlines.");
+    const Relation* r = Find(facts, "Alaska Air Group", "invests-in", "Hawaiian Airlines");
+    REQUIRE(r != nullptr);
+    REQUIRE(r->evidence[0].amount.has_value());
+    CHECK(r->evidence[0].amount->value == Approx(1.9e9));
+}
