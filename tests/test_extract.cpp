@@ -1767,3 +1767,12 @@ TEST_CASE("An acquisition's amount is what the buyer pays to acquire") {
     REQUIRE(r->evidence[0].amount.has_value());
     CHECK(r->evidence[0].amount->value == Approx(1.9e9));
 }
+
+TEST_CASE("'it' or 'its' in a verb coordinated after another is that verb's named object") {
+    CHECK(Triples(Extract("Linnea Varga is an American entrepreneur. She founded Ostara Motors in 2009 and served as its "
+                          "CEO until 2015.")) ==
+          std::set<std::string>{"Linnea Varga founder-of Ostara Motors", "Linnea Varga ceo-of Ostara Motors"});
+    CHECK(Triples(Extract("Halvern Systems, which bought Kestrel Energy in 2016 and owns a majority of it, named a new "
+                          "president.")) ==
+          std::set<std::string>{"Halvern Systems owns-stake Kestrel Energy", "Halvern Systems invests-in Kestrel Energy"});
+}

@@ -368,12 +368,37 @@ int NameGivenTo(const ParseView& view, int noun) {
     return -1;
 }
 
+// "She founded Ostara Motors in 2009 and served as its CEO", "bought
+// Kestrel and ran it": "it" or "its" in a verb coordinated after another is
+// that verb's object when it is a name. Returns the name's word, or -1.
+int ObjectOfVerbBefore(const ParseView& view, int pronoun) {
+    const std::string_view form = view.forms[static_cast<std::size_t>(pronoun)];
+    if (view.parse.words[static_cast<std::size_t>(pronoun)].upos != nlp::Upos::kPron || (form != "it" && form != "its")) {
+        return -1;
+    }
+    int verb = HeadOf(view, pronoun);
+    for (int steps = 0; verb >= 0 && steps < 3 && view.parse.words[static_cast<std::size_t>(verb)].upos != nlp::Upos::kVerb;
+         ++steps) {
+        verb = HeadOf(view, verb);
+    }
+    if (verb < 0 || view.parse.words[static_cast<std::size_t>(verb)].upos != nlp::Upos::kVerb ||
+        RelationOf(view, verb) != "conj") {
+        return -1;
+    }
+    for (const int object : ChildrenBy(view, HeadOf(view, verb), {"obj"})) {
+        if (IsInName(view, object)) return object;
+    }
+    return -1;
+}
+
 // The items a reached word stands for; see the header.
 void CollectFillers(const ParseView& view, int word, std::vector<int>& out, int depth, bool conjuncts = true) {
     if (depth > kMaxClimb) return;
     const int item = view.item_of_word[static_cast<std::size_t>(word)];
     const int head = HeadOf(view, word);
-    if (item >= 0 && FillsRole(view.items[static_cast<std::size_t>(item)])) {
+    if (const int object = ObjectOfVerbBefore(view, word); object >= 0) {
+        CollectFillers(view, object, out, depth + 1);
+    } else if (item >= 0 && FillsRole(view.items[static_cast<std::size_t>(item)])) {
         if (std::find(out.begin(), out.end(), item) == out.end()) out.push_back(item);
     } else if (const int antecedent = AntecedentOf(view, word); antecedent >= 0) {
         CollectFillers(view, antecedent, out, depth + 1);
