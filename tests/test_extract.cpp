@@ -1776,3 +1776,10 @@ TEST_CASE("'it' or 'its' in a verb coordinated after another is that verb's name
                           "president.")) ==
           std::set<std::string>{"Halvern Systems owns-stake Kestrel Energy", "Halvern Systems invests-in Kestrel Energy"});
 }
+
+TEST_CASE("Joining a company leaves an earlier affiliation, never the company joined") {
+    CHECK(Triples(Extract("After graduating, Linnea Varga joined Kestrel Energy, where she later became CEO.")) ==
+          std::set<std::string>{"Linnea Varga ceo-of Kestrel Energy"});
+    CHECK(Triples(Extract("Linnea Varga was chief executive of Ostara Motors. In May she joined Kestrel Energy.")) ==
+          std::set<std::string>{"Linnea Varga ceo-of Ostara Motors", "Linnea Varga leaves Ostara Motors"});
+}

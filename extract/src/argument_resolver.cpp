@@ -62,10 +62,7 @@ std::vector<int> ArgumentResolver::NamedEntities(const SentenceView& view, const
 int ArgumentResolver::ImplicitEntity(const SentenceView& view, const PatternMatch& match, ImplicitFiller filler) const {
     // An implicit argument is anything but the explicit ones; other names in
     // the match ("the largest customer of Scale AI") may be it.
-    std::vector<int> in_roles;
-    for (const RoleSpan& bound : match.roles) {
-        if (bound.bound()) AppendNames(view.items, static_cast<std::size_t>(bound.first), static_cast<std::size_t>(bound.end), in_roles);
-    }
+    const std::vector<int> in_roles = RoleNames(view, match);
     switch (filler) {
         case ImplicitFiller::kTopic: {
             const int topic = document_.context.Topic(document_.text.sentences[view.sentence].line, in_roles);
@@ -80,10 +77,19 @@ int ArgumentResolver::ImplicitEntity(const SentenceView& view, const PatternMatc
     return kUnresolved;
 }
 
+std::vector<int> ArgumentResolver::RoleNames(const SentenceView& view, const PatternMatch& match) const {
+    std::vector<int> names;
+    for (const RoleSpan& bound : match.roles) {
+        if (bound.bound()) AppendNames(view.items, static_cast<std::size_t>(bound.first), static_cast<std::size_t>(bound.end), names);
+    }
+    return names;
+}
+
 void ArgumentResolver::ResolveAffiliation(RelationCandidate& c, const Affiliations& affiliations) const {
     const auto [first, last] = affiliations.equal_range(c.subject);
     for (auto it = first; it != last && c.object == kAwaitingAffiliation; ++it) {
-        if (it->second != c.subject && c.problem.empty()) c.object = it->second;
+        const bool named = std::find(c.named_in_match.begin(), c.named_in_match.end(), it->second) != c.named_in_match.end();
+        if (it->second != c.subject && !named && c.problem.empty()) c.object = it->second;
     }
     if (c.object == kAwaitingAffiliation) {
         c.problem = "no organization known for " + EntityLabel(document_.resolved, c.subject) + " in this document";

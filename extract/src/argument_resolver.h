@@ -33,6 +33,9 @@ public:
     std::vector<int> RoleEntities(const SentenceView& view, const Rule& rule, const PatternMatch& match, int role,
                                   std::string* problem) const;
 
+    // The entities of the names (not references) in `match`'s bound roles.
+    std::vector<int> RoleNames(const SentenceView& view, const PatternMatch& match) const;
+
     // Fills the object of a candidate that awaited its subject's affiliation,
     // once all of the document's affiliations are known: "Wang has switched to
     // Meta" leaves the organization Wang led before. Sets the problem when

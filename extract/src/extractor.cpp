@@ -3,6 +3,7 @@
 //     (furniture, headlines) -> mentions -> references -> tags and parse
 //   then per sentence: sentence view (items) -> rule matches -> arguments
 //     -> attributes -> judged against the schema -> facts.
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -76,6 +77,9 @@ std::vector<RelationCandidate> CandidatesOf(const SentenceView& view, const Rule
     base.evidence.modality = attributes.Modality(rule, view, match.match);
     attributes.Attach(*emission.type, view, match.match, base.evidence);
     if (base.problem.empty() && attributes.Negated(view, match.match)) base.problem = "negated";
+    if (std::find(objects.begin(), objects.end(), kAwaitingAffiliation) != objects.end()) {
+        base.named_in_match = arguments.RoleNames(view, match.match);
+    }
     std::vector<RelationCandidate> out;
     for (const int subject : subjects) {
         for (const int object : objects) {

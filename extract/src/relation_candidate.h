@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "kgraph/model.h"
 #include "mention_resolver.h"
@@ -21,6 +22,10 @@ struct RelationCandidate {
     std::size_t sentence = 0;
     int subject = kUnresolved, object = kUnresolved;  // entity numbers
     Evidence evidence;    // attributes, modality, rule and confidence
+    // For an object awaiting the subject's affiliation: the entities the
+    // match's roles name, which it cannot be ("joined Kestrel Energy, where
+    // she became CEO" leaves no Kestrel Energy).
+    std::vector<int> named_in_match;
     std::string problem;  // why it cannot be a relation, when it cannot
 };
 
