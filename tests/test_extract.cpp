@@ -1783,3 +1783,9 @@ TEST_CASE("Joining a company leaves an earlier affiliation, never the company jo
     CHECK(Triples(Extract("Linnea Varga was chief executive of Ostara Motors. In May she joined Kestrel Energy.")) ==
           std::set<std::string>{"Linnea Varga ceo-of Ostara Motors", "Linnea Varga leaves Ostara Motors"});
 }
+
+TEST_CASE("A preposition opening a sentence is no name's first word") {
+    const std::set<std::string> triples = Triples(Extract("Under Henrik Dahl's leadership as CEO, Ostara Motors grew rapidly."));
+    CHECK(triples.count("Under Henrik Dahl ceo-of Ostara Motors") == 0);
+    CHECK(triples.count("Henrik Dahl ceo-of Ostara Motors") == 1);
+}
