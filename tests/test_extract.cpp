@@ -1789,3 +1789,17 @@ TEST_CASE("A preposition opening a sentence is no name's first word") {
     CHECK(triples.count("Under Henrik Dahl ceo-of Ostara Motors") == 0);
     CHECK(triples.count("Henrik Dahl ceo-of Ostara Motors") == 1);
 }
+
+TEST_CASE("A company sold to another is owned by it, one that became a subsidiary is its parent's") {
+    CHECK(Triples(Extract("Kestrel Energy was sold to Brantel Group in 2012.")) ==
+          std::set<std::string>{"Brantel Group owns-stake Kestrel Energy", "Brantel Group invests-in Kestrel Energy"});
+    CHECK(Triples(Extract("Kestrel Energy became a subsidiary of Brantel Group in 2012.")) ==
+          std::set<std::string>{"Brantel Group owns-stake Kestrel Energy"});
+    CHECK(Triples(Extract("Brixton Analytics sells sensors to Halvern Systems.")) ==
+          std::set<std::string>{"Halvern Systems customer-of Brixton Analytics"});
+}
+
+TEST_CASE("A company sold to a buyer makes it no customer of the seller") {
+    CHECK(Triples(Extract("Brantel Group sold Kestrel Energy to Halvern Systems for $2 billion.")) ==
+          std::set<std::string>{"Halvern Systems owns-stake Kestrel Energy", "Halvern Systems invests-in Kestrel Energy"});
+}

@@ -31,6 +31,10 @@ Result<Step> ParseStep(std::string_view text, const std::map<std::string, Lexico
     if (const std::size_t open = text.find('{'); open != std::string_view::npos) {
         if (text.back() != '}') return Status::InvalidArgument("step '" + std::string(text) + "': missing '}'");
         for (std::string& lemma : SplitOn(text.substr(open + 1, text.size() - open - 2), '|')) {
+            if (lemma == "NAME") {
+                step.names_only = true;
+                continue;
+            }
             if (lemma[0] != '@') {
                 step.lemmas.push_back(std::move(lemma));
                 continue;
@@ -444,6 +448,7 @@ void CollectFillers(const ParseView& view, int word, std::vector<int>& out, int 
 void Walk(const ParseView& view, const Step& step, int word, std::vector<int>& next);
 
 bool LemmaAllowed(const ParseView& view, const Step& step, int word) {
+    if (step.names_only && !IsInName(view, word)) return false;
     if (step.lemmas.empty() && step.lemma_lexicons.empty()) return true;
     const std::string_view lemma = view.lemmas[static_cast<std::size_t>(word)];
     return Contains(step.lemmas, lemma) ||

@@ -98,6 +98,7 @@ public:
         std::vector<std::string> case_words;  // empty: any
         std::vector<std::string> lemmas;      // empty: any
         std::vector<const Lexicon*> lemma_lexicons;
+        bool names_only = false;  // `{NAME}`: only words inside a name
     };
     using Path = std::vector<Step>;
 
