@@ -1803,3 +1803,12 @@ TEST_CASE("A company sold to a buyer makes it no customer of the seller") {
     CHECK(Triples(Extract("Brantel Group sold Kestrel Energy to Halvern Systems for $2 billion.")) ==
           std::set<std::string>{"Halvern Systems owns-stake Kestrel Energy", "Halvern Systems invests-in Kestrel Energy"});
 }
+
+TEST_CASE("A name between commas after a title renames it, even one ending in a place's name") {
+    const DocumentFacts facts =
+        Extract("The magazine published an article about Wikipedia and its founder, Jimmy Wales, in its February issue.");
+    CHECK(Triples(facts).count("Jimmy Wales founder-of Wikipedia") == 1);
+    const Entity* wales = FindEntity(facts, "Jimmy Wales");
+    REQUIRE(wales != nullptr);
+    CHECK(wales->type == EntityType::kPerson);
+}

@@ -374,13 +374,20 @@ int NameGivenTo(const ParseView& view, int noun) {
 
 // "She founded Ostara Motors in 2009 and served as its CEO", "bought
 // Kestrel and ran it": "it" or "its" in a verb coordinated after another is
-// that verb's object when it is a name. Returns the name's word, or -1.
-int ObjectOfVerbBefore(const ParseView& view, int pronoun) {
+// that verb's object when it is a name; "Wikipedia and its founder": "its"
+// on a noun coordinated with a name is that name. Returns the name's word,
+// or -1.
+int CoordinatedAntecedent(const ParseView& view, int pronoun) {
     const std::string_view form = view.forms[static_cast<std::size_t>(pronoun)];
     if (view.parse.words[static_cast<std::size_t>(pronoun)].upos != nlp::Upos::kPron || (form != "it" && form != "its")) {
         return -1;
     }
-    int verb = HeadOf(view, pronoun);
+    const int owned = HeadOf(view, pronoun);
+    if (form == "its" && owned >= 0 && RelationOf(view, owned) == "conj" && IsNominal(view, owned) &&
+        IsInName(view, HeadOf(view, owned))) {
+        return HeadOf(view, owned);
+    }
+    int verb = owned;
     for (int steps = 0; verb >= 0 && steps < 3 && view.parse.words[static_cast<std::size_t>(verb)].upos != nlp::Upos::kVerb;
          ++steps) {
         verb = HeadOf(view, verb);
@@ -400,7 +407,7 @@ void CollectFillers(const ParseView& view, int word, std::vector<int>& out, int 
     if (depth > kMaxClimb) return;
     const int item = view.item_of_word[static_cast<std::size_t>(word)];
     const int head = HeadOf(view, word);
-    if (const int object = ObjectOfVerbBefore(view, word); object >= 0) {
+    if (const int object = CoordinatedAntecedent(view, word); object >= 0) {
         CollectFillers(view, object, out, depth + 1);
     } else if (item >= 0 && FillsRole(view.items[static_cast<std::size_t>(item)])) {
         if (std::find(out.begin(), out.end(), item) == out.end()) out.push_back(item);

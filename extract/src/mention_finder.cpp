@@ -720,6 +720,15 @@ private:
                lex_.person_title->Contains(StemId(before - 2));
     }
 
+    // "Labelbox CEO Manu Sharma", "Wikipedia and its founder, Jimmy Wales": a
+    // person's title right before the name or before its comma.
+    bool TitleBefore(std::size_t sentence, std::size_t first) const {
+        const std::size_t sentence_first = text_.sentences[sentence].first_token;
+        if (first <= sentence_first) return false;
+        const std::size_t title = first > sentence_first + 1 && Tok(first - 1).text == "," ? first - 2 : first - 1;
+        return lex_.person_title->Contains(StemId(title));
+    }
+
     // "52," after a name and its comma: a grown person's age, as news gives it.
     bool IsAgeBetweenCommas(std::size_t i, std::size_t sentence_end) const {
         if (i + 1 >= sentence_end || Tok(i).kind != Token::Kind::kNumber || Tok(i + 1).text != ",") return false;
@@ -739,8 +748,11 @@ private:
         }
         // 'Miodrag "Miki" Savicevic': a nickname in quotes is a person's.
         if (end - first >= 4 && QuotedNicknameEnd(first, first + 1, end) == end) return MentionType::kPerson;
-        // "Philip Morris USA", "Ford Europe": no person's name ends in a place.
-        if (end - first >= 2 && lex_.place->Contains(StemId(end - 1))) return MentionType::kOrganization;
+        // "Philip Morris USA", "Ford Europe": no person's name ends in a place
+        // (one a title describes may: "its founder, Jimmy Wales").
+        if (end - first >= 2 && lex_.place->Contains(StemId(end - 1)) && !TitleBefore(sentence, first)) {
+            return MentionType::kOrganization;
+        }
         // A rarer first name ("Chelsea", "Santa") also opens places and
         // firms: it makes a person only of a name that ends in no English
         // word ("Chelsea Physic Garden", "Santa Fe County" are none).
@@ -749,9 +761,7 @@ private:
             return MentionType::kPerson;
         }
         if (HasTitle(sentence, first, end)) return MentionType::kOrganization;
-        if (end - first >= 2 && first > sentence_first && lex_.person_title->Contains(StemId(first - 1))) {
-            return MentionType::kPerson;  // "Labelbox CEO Manu Sharma"
-        }
+        if (end - first >= 2 && TitleBefore(sentence, first)) return MentionType::kPerson;
         std::size_t before = first;
         if (before > sentence_first && Tok(before - 1).text == ".") --before;
         if (before > sentence_first && lex_.honorific->Contains(StemId(before - 1))) return MentionType::kPerson;  // "Mr. Reyna"

@@ -693,6 +693,30 @@ void AttachRenamingOfNoun(std::vector<ParsedWord>& words, const std::vector<int>
     }
 }
 
+// "an article about Wikipedia and its founder, Jimmy Wales, in its issue":
+// a name between commas right after a person's title renames that title.
+// The parser, taking the commas for a list's, had coordinated the name with
+// the noun the title is coordinated with.
+void AttachNamesAfterTitles(std::vector<ParsedWord>& words, const std::vector<int>& word_name,
+                            const std::vector<NameSpan>& names, const Lexicon& titles) {
+    for (const NameSpan span : names) {
+        if (span.first < 2 || words[span.first - 1].form != "," || span.end >= words.size() || words[span.end].form != ",") {
+            continue;
+        }
+        const int title = static_cast<int>(span.first - 2);
+        const ParsedWord& noun = words[static_cast<std::size_t>(title)];
+        if (word_name[static_cast<std::size_t>(title)] != kNoName || noun.upos != nlp::Upos::kNoun ||
+            !IsTitleWord(titles, FoldCase(noun.form))) {
+            continue;
+        }
+        const int name = static_cast<int>(LastWordOf(words, span));
+        ParsedWord& renaming = words[static_cast<std::size_t>(name)];
+        if (renaming.deprel != "conj" || renaming.head != noun.head || IsAncestor(words, name, title)) continue;
+        renaming.head = title;
+        renaming.deprel = "appos";
+    }
+}
+
 // "A subsidiary of CABAL Media, AtelierCABAL is an e-commerce platform": a
 // sentence that opens with an article's noun phrase and a comma, then a name
 // that is the subject of the clause, renames that name: the noun phrase
@@ -1117,6 +1141,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
     LiftCaseMarkers(parse.words, names);
     AttachAppositions(parse.words, names);
     AttachRenamingOfNoun(parse.words, word_name, names);
+    AttachNamesAfterTitles(parse.words, word_name, names, known_.titles);
     AttachRenamedSubjects(parse.words, names);
     AttachSubjectAfterOpeningClause(parse.words, names);
     AttachSubjectAfterOpeningOblique(parse.words, names);
