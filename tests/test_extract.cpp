@@ -1812,3 +1812,9 @@ TEST_CASE("A name between commas after a title renames it, even one ending in a 
     REQUIRE(wales != nullptr);
     CHECK(wales->type == EntityType::kPerson);
 }
+
+TEST_CASE("Founding 'the X party' or 'the X newspaper' founds X, creating 'X growth' founds nothing") {
+    CHECK(Triples(Extract("In January 2001, Jan Kowal founded the Civic Platform political party with Donald Tusk.")) ==
+          std::set<std::string>{"Jan Kowal founder-of Civic Platform", "Donald Tusk founder-of Civic Platform"});
+    CHECK(Triples(Extract("As General Manager, Vince Adams creates EBITDA growth through acquisitions.")).empty());
+}
