@@ -1818,3 +1818,10 @@ TEST_CASE("Founding 'the X party' or 'the X newspaper' founds X, creating 'X gro
           std::set<std::string>{"Jan Kowal founder-of Civic Platform", "Donald Tusk founder-of Civic Platform"});
     CHECK(Triples(Extract("As General Manager, Vince Adams creates EBITDA growth through acquisitions.")).empty());
 }
+
+TEST_CASE("The founder or chief of 'the X school' or 'the X group' is X's") {
+    CHECK(Triples(Extract("Linnea Varga is the chief executive of the Kestrel group.")) ==
+          std::set<std::string>{"Linnea Varga ceo-of Kestrel"});
+    CHECK(Triples(Extract("Henrik Dahl, the founder of the Ostara newspaper, died in 2020.")) ==
+          std::set<std::string>{"Henrik Dahl founder-of Ostara"});
+}
