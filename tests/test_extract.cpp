@@ -1825,3 +1825,9 @@ TEST_CASE("The founder or chief of 'the X school' or 'the X group' is X's") {
     CHECK(Triples(Extract("Henrik Dahl, the founder of the Ostara newspaper, died in 2020.")) ==
           std::set<std::string>{"Henrik Dahl founder-of Ostara"});
 }
+
+TEST_CASE("A name may open with digits ('23andMe'), and 'NAME, one of the founders of' is an apposition") {
+    CHECK(Triples(Extract("The prize is funded by internet entrepreneurs: Sergey Brin of Google; entrepreneur Yuri "
+                          "Milner; and Anne Wojcicki, one of the founders of the genetics company 23andMe."))
+              .count("Anne Wojcicki founder-of 23andMe") == 1);
+}

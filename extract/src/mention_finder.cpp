@@ -67,6 +67,14 @@ bool IsCamelCase(std::string_view s) {
     return false;
 }
 
+// "23andMe": a name may open with digits, then letters in camel case ("3M",
+// "5G" have too few letters to tell a name from a unit).
+bool IsNumberedCamelCase(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    return i > 0 && s.size() - i >= 3 && IsCamelCase(s.substr(i - 1));
+}
+
 bool EndsWithLetterS(std::string_view s) { return s.size() > 2 && (s.back() == 's' || s.back() == 'S'); }
 
 bool IsQuote(std::string_view s) { return s == "\"" || s == "\xE2\x80\x9C" || s == "'" || s == "\xE2\x80\x98"; }
@@ -198,7 +206,9 @@ private:
 
     bool LooksLikeName(std::size_t i) const {
         const Token& t = Tok(i);
-        if (t.kind != Token::Kind::kWord || !(IsCapitalized(t.text) || IsInnerCapitalized(t.text))) return false;
+        if (t.kind != Token::Kind::kWord || !(IsCapitalized(t.text) || IsInnerCapitalized(t.text) || IsNumberedCamelCase(t.text))) {
+            return false;
+        }
         const int stem = StemId(i);
         return !lex_.not_a_name->Contains(stem) && !lex_.person_title->Contains(stem) &&
                !lex_.function_word->Contains(stem) && !lex_.stock_exchange->Contains(stem) &&

@@ -562,9 +562,13 @@ void AttachAppositions(std::vector<ParsedWord>& words, const std::vector<NameSpa
         // "Hugh McColl, Jr., the former Chairman": past the name's abbreviation stop.
         const std::size_t comma = span.end < words.size() && IsAbbreviationStop(words, span.end) ? span.end + 1 : span.end;
         const std::size_t article = comma + 1;
-        if (article >= words.size() || words[comma].form != "," || words[article].deprel != "det") continue;
+        if (article >= words.size() || words[comma].form != ",") continue;
+        // "Anne Wojcicki, one of the founders of 23andMe": a partitive,
+        // lifted already, opens the phrase as an article does.
         const std::string_view det = words[article].lemma;
-        if (det != "a" && det != "an" && det != "the") continue;
+        const bool opens = words[article].deprel == "det" ? det == "a" || det == "an" || det == "the"
+                                                          : words[article].deprel == "nummod" && det == "one";
+        if (!opens) continue;
         int noun = words[article].head;
         const int name = static_cast<int>(LastWordOf(words, span));
         if (noun <= static_cast<int>(article) || words[static_cast<std::size_t>(noun)].upos != nlp::Upos::kNoun) continue;
@@ -971,6 +975,10 @@ void LiftPartitives(std::vector<ParsedWord>& words) {
         words[static_cast<std::size_t>(noun)].deprel = words[w].deprel;
         words[w].head = noun;
         words[w].deprel = "nummod";
+        // The partitive's "of" is the number's: the noun, in the number's
+        // place, has no preposition of its own ("Henrik Dahl, one of the
+        // founders" stays an apposition).
+        if (words[w + 1].head == noun && words[w + 1].deprel == "case") words[w + 1].head = static_cast<int>(w);
     }
 }
 
@@ -1139,6 +1147,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
     HangAbbreviationStops(parse.words, names, known_.honorifics);
     AttachDescriptors(parse.words, word_name, names);
     LiftCaseMarkers(parse.words, names);
+    LiftPartitives(parse.words);
     AttachAppositions(parse.words, names);
     AttachRenamingOfNoun(parse.words, word_name, names);
     AttachNamesAfterTitles(parse.words, word_name, names, known_.titles);
@@ -1150,7 +1159,6 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
     AttachPossessors(parse.words, names);
     AttachCoordinatedVerbs(parse.words);
     AttachPrepositionalAppositions(parse.words);
-    LiftPartitives(parse.words);
     AttachModifiersAfterConjunct(parse.words);
     PromoteSubjectlessRelatives(parse.words, names);
     AttachAppointedTitles(parse.words, names, known_);
