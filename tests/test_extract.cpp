@@ -1831,3 +1831,13 @@ TEST_CASE("A name may open with digits ('23andMe'), and 'NAME, one of the founde
                           "Milner; and Anne Wojcicki, one of the founders of the genetics company 23andMe."))
               .count("Anne Wojcicki founder-of 23andMe") == 1);
 }
+
+TEST_CASE("Coordinated companies that compete, competitors that 'include', a person fired by a company") {
+    CHECK(Triples(Extract("Ostara Motors and Kestrel Energy compete in the market for electric trucks.")) ==
+          std::set<std::string>{"Kestrel Energy competes-with Ostara Motors"});  // symmetric: in name order
+    const std::set<std::string> rivals = Triples(Extract("Ostara Motors' competitors include Kestrel Energy and Brantel Group."));
+    CHECK(rivals.size() == 2);
+    CHECK(rivals.count("Ostara Motors competes-with Kestrel Energy") + rivals.count("Kestrel Energy competes-with Ostara Motors") == 1);
+    CHECK(Triples(Extract("Linnea Varga was fired by Ostara Motors on Friday.")) ==
+          std::set<std::string>{"Linnea Varga leaves Ostara Motors"});
+}
