@@ -1841,3 +1841,8 @@ TEST_CASE("Coordinated companies that compete, competitors that 'include', a per
     CHECK(Triples(Extract("Linnea Varga was fired by Ostara Motors on Friday.")) ==
           std::set<std::string>{"Linnea Varga leaves Ostara Motors"});
 }
+
+TEST_CASE("An oblique the parser hung on a verb's particle is the verb's: stepping aside as chief executive") {
+    CHECK(Triples(Extract("Linnea Varga is stepping aside as Ostara Motors' chief executive.")) ==
+          std::set<std::string>{"Linnea Varga ceo-of Ostara Motors", "Linnea Varga leaves Ostara Motors"});
+}

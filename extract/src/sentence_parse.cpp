@@ -982,6 +982,22 @@ void LiftPartitives(std::vector<ParsedWord>& words) {
     }
 }
 
+// "is stepping aside as Ostara Motors' chief executive": a verb's particle
+// or adverb takes no oblique; the parser hung "as ..." on "aside", out of
+// the verb's reach.
+void AttachObliquesOfParticles(std::vector<ParsedWord>& words) {
+    for (ParsedWord& word : words) {
+        if (word.deprel != "obl" || word.head < 0) continue;
+        const ParsedWord& particle = words[static_cast<std::size_t>(word.head)];
+        if ((particle.upos != nlp::Upos::kAdv && particle.upos != nlp::Upos::kAdp) ||
+            (particle.deprel != "advmod" && particle.deprel != "compound:prt") || particle.head < 0 ||
+            words[static_cast<std::size_t>(particle.head)].upos != nlp::Upos::kVerb) {
+            continue;
+        }
+        word.head = particle.head;
+    }
+}
+
 // "Chief Executive Officer of Grand Challenges Canada and Director at the
 // Sandra Rotman Centre": when a noun has a prepositional modifier before
 // its conjunct and another after it, the second belongs to the conjunct;
@@ -1160,6 +1176,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
     AttachCoordinatedVerbs(parse.words);
     AttachPrepositionalAppositions(parse.words);
     AttachModifiersAfterConjunct(parse.words);
+    AttachObliquesOfParticles(parse.words);
     PromoteSubjectlessRelatives(parse.words, names);
     AttachAppointedTitles(parse.words, names, known_);
     PromoteClauseOfRootNoun(parse.words, names);
