@@ -806,3 +806,18 @@ TEST_CASE("Folding: a dotted acronym of three letters or more folds to its lette
     CHECK(DottedAcronymForm("e.l.f") == "elf");
     CHECK(DottedAcronymForm("Inc.").empty());
 }
+
+TEST_CASE("Segmentation: a timeline flattened onto one line is cut before each entry's date") {
+    const Annotated doc("Company names Mira Murati as interim CEO Nov. 18 Early investor Khosla Ventures says it wants "
+                        "Altman back on Nov. 19 or later, people familiar with the matter said Nov. 20 Microsoft hires "
+                        "Altman.");
+    std::vector<std::string> sentences;
+    for (const Sentence& s : doc.annotated.text.sentences) {
+        sentences.emplace_back(doc.annotated.document.text.substr(s.begin, s.end - s.begin));
+    }
+    CHECK(sentences == std::vector<std::string>{
+                           "Company names Mira Murati as interim CEO",
+                           "Nov. 18 Early investor Khosla Ventures says it wants Altman back on Nov. 19 or later, people "
+                           "familiar with the matter said",
+                           "Nov. 20 Microsoft hires Altman."});
+}

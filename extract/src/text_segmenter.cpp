@@ -113,6 +113,35 @@ bool EndsWithInitial(std::string_view text, std::size_t end) {
            text.substr(last, next - last).find_first_of("\n\r") == std::string_view::npos;
 }
 
+bool IsAbbreviatedMonth(std::string_view word) {
+    static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                                                   "sep", "sept", "oct", "nov", "dec"};
+    const std::string folded = FoldCase(word);
+    return std::find(std::begin(kMonths), std::end(kMonths), folded) != std::end(kMonths);
+}
+
+// Words after which a date belongs to the sentence ("on Nov. 18", "said
+// that by Nov. 18"), not to the next entry of a timeline.
+bool TakesDate(std::string_view word) {
+    static constexpr std::string_view kWords[] = {"on", "since", "by", "until", "till", "from", "before", "after",
+                                                  "to", "through", "of", "in", "at", "during", "between", "and",
+                                                  "or", "as", "than", ",", "(", "-", "\xE2\x80\x93", "\xE2\x80\x94"};
+    const std::string folded = FoldCase(word);
+    return std::find(std::begin(kWords), std::end(kWords), folded) != std::end(kWords);
+}
+
+// "... named Mira Murati as interim CEO Nov. 18 Altman's firing was ...": a
+// timeline flattened onto one line, each entry opening with its date and no
+// full stop before it. A sentence is cut before "Mon. DD" followed by a
+// capitalized word, unless the word before the date takes it.
+bool OpensTimelineEntry(const std::vector<Token>& tokens, std::size_t k, std::size_t first, std::size_t end) {
+    if (k <= first || k + 3 >= end || tokens[k + 1].text != "." || tokens[k + 2].kind != Token::Kind::kNumber ||
+        tokens[k + 2].text.size() > 2 || !StartsUpper(tokens[k + 3].text)) {
+        return false;
+    }
+    return IsAbbreviatedMonth(tokens[k].text) && !TakesDate(tokens[k - 1].text);
+}
+
 // Counted once along the text: the sentences come in order and do not overlap.
 void AddCodePointOffsets(std::string_view text, std::vector<Sentence>& sentences) {
     std::size_t bytes = 0, code_points = 0;
@@ -171,10 +200,17 @@ SegmentedText TextSegmenter::Segment(std::string_view text) const {
             out.lines.push_back({begin, end, out.sentences.size(), out.sentences.size()});
         }
         previous_end = end;
-        for (std::size_t piece = first; piece < next_token; piece += kMaxSentenceTokens) {
-            const std::size_t piece_end = std::min(next_token, piece + kMaxSentenceTokens);
+        for (std::size_t piece = first; piece < next_token;) {
+            std::size_t piece_end = std::min(next_token, piece + kMaxSentenceTokens);
+            for (std::size_t k = piece + 1; k < piece_end; ++k) {
+                if (OpensTimelineEntry(out.tokens, k, first, next_token)) {
+                    piece_end = k;
+                    break;
+                }
+            }
             out.sentences.push_back({out.tokens[piece].begin, out.tokens[piece_end - 1].end, piece, piece_end,
                                      out.lines.size() - 1});
+            piece = piece_end;
         }
         out.lines.back().end = end;
         out.lines.back().end_sentence = out.sentences.size();
