@@ -394,8 +394,10 @@ constexpr bool kLeakChecked = false;
 #endif
 
 // Ends the process once a command has run. Everything a command opens is
-// closed when Run returns (the store, its files, its threads); what is left
-// are the libraries' static tables, RocksDB's option tables above all, whose
+// closed when Run returns (the store, its files, its threads), but the
+// read-only store of `show`, `neighbors` and `path`, which is left to the
+// process's end (query.cpp, LeftOpenUntilExit); what is left are the
+// libraries' static tables, RocksDB's option tables above all, whose
 // destructors took a quarter of a million instructions, 4% of a `show`
 // (docs/benchmarks.md, "Point queries open what they read"): the process
 // leaves them to the system. A sanitizer build ends normally, so that
