@@ -12,6 +12,13 @@ by a run of each given kgraph on the same question (`--help` for the start
 alone), and their mean CPU time and its ratio to SQLite's are printed beside
 it: the same load for both sides of the ratio.
 
+Each kgraph binary is first written back to disk and read again, whole
+(settle()): a binary linked seconds before, whose pages are still dirty in
+the page cache, took 11% more CPU per `show` than the same bytes after
+that, in an alternating run (docs/benchmarks.md, "Start-up of a
+position-dependent kgraph"), which made a fresh build look slower than a
+copy of an older one.
+
     bench/sqlite_process.py --kgraph build/cli/kgraph --db p10k.db --sqlite a10k.sqlite \
         --alternate main-kgraph --alternate build/cli/kgraph --runs 31
 """
@@ -63,6 +70,20 @@ def kgraph_args(label, entity, pair):
     return ["path", pair[0], pair[1]]
 
 
+def settle(binaries):
+    """Writes each binary back and reads it again, so that every one is in the
+    page cache as a program installed earlier is: clean, read whole."""
+    os.sync()
+    for path in binaries:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+            while os.read(fd, 1 << 20):
+                pass
+        finally:
+            os.close(fd)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--kgraph", required=True)
@@ -71,6 +92,7 @@ def main():
     parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--alternate", action="append", default=[], help="a kgraph to run after each statement")
     options = parser.parse_args()
+    settle(sorted({options.kgraph, *options.alternate}))
     entity, pair = pick_entities(options.kgraph, options.db)
     header = "| statement | wall ms | CPU ms |" + "".join(f" {b} CPU ms | ratio |" for b in options.alternate)
     print(header)

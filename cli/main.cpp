@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <exception>
 #include <iostream>
+#include <optional>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -116,8 +117,22 @@ int Run(int argc, char** argv) {
     const bool all = named.empty() || named == "completion" ||
                      std::find(std::begin(kCommands), std::end(kCommands), named) == std::end(kCommands);
     auto builds = [&](std::string_view command) { return all || command == named; };
+    // Nor are the other commands declared to the parser, unless a word of
+    // the command line is one of their names: declaring a command makes a
+    // CLI11 App of it (its own --help flag and settings), 0.3 M instructions
+    // for the fifteen. A word that names another command (a value, a second
+    // command) declares them all, so that the parser treats it as before.
+    const bool declares_all = all || std::count_if(argv + 1, argv + argc, [](const char* arg) {
+        return std::find(std::begin(kCommands), std::end(kCommands), arg) != std::end(kCommands);
+    }) > 1;
 
     CLI::App app{"kgraph: build a knowledge graph from news articles, query it and draw it"};
+    std::optional<CLI::App> undeclared;  // takes the set-up of the commands not declared
+    auto declare = [&](std::string_view command, std::string description) {
+        if (declares_all || command == named) return app.add_subcommand(std::string(command), std::move(description));
+        if (!undeclared) undeclared.emplace();
+        return &*undeclared;
+    };
     // At most one command; "none" is reported after parsing, so that an
     // unknown word is named as such rather than as a missing command.
     app.require_subcommand(0, 1);
@@ -145,7 +160,7 @@ int Run(int argc, char** argv) {
     IngestOptions ingest;
     std::uintmax_t max_mb = ingest.max_bytes >> 20;
     std::size_t memory_mb = ingest.memory_budget >> 20;
-    CLI::App* ingest_cmd = app.add_subcommand(
+    CLI::App* ingest_cmd = declare(
         "ingest", "Extract and store every .txt, .md, .html, .htm and .jsonl file under the given paths");
     if (builds("ingest")) {
         ingest_cmd->add_option("paths", ingest.paths, "Files or folders; - reads standard input")->required();
@@ -174,7 +189,7 @@ int Run(int argc, char** argv) {
     });
 
     ExtractOptions extract;
-    CLI::App* extract_cmd = app.add_subcommand("extract", "Show what extraction finds in files, without storing it");
+    CLI::App* extract_cmd = declare("extract", "Show what extraction finds in files, without storing it");
     if (builds("extract")) {
         extract_cmd->add_option("paths", extract.paths, "Files or folders; - reads standard input")->required();
         extract_cmd->add_option("--rules", extract.rules_file, "Relation patterns file");
@@ -188,7 +203,7 @@ int Run(int argc, char** argv) {
     }
     extract_cmd->callback([&] { status = RunExtract(extract); });
 
-    CLI::App* entities_cmd = app.add_subcommand("entities", "List entities: name, type, aliases, degree");
+    CLI::App* entities_cmd = declare("entities", "List entities: name, type, aliases, degree");
     if (builds("entities")) {
         add_memory(entities_cmd, ReadShape::kScan);
         add_json(entities_cmd);
@@ -196,7 +211,7 @@ int Run(int argc, char** argv) {
     entities_cmd->callback([&] { status = RunEntities(db, query); });
 
     std::vector<std::string> predicates;
-    CLI::App* relations_cmd = app.add_subcommand("relations", "List relations with attributes and confidence");
+    CLI::App* relations_cmd = declare("relations", "List relations with attributes and confidence");
     if (builds("relations")) {
         add_memory(relations_cmd, ReadShape::kScan);
         add_json(relations_cmd);
@@ -207,7 +222,7 @@ int Run(int argc, char** argv) {
         if (status.ok()) status = RunRelations(db, predicates, query);
     });
 
-    CLI::App* stats_cmd = app.add_subcommand("stats", "Counts per entity type and relation type, documents, size");
+    CLI::App* stats_cmd = declare("stats", "Counts per entity type and relation type, documents, size");
     if (builds("stats")) {
         add_memory(stats_cmd, ReadShape::kPoint);
         add_json(stats_cmd);
@@ -215,7 +230,7 @@ int Run(int argc, char** argv) {
     stats_cmd->callback([&] { status = RunStats(db, query); });
 
     std::string name;
-    CLI::App* show_cmd = app.add_subcommand("show", "An entity, its aliases and its relations with evidence");
+    CLI::App* show_cmd = declare("show", "An entity, its aliases and its relations with evidence");
     if (builds("show")) {
         add_memory(show_cmd, ReadShape::kPoint);
         show_cmd->add_option("name", name, "Entity name or alias (any case)")->required();
@@ -226,7 +241,7 @@ int Run(int argc, char** argv) {
     int depth = 1;
     std::string direction = "both";
     std::size_t limit = 300;
-    CLI::App* neighbors_cmd = app.add_subcommand("neighbors", "Entities within k hops of an entity");
+    CLI::App* neighbors_cmd = declare("neighbors", "Entities within k hops of an entity");
     if (builds("neighbors")) {
         add_memory(neighbors_cmd, ReadShape::kPoint);
         neighbors_cmd->add_option("name", name, "Entity name or alias")->required();
@@ -246,7 +261,7 @@ int Run(int argc, char** argv) {
 
     std::string from, to;
     std::size_t max_visited = 100000;
-    CLI::App* path_cmd = app.add_subcommand("path", "A shortest path between two entities, hop by hop");
+    CLI::App* path_cmd = declare("path", "A shortest path between two entities, hop by hop");
     if (builds("path")) {
         add_memory(path_cmd, ReadShape::kPoint);
         path_cmd->add_option("from", from, "Start entity")->required();
@@ -265,7 +280,7 @@ int Run(int argc, char** argv) {
     std::string rank_by = "pagerank";
     RankOptions rank;
     CLI::App* rank_cmd =
-        app.add_subcommand("rank", "Entities by PageRank or by degree, with their connected component");
+        declare("rank", "Entities by PageRank or by degree, with their connected component");
     if (builds("rank")) {
         add_memory(rank_cmd, ReadShape::kScan);
         rank_cmd->add_option("--by", rank_by, "pagerank or degree")
@@ -279,14 +294,14 @@ int Run(int argc, char** argv) {
         status = RunRank(db, rank, query);
     });
 
-    CLI::App* conflicts_cmd = app.add_subcommand("conflicts", "Relations whose sources disagree on amount, percent or date");
+    CLI::App* conflicts_cmd = declare("conflicts", "Relations whose sources disagree on amount, percent or date");
     if (builds("conflicts")) {
         add_memory(conflicts_cmd, ReadShape::kScan);
         add_json(conflicts_cmd);
     }
     conflicts_cmd->callback([&] { status = RunConflicts(db, query); });
 
-    CLI::App* documents_cmd = app.add_subcommand("documents", "List the stored documents");
+    CLI::App* documents_cmd = declare("documents", "List the stored documents");
     if (builds("documents")) {
         add_memory(documents_cmd, ReadShape::kScan);
         add_json(documents_cmd);
@@ -294,26 +309,26 @@ int Run(int argc, char** argv) {
     documents_cmd->callback([&] { status = RunDocuments(db, query); });
 
     std::string doc;
-    CLI::App* forget_cmd = app.add_subcommand("forget", "Remove one document's evidence (by path, id or id prefix)");
+    CLI::App* forget_cmd = declare("forget", "Remove one document's evidence (by path, id or id prefix)");
     if (builds("forget")) {
         forget_cmd->add_option("doc", doc, "Document path, id or id prefix")->required();
     }
     forget_cmd->callback([&] { status = RunForget(db, doc); });
 
-    CLI::App* check_cmd = app.add_subcommand("check", "Verify the database's invariants");
+    CLI::App* check_cmd = declare("check", "Verify the database's invariants");
     if (builds("check")) {
         add_memory(check_cmd, ReadShape::kScan);
     }
     check_cmd->callback([&] { status = RunCheck(db, query); });
 
     CLI::App* repair_cmd =
-        app.add_subcommand("repair", "Rebuild a damaged database from the files left (copies the folder aside first)");
+        declare("repair", "Rebuild a damaged database from the files left (copies the folder aside first)");
     repair_cmd->callback([&] { status = RunRepair(db); });
 
     std::string format;
     ExportOptions export_options;
     CLI::App* export_cmd =
-        app.add_subcommand("export", "Write the graph, or a part of it, as DOT, SVG, JSON-LD, JSON, GraphML or CSV");
+        declare("export", "Write the graph, or a part of it, as DOT, SVG, JSON-LD, JSON, GraphML or CSV");
     if (builds("export")) {
         add_memory(export_cmd, ReadShape::kScan);
         export_cmd->add_option("--format", format, "dot, svg, jsonld, json, graphml or csv")
@@ -348,7 +363,7 @@ int Run(int argc, char** argv) {
     });
 
     std::string shell;
-    CLI::App* completion_cmd = app.add_subcommand("completion", "Print a shell completion script: bash or zsh");
+    CLI::App* completion_cmd = declare("completion", "Print a shell completion script: bash or zsh");
     if (builds("completion")) {
         completion_cmd->add_option("shell", shell, "bash or zsh")->required()->check(CLI::IsMember({"bash", "zsh"}));
     }
@@ -394,8 +409,10 @@ constexpr bool kLeakChecked = false;
 #endif
 
 // Ends the process once a command has run. Everything a command opens is
-// closed when Run returns (the store, its files, its threads); what is left
-// are the libraries' static tables, RocksDB's option tables above all, whose
+// closed when Run returns (the store, its files, its threads), but the
+// read-only store of `show`, `neighbors` and `path`, which is left to the
+// process's end (query.cpp, LeftOpenUntilExit); what is left are the
+// libraries' static tables, RocksDB's option tables above all, whose
 // destructors took a quarter of a million instructions, 4% of a `show`
 // (docs/benchmarks.md, "Point queries open what they read"): the process
 // leaves them to the system. A sanitizer build ends normally, so that

@@ -232,6 +232,47 @@ rocksdb::ColumnFamilyOptions TableOptions(const std::shared_ptr<rocksdb::Cache>&
     return options;
 }
 
+// The table factory of a read-only open: the block-based one it wraps, but
+// for the text it prints of itself. RocksDB dumps the options of each of the
+// first ten column families it creates to its info log
+// (ColumnFamilyOptions::Dump), the table factory's some fifty formatted
+// lines among them (GetPrintableOptions, 37,000 instructions per family),
+// and builds them although kgraph's logger discards every line: 0.3 M
+// instructions of a `show`, which creates 8 families (docs/benchmarks.md,
+// "Start-up of a position-dependent kgraph"). Everything a reader asks of
+// the factory goes to the one wrapped: its table readers, its options and
+// block cache (found through Inner(), as for `stats`' cache capacity). In
+// RocksDB 7.8, what tells block-based tables by the factory's name are the
+// defaults of TTL and periodic compactions, which a read-only instance never
+// runs, and the charging of file metadata to the block cache, off in
+// kgraph. Writers keep the factory itself.
+class QuietTableFactory final : public rocksdb::TableFactory {
+public:
+    explicit QuietTableFactory(std::shared_ptr<rocksdb::TableFactory> target) : target_(std::move(target)) {}
+    const char* Name() const override { return "kgraph-quiet-block-based-table"; }
+
+    using rocksdb::TableFactory::NewTableReader;
+    rocksdb::Status NewTableReader(const rocksdb::ReadOptions& read_options,
+                                   const rocksdb::TableReaderOptions& reader_options,
+                                   std::unique_ptr<rocksdb::RandomAccessFileReader>&& file, std::uint64_t file_size,
+                                   std::unique_ptr<rocksdb::TableReader>* reader, bool prefetch) const override {
+        return target_->NewTableReader(read_options, reader_options, std::move(file), file_size, reader, prefetch);
+    }
+    rocksdb::TableBuilder* NewTableBuilder(const rocksdb::TableBuilderOptions& builder_options,
+                                           rocksdb::WritableFileWriter* file) const override {
+        return target_->NewTableBuilder(builder_options, file);
+    }
+    bool IsDeleteRangeSupported() const override { return target_->IsDeleteRangeSupported(); }
+    rocksdb::Status ValidateOptions(const rocksdb::DBOptions& db_options,
+                                    const rocksdb::ColumnFamilyOptions& family_options) const override {
+        return target_->ValidateOptions(db_options, family_options);
+    }
+    const rocksdb::Customizable* Inner() const override { return target_.get(); }
+
+private:
+    std::shared_ptr<rocksdb::TableFactory> target_;
+};
+
 // RocksDB splits a cache into shards of at least 512 KiB, each evicting on
 // its own, and a block larger than its shard is dropped as soon as it is
 // released. A bulk load writes one large table file per column family, whose
@@ -283,6 +324,12 @@ public:
     WithoutBackgroundThreads() : rocksdb::EnvWrapper(rocksdb::Env::Default()) {}
     const char* Name() const override { return "kgraph-without-background-threads"; }
     void IncBackgroundThreadsIfNeeded(int, rocksdb::Env::Priority) override {}
+    // Registering the database's folder caches the logical block size of
+    // its device (a walk of /sys: ten readlink calls and a file read, at
+    // every open), which RocksDB 7.8 uses only for direct I/O; kgraph reads
+    // through the page cache.
+    rocksdb::Status RegisterDbPaths(const std::vector<std::string>&) override { return rocksdb::Status::OK(); }
+    rocksdb::Status UnregisterDbPaths(const std::vector<std::string>&) override { return rocksdb::Status::OK(); }
 };
 
 rocksdb::Env* ReadOnlyEnv() {
@@ -421,7 +468,14 @@ Status Database::OpenRocks(const StoreOptions& options, bool fresh) {
     const std::size_t memtable_budget = options.memory_budget / 2;
     const std::shared_ptr<rocksdb::Cache> cache = NewBlockCache(options);
     db_options.write_buffer_manager = std::make_shared<rocksdb::WriteBufferManager>(memtable_budget, cache);
-    const rocksdb::ColumnFamilyOptions family_options = TableOptions(cache, memtable_budget);
+    rocksdb::ColumnFamilyOptions family_options = TableOptions(cache, memtable_budget);
+    if (options.read_only) {
+        family_options.table_factory = std::make_shared<QuietTableFactory>(family_options.table_factory);
+        // The cache of open table files, in one shard as the block cache: a
+        // reader is one thread, and the 64 shards of the default were 1% of
+        // a `show`'s instructions and 25 KB to set up.
+        db_options.table_cache_numshardbits = 0;
+    }
     auto describe = [&](const std::vector<std::string>& names) {
         std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
         for (const std::string& name : names) descriptors.emplace_back(name, family_options);
