@@ -1846,3 +1846,10 @@ TEST_CASE("An oblique the parser hung on a verb's particle is the verb's: steppi
     CHECK(Triples(Extract("Linnea Varga is stepping aside as Ostara Motors' chief executive.")) ==
           std::set<std::string>{"Linnea Varga ceo-of Ostara Motors", "Linnea Varga leaves Ostara Motors"});
 }
+
+TEST_CASE("A stake sold to a buyer is the buyer's, and a company's biggest shareholder after a copula holds a stake") {
+    CHECK(Triples(Extract("Brantel Group is selling its 20% stake in Ostara Motors to Kestrel Energy.")) ==
+          std::set<std::string>{"Kestrel Energy owns-stake Ostara Motors", "Kestrel Energy invests-in Ostara Motors"});
+    CHECK(Triples(Extract("Ostara Motors' biggest shareholder is Kestrel Energy, with 35%.")) ==
+          std::set<std::string>{"Kestrel Energy owns-stake Ostara Motors"});
+}
