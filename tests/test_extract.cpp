@@ -124,6 +124,8 @@ TEST_CASE("Money in the written forms of news") {
         {"Acme Corp invested roughly $14bn in Initech Labs.", 14e9, "USD", "approximately"},
         {"Acme Corp invested €5m in Initech Labs.", 5e6, "EUR", ""},
         {"Acme Corp invested up to 200 million euros in Initech Labs.", 200e6, "EUR", "up-to"},
+        {"Acme Corp invests $500 mln in Initech Labs", 500e6, "USD", ""},
+        {"Acme Corp invested $1.2 bln in Initech Labs.", 1.2e9, "USD", ""},
     };
     for (const Case& c : cases) {
         INFO(c.sentence);
@@ -1852,4 +1854,13 @@ TEST_CASE("A stake sold to a buyer is the buyer's, and a company's biggest share
           std::set<std::string>{"Kestrel Energy owns-stake Ostara Motors", "Kestrel Energy invests-in Ostara Motors"});
     CHECK(Triples(Extract("Ostara Motors' biggest shareholder is Kestrel Energy, with 35%.")) ==
           std::set<std::string>{"Kestrel Energy owns-stake Ostara Motors"});
+}
+
+TEST_CASE("A wire headline's amount before a noun modifies it: 'completes $4 bln acquisition of'") {
+    const DocumentFacts facts = Extract("Kestrel Energy completes $4 bln acquisition of Ostara Motors");
+    CHECK(Triples(facts) == std::set<std::string>{"Kestrel Energy owns-stake Ostara Motors", "Kestrel Energy invests-in Ostara Motors"});
+    const Relation* r = Find(facts, "Kestrel Energy", "invests-in", "Ostara Motors");
+    REQUIRE(r != nullptr);
+    REQUIRE(r->evidence[0].amount.has_value());
+    CHECK(r->evidence[0].amount->value == Approx(4e9));
 }

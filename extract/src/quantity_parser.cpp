@@ -13,9 +13,10 @@ struct Named {
     std::string_view word;
     double value;
 };
-constexpr std::array<Named, 12> kScales{{{"thousand", 1e3}, {"k", 1e3}, {"million", 1e6}, {"millions", 1e6},
+constexpr std::array<Named, 14> kScales{{{"thousand", 1e3}, {"k", 1e3}, {"million", 1e6}, {"millions", 1e6},
                                          {"m", 1e6}, {"mn", 1e6}, {"mln", 1e6}, {"billion", 1e9},
-                                         {"bn", 1e9}, {"b", 1e9}, {"trillion", 1e12}, {"tn", 1e12}}};
+                                         {"bn", 1e9}, {"bln", 1e9}, {"b", 1e9}, {"trillion", 1e12},
+                                         {"tn", 1e12}, {"trln", 1e12}}};
 
 struct Currency {
     std::string_view word;

@@ -153,11 +153,15 @@ std::size_t LastWordOf(const std::vector<ParsedWord>& words, NameSpan span) {
     return span.first;
 }
 
-// "61" for "61bn", "12" for "12pc": news abbreviates magnitudes that the
-// treebank spells out ("$61 billion"), and the parser, not knowing the
-// token, misreads the phrase around it. Any other word is itself.
+// "61" for "61bn", "12" for "12pc", "billion" for "bln": news abbreviates
+// magnitudes that the treebank spells out ("$61 billion"), and the parser,
+// not knowing the token, misreads the phrase around it. Any other word is
+// itself.
 std::string_view NumberOf(std::string_view word) {
     static constexpr std::string_view kMagnitudes[] = {"bn", "mn", "m", "b", "k", "tn", "trn", "pc"};
+    // "$4 bln acquisition": the wire services' abbreviations, spelled out.
+    if (word == "bln" || word == "bn") return "billion";
+    if (word == "mln" || word == "mn") return "million";
     const std::size_t digits = word.find_first_not_of("0123456789.,");
     if (digits == 0 || digits == std::string_view::npos) return word;
     const std::string_view suffix = word.substr(digits);
@@ -982,6 +986,26 @@ void LiftPartitives(std::vector<ParsedWord>& words) {
     }
 }
 
+// "Kestrel Energy completes $4 bln acquisition of Ostara Motors": an amount
+// right before a noun is that noun's modifier, as in "a $4 billion
+// acquisition"; without the article, the parser made the amount the verb's
+// object and the noun its apposition.
+void AttachAmountsBeforeNouns(std::vector<ParsedWord>& words) {
+    for (std::size_t w = 0; w + 2 < words.size(); ++w) {
+        if (words[w].form != "$" || words[w].upos != nlp::Upos::kSym) continue;
+        std::size_t noun = w + 1;
+        while (noun < words.size() && words[noun].upos == nlp::Upos::kNum) ++noun;
+        if (noun == w + 1 || noun >= words.size() || words[noun].upos != nlp::Upos::kNoun ||
+            words[noun].head != static_cast<int>(w) || words[noun].deprel != "appos") {
+            continue;
+        }
+        words[noun].head = words[w].head;
+        words[noun].deprel = words[w].deprel;
+        words[w].head = static_cast<int>(noun);
+        words[w].deprel = "compound";
+    }
+}
+
 // "is stepping aside as Ostara Motors' chief executive": a verb's particle
 // or adverb takes no oblique; the parser hung "as ..." on "aside", out of
 // the verb's reach.
@@ -1177,6 +1201,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
     AttachPrepositionalAppositions(parse.words);
     AttachModifiersAfterConjunct(parse.words);
     AttachObliquesOfParticles(parse.words);
+    AttachAmountsBeforeNouns(parse.words);
     PromoteSubjectlessRelatives(parse.words, names);
     AttachAppointedTitles(parse.words, names, known_);
     PromoteClauseOfRootNoun(parse.words, names);
