@@ -1864,3 +1864,10 @@ TEST_CASE("A wire headline's amount before a noun modifies it: 'completes $4 bln
     REQUIRE(r->evidence[0].amount.has_value());
     CHECK(r->evidence[0].amount->value == Approx(4e9));
 }
+
+TEST_CASE("An early investor named in a timeline entry invests in the company the timeline is about") {
+    CHECK(Triples(Extract("OpenAI fired Sam Altman on Friday. Company names Mira Murati as interim CEO Nov. 18 Early "
+                          "investor Khosla Ventures says it wants Altman back at OpenAI, but will back him in whatever "
+                          "he does next Nov. 19 OpenAI appoints former Twitch boss Emmett Shear as interim CEO"))
+              .count("Khosla Ventures invests-in OpenAI") == 1);
+}

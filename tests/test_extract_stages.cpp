@@ -821,3 +821,12 @@ TEST_CASE("Segmentation: a timeline flattened onto one line is cut before each e
                            "familiar with the matter said",
                            "Nov. 20 Microsoft hires Altman."});
 }
+
+TEST_CASE("Parse: the date opening a timeline entry is kept from the parser and modifies the clause") {
+    const Annotated doc("Nov. 18 Early investor Khosla Ventures says it wants Altman back at OpenAI.");
+    const std::vector<std::string> dependencies = Dependencies(doc);
+    INFO(FormatParse(doc.annotated.parses[0]));
+    CHECK(Has(dependencies, "obl:unmarked(says, Nov)"));
+    CHECK(Has(dependencies, "nummod(Nov, 18)"));
+    CHECK(Has(dependencies, "nsubj(says, Ventures)"));
+}

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <deque>
 
+#include "quantity_parser.h"
+
 namespace kgraph::extract {
 
 // A rule's explicit roles take their entities from the mentions (names and
@@ -1151,6 +1153,38 @@ void HangAbbreviationStops(std::vector<ParsedWord>& words, const std::vector<Nam
 
 }  // namespace
 
+namespace {
+
+// "Nov. 18 Early investor Khosla Ventures says ...": the date opening an
+// entry of a timeline (text_segmenter.cpp), which the parser took for the
+// subject. Its words ("Nov", ".", "18") are kept from the parser: the count
+// of them, or 0.
+std::size_t OpeningDateWords(const std::vector<ParsedWord>& words, const std::vector<int>& word_name) {
+    if (words.size() < 5 || word_name[0] != kNoName || words[1].form != "." ||
+        words[2].form.find_first_not_of("0123456789") != std::string_view::npos || words[2].form.size() > 2 ||
+        MonthNumber(FoldCase(words[0].form)) == 0) {
+        return 0;
+    }
+    return 3;
+}
+
+// The kept date modifies the clause: the month hangs on the root, its stop
+// and day on the month.
+void HangOpeningDate(std::vector<ParsedWord>& words, std::size_t dated, int root) {
+    if (dated == 0 || root < 0) return;
+    const auto hang = [&](std::size_t w, int head, const char* relation, nlp::Upos upos) {
+        words[w].head = head;
+        words[w].deprel = relation;
+        words[w].upos = upos;
+        words[w].lemma = FoldCase(words[w].form);
+    };
+    hang(0, root, "obl:unmarked", nlp::Upos::kPropn);
+    hang(1, 0, "punct", nlp::Upos::kPunct);
+    hang(2, 0, "nummod", nlp::Upos::kNum);
+}
+
+}  // namespace
+
 SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& sentence,
                                     const std::vector<int>& name_of) const {
     SentenceParse parse;
@@ -1158,9 +1192,10 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
     parse.words = SplitWords(text, sentence, name_of, word_name);
     const std::vector<NameSpan> names = NameSpans(word_name);
     const std::vector<Parenthetical> asides = Parentheticals(parse.words, word_name);
+    const std::size_t dated = OpeningDateWords(parse.words, word_name);
     std::vector<std::size_t> outside;
     auto aside = asides.begin();
-    for (std::size_t w = 0; w < parse.words.size(); ++w) {
+    for (std::size_t w = dated; w < parse.words.size(); ++w) {
         if (aside != asides.end() && w == aside->open) {
             w = (aside++)->close;
         } else {
@@ -1169,6 +1204,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
     }
     const ParserSetup setup{parser_, known_};
     const int main_root = ParseWords(setup, parse.words, word_name, names, outside);
+    HangOpeningDate(parse.words, dated, main_root);
     for (const Parenthetical p : asides) {
         ParseAside(setup, parse.words, word_name, names, p, p.open > 0 ? static_cast<int>(p.open - 1) : main_root);
     }

@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "kgraph/model.h"
+#include "quantity_parser.h"
 
 namespace kgraph::extract {
 namespace {
@@ -113,13 +114,6 @@ bool EndsWithInitial(std::string_view text, std::size_t end) {
            text.substr(last, next - last).find_first_of("\n\r") == std::string_view::npos;
 }
 
-bool IsAbbreviatedMonth(std::string_view word) {
-    static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "jun", "jul", "aug",
-                                                   "sep", "sept", "oct", "nov", "dec"};
-    const std::string folded = FoldCase(word);
-    return std::find(std::begin(kMonths), std::end(kMonths), folded) != std::end(kMonths);
-}
-
 // Words after which a date belongs to the sentence ("on Nov. 18", "said
 // that by Nov. 18"), not to the next entry of a timeline.
 bool TakesDate(std::string_view word) {
@@ -139,7 +133,7 @@ bool OpensTimelineEntry(const std::vector<Token>& tokens, std::size_t k, std::si
         tokens[k + 2].text.size() > 2 || !StartsUpper(tokens[k + 3].text)) {
         return false;
     }
-    return IsAbbreviatedMonth(tokens[k].text) && !TakesDate(tokens[k - 1].text);
+    return MonthNumber(FoldCase(tokens[k].text)) > 0 && !TakesDate(tokens[k - 1].text);
 }
 
 // Counted once along the text: the sentences come in order and do not overlap.
