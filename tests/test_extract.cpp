@@ -1871,3 +1871,9 @@ TEST_CASE("An early investor named in a timeline entry invests in the company th
                           "he does next Nov. 19 OpenAI appoints former Twitch boss Emmett Shear as interim CEO"))
               .count("Khosla Ventures invests-in OpenAI") == 1);
 }
+
+TEST_CASE("Who will lead a company is its chief executive, who led a round is not") {
+    CHECK(Triples(Extract("Peter Ingram will be succeeded by Joe Sprague, who would lead Hawaiian Airlines.")).count(
+              "Joe Sprague ceo-of Hawaiian Airlines") == 1);
+    CHECK(Triples(Extract("Linnea Varga led the $40 million round in Ostara Motors.")).count("Linnea Varga ceo-of Ostara Motors") == 0);
+}
