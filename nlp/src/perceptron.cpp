@@ -311,7 +311,6 @@ void WeightTable::AddScores(std::span<const std::uint64_t> keys, std::int32_t* s
     // all first lets those misses overlap instead of queueing one behind the
     // other. Most features found are hot ones, and cache hits.
     const std::size_t count = std::min(keys.size(), kMaxBatch);
-    std::array<std::uint32_t, kMaxBatch> rows;  // of keys[i], or kEmpty
     // The lines a row touches: a cold row's one (it is sparse and short), a
     // hot row's mostly two (a dense row of the parser's or the tagger's) or
     // one. A line prefetched for nothing takes a miss buffer from a line
@@ -339,7 +338,6 @@ void WeightTable::AddScores(std::span<const std::uint64_t> keys, std::int32_t* s
     std::array<std::size_t, kMaxBatch> not_hot;  // indexes in keys
     std::size_t num_not_hot = 0;
     for (std::size_t i = 0; i < count; ++i) {
-        rows[i] = kEmpty;
         const std::size_t slot = hot_.FirstMatch(keys[i]);
         if (slot != Index::kNone) {
             add_candidate(hot_, slot, i);
@@ -352,6 +350,10 @@ void WeightTable::AddScores(std::span<const std::uint64_t> keys, std::int32_t* s
         const std::size_t slot = cold_.FirstMatch(keys[not_hot[p]]);
         if (slot != Index::kNone) add_candidate(cold_, slot, not_hot[p]);
     }
+    // Each candidate checked and, if its row is the key's, added at once
+    // (the check read the row's first line): the sums are the same integers
+    // in whatever order the rows come.
+    BatchSums sums(padded_classes_);
     for (std::size_t i = 0; i < num_candidates; ++i) {
         const Candidate& c = candidates[i];
         const std::uint64_t key = keys[c.key];
@@ -363,14 +365,10 @@ void WeightTable::AddScores(std::span<const std::uint64_t> keys, std::int32_t* s
                 const std::size_t cold_slot = cold_.FirstMatch(key);
                 if (cold_slot != Index::kNone) row = Verify(cold_, key, cold_slot);
             }
+            if (row == kEmpty) continue;
         }
-        rows[c.key] = row;
-    }
-    BatchSums sums(padded_classes_);
-    for (std::size_t i = 0; i < count; ++i) {
-        if (rows[i] == kEmpty) continue;
-        const RowHeader header = HeaderAt(rows[i]);
-        const std::uint8_t* weights = rows_.data() + rows[i] + kHeaderBytes;
+        const RowHeader header = HeaderAt(row);
+        const std::uint8_t* weights = rows_.data() + row + kHeaderBytes;
         if (header.dense) {
             sums.AddDense(weights, header.shift);
         } else {
