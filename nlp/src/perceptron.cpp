@@ -11,6 +11,18 @@
 #include <emmintrin.h>
 #endif
 
+// Dense rows are added with AVX2 where the processor has it: an x86-64
+// build for any x86-64 (GCC or Clang) gets both code paths and picks one at
+// run time; the tests run both (WeightTable::UseAvx2).
+#if defined(__x86_64__) && defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#define KGRAPH_DENSE_AVX2 1
+#include <immintrin.h>
+#else
+#define KGRAPH_DENSE_AVX2 0
+#endif
+
+#include <atomic>
+
 namespace kgraph::nlp {
 
 namespace {
@@ -19,6 +31,15 @@ namespace {
 // adding 16 mantissas at a time beats scattering pairs one by one, and the
 // row is hardly larger.
 constexpr int kDenseMinWeightsPerClass4 = 1;  // in quarters of the classes
+
+#if KGRAPH_DENSE_AVX2
+bool ProcessorHasAvx2() {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2");
+}
+// Read per batch, set at start-up and by tests.
+std::atomic<bool> dense_avx2{ProcessorHasAvx2()};
+#endif
 
 // A dense row keeps each mantissa plus this, as an unsigned byte (so its
 // padding, mantissa 0, is kDenseBias): unsigned bytes are summed 16 classes
@@ -90,7 +111,14 @@ public:
     // scores[0 .. num_classes) += the batch's sums.
     void AddTo(std::int32_t* scores, int num_classes) {
         for (std::size_t shift = 0; shift < dense_.size(); ++shift) {
-            if (num_dense_[shift] > 0) AddGroup(dense_[shift].data(), num_dense_[shift], static_cast<int>(shift));
+            if (num_dense_[shift] == 0) continue;
+#if KGRAPH_DENSE_AVX2
+            if (dense_avx2.load(std::memory_order_relaxed)) {
+                AddGroupAvx2(dense_[shift].data(), num_dense_[shift], static_cast<int>(shift));
+                continue;
+            }
+#endif
+            AddGroup(dense_[shift].data(), num_dense_[shift], static_cast<int>(shift));
         }
         int label = 0;
 #if defined(__SSE2__)
@@ -142,28 +170,8 @@ private:
                 odd[k] = _mm_add_epi16(odd[k], _mm_srli_epi16(m, 8));
             }
         }
-        // The bias of `count` rows, taken off each sum: the unbiased sums
-        // lie within ±128 * 128 and come out as int16.
-        const __m128i bias = _mm_set1_epi16(static_cast<std::int16_t>(kDenseBias * count));
-        const __m128i zero = _mm_setzero_si128();
-        const __m128i down = _mm_cvtsi32_si128(16 - shift);
 #pragma GCC unroll 8
-        for (int k = 0; k < N; ++k) {
-            const __m128i even_sum = _mm_sub_epi16(_mm_sub_epi16(all[k], _mm_slli_epi16(odd[k], 8)), bias);
-            const __m128i odd_sum = _mm_sub_epi16(odd[k], bias);
-            // Back in class order, each in the high half of a 32-bit lane,
-            // then shifted arithmetically down by less than 16: sign
-            // extension and scaling at once.
-            const __m128i low = _mm_unpacklo_epi16(even_sum, odd_sum), high = _mm_unpackhi_epi16(even_sum, odd_sum);
-            auto add_quarter = [&](int q, __m128i high_halves) {
-                __m128i* sum = reinterpret_cast<__m128i*>(sums_.data() + c + 16 * k + 4 * q);
-                _mm_store_si128(sum, _mm_add_epi32(_mm_load_si128(sum), _mm_sra_epi32(high_halves, down)));
-            };
-            add_quarter(0, _mm_unpacklo_epi16(zero, low));
-            add_quarter(1, _mm_unpackhi_epi16(zero, low));
-            add_quarter(2, _mm_unpacklo_epi16(zero, high));
-            add_quarter(3, _mm_unpackhi_epi16(zero, high));
-        }
+        for (int k = 0; k < N; ++k) Finish16(c + 16 * k, all[k], odd[k], count, shift);
 #else
         for (int k = c; k < c + 16 * N; ++k) {
             std::int32_t sum = 0;
@@ -173,6 +181,86 @@ private:
 #endif
     }
 
+#if defined(__SSE2__)
+    // sums[c .. c + 16) += 2^shift * the unbiased sums of `count` rows whose
+    // biased mantissas summed to `all` (as 16-bit lanes) and `odd` (each
+    // lane's high byte), as AddChunks explains.
+    [[gnu::always_inline]] void Finish16(int c, __m128i all, __m128i odd, int count, int shift) {
+        // The bias of `count` rows, taken off each sum: the unbiased sums
+        // lie within +-128 * 128 and come out as int16.
+        const __m128i bias = _mm_set1_epi16(static_cast<std::int16_t>(kDenseBias * count));
+        const __m128i zero = _mm_setzero_si128();
+        const __m128i down = _mm_cvtsi32_si128(16 - shift);
+        const __m128i even_sum = _mm_sub_epi16(_mm_sub_epi16(all, _mm_slli_epi16(odd, 8)), bias);
+        const __m128i odd_sum = _mm_sub_epi16(odd, bias);
+        // Back in class order, each in the high half of a 32-bit lane, then
+        // shifted arithmetically down by less than 16: sign extension and
+        // scaling at once.
+        const __m128i low = _mm_unpacklo_epi16(even_sum, odd_sum), high = _mm_unpackhi_epi16(even_sum, odd_sum);
+        auto add_quarter = [&](int q, __m128i high_halves) {
+            __m128i* sum = reinterpret_cast<__m128i*>(sums_.data() + c + 4 * q);
+            _mm_store_si128(sum, _mm_add_epi32(_mm_load_si128(sum), _mm_sra_epi32(high_halves, down)));
+        };
+        add_quarter(0, _mm_unpacklo_epi16(zero, low));
+        add_quarter(1, _mm_unpackhi_epi16(zero, low));
+        add_quarter(2, _mm_unpacklo_epi16(zero, high));
+        add_quarter(3, _mm_unpackhi_epi16(zero, high));
+    }
+#endif
+
+#if KGRAPH_DENSE_AVX2
+    // AddGroup with 256-bit vectors, 32 classes per add (the parser's 112
+    // padded classes are three such vectors and one of 16), where the
+    // processor has AVX2 (see UseAvx2). The same sums.
+    __attribute__((target("avx2"))) void AddGroupAvx2(const std::uint8_t* const* rows, int count, int shift) {
+        for (int c = 0; c < padded_classes_; c += 128) {
+            switch (std::min(128, padded_classes_ - c) / 16) {
+                case 8: AddChunksAvx2<4, false>(rows, count, shift, c); break;
+                case 7: AddChunksAvx2<3, true>(rows, count, shift, c); break;
+                case 6: AddChunksAvx2<3, false>(rows, count, shift, c); break;
+                case 5: AddChunksAvx2<2, true>(rows, count, shift, c); break;
+                case 4: AddChunksAvx2<2, false>(rows, count, shift, c); break;
+                case 3: AddChunksAvx2<1, true>(rows, count, shift, c); break;
+                case 2: AddChunksAvx2<1, false>(rows, count, shift, c); break;
+                case 1: AddChunksAvx2<0, true>(rows, count, shift, c); break;
+                default: break;
+            }
+        }
+    }
+
+    // Classes [c, c + 32 * N) in 256-bit vectors, and 16 more in a 128-bit
+    // one if kTail; as AddChunks.
+    template <int N, bool kTail>
+    [[gnu::always_inline]] __attribute__((target("avx2"))) void AddChunksAvx2(const std::uint8_t* const* rows, int count,
+                                                                               int shift, int c) {
+        __m256i all[N + 1], odd[N + 1];
+        __m128i all16 = _mm_setzero_si128(), odd16 = _mm_setzero_si128();
+#pragma GCC unroll 8
+        for (int k = 0; k < N; ++k) all[k] = odd[k] = _mm256_setzero_si256();
+        for (int r = 0; r < count; ++r) {
+            const std::uint8_t* row = rows[r] + c;
+#pragma GCC unroll 8
+            for (int k = 0; k < N; ++k) {
+                const __m256i m = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(row + 32 * k));
+                all[k] = _mm256_add_epi16(all[k], m);
+                odd[k] = _mm256_add_epi16(odd[k], _mm256_srli_epi16(m, 8));
+            }
+            if (kTail) {
+                const __m128i m = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + 32 * N));
+                all16 = _mm_add_epi16(all16, m);
+                odd16 = _mm_add_epi16(odd16, _mm_srli_epi16(m, 8));
+            }
+        }
+#pragma GCC unroll 8
+        for (int k = 0; k < N; ++k) {
+            Finish16(c + 32 * k, _mm256_castsi256_si128(all[k]), _mm256_castsi256_si128(odd[k]), count, shift);
+            Finish16(c + 32 * k + 16, _mm256_extracti128_si256(all[k], 1), _mm256_extracti128_si256(odd[k], 1), count,
+                     shift);
+        }
+        if (kTail) Finish16(c + 32 * N, all16, odd16, count, shift);
+    }
+#endif
+
     int padded_classes_;
     alignas(16) std::array<std::int32_t, WeightTable::kMaxClasses + 1> sums_;
     // The dense rows noted, by shift.
@@ -181,6 +269,17 @@ private:
 };
 
 }  // namespace
+
+bool WeightTable::UseAvx2(bool use) {
+#if KGRAPH_DENSE_AVX2
+    const bool previous = dense_avx2.load();
+    dense_avx2.store(use && ProcessorHasAvx2());
+    return previous;
+#else
+    (void)use;
+    return false;
+#endif
+}
 
 WeightTable::Index::Index(std::size_t rows) {
     std::size_t capacity = 2;

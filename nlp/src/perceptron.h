@@ -52,6 +52,11 @@ public:
     // scores[0 .. num_classes).
     void AddScores(std::span<const std::uint64_t> keys, std::int32_t* scores) const;
     static constexpr std::size_t kMaxBatch = 128;
+    // Whether dense rows are added with AVX2 (256-bit vectors) or SSE2, for
+    // every table: AVX2 by default where the processor has it. `use` asks
+    // for AVX2 (granted only where the processor has it); returns the
+    // previous setting. For tests, which compare the two.
+    static bool UseAvx2(bool use);
 
     void Write(ByteWriter& out) const;
     // The file stores each feature's weights as 8-bit mantissas with one
