@@ -27,7 +27,7 @@ namespace kgraph::nlp {
 // instructions); the others list (class, mantissa) pairs. The parser's table
 // is larger than the caches, so what costs is memory traffic and the adding:
 // this layout is a quarter smaller than (class, int16) pairs behind 16-byte
-// slots, adds dense rows 8 classes per instruction, and gives the same
+// slots, adds dense rows 16 or 32 classes per instruction, and gives the same
 // integer sums.
 class WeightTable {
 public:
@@ -97,7 +97,8 @@ private:
         static constexpr std::size_t kNone = ~std::size_t{0};
     };
     // A row: RowHeader, then `size` (label, mantissa) byte pairs, or, if
-    // dense, padded_classes_ mantissas (0 for the classes it has no weight for).
+    // dense, padded_classes_ mantissas each plus 128, as unsigned bytes (128
+    // for the classes it has no weight for).
     struct RowHeader {
         std::uint64_t key;
         std::uint8_t size;   // weights in the file
