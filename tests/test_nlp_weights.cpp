@@ -109,8 +109,69 @@ TEST_CASE("nlp weights: a full batch of dense rows, of every shift or of one, su
         }
         return Scores(MakeTable(kClasses, rows), keys) == Expected(kClasses, expected);
     };
-    CHECK(batch([](int i) { return i % (nlp::WeightTable::kMaxShift + 1); }));
-    // One shift: the most an int16 accumulator has to hold.
-    CHECK(batch([](int) { return nlp::WeightTable::kMaxShift; }));
-    CHECK(batch([](int) { return 0; }));
+    // Dense rows are added with AVX2 where the processor has it, else SSE2:
+    // both ways are checked (the first is the second where there is no AVX2).
+    for (const bool avx2 : {true, false}) {
+        INFO("AVX2 asked for: " << avx2);
+        const bool previous = nlp::WeightTable::UseAvx2(avx2);
+        CHECK(batch([](int i) { return i % (nlp::WeightTable::kMaxShift + 1); }));
+        // One shift: the most an int16 accumulator has to hold.
+        CHECK(batch([](int) { return nlp::WeightTable::kMaxShift; }));
+        CHECK(batch([](int) { return 0; }));
+        nlp::WeightTable::UseAvx2(previous);
+    }
+}
+
+TEST_CASE("nlp weights: dense rows of 8 to 255 classes, with AVX2 or SSE2, sum exactly", "[nlp]") {
+    // Every count of 16-class vectors a row may take (the tagger has 84
+    // classes, the parser 103), and a batch of a few rows of mixed shifts.
+    for (const int classes : {8, 16, 17, 33, 48, 64, 84, 96, 103, 112, 113, 128, 129, 200, 255}) {
+        std::map<std::uint64_t, Row> rows;
+        std::vector<std::uint64_t> keys;
+        std::vector<Row> expected;
+        for (int i = 0; i < 5; ++i) {
+            Row row;
+            for (int label = 0; label < classes; ++label) {
+                const int mantissa = (label * 37 + i * 11) % 255 - 127;
+                row[label] = (mantissa == 0 ? 1 : mantissa) * (1 << (i % 3));
+            }
+            const std::uint64_t key = 0x2000 + static_cast<std::uint64_t>(i) * 0x9e3779b97f4a7c15ULL;
+            rows[key] = row;
+            keys.push_back(key);
+            expected.push_back(row);
+        }
+        const nlp::WeightTable table = MakeTable(classes, rows);
+        for (const bool avx2 : {true, false}) {
+            INFO(classes << " classes, AVX2 asked for: " << avx2);
+            const bool previous = nlp::WeightTable::UseAvx2(avx2);
+            CHECK(Scores(table, keys) == Expected(classes, expected));
+            nlp::WeightTable::UseAvx2(previous);
+        }
+    }
+}
+
+TEST_CASE("nlp weights: the committed model parses the same with AVX2 and SSE2", "[nlp]") {
+    auto parser = nlp::Parser::Load(nlp::DefaultModelPath());
+    REQUIRE(parser.ok());
+    const std::vector<std::vector<std::string_view>> sentences = {
+        {"Meta", "invested", "$", "14.3", "billion", "in", "Scale", "AI", "."},
+        {"The", "company", "said", "on", "Tuesday", "that", "its", "chief", "executive", "would", "step", "down", "."},
+        {"Shares", "of", "Acme", "rose", "3", "%", "after", "it", "agreed", "to", "buy", "a", "stake", "in", "Globex", "."}};
+    auto parse_all = [&] {
+        std::vector<std::string> out;
+        for (const auto& words : sentences) {
+            for (const nlp::ParsedWord& w : (*parser)->Parse(words)) {
+                out.push_back(std::string(nlp::UposName(w.upos)) + " " + w.lemma + " " + std::to_string(w.head) + " " +
+                              w.deprel);
+            }
+        }
+        return out;
+    };
+    const bool previous = nlp::WeightTable::UseAvx2(true);
+    const std::vector<std::string> avx2 = parse_all();
+    nlp::WeightTable::UseAvx2(false);
+    const std::vector<std::string> sse2 = parse_all();
+    nlp::WeightTable::UseAvx2(previous);
+    CHECK(avx2 == sse2);
+    CHECK(avx2.size() == 38);
 }

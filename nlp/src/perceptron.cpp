@@ -11,6 +11,18 @@
 #include <emmintrin.h>
 #endif
 
+// Dense rows are added with AVX2 where the processor has it: an x86-64
+// build for any x86-64 (GCC or Clang) gets both code paths and picks one at
+// run time; the tests run both (WeightTable::UseAvx2).
+#if defined(__x86_64__) && defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#define KGRAPH_DENSE_AVX2 1
+#include <immintrin.h>
+#else
+#define KGRAPH_DENSE_AVX2 0
+#endif
+
+#include <atomic>
+
 namespace kgraph::nlp {
 
 namespace {
@@ -19,6 +31,20 @@ namespace {
 // adding 16 mantissas at a time beats scattering pairs one by one, and the
 // row is hardly larger.
 constexpr int kDenseMinWeightsPerClass4 = 1;  // in quarters of the classes
+
+#if KGRAPH_DENSE_AVX2
+bool ProcessorHasAvx2() {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2");
+}
+// Read per batch, set at start-up and by tests.
+std::atomic<bool> dense_avx2{ProcessorHasAvx2()};
+#endif
+
+// A dense row keeps each mantissa plus this, as an unsigned byte (so its
+// padding, mantissa 0, is kDenseBias): unsigned bytes are summed 16 classes
+// at a time with fewer instructions than signed ones (BatchSums::AddChunks).
+constexpr int kDenseBias = 128;
 
 // Features with at least this many weights are the hot ones: in the parser
 // they are about a tenth of the rows and 85% of the rows found.
@@ -76,7 +102,7 @@ public:
         if (i < size) sums_[pairs[2 * i]] += static_cast<std::int8_t>(pairs[2 * i + 1]) * (1 << shift);
     }
 
-    // `mantissas`: padded_classes mantissas, read when AddTo adds them.
+    // `mantissas`: padded_classes biased mantissas, read when AddTo adds them.
     void AddDense(const std::uint8_t* mantissas, int shift) {
         const auto s = static_cast<std::size_t>(shift);
         dense_[s][static_cast<std::size_t>(num_dense_[s]++)] = mantissas;
@@ -85,7 +111,14 @@ public:
     // scores[0 .. num_classes) += the batch's sums.
     void AddTo(std::int32_t* scores, int num_classes) {
         for (std::size_t shift = 0; shift < dense_.size(); ++shift) {
-            if (num_dense_[shift] > 0) AddGroup(dense_[shift].data(), num_dense_[shift], static_cast<int>(shift));
+            if (num_dense_[shift] == 0) continue;
+#if KGRAPH_DENSE_AVX2
+            if (dense_avx2.load(std::memory_order_relaxed)) {
+                AddGroupAvx2(dense_[shift].data(), num_dense_[shift], static_cast<int>(shift));
+                continue;
+            }
+#endif
+            AddGroup(dense_[shift].data(), num_dense_[shift], static_cast<int>(shift));
         }
         int label = 0;
 #if defined(__SSE2__)
@@ -99,42 +132,134 @@ public:
     }
 
 private:
-    // sums += 2^shift * the sum of `count` rows of padded_classes_ mantissas.
+    // sums += 2^shift * the sum of `count` rows of padded_classes_ biased
+    // mantissas (mantissa + 128, see kDenseBias), 64 classes at a time.
     void AddGroup(const std::uint8_t* const* rows, int count, int shift) {
-        for (int c = 0; c < padded_classes_; c += 16) {
-#if defined(__SSE2__)
-            // Each 16-bit lane of a mantissa vector holds an even class's
-            // mantissa in its low byte and the next odd class's in its high
-            // byte: shifted arithmetically, they come out sign-extended.
-            __m128i even = _mm_setzero_si128(), odd = _mm_setzero_si128();
-            for (int r = 0; r < count; ++r) {
-                const __m128i m = _mm_loadu_si128(reinterpret_cast<const __m128i*>(rows[r] + c));
-                even = _mm_add_epi16(even, _mm_srai_epi16(_mm_slli_epi16(m, 8), 8));
-                odd = _mm_add_epi16(odd, _mm_srai_epi16(m, 8));
-            }
-            // Back in class order, each in the high half of a 32-bit lane,
-            // then shifted arithmetically down by less than 16: sign
-            // extension and scaling at once.
-            const __m128i zero = _mm_setzero_si128();
-            const __m128i down = _mm_cvtsi32_si128(16 - shift);
-            const __m128i low = _mm_unpacklo_epi16(even, odd), high = _mm_unpackhi_epi16(even, odd);
-            auto add_quarter = [&](int q, __m128i high_halves) {
-                __m128i* sum = reinterpret_cast<__m128i*>(sums_.data() + c + 4 * q);
-                _mm_store_si128(sum, _mm_add_epi32(_mm_load_si128(sum), _mm_sra_epi32(high_halves, down)));
-            };
-            add_quarter(0, _mm_unpacklo_epi16(zero, low));
-            add_quarter(1, _mm_unpackhi_epi16(zero, low));
-            add_quarter(2, _mm_unpacklo_epi16(zero, high));
-            add_quarter(3, _mm_unpackhi_epi16(zero, high));
-#else
-            for (int k = c; k < c + 16; ++k) {
-                std::int32_t sum = 0;
-                for (int r = 0; r < count; ++r) sum += static_cast<std::int8_t>(rows[r][k]);
-                sums_[static_cast<std::size_t>(k)] += sum * (1 << shift);
-            }
-#endif
+        int c = 0;
+        for (; c + 64 <= padded_classes_; c += 64) AddChunks<4>(rows, count, shift, c);
+        switch ((padded_classes_ - c) / 16) {
+            case 3: AddChunks<3>(rows, count, shift, c); break;
+            case 2: AddChunks<2>(rows, count, shift, c); break;
+            case 1: AddChunks<1>(rows, count, shift, c); break;
+            default: break;
         }
     }
+
+    // Classes [c, c + 16 * N) of AddGroup. Each row is read once for all N
+    // vectors of 16 classes, whose accumulators stay in registers.
+    template <int N>
+    [[gnu::always_inline]] void AddChunks(const std::uint8_t* const* rows, int count, int shift, int c) {
+#if defined(__SSE2__)
+        // A 16-bit lane of a vector of biased mantissas holds an even
+        // class's (unsigned, 0..255) in its low byte and the next odd
+        // class's in its high byte, i.e. even + 256 * odd. Summed as 16-bit
+        // lanes, that wraps; the odd ones alone (the lane shifted down 8)
+        // do not (at most 128 rows of 255). The even sum is the difference,
+        // modulo 2^16, and is below 2^16 itself: exact. Two adds and a shift
+        // per vector of 16 classes and row, where sign-extending each half
+        // took three shifts.
+        __m128i all[N], odd[N];
+#pragma GCC unroll 8
+        for (int k = 0; k < N; ++k) all[k] = odd[k] = _mm_setzero_si128();
+        for (int r = 0; r < count; ++r) {
+            const std::uint8_t* row = rows[r] + c;
+#pragma GCC unroll 8
+            for (int k = 0; k < N; ++k) {
+                const __m128i m = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + 16 * k));
+                all[k] = _mm_add_epi16(all[k], m);
+                odd[k] = _mm_add_epi16(odd[k], _mm_srli_epi16(m, 8));
+            }
+        }
+#pragma GCC unroll 8
+        for (int k = 0; k < N; ++k) Finish16(c + 16 * k, all[k], odd[k], count, shift);
+#else
+        for (int k = c; k < c + 16 * N; ++k) {
+            std::int32_t sum = 0;
+            for (int r = 0; r < count; ++r) sum += int{rows[r][k]} - kDenseBias;
+            sums_[static_cast<std::size_t>(k)] += sum * (1 << shift);
+        }
+#endif
+    }
+
+#if defined(__SSE2__)
+    // sums[c .. c + 16) += 2^shift * the unbiased sums of `count` rows whose
+    // biased mantissas summed to `all` (as 16-bit lanes) and `odd` (each
+    // lane's high byte), as AddChunks explains.
+    [[gnu::always_inline]] void Finish16(int c, __m128i all, __m128i odd, int count, int shift) {
+        // The bias of `count` rows, taken off each sum: the unbiased sums
+        // lie within +-128 * 128 and come out as int16.
+        const __m128i bias = _mm_set1_epi16(static_cast<std::int16_t>(kDenseBias * count));
+        const __m128i zero = _mm_setzero_si128();
+        const __m128i down = _mm_cvtsi32_si128(16 - shift);
+        const __m128i even_sum = _mm_sub_epi16(_mm_sub_epi16(all, _mm_slli_epi16(odd, 8)), bias);
+        const __m128i odd_sum = _mm_sub_epi16(odd, bias);
+        // Back in class order, each in the high half of a 32-bit lane, then
+        // shifted arithmetically down by less than 16: sign extension and
+        // scaling at once.
+        const __m128i low = _mm_unpacklo_epi16(even_sum, odd_sum), high = _mm_unpackhi_epi16(even_sum, odd_sum);
+        auto add_quarter = [&](int q, __m128i high_halves) {
+            __m128i* sum = reinterpret_cast<__m128i*>(sums_.data() + c + 4 * q);
+            _mm_store_si128(sum, _mm_add_epi32(_mm_load_si128(sum), _mm_sra_epi32(high_halves, down)));
+        };
+        add_quarter(0, _mm_unpacklo_epi16(zero, low));
+        add_quarter(1, _mm_unpackhi_epi16(zero, low));
+        add_quarter(2, _mm_unpacklo_epi16(zero, high));
+        add_quarter(3, _mm_unpackhi_epi16(zero, high));
+    }
+#endif
+
+#if KGRAPH_DENSE_AVX2
+    // AddGroup with 256-bit vectors, 32 classes per add (the parser's 112
+    // padded classes are three such vectors and one of 16), where the
+    // processor has AVX2 (see UseAvx2). The same sums.
+    __attribute__((target("avx2"))) void AddGroupAvx2(const std::uint8_t* const* rows, int count, int shift) {
+        for (int c = 0; c < padded_classes_; c += 128) {
+            switch (std::min(128, padded_classes_ - c) / 16) {
+                case 8: AddChunksAvx2<4, false>(rows, count, shift, c); break;
+                case 7: AddChunksAvx2<3, true>(rows, count, shift, c); break;
+                case 6: AddChunksAvx2<3, false>(rows, count, shift, c); break;
+                case 5: AddChunksAvx2<2, true>(rows, count, shift, c); break;
+                case 4: AddChunksAvx2<2, false>(rows, count, shift, c); break;
+                case 3: AddChunksAvx2<1, true>(rows, count, shift, c); break;
+                case 2: AddChunksAvx2<1, false>(rows, count, shift, c); break;
+                case 1: AddChunksAvx2<0, true>(rows, count, shift, c); break;
+                default: break;
+            }
+        }
+    }
+
+    // Classes [c, c + 32 * N) in 256-bit vectors, and 16 more in a 128-bit
+    // one if kTail; as AddChunks.
+    template <int N, bool kTail>
+    [[gnu::always_inline]] __attribute__((target("avx2"))) void AddChunksAvx2(const std::uint8_t* const* rows, int count,
+                                                                               int shift, int c) {
+        __m256i all[N + 1], odd[N + 1];
+        __m128i all16 = _mm_setzero_si128(), odd16 = _mm_setzero_si128();
+#pragma GCC unroll 8
+        for (int k = 0; k < N; ++k) all[k] = odd[k] = _mm256_setzero_si256();
+        for (int r = 0; r < count; ++r) {
+            const std::uint8_t* row = rows[r] + c;
+#pragma GCC unroll 8
+            for (int k = 0; k < N; ++k) {
+                const __m256i m = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(row + 32 * k));
+                all[k] = _mm256_add_epi16(all[k], m);
+                odd[k] = _mm256_add_epi16(odd[k], _mm256_srli_epi16(m, 8));
+            }
+            if (kTail) {
+                const __m128i m = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + 32 * N));
+                all16 = _mm_add_epi16(all16, m);
+                odd16 = _mm_add_epi16(odd16, _mm_srli_epi16(m, 8));
+            }
+        }
+#pragma GCC unroll 8
+        for (int k = 0; k < N; ++k) {
+            Finish16(c + 32 * k, _mm256_castsi256_si128(all[k]), _mm256_castsi256_si128(odd[k]), count, shift);
+            Finish16(c + 32 * k + 16, _mm256_extracti128_si256(all[k], 1), _mm256_extracti128_si256(odd[k], 1), count,
+                     shift);
+        }
+        if (kTail) Finish16(c + 32 * N, all16, odd16, count, shift);
+    }
+#endif
 
     int padded_classes_;
     alignas(16) std::array<std::int32_t, WeightTable::kMaxClasses + 1> sums_;
@@ -144,6 +269,17 @@ private:
 };
 
 }  // namespace
+
+bool WeightTable::UseAvx2(bool use) {
+#if KGRAPH_DENSE_AVX2
+    const bool previous = dense_avx2.load();
+    dense_avx2.store(use && ProcessorHasAvx2());
+    return previous;
+#else
+    (void)use;
+    return false;
+#endif
+}
 
 WeightTable::Index::Index(std::size_t rows) {
     std::size_t capacity = 2;
@@ -234,12 +370,15 @@ std::uint32_t WeightTable::AppendRow(const SourceRow& row) {
     const std::size_t header = RowStart(rows_.size(), kHeaderBytes + body);
     rows_.resize(header + kHeaderBytes + body, 0);
     std::uint8_t* out = rows_.data() + header;
+    if (dense) std::fill_n(out + kHeaderBytes, body, std::uint8_t{kDenseBias});
     std::memcpy(out, &row.key, sizeof row.key);
     out[8] = row.size;
     out[9] = row.shift;
     out[10] = dense;
     if (dense) {
-        for (int i = 0; i < row.size; ++i) out[kHeaderBytes + row.pairs[2 * i]] = row.pairs[2 * i + 1];
+        for (int i = 0; i < row.size; ++i) {
+            out[kHeaderBytes + row.pairs[2 * i]] = static_cast<std::uint8_t>(row.pairs[2 * i + 1] ^ kDenseBias);
+        }
     } else {
         std::memcpy(out + kHeaderBytes, row.pairs, body);
     }
@@ -271,7 +410,6 @@ void WeightTable::AddScores(std::span<const std::uint64_t> keys, std::int32_t* s
     // all first lets those misses overlap instead of queueing one behind the
     // other. Most features found are hot ones, and cache hits.
     const std::size_t count = std::min(keys.size(), kMaxBatch);
-    std::array<std::uint32_t, kMaxBatch> rows;  // of keys[i], or kEmpty
     // The lines a row touches: a cold row's one (it is sparse and short), a
     // hot row's mostly two (a dense row of the parser's or the tagger's) or
     // one. A line prefetched for nothing takes a miss buffer from a line
@@ -299,7 +437,6 @@ void WeightTable::AddScores(std::span<const std::uint64_t> keys, std::int32_t* s
     std::array<std::size_t, kMaxBatch> not_hot;  // indexes in keys
     std::size_t num_not_hot = 0;
     for (std::size_t i = 0; i < count; ++i) {
-        rows[i] = kEmpty;
         const std::size_t slot = hot_.FirstMatch(keys[i]);
         if (slot != Index::kNone) {
             add_candidate(hot_, slot, i);
@@ -312,6 +449,10 @@ void WeightTable::AddScores(std::span<const std::uint64_t> keys, std::int32_t* s
         const std::size_t slot = cold_.FirstMatch(keys[not_hot[p]]);
         if (slot != Index::kNone) add_candidate(cold_, slot, not_hot[p]);
     }
+    // Each candidate checked and, if its row is the key's, added at once
+    // (the check read the row's first line): the sums are the same integers
+    // in whatever order the rows come.
+    BatchSums sums(padded_classes_);
     for (std::size_t i = 0; i < num_candidates; ++i) {
         const Candidate& c = candidates[i];
         const std::uint64_t key = keys[c.key];
@@ -323,14 +464,10 @@ void WeightTable::AddScores(std::span<const std::uint64_t> keys, std::int32_t* s
                 const std::size_t cold_slot = cold_.FirstMatch(key);
                 if (cold_slot != Index::kNone) row = Verify(cold_, key, cold_slot);
             }
+            if (row == kEmpty) continue;
         }
-        rows[c.key] = row;
-    }
-    BatchSums sums(padded_classes_);
-    for (std::size_t i = 0; i < count; ++i) {
-        if (rows[i] == kEmpty) continue;
-        const RowHeader header = HeaderAt(rows[i]);
-        const std::uint8_t* weights = rows_.data() + rows[i] + kHeaderBytes;
+        const RowHeader header = HeaderAt(row);
+        const std::uint8_t* weights = rows_.data() + row + kHeaderBytes;
         if (header.dense) {
             sums.AddDense(weights, header.shift);
         } else {
@@ -359,9 +496,10 @@ void WeightTable::Write(ByteWriter& out) const {
         out.U8(header.shift);
         if (header.dense) {
             for (int label = 0; label < num_classes_; ++label) {
-                if (weights[label] == 0) continue;
+                const auto mantissa = static_cast<std::uint8_t>(weights[label] ^ kDenseBias);
+                if (mantissa == 0) continue;
                 out.U8(static_cast<std::uint8_t>(label));
-                out.U8(weights[label]);
+                out.U8(mantissa);
             }
         } else {
             for (int i = 0; i < 2 * header.size; ++i) out.U8(weights[i]);

@@ -27,7 +27,7 @@ namespace kgraph::nlp {
 // instructions); the others list (class, mantissa) pairs. The parser's table
 // is larger than the caches, so what costs is memory traffic and the adding:
 // this layout is a quarter smaller than (class, int16) pairs behind 16-byte
-// slots, adds dense rows 8 classes per instruction, and gives the same
+// slots, adds dense rows 16 or 32 classes per instruction, and gives the same
 // integer sums.
 class WeightTable {
 public:
@@ -52,6 +52,11 @@ public:
     // scores[0 .. num_classes).
     void AddScores(std::span<const std::uint64_t> keys, std::int32_t* scores) const;
     static constexpr std::size_t kMaxBatch = 128;
+    // Whether dense rows are added with AVX2 (256-bit vectors) or SSE2, for
+    // every table: AVX2 by default where the processor has it. `use` asks
+    // for AVX2 (granted only where the processor has it); returns the
+    // previous setting. For tests, which compare the two.
+    static bool UseAvx2(bool use);
 
     void Write(ByteWriter& out) const;
     // The file stores each feature's weights as 8-bit mantissas with one
@@ -92,7 +97,8 @@ private:
         static constexpr std::size_t kNone = ~std::size_t{0};
     };
     // A row: RowHeader, then `size` (label, mantissa) byte pairs, or, if
-    // dense, padded_classes_ mantissas (0 for the classes it has no weight for).
+    // dense, padded_classes_ mantissas each plus 128, as unsigned bytes (128
+    // for the classes it has no weight for).
     struct RowHeader {
         std::uint64_t key;
         std::uint8_t size;   // weights in the file
