@@ -1877,3 +1877,9 @@ TEST_CASE("Who will lead a company is its chief executive, who led a round is no
               "Joe Sprague ceo-of Hawaiian Airlines") == 1);
     CHECK(Triples(Extract("Linnea Varga led the $40 million round in Ostara Motors.")).count("Linnea Varga ceo-of Ostara Motors") == 0);
 }
+
+TEST_CASE("Who became a company's chief executive, the title read as an oblique without a preposition") {
+    CHECK(Triples(Extract("From 2012 to 2014, WfWI was led by Afshan Khan, a long-time former executive with UNICEF who "
+                          "became WfWI's first new CEO since its founder stepped down."))
+              .count("Afshan Khan ceo-of WfWI") == 1);
+}
