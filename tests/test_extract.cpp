@@ -1883,3 +1883,10 @@ TEST_CASE("Who became a company's chief executive, the title read as an oblique 
                           "became WfWI's first new CEO since its founder stepped down."))
               .count("Afshan Khan ceo-of WfWI") == 1);
 }
+
+TEST_CASE("A possessive after an abbreviation's stop ('Inc.'s'), and goods made by a company and used by another") {
+    CHECK(Triples(Extract("Velmora Inc.'s customers include Ostara Motors and Kestrel Energy.")) ==
+          std::set<std::string>{"Ostara Motors customer-of Velmora Inc", "Kestrel Energy customer-of Velmora Inc"});
+    CHECK(Triples(Extract("Ostara Motors uses chips made by Velmora Inc. in its trucks.")) ==
+          std::set<std::string>{"Ostara Motors customer-of Velmora Inc"});
+}

@@ -830,3 +830,10 @@ TEST_CASE("Parse: the date opening a timeline entry is kept from the parser and 
     CHECK(Has(dependencies, "nummod(Nov, 18)"));
     CHECK(Has(dependencies, "nsubj(says, Ventures)"));
 }
+
+TEST_CASE("Segmentation: a possessive after an abbreviation's stop is one clitic") {
+    const Annotated doc("Velmora Inc.'s customers include Ostara Motors.");
+    std::vector<std::string> tokens;
+    for (const Token& t : doc.annotated.text.tokens) tokens.emplace_back(t.text);
+    CHECK(tokens == std::vector<std::string>{"Velmora", "Inc", ".", "'s", "customers", "include", "Ostara", "Motors", "."});
+}

@@ -909,7 +909,8 @@ bool IsPossessiveClitic(std::string_view word) {
 // phrase's modifiers.
 void AttachPossessors(std::vector<ParsedWord>& words, const std::vector<NameSpan>& names) {
     for (const NameSpan span : names) {
-        const std::size_t clitic = span.end;
+        // "Velmora Inc.'s customers": past the name's abbreviation stop.
+        const std::size_t clitic = span.end < words.size() && IsAbbreviationStop(words, span.end) ? span.end + 1 : span.end;
         if (clitic + 1 >= words.size() || !IsPossessiveClitic(words[clitic].form)) continue;
         const int name = static_cast<int>(LastWordOf(words, span));
         // A possessor the parser hung on a verb ("Halvern Systems' subsidiary

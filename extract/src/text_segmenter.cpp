@@ -100,6 +100,26 @@ std::vector<Token> JoinHyphenCompounds(std::string_view text, std::vector<Token>
     return out;
 }
 
+// "Velmora Inc.'s customers": after an abbreviation's full stop, ICU splits
+// the possessive into an apostrophe and an "s"; they are one clitic, "'s",
+// as after any other word.
+std::vector<Token> JoinPossessivesAfterStops(std::string_view text, std::vector<Token> tokens) {
+    std::vector<Token> out;
+    out.reserve(tokens.size());
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        Token token = tokens[i];
+        const bool after_stop = i >= 1 && tokens[i - 1].text == "." && tokens[i - 1].end == token.begin;
+        if (after_stop && i + 1 < tokens.size() && (token.text == "'" || token.text == "\xE2\x80\x99") &&
+            tokens[i + 1].text == "s" && tokens[i + 1].begin == token.end) {
+            token.end = tokens[++i].end;
+            token.kind = Token::Kind::kWord;
+            token.text = text.substr(token.begin, token.end - token.begin);
+        }
+        out.push_back(token);
+    }
+    return out;
+}
+
 // "John F. Lundgren", "Adolfo E. Gutierrez": a capital letter and a full
 // stop, then a capitalized word on the same line, is a middle initial, not
 // the end of a sentence (ICU's suppressions know "Mr." but not initials).
@@ -170,7 +190,7 @@ SegmentedText TextSegmenter::Segment(std::string_view text) const {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<UText, UTextCloser> utext(utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status));
     if (U_FAILURE(status) || !iterators.words || !iterators.sentences) return out;
-    out.tokens = JoinHyphenCompounds(text, Tokenize(*iterators.words, utext.get(), text));
+    out.tokens = JoinPossessivesAfterStops(text, JoinHyphenCompounds(text, Tokenize(*iterators.words, utext.get(), text)));
 
     icu::BreakIterator* const sentences = iterators.sentences.get();
     sentences->setText(utext.get(), status);
