@@ -1890,3 +1890,10 @@ TEST_CASE("A possessive after an abbreviation's stop ('Inc.'s'), and goods made 
     CHECK(Triples(Extract("Ostara Motors uses chips made by Velmora Inc. in its trucks.")) ==
           std::set<std::string>{"Ostara Motors customer-of Velmora Inc"});
 }
+
+TEST_CASE("A common word opening a sentence that defines it as a company is that company's name") {
+    CHECK(Triples(Extract("Beams is a Japanese clothing company founded by Yo Shitara in 1976.")) ==
+          std::set<std::string>{"Yo Shitara founder-of Beams"});
+    // with no definition, the capital of a sentence's first word proves nothing
+    CHECK(Triples(Extract("Beams of light were founded by Yo Shitara in 1976.")).empty());
+}

@@ -429,7 +429,7 @@ private:
                 // a participle opening the sentence
                 // ("Leading AI laboratories recognize ...")
                 j = i + 2;
-            } else if (j == i && end == i + 1 && StartsClauseAsPerson(sentence, i)) {
+            } else if (j == i && end == i + 1 && (StartsClauseAsPerson(sentence, i) || IsDefinedAsOrganization(sentence, i))) {
                 j = i + 1;
             } else if (j == i && end - i >= 3 && i == text_.sentences[sentence].first_token &&
                        !title_case_line_[text_.sentences[sentence].line]) {
@@ -443,6 +443,21 @@ private:
             AddName(sentence, i, j, use_known);
             i = j;
         }
+    }
+
+    // "Beams is a Japanese clothing brand": a common word opening a sentence
+    // that defines it as a kind of organization is that organization's name
+    // (a common noun would have its article).
+    bool IsDefinedAsOrganization(std::size_t sentence, std::size_t i) const {
+        const std::size_t end = text_.sentences[sentence].end_token;
+        if (i + 3 >= end || (Folded(i + 1) != "is" && Folded(i + 1) != "was") ||
+            (Folded(i + 2) != "a" && Folded(i + 2) != "an")) {
+            return false;
+        }
+        for (std::size_t k = i + 3; k < std::min(end, i + 9) && Tok(k).kind != Token::Kind::kPunct; ++k) {
+            if (lex_.reference_head->Contains(StemId(k)) || lex_.name_of_head->Contains(StemId(k))) return true;
+        }
+        return false;
     }
 
     // "Matt established Low Cost Vans ...": a common first name alone,
