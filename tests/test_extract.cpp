@@ -1897,3 +1897,8 @@ TEST_CASE("A common word opening a sentence that defines it as a company is that
     // with no definition, the capital of a sentence's first word proves nothing
     CHECK(Triples(Extract("Beams of light were founded by Yo Shitara in 1976.")).empty());
 }
+
+TEST_CASE("'whose' stands for the noun right before it, however the parser hung its clause") {
+    CHECK(Triples(Extract("Kestrel is a Norwegian company whose chief executive is Linnea Varga.")) ==
+          std::set<std::string>{"Linnea Varga ceo-of Kestrel"});
+}

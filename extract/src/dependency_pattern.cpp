@@ -350,6 +350,12 @@ int AntecedentOf(const ParseView& view, int word) {
         const int located = NameBeforePlace(view, before);
         if (located >= 0 && IsNameFor(view, located, word)) return located;
     }
+    // "a Norwegian company whose chief executive is X": "whose" follows the
+    // noun it stands for, wherever the parser hung its clause.
+    if (view.parse.words[static_cast<std::size_t>(word)].lemma == "whose" && before >= 0 && !comma &&
+        IsNominal(view, before)) {
+        return before;
+    }
     if (RelationOf(view, clause) != "acl:relcl") return -1;
     const int noun = HeadOf(view, clause);
     if (noun >= 0 && IsNominal(view, noun)) return noun;
