@@ -1902,3 +1902,13 @@ TEST_CASE("'whose' stands for the noun right before it, however the parser hung 
     CHECK(Triples(Extract("Kestrel is a Norwegian company whose chief executive is Linnea Varga.")) ==
           std::set<std::string>{"Linnea Varga ceo-of Kestrel"});
 }
+
+TEST_CASE("An investment's company after its amount, and a stake a deal gave") {
+    const DocumentFacts facts = Extract("Kestrel Energy's investment of $400 million in Ostara Motors was approved.");
+    const Relation* r = Find(facts, "Kestrel Energy", "invests-in", "Ostara Motors");
+    REQUIRE(r != nullptr);
+    REQUIRE(r->evidence[0].amount.has_value());
+    CHECK(r->evidence[0].amount->value == Approx(400e6));
+    CHECK(Triples(Extract("The agreement gave Kestrel Energy a 35% stake in Ostara Motors.")) ==
+          std::set<std::string>{"Kestrel Energy owns-stake Ostara Motors", "Kestrel Energy invests-in Ostara Motors"});
+}
