@@ -1912,3 +1912,10 @@ TEST_CASE("An investment's company after its amount, and a stake a deal gave") {
     CHECK(Triples(Extract("The agreement gave Kestrel Energy a 35% stake in Ostara Motors.")) ==
           std::set<std::string>{"Kestrel Energy owns-stake Ostara Motors", "Kestrel Energy invests-in Ostara Motors"});
 }
+
+TEST_CASE("A conjunct with its own preposition joins the phrase with that preposition, and a relative clause covers the conjuncts before it") {
+    CHECK(Triples(Extract("Joby competes with Archer Aviation, which is backed by Stellantis and United Airlines, and "
+                          "with Germany's Lilium in the race to launch air taxi services.")) ==
+          std::set<std::string>{"Archer Aviation competes-with Joby", "Joby competes-with Lilium",  // symmetric
+                                "Stellantis invests-in Archer Aviation", "United Airlines invests-in Archer Aviation"});
+}

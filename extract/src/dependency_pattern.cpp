@@ -418,7 +418,12 @@ void CollectFillers(const ParseView& view, int word, std::vector<int>& out, int 
     } else if (item >= 0 && FillsRole(view.items[static_cast<std::size_t>(item)])) {
         if (std::find(out.begin(), out.end(), item) == out.end()) out.push_back(item);
     } else if (const int antecedent = AntecedentOf(view, word); antecedent >= 0) {
-        CollectFillers(view, antecedent, out, depth + 1);
+        // "Archer Aviation, which is backed by ..., and Lilium": a relative
+        // clause stands for the conjuncts before it, not for those after.
+        CollectFillers(view, antecedent, out, depth + 1, /*conjuncts=*/false);
+        for (const int conjunct : ChildrenBy(view, antecedent, {"conj"})) {
+            if (conjunct < word) CollectFillers(view, conjunct, out, depth + 1);
+        }
     } else if (const std::vector<int> subjects = ChildrenBy(view, word, {"nsubj", "nsubj:outer", "nsubj:pass"});
                !subjects.empty() && !ChildrenBy(view, word, {"cop"}).empty()) {
         // "X is a developer founded by Y": the predicate noun is its subject.
