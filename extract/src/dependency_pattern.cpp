@@ -408,6 +408,15 @@ int CoordinatedAntecedent(const ParseView& view, int pronoun) {
     return -1;
 }
 
+// "BankBoston exists as a subsidiary private bank owned by Bank of
+// America": a noun phrase after "as" is what its verb's subject is. Those
+// subjects, or none.
+std::vector<int> SubjectsDescribedAs(const ParseView& view, int word, int depth) {
+    const int head = HeadOf(view, word);
+    if (head < 0 || RelationOf(view, word) != "obl" || !HasCaseWord(view, word, {"as"}) || !IsNominal(view, word)) return {};
+    return LogicalSubjects(view, head, /*passive_ok=*/true, depth + 1);
+}
+
 // The items a reached word stands for; see the header.
 void CollectFillers(const ParseView& view, int word, std::vector<int>& out, int depth, bool conjuncts = true) {
     if (depth > kMaxClimb) return;
@@ -428,13 +437,8 @@ void CollectFillers(const ParseView& view, int word, std::vector<int>& out, int 
                !subjects.empty() && !ChildrenBy(view, word, {"cop"}).empty()) {
         // "X is a developer founded by Y": the predicate noun is its subject.
         for (const int subject : subjects) CollectFillers(view, subject, out, depth + 1);
-    } else if (head >= 0 && RelationOf(view, word) == "obl" && HasCaseWord(view, word, {"as"}) &&
-               IsNominal(view, word) && !LogicalSubjects(view, head, /*passive_ok=*/true, depth + 1).empty()) {
-        // "BankBoston exists as a subsidiary private bank owned by Bank of
-        // America": a noun phrase after "as" is what the verb's subject is.
-        for (const int subject : LogicalSubjects(view, head, /*passive_ok=*/true, depth + 1)) {
-            CollectFillers(view, subject, out, depth + 1);
-        }
+    } else if (const std::vector<int> described = SubjectsDescribedAs(view, word, depth); !described.empty()) {
+        for (const int subject : described) CollectFillers(view, subject, out, depth + 1);
     } else if (head >= 0 && RelationOf(view, word) == "appos") {
         // "Address.com, a service acquired by Z": the apposition is the name.
         CollectFillers(view, head, out, depth + 1);

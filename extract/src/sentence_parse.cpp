@@ -1009,29 +1009,24 @@ void AttachAmountsBeforeNouns(std::vector<ParsedWord>& words) {
     }
 }
 
-// The preposition of word `w`'s own "case" dependent, or "".
-std::string_view CaseWordOf(const std::vector<ParsedWord>& words, std::size_t w) {
-    for (std::size_t c = 0; c < words.size(); ++c) {
-        if (words[c].head == static_cast<int>(w) && words[c].deprel == "case") return words[c].lemma;
-    }
-    return {};
-}
-
 // "competes with Archer Aviation, which is backed by Stellantis and United
 // Airlines, and with Germany's Lilium": a conjunct with a preposition of its
 // own, unlike the phrase it was coordinated with, is coordinated with the
 // nearest phrase above that has that preposition; the parser had made
 // Lilium a backer of Archer rather than Joby's rival.
 void AttachConjunctsByPreposition(std::vector<ParsedWord>& words) {
+    std::vector<std::string_view> preposition(words.size());  // of each word's own "case" dependent
+    for (const ParsedWord& word : words) {
+        if (word.deprel == "case" && word.head >= 0) preposition[static_cast<std::size_t>(word.head)] = word.lemma;
+    }
     for (std::size_t w = 0; w < words.size(); ++w) {
         if (words[w].deprel != "conj" || words[w].head < 0) continue;
-        const std::string_view own = CaseWordOf(words, w);
+        const std::string_view own = preposition[w];
         const auto head = static_cast<std::size_t>(words[w].head);
-        const std::string_view heads = CaseWordOf(words, head);
-        if (own.empty() || heads.empty() || own == heads) continue;
+        if (own.empty() || preposition[head].empty() || own == preposition[head]) continue;
         int above = words[head].head;
         for (int steps = 0; above >= 0 && steps < 6; ++steps, above = words[static_cast<std::size_t>(above)].head) {
-            if (CaseWordOf(words, static_cast<std::size_t>(above)) == own) {
+            if (preposition[static_cast<std::size_t>(above)] == own) {
                 words[w].head = above;
                 break;
             }
