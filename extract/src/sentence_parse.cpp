@@ -260,6 +260,12 @@ bool IsAbbreviationStop(const std::vector<ParsedWord>& words, std::size_t w) {
     return words[w].form == "." && w > 0 && words[w - 1].end == words[w].begin;
 }
 
+// The word after a name, past the name's abbreviation stop ("Hugh McColl,
+// Jr., the former Chairman", "Velmora Inc.'s customers").
+std::size_t AfterName(const std::vector<ParsedWord>& words, NameSpan span) {
+    return span.end < words.size() && IsAbbreviationStop(words, span.end) ? span.end + 1 : span.end;
+}
+
 // "led by Mr. Leonard Tharpe": the stop of an honorific, which the parser
 // would read as the sentence's end, hangs on it and is not parsed either.
 bool IsHonorificStop(const std::vector<ParsedWord>& words, std::size_t w, const Lexicon& honorifics) {
@@ -565,8 +571,7 @@ void ParseAside(const ParserSetup& setup, std::vector<ParsedWord>& words, const 
 // name's apposition.
 void AttachAppositions(std::vector<ParsedWord>& words, const std::vector<NameSpan>& names) {
     for (const NameSpan span : names) {
-        // "Hugh McColl, Jr., the former Chairman": past the name's abbreviation stop.
-        const std::size_t comma = span.end < words.size() && IsAbbreviationStop(words, span.end) ? span.end + 1 : span.end;
+        const std::size_t comma = AfterName(words, span);
         const std::size_t article = comma + 1;
         if (article >= words.size() || words[comma].form != ",") continue;
         // "Anne Wojcicki, one of the founders of 23andMe": a partitive,
@@ -909,8 +914,7 @@ bool IsPossessiveClitic(std::string_view word) {
 // phrase's modifiers.
 void AttachPossessors(std::vector<ParsedWord>& words, const std::vector<NameSpan>& names) {
     for (const NameSpan span : names) {
-        // "Velmora Inc.'s customers": past the name's abbreviation stop.
-        const std::size_t clitic = span.end < words.size() && IsAbbreviationStop(words, span.end) ? span.end + 1 : span.end;
+        const std::size_t clitic = AfterName(words, span);
         if (clitic + 1 >= words.size() || !IsPossessiveClitic(words[clitic].form)) continue;
         const int name = static_cast<int>(LastWordOf(words, span));
         // A possessor the parser hung on a verb ("Halvern Systems' subsidiary
@@ -1176,10 +1180,6 @@ void HangAbbreviationStops(std::vector<ParsedWord>& words, const std::vector<Nam
         }
     }
 }
-
-}  // namespace
-
-namespace {
 
 // "Nov. 18 Early investor Khosla Ventures says ...": the date opening an
 // entry of a timeline (text_segmenter.cpp), which the parser took for the

@@ -103,9 +103,9 @@ std::vector<Token> JoinHyphenCompounds(std::string_view text, std::vector<Token>
 // "Velmora Inc.'s customers": after an abbreviation's full stop, ICU splits
 // the possessive into an apostrophe and an "s"; they are one clitic, "'s",
 // as after any other word.
+// Joined in place: the rare join shifts the tokens after it down by one.
 std::vector<Token> JoinPossessivesAfterStops(std::string_view text, std::vector<Token> tokens) {
-    std::vector<Token> out;
-    out.reserve(tokens.size());
+    std::size_t kept = 0;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         Token token = tokens[i];
         const bool after_stop = i >= 1 && tokens[i - 1].text == "." && tokens[i - 1].end == token.begin;
@@ -115,9 +115,10 @@ std::vector<Token> JoinPossessivesAfterStops(std::string_view text, std::vector<
             token.kind = Token::Kind::kWord;
             token.text = text.substr(token.begin, token.end - token.begin);
         }
-        out.push_back(token);
+        tokens[kept++] = token;
     }
-    return out;
+    tokens.resize(kept);
+    return tokens;
 }
 
 // "John F. Lundgren", "Adolfo E. Gutierrez": a capital letter and a full
