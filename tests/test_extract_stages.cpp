@@ -581,6 +581,28 @@ TEST_CASE("Parse: a name after an opening oblique and its comma is the subject o
     CHECK(Has(dependencies, "conj(Zinsner, Holthaus)"));
 }
 
+TEST_CASE("Parse: a coordinated verb without a subject takes the noun right before it, not the first verb's subject") {
+    const Annotated doc("Velmora will own 51% of the new company and Ardent shareholders will own 49% of it.");
+    const std::vector<std::string> dependencies = Dependencies(doc);
+    INFO(FormatParse(doc.annotated.parses[0]));
+    CHECK(Has(dependencies, "nsubj(own, shareholders)"));
+    CHECK(Has(dependencies, "cc(own, and)"));
+    CHECK_FALSE(Has(dependencies, "conj(company, shareholders)"));
+}
+
+TEST_CASE("Mentions: a description refers first to the name an apposition described with the same word") {
+    const Annotated doc("Brantel Group launched Ostara, a company that will combine both businesses. Ostara began "
+                        "trading on the Oslo Stock Exchange on Tuesday. Brantel Group will own 51% of the new company.");
+    const auto& mentions = doc.annotated.found.mentions;
+    const auto description = std::find_if(mentions.begin(), mentions.end(),
+                                          [](const Mention& m) { return m.surface == "the new company"; });
+    REQUIRE(description != mentions.end());
+    const auto& candidates =
+        doc.annotated.resolved.candidates_of_mention[static_cast<std::size_t>(description - mentions.begin())];
+    REQUIRE(candidates.size() >= 2);
+    CHECK(candidates[0] == doc.Entity("Ostara"));
+}
+
 TEST_CASE("Sentence view: a name, an amount and a date are one item each") {
     const Annotated doc("Toyota invested $394 million in Joby Aviation in 2020.");
     const SentenceView view = doc.View(0);

@@ -703,7 +703,24 @@ private:
             m.possessive = true;
         }
         if (use_known) Describe(m);
+        m.kind_word = IndefiniteAppositionHead(sentence, end);
         found_.mentions.push_back(std::move(m));
+    }
+
+    // "TKO, a company that will combine ...", "Velmora, an Oslo-based
+    // startup,": the reference head of an indefinite noun phrase right after
+    // a name's comma, which says what the name is; -1 for none.
+    int IndefiniteAppositionHead(std::size_t sentence, std::size_t end) const {
+        const std::size_t sentence_end = text_.sentences[sentence].end_token;
+        if (end + 2 >= sentence_end || Tok(end).text != ",") return -1;
+        const std::string_view article = folded_.Word(end + 1);
+        if (article != "a" && article != "an") return -1;
+        for (std::size_t j = end + 2; j < std::min(sentence_end, end + 8); ++j) {
+            const std::string_view word = Tok(j).text;
+            if (word == "," || word == ";" || word == "(" || word == ")") return -1;
+            if (lex_.reference_head->Contains(StemId(j))) return StemId(j);
+        }
+        return -1;
     }
 
     void Describe(Mention& m) const {
@@ -880,6 +897,7 @@ private:
         m.cue = type;
         m.reference = true;
         m.sentence_initial = first == text_.sentences[sentence].first_token;
+        if (end > first + 1 && lex_.reference_head->Contains(StemId(end - 1))) m.kind_word = StemId(end - 1);
         found_.mentions.push_back(std::move(m));
     }
 

@@ -55,6 +55,11 @@ struct Mention {
     bool sentence_initial = false;            // first word of its sentence: "The startup, which ..."
     bool product = false;                     // "the ChatGPT maker": a product, whatever else it looks like
     bool bracketed = false;                   // right after "(": an alias the writer gives, "(RLAM)"
+    // The word of the reference-head lexicon that says what the mention is:
+    // a description's head ("the new company"), or for a name the head of
+    // an indefinite apposition after it ("TKO, a company that ..."); -1 for
+    // none. A description prefers a name described by the same word.
+    int kind_word = -1;
 };
 
 struct Ticker {

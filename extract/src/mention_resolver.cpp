@@ -50,6 +50,24 @@ bool Contains(const std::vector<int>& v, int x) { return std::find(v.begin(), v.
 constexpr std::size_t kMaxCandidates = 6;
 constexpr std::size_t kSentencesBack = 3;
 
+// "the launch of TKO, a company that will ... TKO began trading on the New
+// York Stock Exchange. Endeavor will own 51% of the new company": a
+// description refers to the candidate a name's apposition described with
+// the same word, before the most recent or the subject.
+void PreferDescribedAlike(const MentionsFound& found, const std::vector<int>& entity_of_mention, std::size_t reference,
+                          std::vector<int>& candidates) {
+    const int kind = found.mentions[reference].kind_word;
+    if (kind < 0 || candidates.size() < 2) return;
+    for (std::size_t m = reference; m-- > 0;) {
+        const Mention& name = found.mentions[m];
+        if (found.mentions[reference].sentence - name.sentence > kSentencesBack) return;
+        if (name.reference || name.kind_word != kind) continue;
+        const auto described = std::find(candidates.begin(), candidates.end(), entity_of_mention[m]);
+        if (described != candidates.end()) std::rotate(candidates.begin(), described, described + 1);
+        return;
+    }
+}
+
 }  // namespace
 
 std::vector<int> MentionResolver::ClusterNames(const MentionsFound& found, std::vector<DocumentEntity>& entities) const {
@@ -268,6 +286,7 @@ ResolvedMentions MentionResolver::Resolve(const MentionsFound& found) const {
             untyped_person = true;
             search();
         }
+        PreferDescribedAlike(found, out.entity_of_mention, m, candidates);
     }
     return out;
 }

@@ -1054,6 +1054,37 @@ void AttachObliquesOfParticles(std::vector<ParsedWord>& words) {
     }
 }
 
+// "Velmora will own 51% of the new company and Ardent shareholders will own
+// 49% of it": a coordinated verb without a subject, right after a noun the
+// parser made a conjunct of the first clause's words, has that noun as its
+// subject (and the noun's "and" joins the two clauses); otherwise the
+// second verb would take the first one's subject.
+void AttachSubjectsOfCoordinatedClauses(std::vector<ParsedWord>& words) {
+    for (std::size_t v = 1; v < words.size(); ++v) {
+        const ParsedWord& verb = words[v];
+        if (verb.upos != nlp::Upos::kVerb || verb.deprel != "conj" ||
+            HasChild(words, static_cast<int>(v), {"nsubj", "nsubj:pass", "expl", "csubj"})) {
+            continue;
+        }
+        std::size_t before = v - 1;
+        while (before > 0 && words[before].head == static_cast<int>(v) &&
+               (words[before].deprel == "aux" || words[before].deprel == "aux:pass" || words[before].deprel == "advmod")) {
+            --before;
+        }
+        ParsedWord& noun = words[before];
+        const bool nominal = noun.upos == nlp::Upos::kNoun || noun.upos == nlp::Upos::kPropn || noun.upos == nlp::Upos::kPron;
+        if (!nominal || noun.deprel != "conj" || noun.head < 0 || noun.head >= static_cast<int>(before) ||
+            !HasChild(words, static_cast<int>(before), {"cc"})) {
+            continue;
+        }
+        noun.head = static_cast<int>(v);
+        noun.deprel = HasChild(words, static_cast<int>(v), {"aux:pass"}) ? "nsubj:pass" : "nsubj";
+        for (ParsedWord& word : words) {
+            if (word.head == static_cast<int>(before) && word.deprel == "cc") word.head = static_cast<int>(v);
+        }
+    }
+}
+
 // "Chief Executive Officer of Grand Challenges Canada and Director at the
 // Sandra Rotman Centre": when a noun has a prepositional modifier before
 // its conjunct and another after it, the second belongs to the conjunct;
@@ -1260,6 +1291,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
     AttachCoordinatedNouns(parse.words, word_name, known_.titles);
     AttachPossessors(parse.words, names);
     AttachCoordinatedVerbs(parse.words);
+    AttachSubjectsOfCoordinatedClauses(parse.words);
     AttachPrepositionalAppositions(parse.words);
     AttachModifiersAfterConjunct(parse.words);
     AttachObliquesOfParticles(parse.words);
