@@ -1919,3 +1919,31 @@ TEST_CASE("A conjunct with its own preposition joins the phrase with that prepos
           std::set<std::string>{"Archer Aviation competes-with Joby", "Joby competes-with Lilium",  // symmetric
                                 "Stellantis invests-in Archer Aviation", "United Airlines invests-in Archer Aviation"});
 }
+
+TEST_CASE("A deal's amount in another sentence joins the investment the document states, never makes one") {
+    const DocumentFacts facts = Extract(
+        "Halvern Systems has agreed to buy Brixton Analytics. Halvern, which completed the $2.1 billion deal on Friday, "
+        "plans no layoffs. Separately, Corvel Group announced a $3 billion deal with Dunmore Inc.");
+    const Relation* r = Find(facts, "Halvern Systems", "invests-in", "Brixton Analytics");
+    REQUIRE(r != nullptr);
+    REQUIRE(RelationAmount(*r).has_value());
+    CHECK(RelationAmount(*r)->value == Approx(2.1e9));
+    CHECK(r->evidence.size() == 2);
+    // No relation between Corvel Group and Dunmore Inc is known: the deal adds nothing.
+    CHECK(Triples(facts) == std::set<std::string>{"Halvern Systems invests-in Brixton Analytics",
+                                                  "Halvern Systems owns-stake Brixton Analytics"});
+}
+
+TEST_CASE("A deal named by one party finds the other in the document, in the direction it states") {
+    const DocumentFacts facts = Extract(
+        "Ostara Motors took a stake in Velmora last year. Two weeks later came Velmora's landmark $500 million deal "
+        "with Ostara Motors. Ostara Motors is investing $80 million to expand its plant.");
+    const Relation* r = Find(facts, "Ostara Motors", "invests-in", "Velmora");
+    REQUIRE(r != nullptr);
+    CHECK(Find(facts, "Velmora", "invests-in", "Ostara Motors") == nullptr);
+    std::vector<double> amounts;
+    for (const Evidence& e : r->evidence) {
+        if (e.amount) amounts.push_back(e.amount->value);
+    }
+    CHECK(amounts == std::vector<double>{500e6, 80e6});
+}

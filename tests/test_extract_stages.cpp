@@ -393,6 +393,13 @@ TEST_CASE("Parse: a name and a pronoun may stand for two entities, worth a parse
     CHECK(problem.empty());
 }
 
+TEST_CASE("Parse: a sentence naming one entity is parsed for a deal's amount only when it holds a number") {
+    const Annotated doc("Halvern Systems agreed to buy Brixton Analytics. Halvern completed the $2.1 billion deal on "
+                        "Friday. Halvern completed the deal on Friday.");
+    CHECK_FALSE(doc.annotated.parses[1].empty());
+    CHECK(doc.annotated.parses[2].empty());
+}
+
 TEST_CASE("Segmentation: an abbreviated legal form before a title does not end the sentence") {
     const Annotated doc("Chevron Corp. Chief Executive Officer Mike Wirth reiterated his support for Hess Corp. The "
                         "arbitration goes on.");

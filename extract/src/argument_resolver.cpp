@@ -73,6 +73,7 @@ int ArgumentResolver::ImplicitEntity(const SentenceView& view, const PatternMatc
         }
         case ImplicitFiller::kSentenceSubject: return document_.context.SentenceSubject(view.sentence, in_roles);
         case ImplicitFiller::kAffiliation: return kAwaitingAffiliation;
+        case ImplicitFiller::kCounterpart: return kAwaitingCounterpart;
     }
     return kUnresolved;
 }

@@ -29,7 +29,8 @@ public:
         : roles_(roles), document_(document), types_(types) {}
 
     // The entities `role` of `match` stands for: entity numbers, kUnresolved
-    // (with `*problem` saying why) or kAwaitingAffiliation (see below).
+    // (with `*problem` saying why), kAwaitingAffiliation (see below) or
+    // kAwaitingCounterpart (FactAssembler::Confirm).
     std::vector<int> RoleEntities(const SentenceView& view, const Rule& rule, const PatternMatch& match, int role,
                                   std::string* problem) const;
 

@@ -40,7 +40,9 @@ AnnotatedDocument::AnnotatedDocument(const Document& document, const DocumentAnn
 DocumentAnnotator::DocumentAnnotator(const RuleSet& rules, const nlp::Parser& parser, TextSegmenter segmenter,
                                      WordList dictionary)
     : rules_(rules), segmenter_(std::move(segmenter)), dictionary_(std::move(dictionary)),
-      parses_(parser, rules.syntax_trigger_forms(), rules.implicit_role_trigger_forms(),
+      parses_(parser,
+              ParseTriggers{rules.syntax_trigger_forms(), rules.implicit_role_trigger_forms(),
+                            rules.confirming_trigger_forms()},
               KnownWords{rules.lexicon("person_title"), rules.lexicon("title_modifier"), rules.present_verb_forms(),
                          rules.lexicon("honorific"), rules.lexicon("appoint_lemma")}),
       furniture_(rules.lexicon("page_furniture"), dictionary_),

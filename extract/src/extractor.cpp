@@ -135,7 +135,7 @@ private:
         const SentenceViewBuilder views(*rules_, annotator_.quantities(), document);
         const ArgumentResolver arguments(rules_->roles(), document, facts.types());
         const AttributeFinder attributes(*rules_, PublicationDate(document, annotator_.quantities()));
-        std::vector<RelationCandidate> awaiting_affiliation;
+        std::vector<RelationCandidate> awaiting_affiliation, confirming;
         for (std::size_t s = 0; s < document.text.sentences.size(); ++s) {
             const LineRole& line = document.lines[document.text.sentences[s].line];
             if (line.furniture) {
@@ -147,7 +147,9 @@ private:
             for (const RuleMatch& match : matcher_.Match(view, document.parses[s])) {
                 for (const Emission& emission : match.rule->emissions) {
                     for (RelationCandidate& c : CandidatesOf(view, match, emission, arguments, attributes)) {
-                        if (c.object == kAwaitingAffiliation) {
+                        if (c.rule->confirms) {
+                            confirming.push_back(std::move(c));
+                        } else if (c.object == kAwaitingAffiliation) {
                             awaiting_affiliation.push_back(std::move(c));
                         } else {
                             facts.Judge(c);
@@ -162,6 +164,9 @@ private:
             arguments.ResolveAffiliation(c, facts.affiliations());
             facts.Judge(c);
         }
+        // "Musk, who completed the $44 billion buyout deal" adds its amount
+        // to whatever the document says Musk bought, wherever it says it.
+        for (RelationCandidate& c : confirming) facts.Confirm(std::move(c));
     }
 
     std::unique_ptr<RuleSet> rules_;

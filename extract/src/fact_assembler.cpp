@@ -79,8 +79,50 @@ void FactAssembler::Judge(const RelationCandidate& c) {
     Accept(c);
 }
 
+void FactAssembler::Confirm(RelationCandidate c) {
+    const RelationType& type = *c.emission->type;
+    if (c.problem.empty() && !c.evidence.amount && !c.evidence.percent) {
+        c.problem = "a confirming statement without an amount or a percentage adds nothing";
+    }
+    // One end named, the other awaited: "the $100 billion deal with Nvidia".
+    const bool subject_awaited = c.subject == kAwaitingCounterpart;
+    if (c.problem.empty() && (subject_awaited || c.object == kAwaitingCounterpart)) {
+        const int named = subject_awaited ? c.object : c.subject;
+        const std::vector<int> partners = named >= 0 ? Partners(named, type) : std::vector<int>{};
+        if (partners.size() == 1) {
+            (subject_awaited ? c.subject : c.object) = partners[0];
+        } else {
+            c.problem = "no single " + type.name + " relation of " + EntityLabel(document_.resolved, named) +
+                        " known in this document";
+        }
+    }
+    if (c.problem.empty() && !Stated(c.subject, type, c.object)) {
+        if (Stated(c.object, type, c.subject)) {
+            std::swap(c.subject, c.object);
+        } else {
+            c.problem = "confirms no relation the document states";
+        }
+    }
+    Judge(c);
+}
+
+bool FactAssembler::Stated(int subject, const RelationType& type, int object) const {
+    return stated_.count({subject, &type, object}) > 0;
+}
+
+std::vector<int> FactAssembler::Partners(int entity, const RelationType& type) const {
+    std::vector<int> partners;
+    for (const auto& [subject, stated_type, object] : stated_) {
+        if (stated_type != &type || (subject != entity && object != entity)) continue;
+        const int partner = subject == entity ? object : subject;
+        if (std::find(partners.begin(), partners.end(), partner) == partners.end()) partners.push_back(partner);
+    }
+    return partners;
+}
+
 void FactAssembler::Accept(const RelationCandidate& c) {
     const RelationType& type = *c.emission->type;
+    stated_.emplace(c.subject, &type, c.object);
     if (type.affiliates) affiliations_.emplace(c.subject, c.object);
     const std::vector<DocumentEntity>& entities = document_.resolved.entities;
     std::string subject = entities[static_cast<std::size_t>(c.subject)].name;

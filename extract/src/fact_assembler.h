@@ -6,6 +6,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -35,6 +36,12 @@ public:
     // Accepts the candidate as a relation, or rejects it with the reason;
     // either way the explanation says so.
     void Judge(const RelationCandidate& candidate);
+    // Judges the candidate of a confirming rule (Rule::confirms) against the
+    // relations accepted so far: an awaited counterpart becomes the other end
+    // of the named end's one relation of the type, and the candidate takes the
+    // direction the document states. Rejected when it carries no amount or
+    // percentage, or when no such relation is known.
+    void Confirm(RelationCandidate candidate);
 
     // The confident entities and those in a relation, and the relations.
     DocumentFacts Assemble() const;
@@ -42,6 +49,8 @@ public:
 private:
     int UntypedNameNoPerson(const RelationCandidate& c, MentionType subject_type, MentionType object_type) const;
     void Accept(const RelationCandidate& c);
+    bool Stated(int subject, const RelationType& type, int object) const;
+    std::vector<int> Partners(int entity, const RelationType& type) const;
     void Reject(const RelationCandidate& c, const std::string& why);
     std::string Describe(const RelationCandidate& c) const;
 
@@ -51,6 +60,7 @@ private:
     Affiliations affiliations_;
     std::vector<Relation> relations_;
     std::map<std::tuple<std::string, std::string, std::string>, std::size_t> relation_index_;
+    std::set<std::tuple<int, const RelationType*, int>> stated_;  // accepted, by entity number
     ExtractionCounts counts_;
 };
 

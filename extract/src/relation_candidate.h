@@ -15,6 +15,8 @@ namespace kgraph::extract {
 inline constexpr int kUnresolved = -1;
 // An implicit organization known only once the whole document is read.
 inline constexpr int kAwaitingAffiliation = -2;
+// The other end of a relation the document states elsewhere (ImplicitFiller::kCounterpart).
+inline constexpr int kAwaitingCounterpart = -3;
 
 struct RelationCandidate {
     const Rule* rule = nullptr;

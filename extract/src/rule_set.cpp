@@ -54,7 +54,9 @@ Result<ImplicitFiller> ParseFiller(const std::string& name) {
     if (name == "topic") return ImplicitFiller::kTopic;
     if (name == "sentence-subject") return ImplicitFiller::kSentenceSubject;
     if (name == "affiliation") return ImplicitFiller::kAffiliation;
-    return Status::InvalidArgument("implicit filler must be topic, sentence-subject or affiliation, not '" + name + "'");
+    if (name == "counterpart") return ImplicitFiller::kCounterpart;
+    return Status::InvalidArgument("implicit filler must be topic, sentence-subject, affiliation or counterpart, not '" +
+                                   name + "'");
 }
 
 }  // namespace
@@ -176,7 +178,7 @@ Status RuleSet::LoadRules(const std::filesystem::path& file) {
         const std::string name = spec.is_object() ? spec.value("name", "") : "";
         if (name.empty()) return Problem(file, "every rule needs a \"name\"");
         auto rule_problem = [&](const std::string& what) { return Problem(file, "rule '" + name + "': " + what); };
-        Rule rule{name, {}, std::nullopt, {}, {}, spec.value("modality", ""), {}};
+        Rule rule{name, {}, std::nullopt, {}, {}, spec.value("modality", ""), spec.value("confirms", false), {}};
         if (spec.contains("syntax")) {
             Result<DependencyPattern> syntax = CompileSyntax(spec["syntax"]);
             if (!syntax.ok()) return rule_problem("syntax: " + syntax.status().message());
@@ -215,7 +217,8 @@ Status RuleSet::LoadRules(const std::filesystem::path& file) {
             rule.implicit_roles.emplace_back(roles_.Intern(role), *parsed);
         }
         if (rule.syntax && !rule.implicit_roles.empty()) {
-            for (std::string& form : rule.syntax->TriggerForms()) implicit_role_trigger_forms_.insert(std::move(form));
+            WordSet& forms = rule.confirms ? confirming_trigger_forms_ : implicit_role_trigger_forms_;
+            for (std::string& form : rule.syntax->TriggerForms()) forms.insert(std::move(form));
         }
         rules_.push_back(std::move(rule));
     }

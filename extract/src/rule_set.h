@@ -39,6 +39,7 @@ enum class ImplicitFiller {
     kTopic,            // the organization the paragraph / document is about
     kSentenceSubject,  // the first organization the sentence names, else the topic
     kAffiliation,      // the organization the subject leads or founded (per this document)
+    kCounterpart,      // the other end of the named end's one relation of the rule's type (per this document)
 };
 
 // One relation a rule states when it matches: "Labelbox CEO Manu Sharma"
@@ -63,6 +64,11 @@ struct Rule {
     std::vector<Emission> emissions;
     std::vector<std::pair<int, ImplicitFiller>> implicit_roles;
     std::string modality;  // fixed modality; empty: from the sentence's cues
+    // The rule states no relation of its own: it adds its evidence, with the
+    // amount or percentage it carries, to a relation between the same two
+    // entities that the document states elsewhere (in either direction):
+    // "Musk, who completed the $44 billion buyout deal".
+    bool confirms = false;
     std::vector<int> anchors;  // ids in RuleSet::anchors()
 
     // False when the sentence cannot match: it lacks one of the anchors or has
@@ -122,10 +128,13 @@ public:
     // The third person singular of the verb-only syntax triggers ("appoints").
     const WordSet& present_verb_forms() const { return present_verb_forms_; }
     // Those of syntax rules with an implicit role, filled from outside the
-    // sentence's names (the paragraph's topic, the subject's affiliation):
-    // the only rules that can state a relation in a sentence naming one
-    // entity.
+    // sentence's names (the paragraph's topic, the subject's affiliation),
+    // but for confirming rules: the only rules that can state a relation in
+    // a sentence naming one entity.
     const WordSet& implicit_role_trigger_forms() const { return implicit_role_trigger_forms_; }
+    // Those of confirming rules with an implicit role, whose statements
+    // carry an amount or a percentage.
+    const WordSet& confirming_trigger_forms() const { return confirming_trigger_forms_; }
     int amount_role() const { return amount_role_; }
     int percent_role() const { return percent_role_; }
     int date_role() const { return date_role_; }
@@ -153,6 +162,7 @@ private:
     WordSet syntax_trigger_forms_;
     WordSet present_verb_forms_;
     WordSet implicit_role_trigger_forms_;
+    WordSet confirming_trigger_forms_;
     std::vector<ModalityCue> modality_;
     int amount_role_ = -1, percent_role_ = -1, date_role_ = -1;
 };

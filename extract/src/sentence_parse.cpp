@@ -14,15 +14,21 @@ namespace kgraph::extract {
 // can state one.
 bool ParseAnnotator::MayHoldRelation(const SegmentedText& text, const FoldedTokens& folded, const Sentence& sentence,
                                      bool two_entities) const {
-    const WordSet& triggers = two_entities ? triggers_ : implicit_role_triggers_;
-    for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t) {
-        if (text.tokens[t].kind != Token::Kind::kWord) continue;
-        // "majority-owned": the parser reads the last part for the word.
-        const std::string_view word = folded.Word(t);
-        const std::string_view last_part = word.substr(std::min(word.rfind('-') + 1, word.size()));
-        if (triggers.count(word) || (last_part.size() < word.size() && triggers.count(last_part))) return true;
-    }
-    return false;
+    const auto holds = [&](const WordSet& triggers) {
+        for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t) {
+            if (text.tokens[t].kind != Token::Kind::kWord) continue;
+            // "majority-owned": the parser reads the last part for the word.
+            const std::string_view word = folded.Word(t);
+            const std::string_view last_part = word.substr(std::min(word.rfind('-') + 1, word.size()));
+            if (triggers.count(word) || (last_part.size() < word.size() && triggers.count(last_part))) return true;
+        }
+        return false;
+    };
+    if (two_entities) return holds(triggers_.any);
+    const auto first = text.tokens.begin() + static_cast<std::ptrdiff_t>(sentence.first_token);
+    const auto end = text.tokens.begin() + static_cast<std::ptrdiff_t>(sentence.end_token);
+    const bool number = std::any_of(first, end, [](const Token& t) { return t.kind == Token::Kind::kNumber; });
+    return holds(triggers_.one_entity) || (number && holds(triggers_.one_entity_with_number));
 }
 
 namespace {

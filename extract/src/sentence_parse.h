@@ -6,8 +6,10 @@
 // furniture, one that names nobody, or one without a word of a syntax rule's
 // trigger keeps an empty parse, and so does a sentence whose mentions cannot
 // stand for two different entities (one name, or one name said twice),
-// unless the trigger is of a rule with an implicit role: a relation joins
-// two entities, and the other rules take both from the sentence's mentions.
+// unless the trigger is of a rule with an implicit role (of a confirming
+// rule, only when the sentence holds a number, the amount it would add): a
+// relation joins two entities, and the other rules take both from the
+// sentence's mentions.
 // Parsing is the extractor's most expensive stage, and most sentences of an
 // article state no relation of the seven kinds.
 #pragma once
@@ -56,15 +58,21 @@ struct KnownWords {
     const Lexicon& appointments;  // appoint, name ...: "named X chief executive"
 };
 
+// The folded word forms that can start a relation (RuleSet): `any`, in a
+// sentence whose mentions stand for two entities; `one_entity`, in one whose
+// mentions stand for one; `one_entity_with_number`, in such a sentence when
+// it holds a number.
+struct ParseTriggers {
+    const WordSet& any;
+    const WordSet& one_entity;
+    const WordSet& one_entity_with_number;
+};
+
 class ParseAnnotator {
 public:
-    // `triggers`: the folded word forms that can start a relation; a
-    // sentence with none of them is not parsed. `implicit_role_triggers`:
-    // those that can start one in a sentence whose mentions stand for one
-    // entity. All must outlive this.
-    ParseAnnotator(const nlp::Parser& parser, const WordSet& triggers, const WordSet& implicit_role_triggers,
-                   KnownWords known)
-        : parser_(parser), triggers_(triggers), implicit_role_triggers_(implicit_role_triggers), known_(known) {}
+    // A sentence with none of the `triggers` is not parsed. All must outlive this.
+    ParseAnnotator(const nlp::Parser& parser, ParseTriggers triggers, KnownWords known)
+        : parser_(parser), triggers_(triggers), known_(known) {}
 
     // One parse per sentence of `text` (empty where `skip_line` is set for
     // the sentence's line, where `found` has no name in the sentence, or
@@ -83,8 +91,7 @@ private:
                          bool two_entities) const;
 
     const nlp::Parser& parser_;
-    const WordSet& triggers_;
-    const WordSet& implicit_role_triggers_;
+    const ParseTriggers triggers_;
     const KnownWords known_;
 };
 
