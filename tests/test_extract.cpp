@@ -1947,3 +1947,11 @@ TEST_CASE("A deal named by one party finds the other in the document, in the dir
     }
     CHECK(amounts == std::vector<double>{500e6, 80e6});
 }
+
+TEST_CASE("A company that has a subsidiary called or named so owns it; one in a place names none") {
+    CHECK(Triples(Extract("Corvel Group has a subsidiary company called Brixton Analytics.")) ==
+          std::set<std::string>{"Corvel Group owns-stake Brixton Analytics"});
+    CHECK(Triples(Extract("Corvel Group has a subsidiary named Brixton Analytics.")) ==
+          std::set<std::string>{"Corvel Group owns-stake Brixton Analytics"});
+    CHECK(Triples(Extract("Corvel Group owns a subsidiary in Oslo.")).empty());
+}
