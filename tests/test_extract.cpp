@@ -1955,3 +1955,10 @@ TEST_CASE("A company that has a subsidiary called or named so owns it; one in a 
           std::set<std::string>{"Corvel Group owns-stake Brixton Analytics"});
     CHECK(Triples(Extract("Corvel Group owns a subsidiary in Oslo.")).empty());
 }
+
+TEST_CASE("A stake or a deal the parse shows denied is no fact; one after a fall in shares still is") {
+    CHECK(Triples(Extract("Pietra Nera Capital has no stake in Solano Wines, the firm said.")).empty());
+    CHECK(Triples(Extract("Halvern Systems refused to take a stake in Brixton Analytics.")).empty());
+    CHECK(Triples(Extract("Shares of Halvern Systems declined after it agreed to buy Brixton Analytics.")) ==
+          std::set<std::string>{"Halvern Systems invests-in Brixton Analytics", "Halvern Systems owns-stake Brixton Analytics"});
+}

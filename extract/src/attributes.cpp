@@ -88,6 +88,7 @@ std::string AttributeFinder::Modality(const Rule& rule, const SentenceView& view
 }
 
 bool AttributeFinder::Negated(const SentenceView& view, const PatternMatch& match) const {
+    if (match.negated) return true;
     for (std::size_t i = match.begin; i < match.end; ++i) {
         if (negation_.StartsAt(view.items, i)) return true;
     }

@@ -159,6 +159,7 @@ Result<DependencyPattern> DependencyPattern::Compile(
         pattern.unless_.push_back(std::move(*path));
     }
     pattern.trigger_ = &trigger;
+    if (const auto denials = lexicons.find("denial_lemma"); denials != lexicons.end()) pattern.denials_ = &denials->second;
     Result<std::vector<nlp::Upos>> parts_of_speech = ParseUposList(upos);
     if (!parts_of_speech.ok()) return parts_of_speech.status();
     pattern.upos_ = std::move(*parts_of_speech);
@@ -648,6 +649,20 @@ bool DependencyPattern::Vetoed(const ParseView& view, int trigger) const {
                        [&](const Path& path) { return !Follow(view, trigger, path).empty(); });
 }
 
+bool DependencyPattern::Denied(const ParseView& view, int trigger) const {
+    for (const int child : ChildrenOf(view, trigger)) {
+        if (RelationOf(view, child) == "det" && view.lemmas[static_cast<std::size_t>(child)] == "no") return true;
+    }
+    if (denials_ == nullptr) return false;
+    constexpr std::string_view kGoverned[] = {"ccomp", "xcomp", "csubj", "nsubj", "nsubj:pass", "obj", "obl", "acl"};
+    for (int word = trigger, steps = 0; HeadOf(view, word) >= 0 && steps < static_cast<int>(view.parse.words.size());
+         word = HeadOf(view, word), ++steps) {
+        if (std::find(std::begin(kGoverned), std::end(kGoverned), RelationOf(view, word)) == std::end(kGoverned)) return false;
+        if (denials_->Contains(view.lemmas[static_cast<std::size_t>(HeadOf(view, word))])) return true;
+    }
+    return false;
+}
+
 std::vector<PatternMatch> DependencyPattern::FindAll(const ParseView& view, std::size_t role_count) const {
     std::vector<PatternMatch> matches;
     for (const int trigger : Triggers(view)) {
@@ -655,6 +670,7 @@ std::vector<PatternMatch> DependencyPattern::FindAll(const ParseView& view, std:
         // The combinations of the roles' fillers, grown role by role.
         std::vector<PatternMatch> partial(1);
         partial[0].roles.resize(role_count);
+        partial[0].negated = Denied(view, trigger);
         const int trigger_item = view.item_of_word[static_cast<std::size_t>(trigger)];
         partial[0].begin = static_cast<std::size_t>(std::max(trigger_item, 0));
         partial[0].end = partial[0].begin + 1;

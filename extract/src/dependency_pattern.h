@@ -77,7 +77,12 @@ public:
                                              const std::map<std::string, Lexicon>& lexicons, RoleTable& roles);
 
     // Every match in the sentence: one per trigger word and combination of
-    // role fillers. A role that no path fills stays unbound.
+    // role fillers. A role that no path fills stays unbound. A match is
+    // `negated` when its trigger says "no" ("has no stake") or a word of the
+    // lexicon `denial_lemma` governs it through a complement, subject, object
+    // or oblique ("denied that it was in talks to buy", "declined to invest",
+    // "Rumours that X would take a stake proved unfounded"), not through an
+    // adverbial clause ("shares declined after X agreed to buy Y").
     std::vector<PatternMatch> FindAll(const ParseView& view, std::size_t role_count) const;
 
     // The lower-case word forms that can be the trigger (its entries and their
@@ -112,8 +117,10 @@ private:
     std::vector<int> Fill(const ParseView& view, int trigger, const RolePaths& role) const;
     std::vector<int> FillShared(const ParseView& view, int trigger, const RolePaths& role) const;
     bool Vetoed(const ParseView& view, int trigger) const;
+    bool Denied(const ParseView& view, int trigger) const;
 
     const Lexicon* trigger_ = nullptr;
+    const Lexicon* denials_ = nullptr;  // lexicon `denial_lemma`, when the rules have it
     std::vector<nlp::Upos> upos_;  // empty: any
     std::vector<RolePaths> roles_;
     std::vector<Path> unless_;

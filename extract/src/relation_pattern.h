@@ -54,6 +54,7 @@ struct RoleSpan {
 struct PatternMatch {
     std::size_t begin = 0, end = 0;  // item range of the whole match
     std::vector<RoleSpan> roles;     // indexed by role id
+    bool negated = false;            // a match over the parse whose trigger a denial governs
 };
 
 class RelationPattern {
