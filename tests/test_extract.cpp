@@ -1962,3 +1962,11 @@ TEST_CASE("A stake or a deal the parse shows denied is no fact; one after a fall
     CHECK(Triples(Extract("Shares of Halvern Systems declined after it agreed to buy Brixton Analytics.")) ==
           std::set<std::string>{"Halvern Systems invests-in Brixton Analytics", "Halvern Systems owns-stake Brixton Analytics"});
 }
+
+TEST_CASE("A successor and a predecessor 'as chief executive' are chief executives of the company the paragraph is about") {
+    const std::set<std::string> triples = Triples(Extract(
+        "Shares of Halvern Systems rose after it said Dana Whitcombe would succeed Piet Larsen as chief executive when "
+        "he retires next year."));
+    CHECK(triples.count("Dana Whitcombe ceo-of Halvern Systems") == 1);
+    CHECK(triples.count("Piet Larsen ceo-of Halvern Systems") == 1);
+}

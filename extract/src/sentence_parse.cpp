@@ -229,8 +229,9 @@ bool IsTitleWord(const Lexicon& titles, std::string_view folded) {
 // "executive" only as an adjective ("executive director"), and the parser,
 // taking it for one, left such phrases without a head.
 bool IsTitleNoun(const std::vector<ParsedWord>& words, std::size_t w, std::string_view folded, const Lexicon& titles) {
-    static constexpr std::string_view kPhraseEnders[] = {"who", "whom", "whose", "which", "that", "of", "at", "for",
-                                                         "with", "and", "or", "in", "since", "from", "until", "to"};
+    static constexpr std::string_view kPhraseEnders[] = {"who",  "whom",  "whose",  "which", "that", "of",   "at",
+                                                         "for",  "with",  "and",    "or",    "in",   "since", "from",
+                                                         "until", "to",   "when",   "after", "before", "while", "but"};
     if (!IsTitleWord(titles, folded)) return false;
     if (w + 1 == words.size()) return true;
     const std::string_view next = words[w + 1].form;
