@@ -597,6 +597,16 @@ TEST_CASE("Parse: a coordinated verb without a subject takes the noun right befo
     CHECK_FALSE(Has(dependencies, "conj(company, shareholders)"));
 }
 
+TEST_CASE("Parse: a list of names whose first comma the parser read as an apposition's is a coordination") {
+    const Annotated doc("Tallis Defence, which beat rivals Brevard Marine, Oakhurst Naval Systems and Selkirk Dynamics "
+                        "to win the order, is bidding again.");
+    const std::vector<std::string> dependencies = Dependencies(doc);
+    INFO(FormatParse(doc.annotated.parses[0]));
+    CHECK(Has(dependencies, "conj(Marine, Systems)"));
+    CHECK(Has(dependencies, "conj(Marine, Dynamics)"));
+    CHECK_FALSE(Has(dependencies, "appos(Marine, Systems)"));
+}
+
 TEST_CASE("Mentions: a description refers first to the name an apposition described with the same word") {
     const Annotated doc("Brantel Group launched Ostara, a company that will combine both businesses. Ostara began "
                         "trading on the Oslo Stock Exchange on Tuesday. Brantel Group will own 51% of the new company.");

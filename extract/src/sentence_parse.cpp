@@ -571,6 +571,27 @@ void ParseAside(const ParserSetup& setup, std::vector<ParsedWord>& words, const 
     }
 }
 
+// "beat rivals Brevard Marine, Oakhurst Naval Systems and Selkirk
+// Dynamics": a name in apposition to a name, itself coordinated with a
+// name by "and" or "or", is the second item of a list: the parser read the
+// list's first comma as an apposition's. Its conjuncts join the first name.
+void AttachListsReadAsAppositions(std::vector<ParsedWord>& words, const std::vector<int>& word_name) {
+    const auto is_name = [&](int w) { return w >= 0 && word_name[static_cast<std::size_t>(w)] != kNoName; };
+    for (std::size_t a = 0; a < words.size(); ++a) {
+        ParsedWord& second = words[a];
+        const int first = second.head;
+        if (second.deprel != "appos" || !is_name(static_cast<int>(a)) || !is_name(first) || first > static_cast<int>(a)) continue;
+        const auto coordinated = [&](const ParsedWord& w) {
+            return w.head == static_cast<int>(a) && w.deprel == "conj" && is_name(static_cast<int>(&w - words.data()));
+        };
+        if (std::none_of(words.begin(), words.end(), coordinated)) continue;
+        second.deprel = "conj";
+        for (ParsedWord& word : words) {
+            if (coordinated(word)) word.head = first;
+        }
+    }
+}
+
 // "Hearst Television, a wholly owned subsidiary of the Hearst Corporation":
 // a noun phrase opened by an article right after a name and its comma
 // renames the name. The parser, seeing few appositions this long, often
@@ -1289,6 +1310,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
     LiftCaseMarkers(parse.words, names);
     LiftPartitives(parse.words);
     AttachAppositions(parse.words, names);
+    AttachListsReadAsAppositions(parse.words, word_name);
     AttachRenamingOfNoun(parse.words, word_name, names);
     AttachNamesAfterTitles(parse.words, word_name, names, known_.titles);
     AttachRenamedSubjects(parse.words, names);
