@@ -1970,3 +1970,10 @@ TEST_CASE("A successor and a predecessor 'as chief executive' are chief executiv
     CHECK(triples.count("Dana Whitcombe ceo-of Halvern Systems") == 1);
     CHECK(triples.count("Piet Larsen ceo-of Halvern Systems") == 1);
 }
+
+TEST_CASE("An 'as' phrase after a passive verb's agent says what the subject is made") {
+    CHECK(Triples(Extract("Quarrie Systems and Lowenthal Digital have been named by analysts as rivals to Brightholm.")) ==
+          std::set<std::string>{"Brightholm competes-with Quarrie Systems", "Brightholm competes-with Lowenthal Digital"});
+    CHECK(Triples(Extract("Dana Whitcombe was chosen by the board as chief executive of Halvern Systems.")) ==
+          std::set<std::string>{"Dana Whitcombe ceo-of Halvern Systems"});
+}

@@ -1113,6 +1113,26 @@ void AttachSubjectsOfCoordinatedClauses(std::vector<ParsedWord>& words) {
     }
 }
 
+// "have been named by analysts as rivals to Brightholm", "was chosen by
+// the board as chief executive": an "as" phrase after a passive verb's
+// agent says what the verb makes its subject, not what the agent is; the
+// parser hung it on the agent.
+void AttachPredicativesAfterAgents(std::vector<ParsedWord>& words) {
+    for (std::size_t w = 0; w < words.size(); ++w) {
+        ParsedWord& phrase = words[w];
+        if (phrase.deprel != "nmod" || phrase.head < 0) continue;
+        const ParsedWord& agent = words[static_cast<std::size_t>(phrase.head)];
+        if (agent.deprel != "obl:agent" || agent.head < 0 ||
+            !std::any_of(words.begin(), words.end(), [&](const ParsedWord& c) {
+                return c.head == static_cast<int>(w) && c.deprel == "case" && FoldCase(c.form) == "as";
+            })) {
+            continue;
+        }
+        phrase.head = agent.head;
+        phrase.deprel = "obl";
+    }
+}
+
 // "Chief Executive Officer of Grand Challenges Canada and Director at the
 // Sandra Rotman Centre": when a noun has a prepositional modifier before
 // its conjunct and another after it, the second belongs to the conjunct;
@@ -1324,6 +1344,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
     AttachPrepositionalAppositions(parse.words);
     AttachModifiersAfterConjunct(parse.words);
     AttachObliquesOfParticles(parse.words);
+    AttachPredicativesAfterAgents(parse.words);
     AttachConjunctsByPreposition(parse.words);
     AttachAmountsBeforeNouns(parse.words);
     PromoteSubjectlessRelatives(parse.words, names);
