@@ -1977,3 +1977,11 @@ TEST_CASE("An 'as' phrase after a passive verb's agent says what the subject is 
     CHECK(Triples(Extract("Dana Whitcombe was chosen by the board as chief executive of Halvern Systems.")) ==
           std::set<std::string>{"Dana Whitcombe ceo-of Halvern Systems"});
 }
+
+TEST_CASE("Goods supplied to a company's plants or offices make it the customer; to its rival, not") {
+    CHECK(Triples(Extract("Dravenport Wind will supply renewable electricity to Sundkvist Aluminium's smelters from 2026.")) ==
+          std::set<std::string>{"Sundkvist Aluminium customer-of Dravenport Wind"});
+    CHECK(Triples(Extract("Halcyra will provide managed security services to Ubrique Systems' offices worldwide.")) ==
+          std::set<std::string>{"Ubrique Systems customer-of Halcyra"});
+    CHECK(Triples(Extract("Halcyra sells chips to Ubrique Systems' biggest rival.")).empty());
+}
