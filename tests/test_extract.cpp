@@ -1985,3 +1985,10 @@ TEST_CASE("Goods supplied to a company's plants or offices make it the customer;
           std::set<std::string>{"Ubrique Systems customer-of Halcyra"});
     CHECK(Triples(Extract("Halcyra sells chips to Ubrique Systems' biggest rival.")).empty());
 }
+
+TEST_CASE("A company signed up, won or had 'as a customer' is the customer") {
+    CHECK(Triples(Extract("Fernhill Labs signed up Calderwood Insurance as its first paying customer in 2021.")) ==
+          std::set<std::string>{"Calderwood Insurance customer-of Fernhill Labs"});
+    CHECK(Triples(Extract("Brixton Analytics has Halvern Systems as a customer.")) ==
+          std::set<std::string>{"Halvern Systems customer-of Brixton Analytics"});
+}
