@@ -1992,3 +1992,10 @@ TEST_CASE("A company signed up, won or had 'as a customer' is the customer") {
     CHECK(Triples(Extract("Brixton Analytics has Halvern Systems as a customer.")) ==
           std::set<std::string>{"Halvern Systems customer-of Brixton Analytics"});
 }
+
+TEST_CASE("A round's company left unnamed is the paragraph's topic, never a name of the sentence") {
+    CHECK(Triples(Extract("Lumbra AI announced a $32 million Series B round on Monday. Zarvane Ventures led the round "
+                          "with participation from Sedgwater Capital.")) ==
+          std::set<std::string>{"Zarvane Ventures invests-in Lumbra AI", "Sedgwater Capital invests-in Lumbra AI"});
+    CHECK(Triples(Extract("Kestrel Energy led the $45 million round, with participation from Brantel Group.")).empty());
+}

@@ -400,6 +400,14 @@ TEST_CASE("Parse: a sentence naming one entity is parsed for a deal's amount onl
     CHECK(doc.annotated.parses[2].empty());
 }
 
+TEST_CASE("Segmentation: a letter a word designates ends a sentence, a middle initial does not") {
+    const Annotated doc("Lumbra AI announced a $32 million Series B. Zarvane Ventures led the round. John F. Lundgren "
+                        "joined it.");
+    REQUIRE(doc.annotated.text.sentences.size() == 3);
+    const Sentence& second = doc.annotated.text.sentences[1];
+    CHECK(doc.annotated.document.text.substr(second.begin, second.end - second.begin) == "Zarvane Ventures led the round.");
+}
+
 TEST_CASE("Segmentation: an abbreviated legal form before a title does not end the sentence") {
     const Annotated doc("Chevron Corp. Chief Executive Officer Mike Wirth reiterated his support for Hess Corp. The "
                         "arbitration goes on.");

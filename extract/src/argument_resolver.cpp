@@ -64,8 +64,11 @@ int ArgumentResolver::ImplicitEntity(const SentenceView& view, const PatternMatc
     // the match ("the largest customer of Scale AI") may be it.
     const std::vector<int> in_roles = RoleNames(view, match);
     switch (filler) {
-        case ImplicitFiller::kTopic: {
-            const int topic = document_.context.Topic(document_.text.sentences[view.sentence].line, in_roles);
+        case ImplicitFiller::kTopic:
+        case ImplicitFiller::kTopicElsewhere: {
+            const int topic = filler == ImplicitFiller::kTopic
+                                  ? document_.context.Topic(document_.text.sentences[view.sentence].line, in_roles)
+                                  : document_.context.TopicElsewhere(view.sentence, in_roles);
             // The topic is a guess from the whole paragraph: a name of unknown
             // type there is as likely a place or a product as a company.
             if (topic >= 0 && types_[static_cast<std::size_t>(topic)] != MentionType::kOrganization) return kUnresolved;

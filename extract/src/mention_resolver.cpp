@@ -326,6 +326,12 @@ int DiscourseContext::Topic(std::size_t line, const std::vector<int>& excluded) 
     return best >= 0 && score[static_cast<std::size_t>(best)] > 0 ? best : -1;
 }
 
+int DiscourseContext::TopicElsewhere(std::size_t sentence, std::vector<int> excluded) const {
+    const std::vector<int>& named = entities_of_sentence_[sentence];
+    excluded.insert(excluded.end(), named.begin(), named.end());
+    return Topic(line_of_sentence_[sentence], excluded);
+}
+
 int DiscourseContext::SentenceSubject(std::size_t sentence, const std::vector<int>& excluded) const {
     for (const int e : entities_of_sentence_[sentence]) {
         const DocumentEntity& entity = resolved_.entities[static_cast<std::size_t>(e)];

@@ -55,6 +55,11 @@ public:
     // paragraph and its headline weigh more than elsewhere in the document.
     // -1 when there is none outside `excluded`.
     int Topic(std::size_t line, const std::vector<int>& excluded) const;
+    // The topic of the sentence's paragraph among the organizations the
+    // sentence does not name: "Kestrel Energy led the round, with
+    // participation from Brantel Group" names neither the round's company
+    // nor the topic, which would be one of the two investors.
+    int TopicElsewhere(std::size_t sentence, std::vector<int> excluded) const;
     // The first organization named in the sentence (not a product: "the maker
     // of KitKat bars"), else the topic.
     int SentenceSubject(std::size_t sentence, const std::vector<int>& excluded) const;

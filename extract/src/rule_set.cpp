@@ -52,10 +52,11 @@ Result<std::vector<EntityType>> EntityTypes(const json& value) {
 
 Result<ImplicitFiller> ParseFiller(const std::string& name) {
     if (name == "topic") return ImplicitFiller::kTopic;
+    if (name == "topic-elsewhere") return ImplicitFiller::kTopicElsewhere;
     if (name == "sentence-subject") return ImplicitFiller::kSentenceSubject;
     if (name == "affiliation") return ImplicitFiller::kAffiliation;
     if (name == "counterpart") return ImplicitFiller::kCounterpart;
-    return Status::InvalidArgument("implicit filler must be topic, sentence-subject, affiliation or counterpart, not '" +
+    return Status::InvalidArgument("implicit filler must be topic, topic-elsewhere, sentence-subject, affiliation or counterpart, not '" +
                                    name + "'");
 }
 

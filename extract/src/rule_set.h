@@ -37,6 +37,7 @@ struct RelationType {
 // How a rule fills a role that its sentence leaves implicit.
 enum class ImplicitFiller {
     kTopic,            // the organization the paragraph / document is about
+    kTopicElsewhere,   // the same, when the sentence does not name it
     kSentenceSubject,  // the first organization the sentence names, else the topic
     kAffiliation,      // the organization the subject leads or founded (per this document)
     kCounterpart,      // the other end of the named end's one relation of the rule's type (per this document)

@@ -121,14 +121,30 @@ std::vector<Token> JoinPossessivesAfterStops(std::string_view text, std::vector<
     return tokens;
 }
 
+// "Series B", "Class A", "Plan B": a word a capital letter designates.
+bool IsDesignation(std::string_view word) {
+    static constexpr std::string_view kWords[] = {"series", "class", "type",  "phase",   "round", "tier",
+                                                  "plan",   "part",  "stage", "section", "grade", "category",
+                                                  "model",  "level", "item",  "schedule", "form", "vitamin"};
+    const std::string folded = FoldCase(word);
+    return std::find(std::begin(kWords), std::end(kWords), folded) != std::end(kWords);
+}
+
 // "John F. Lundgren", "Adolfo E. Gutierrez": a capital letter and a full
 // stop, then a capitalized word on the same line, is a middle initial, not
-// the end of a sentence (ICU's suppressions know "Mr." but not initials).
+// the end of a sentence (ICU's suppressions know "Mr." but not initials);
+// after a word it designates ("a $32 million Series B. Zarvane Ventures
+// led the round") the letter ends the sentence.
 bool EndsWithInitial(std::string_view text, std::size_t end) {
     std::size_t last = end;
     while (last > 0 && IsSpace(text[last - 1])) --last;
     if (last < 2 || text[last - 1] != '.' || !std::isupper(static_cast<unsigned char>(text[last - 2]))) return false;
     if (last >= 3 && std::isalnum(static_cast<unsigned char>(text[last - 3]))) return false;  // "Inc.", "U.S."
+    std::size_t word_end = last - 2;
+    while (word_end > 0 && IsSpace(text[word_end - 1])) --word_end;
+    std::size_t word_begin = word_end;
+    while (word_begin > 0 && std::isalpha(static_cast<unsigned char>(text[word_begin - 1]))) --word_begin;
+    if (IsDesignation(text.substr(word_begin, word_end - word_begin))) return false;
     std::size_t next = end;
     while (next < text.size() && IsSpace(text[next])) ++next;
     return next < text.size() && std::isupper(static_cast<unsigned char>(text[next])) &&
