@@ -615,6 +615,16 @@ TEST_CASE("Parse: a list of names whose first comma the parser read as an apposi
     CHECK_FALSE(Has(dependencies, "appos(Marine, Systems)"));
 }
 
+TEST_CASE("Parse: a name read as the open complement of a verb without object is its object, unless the verb names") {
+    const Annotated left("She had left Bergtun Forlag, the publisher she co-founded with her husband in 2003, a year "
+                         "earlier.");
+    INFO(FormatParse(left.annotated.parses[0]));
+    CHECK(Has(Dependencies(left), "obj(left, Forlag)"));
+    const Annotated renamed("Halvern Systems acquired the startup and renamed it Brixton Analytics.");
+    INFO(FormatParse(renamed.annotated.parses[0]));
+    CHECK(Has(Dependencies(renamed), "xcomp(renamed, Analytics)"));
+}
+
 TEST_CASE("Mentions: a description refers first to the name an apposition described with the same word") {
     const Annotated doc("Brantel Group launched Ostara, a company that will combine both businesses. Ostara began "
                         "trading on the Oslo Stock Exchange on Tuesday. Brantel Group will own 51% of the new company.");

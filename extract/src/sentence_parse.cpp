@@ -1113,6 +1113,30 @@ void AttachSubjectsOfCoordinatedClauses(std::vector<ParsedWord>& words) {
     }
 }
 
+// "She had left Bergtun Forlag, the publisher she co-founded": a name the
+// parser hung on a verb without an object as an open complement is that
+// verb's object, unless the verb names or appoints ("renamed it Quorvex",
+// "named him chief executive"), whose complement says what the object
+// becomes.
+void AttachNamesReadAsComplements(std::vector<ParsedWord>& words, const std::vector<int>& word_name,
+                                  const Lexicon& appointments) {
+    static constexpr std::string_view kNamingVerbs[] = {"name", "rename", "call", "dub", "brand", "title", "make",
+                                                        "elect", "consider", "label", "term"};
+    for (std::size_t w = 0; w < words.size(); ++w) {
+        ParsedWord& complement = words[w];
+        if (complement.deprel != "xcomp" || complement.upos != nlp::Upos::kPropn || word_name[w] == kNoName ||
+            complement.head < 0) {
+            continue;
+        }
+        const ParsedWord& verb = words[static_cast<std::size_t>(complement.head)];
+        if (verb.upos != nlp::Upos::kVerb || HasChild(words, complement.head, {"obj"}) || appointments.Contains(verb.lemma) ||
+            std::find(std::begin(kNamingVerbs), std::end(kNamingVerbs), verb.lemma) != std::end(kNamingVerbs)) {
+            continue;
+        }
+        complement.deprel = "obj";
+    }
+}
+
 // "have been named by analysts as rivals to Brightholm", "was chosen by
 // the board as chief executive": an "as" phrase after a passive verb's
 // agent says what the verb makes its subject, not what the agent is; the
@@ -1329,6 +1353,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
     AttachDescriptors(parse.words, word_name, names);
     LiftCaseMarkers(parse.words, names);
     LiftPartitives(parse.words);
+    AttachNamesReadAsComplements(parse.words, word_name, known_.appointments);
     AttachAppositions(parse.words, names);
     AttachListsReadAsAppositions(parse.words, word_name);
     AttachRenamingOfNoun(parse.words, word_name, names);
