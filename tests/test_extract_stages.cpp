@@ -520,6 +520,15 @@ TEST_CASE("Mentions: one capitalized common word before 'of' and a name is a rol
     CHECK(Has(surfaces, "Royal Canadian Mint"));
 }
 
+TEST_CASE("Mentions: a romanized given name keeps its lower-case syllable after the hyphen; 'Musk-led' is no name") {
+    const Annotated doc("Tavrin Corp. named Seo-yeon Park as interim chief executive. Kim Dae-jung, the founder of "
+                        "Hanbit Motors, backed the Halvern-led consortium.");
+    const std::vector<std::string> surfaces = Surfaces(doc);
+    CHECK(Has(surfaces, "Seo-yeon Park"));
+    CHECK(Has(surfaces, "Kim Dae-jung"));
+    CHECK_FALSE(Has(surfaces, "Halvern-led"));
+}
+
 TEST_CASE("Mentions: a company word alone is no name, and 'the Company' is a reference") {
     const Annotated doc(
         "Today, The Roof Center is a subsidiary of Beacon Roofing Supply, Inc. (NASDAQ: BECN), a Fortune 1000 Company "

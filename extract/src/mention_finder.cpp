@@ -289,6 +289,8 @@ private:
                 } else if (end + 2 < s.end_token && IsNameLike(end + 2) && JoinsName(end) &&
                            (folded_.Word(end + 1) == "the" || IsParticle(end + 1))) {
                     end += 3;  // "Bank of the West", "University of the Arts", "Ludwig Mies van der Rohe"
+                } else if (end + 1 < s.end_token && IsHyphenatedSyllable(end)) {
+                    end += 2;  // "Seo-yeon Park", "Lim Sung-ho"
                 } else if (const std::size_t after = QuotedNicknameEnd(i, end, s.end_token); after > 0) {
                     end = after;  // 'Christopher "CJ" Fraleigh'
                 } else {
@@ -303,6 +305,21 @@ private:
             }
             i = end;
         }
+    }
+
+    // "Seo-yeon", "Sung-ho", "Dae-jung": romanized given names join their
+    // syllables with a hyphen, the second in lower case. A hyphen between
+    // a short name word and a short lower-case syllable, with no spaces,
+    // continues the name; "Musk-led", "Meta-owned" do not.
+    bool IsHyphenatedSyllable(std::size_t hyphen) const {
+        const Token& before = Tok(hyphen - 1);
+        const Token& dash = Tok(hyphen);
+        const Token& after = Tok(hyphen + 1);
+        const auto short_word = [](std::string_view w) { return w.size() >= 2 && w.size() <= 4; };
+        return dash.text == "-" && before.end == dash.begin && dash.end == after.begin &&
+               after.kind == Token::Kind::kWord && short_word(before.text) && short_word(after.text) &&
+               std::all_of(after.text.begin(), after.text.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+               std::find(kModifierParticiples.begin(), kModifierParticiples.end(), after.text) == kModifierParticiples.end();
     }
 
     // "former CEO at PJ Smoothies Andrew King": after a title and "of" or
@@ -691,7 +708,10 @@ private:
         // A run split before or after its "&" or "of" leaves the joiner at
         // an edge of a piece ("Legal &"): it joins nothing there.
         while (first < end && !IsNameLike(first) && !IsSuffix(first) && !OpensNameInCapitals(sentence, first)) ++first;
-        while (end > first && !IsNameLike(end - 1) && !IsSuffix(end - 1) && !IsNumberInName(end - 1)) --end;
+        while (end > first && !IsNameLike(end - 1) && !IsSuffix(end - 1) && !IsNumberInName(end - 1) &&
+               !(end >= first + 3 && IsHyphenatedSyllable(end - 2))) {
+            --end;
+        }
         if (first == end || IsPlace(first, end) || IsPlaceByContext(sentence, first, end) ||
             InsideTitle(sentence, first, end) || IsGenericHead(first, end) || IsRoleBeforeName(sentence, first, end)) {
             return;
