@@ -634,6 +634,16 @@ TEST_CASE("Parse: a name read as the open complement of a verb without object is
     CHECK(Has(Dependencies(renamed), "xcomp(renamed, Analytics)"));
 }
 
+TEST_CASE("Parse: a hyphenated participle after a preposition describes the phrase's noun, not a verb of its own") {
+    const Annotated doc("Halvern Systems was founded by award-winning journalist Dana Whitcombe in 1999.");
+    const std::vector<std::string> dependencies = Dependencies(doc);
+    INFO(FormatParse(doc.annotated.parses[0]));
+    CHECK(Has(dependencies, "obl:agent(founded, Whitcombe)"));
+    CHECK(Has(dependencies, "amod(Whitcombe, award-winning)"));
+    CHECK(Has(dependencies, "case(Whitcombe, by)"));
+    CHECK(Has(dependencies, "obl(founded, 1999)"));
+}
+
 TEST_CASE("Mentions: a description refers first to the name an apposition described with the same word") {
     const Annotated doc("Brantel Group launched Ostara, a company that will combine both businesses. Ostara began "
                         "trading on the Oslo Stock Exchange on Tuesday. Brantel Group will own 51% of the new company.");

@@ -1113,6 +1113,49 @@ void AttachSubjectsOfCoordinatedClauses(std::vector<ParsedWord>& words) {
     }
 }
 
+// "founded by award-winning journalist Dana Whitcombe in 1999", "with
+// long-serving executive Laurent Freixe": a hyphenated participle after a
+// preposition, before the noun phrase the preposition governs, describes
+// that phrase's noun. The parser read it as a verb with the phrase for its
+// object, and the preposition for its marker, so the phrase was no longer
+// the agent or oblique of the verb above.
+void AttachHyphenatedParticiples(std::vector<ParsedWord>& words) {
+    const auto ends_with = [](std::string_view w, std::string_view end) {
+        return w.size() > end.size() && w.substr(w.size() - end.size()) == end;
+    };
+    for (std::size_t p = 0; p + 1 < words.size(); ++p) {
+        ParsedWord& participle = words[p];
+        if (participle.upos != nlp::Upos::kVerb || participle.head < 0 || participle.form.find('-') == std::string_view::npos ||
+            !(ends_with(participle.form, "ing") || ends_with(participle.form, "ed"))) {
+            continue;
+        }
+        int marker = -1, object = -1;
+        for (std::size_t c = 0; c < words.size(); ++c) {
+            if (words[c].head != static_cast<int>(p)) continue;
+            if (c < p && (words[c].deprel == "case" || words[c].deprel == "mark") && words[c].upos == nlp::Upos::kAdp) {
+                marker = static_cast<int>(c);
+            }
+            if (c > p && words[c].deprel == "obj" && object < 0) object = static_cast<int>(c);
+        }
+        if (marker < 0 || object < 0) continue;
+        const int head = participle.head;
+        const bool agent = FoldCase(words[static_cast<std::size_t>(marker)].form) == "by" &&
+                           HasChild(words, head, {"aux:pass"});
+        ParsedWord& noun = words[static_cast<std::size_t>(object)];
+        noun.head = head;
+        noun.deprel = words[static_cast<std::size_t>(head)].upos == nlp::Upos::kVerb ? (agent ? "obl:agent" : "obl") : "nmod";
+        for (std::size_t c = 0; c < words.size(); ++c) {
+            if (words[c].head != static_cast<int>(p) || static_cast<int>(c) == object) continue;
+            words[c].head = static_cast<int>(c) == marker || c < p ? object : head;
+            if (static_cast<int>(c) == marker) words[c].deprel = "case";
+        }
+        participle.head = object;
+        participle.deprel = "amod";
+        participle.upos = nlp::Upos::kAdj;
+        participle.lemma = FoldCase(participle.form);
+    }
+}
+
 // "She had left Bergtun Forlag, the publisher she co-founded": a name the
 // parser hung on a verb without an object as an open complement is that
 // verb's object, unless the verb names or appoints ("renamed it Quorvex",
@@ -1354,6 +1397,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
     LiftCaseMarkers(parse.words, names);
     LiftPartitives(parse.words);
     AttachNamesReadAsComplements(parse.words, word_name, known_.appointments);
+    AttachHyphenatedParticiples(parse.words);
     AttachAppositions(parse.words, names);
     AttachListsReadAsAppositions(parse.words, word_name);
     AttachRenamingOfNoun(parse.words, word_name, names);
