@@ -644,6 +644,14 @@ TEST_CASE("Parse: a hyphenated participle after a preposition describes the phra
     CHECK(Has(dependencies, "obl(founded, 1999)"));
 }
 
+TEST_CASE("Parse: a name after the comma of a noun with a possessor renames the noun") {
+    const Annotated doc("He served on the board of Halvern Systems and on the board of its subsidiary, the Brixton "
+                        "Community Investment Corp. (BCIC).");
+    const std::vector<std::string> dependencies = Dependencies(doc);
+    INFO(FormatParse(doc.annotated.parses[0]));
+    CHECK(Has(dependencies, "appos(subsidiary, Corp)"));
+}
+
 TEST_CASE("Mentions: a description refers first to the name an apposition described with the same word") {
     const Annotated doc("Brantel Group launched Ostara, a company that will combine both businesses. Ostara began "
                         "trading on the Oslo Stock Exchange on Tuesday. Brantel Group will own 51% of the new company.");

@@ -760,6 +760,35 @@ void AttachNamesAfterTitles(std::vector<ParsedWord>& words, const std::vector<in
     }
 }
 
+// "served on the Board of its subsidiary, the Thrift Institutions Community
+// Investment Corp.": a name after the comma of a noun with a possessor
+// ("its subsidiary", "Halvern's biggest rival") renames that noun; the
+// parser, taking the comma for a list's or a clause's, hung the name far
+// away.
+void AttachNamesRenamingPossessedNouns(std::vector<ParsedWord>& words, const std::vector<int>& word_name,
+                                       const std::vector<NameSpan>& names) {
+    for (const NameSpan span : names) {
+        std::size_t comma = span.first >= 1 ? span.first - 1 : 0;
+        if (comma > 0 && FoldCase(words[comma].form) == "the" && words[comma].head == static_cast<int>(LastWordOf(words, span))) {
+            --comma;
+        }
+        if (comma < 1 || words[comma].form != ",") continue;
+        const int noun = static_cast<int>(comma - 1);
+        const ParsedWord& possessed = words[static_cast<std::size_t>(noun)];
+        if (word_name[static_cast<std::size_t>(noun)] != kNoName || possessed.upos != nlp::Upos::kNoun ||
+            !HasChild(words, noun, {"nmod:poss"})) {
+            continue;
+        }
+        const int name = static_cast<int>(LastWordOf(words, span));
+        ParsedWord& renaming = words[static_cast<std::size_t>(name)];
+        if (renaming.head == noun || !IsMisplacedPhrase(renaming) || IsAncestor(words, name, noun)) continue;
+        renaming.head = noun;
+        renaming.deprel = "appos";
+        words[comma].head = name;
+        words[comma].deprel = "punct";
+    }
+}
+
 // "A subsidiary of CABAL Media, AtelierCABAL is an e-commerce platform": a
 // sentence that opens with an article's noun phrase and a comma, then a name
 // that is the subject of the clause, renames that name: the noun phrase
@@ -1402,6 +1431,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
     AttachListsReadAsAppositions(parse.words, word_name);
     AttachRenamingOfNoun(parse.words, word_name, names);
     AttachNamesAfterTitles(parse.words, word_name, names, known_.titles);
+    AttachNamesRenamingPossessedNouns(parse.words, word_name, names);
     AttachRenamedSubjects(parse.words, names);
     AttachSubjectAfterOpeningClause(parse.words, names);
     AttachSubjectAfterOpeningOblique(parse.words, names);
