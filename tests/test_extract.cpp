@@ -1999,3 +1999,9 @@ TEST_CASE("A round's company left unnamed is the paragraph's topic, never a name
           std::set<std::string>{"Zarvane Ventures invests-in Lumbra AI", "Sedgwater Capital invests-in Lumbra AI"});
     CHECK(Triples(Extract("Kestrel Energy led the $45 million round, with participation from Brantel Group.")).empty());
 }
+
+TEST_CASE("A word saying when a title is held, opening a sentence, is no word of the company's name") {
+    const DocumentFacts facts = Extract("Former Halvern Systems chief executive Dana Whitcombe joined the board of Brixton.");
+    CHECK(Find(facts, "Dana Whitcombe", "ceo-of", "Halvern Systems") != nullptr);
+    CHECK(FindEntity(facts, "Former Halvern Systems") == nullptr);
+}

@@ -54,7 +54,7 @@ DocumentAnnotator::DocumentAnnotator(const RuleSet& rules, const nlp::Parser& pa
                            &rules.lexicon("honorific"), &rules.lexicon("name_of_head"),
                            &rules.lexicon("product_maker"), &rules.lexicon("legal_form"),
                            &rules.lexicon("name_particle"), &rules.lexicon("generation"), &rules.lexicon("located_word"),
-                           &rules.lexicon("title_modifier"), &dictionary_}),
+                           &rules.lexicon("title_modifier"), &rules.lexicon("title_time"), &dictionary_}),
       resolver_(rules.lexicon("org_suffix")),
       quantities_(HedgeLexicons{{{"more-than", &rules.lexicon("hedge_more_than")},
                                  {"less-than", &rules.lexicon("hedge_less_than")},

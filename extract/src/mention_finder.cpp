@@ -707,7 +707,12 @@ private:
     void AddName(std::size_t sentence, std::size_t first, std::size_t end, bool use_known) {
         // A run split before or after its "&" or "of" leaves the joiner at
         // an edge of a piece ("Legal &"): it joins nothing there.
-        while (first < end && !IsNameLike(first) && !IsSuffix(first) && !OpensNameInCapitals(sentence, first)) ++first;
+        // "Former Arvedo Bank chief executive Lukas Brenner": a title's
+        // modifier opening the run says when, not whose, the title is.
+        while (first < end && ((!IsNameLike(first) && !IsSuffix(first) && !OpensNameInCapitals(sentence, first)) ||
+                               (first + 1 < end && lex_.title_time->Contains(StemId(first))))) {
+            ++first;
+        }
         while (end > first && !IsNameLike(end - 1) && !IsSuffix(end - 1) && !IsNumberInName(end - 1) &&
                !(end >= first + 3 && IsHyphenatedSyllable(end - 2))) {
             --end;

@@ -40,6 +40,7 @@ struct NameLexicons {
     const Lexicon* generation = nullptr;      // Jr, Sr, III ...: "Hugh McColl, Jr." is one name
     const Lexicon* located_word = nullptr;    // based, headquartered ...: the name after it and "in" is a place
     const Lexicon* title_modifier = nullptr;  // former, founding ...: no name's word before a title
+    const Lexicon* title_time = nullptr;      // former, interim ...: never a name's first word
     const WordList* dictionary = nullptr;  // lower-case English words; may be empty
 };
 
