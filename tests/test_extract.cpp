@@ -659,6 +659,12 @@ TEST_CASE("A malformed rules or schema file is an InvalidArgument naming the fil
     Result<std::unique_ptr<Extractor>> schema = Extractor::Create(options);
     CHECK(schema.status().IsInvalidArgument());
     CHECK(schema.status().message().find("Robot") != std::string::npos);
+
+    options.schema_file = TempFile("bad_former.json", "{\"relations\": {\"ceo-of\": {\"domain\": [\"Person\"], "
+                                                      "\"range\": [\"Organization\"], \"former\": \"quits\"}}}");
+    Result<std::unique_ptr<Extractor>> former = Extractor::Create(options);
+    CHECK(former.status().IsInvalidArgument());
+    CHECK(former.status().message().find("'quits'") != std::string::npos);
 }
 
 TEST_CASE("An abbreviation such as 'Mr.' does not end a sentence") {
@@ -2004,4 +2010,13 @@ TEST_CASE("A word saying when a title is held, opening a sentence, is no word of
     const DocumentFacts facts = Extract("Former Halvern Systems chief executive Dana Whitcombe joined the board of Brixton.");
     CHECK(Find(facts, "Dana Whitcombe", "ceo-of", "Halvern Systems") != nullptr);
     CHECK(FindEntity(facts, "Former Halvern Systems") == nullptr);
+}
+
+TEST_CASE("A former chief executive or a former client was one, and left; a former shareholder is read as one") {
+    CHECK(Triples(Extract("Halvern Systems' former chief executive Dana Whitcombe now runs a vineyard.")) ==
+          std::set<std::string>{"Dana Whitcombe ceo-of Halvern Systems", "Dana Whitcombe leaves Halvern Systems"});
+    CHECK(Triples(Extract("Brixton Bank, a former client of Corvel Software, has moved to another vendor.")) ==
+          std::set<std::string>{"Brixton Bank customer-of Corvel Software", "Brixton Bank leaves Corvel Software"});
+    CHECK(Triples(Extract("Halvern Systems' chief executive Dana Whitcombe opened the plant.")) ==
+          std::set<std::string>{"Dana Whitcombe ceo-of Halvern Systems"});
 }

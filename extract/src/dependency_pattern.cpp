@@ -160,6 +160,7 @@ Result<DependencyPattern> DependencyPattern::Compile(
     }
     pattern.trigger_ = &trigger;
     if (const auto denials = lexicons.find("denial_lemma"); denials != lexicons.end()) pattern.denials_ = &denials->second;
+    if (const auto formers = lexicons.find("former_word"); formers != lexicons.end()) pattern.formers_ = &formers->second;
     Result<std::vector<nlp::Upos>> parts_of_speech = ParseUposList(upos);
     if (!parts_of_speech.ok()) return parts_of_speech.status();
     pattern.upos_ = std::move(*parts_of_speech);
@@ -663,6 +664,17 @@ bool DependencyPattern::Denied(const ParseView& view, int trigger) const {
     return false;
 }
 
+bool DependencyPattern::Former(const ParseView& view, int trigger) const {
+    if (formers_ == nullptr) return false;
+    if (view.forms[static_cast<std::size_t>(trigger)].rfind("ex-", 0) == 0) return true;
+    const auto modifies = [&](int child) {
+        const std::string& relation = RelationOf(view, child);
+        return (relation == "amod" || relation == "advmod") && formers_->Contains(view.forms[static_cast<std::size_t>(child)]);
+    };
+    const std::vector<int>& children = ChildrenOf(view, trigger);
+    return std::any_of(children.begin(), children.end(), modifies);
+}
+
 std::vector<PatternMatch> DependencyPattern::FindAll(const ParseView& view, std::size_t role_count) const {
     std::vector<PatternMatch> matches;
     for (const int trigger : Triggers(view)) {
@@ -671,6 +683,7 @@ std::vector<PatternMatch> DependencyPattern::FindAll(const ParseView& view, std:
         std::vector<PatternMatch> partial(1);
         partial[0].roles.resize(role_count);
         partial[0].negated = Denied(view, trigger);
+        partial[0].former = Former(view, trigger);
         const int trigger_item = view.item_of_word[static_cast<std::size_t>(trigger)];
         partial[0].begin = static_cast<std::size_t>(std::max(trigger_item, 0));
         partial[0].end = partial[0].begin + 1;

@@ -82,7 +82,9 @@ public:
     // lexicon `denial_lemma` governs it through a complement, subject, object
     // or oblique ("denied that it was in talks to buy", "declined to invest",
     // "Rumours that X would take a stake proved unfounded"), not through an
-    // adverbial clause ("shares declined after X agreed to buy Y").
+    // adverbial clause ("shares declined after X agreed to buy Y"). A match
+    // is `former` when a `former_word` modifies its trigger ("a former
+    // client", "its former chief executive", "ex-CEO").
     std::vector<PatternMatch> FindAll(const ParseView& view, std::size_t role_count) const;
 
     // The lower-case word forms that can be the trigger (its entries and their
@@ -118,9 +120,11 @@ private:
     std::vector<int> FillShared(const ParseView& view, int trigger, const RolePaths& role) const;
     bool Vetoed(const ParseView& view, int trigger) const;
     bool Denied(const ParseView& view, int trigger) const;
+    bool Former(const ParseView& view, int trigger) const;
 
     const Lexicon* trigger_ = nullptr;
     const Lexicon* denials_ = nullptr;  // lexicon `denial_lemma`, when the rules have it
+    const Lexicon* formers_ = nullptr;  // lexicon `former_word`, when the rules have it
     std::vector<nlp::Upos> upos_;  // empty: any
     std::vector<RolePaths> roles_;
     std::vector<Path> unless_;

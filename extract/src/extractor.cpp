@@ -144,18 +144,22 @@ private:
             }
             const SentenceView view = views.Build(s, facts.types());
             log.Annotate(view, facts.types());
-            for (const RuleMatch& match : matcher_.Match(view, document.parses[s])) {
-                for (const Emission& emission : match.rule->emissions) {
-                    for (RelationCandidate& c : CandidatesOf(view, match, emission, arguments, attributes)) {
-                        if (c.rule->confirms) {
-                            confirming.push_back(std::move(c));
-                        } else if (c.object == kAwaitingAffiliation) {
-                            awaiting_affiliation.push_back(std::move(c));
-                        } else {
-                            facts.Judge(c);
-                        }
+            const auto state = [&](const RuleMatch& match, const Emission& emission) {
+                for (RelationCandidate& c : CandidatesOf(view, match, emission, arguments, attributes)) {
+                    if (c.rule->confirms) {
+                        confirming.push_back(std::move(c));
+                    } else if (c.object == kAwaitingAffiliation) {
+                        awaiting_affiliation.push_back(std::move(c));
+                    } else {
+                        facts.Judge(c);
                     }
                 }
+            };
+            for (const RuleMatch& match : matcher_.Match(view, document.parses[s])) {
+                for (const Emission& emission : match.rule->emissions) state(match, emission);
+                // "its former chief executive" was one, and left.
+                if (!match.match.former) continue;
+                for (const Emission& emission : match.rule->former_emissions) state(match, emission);
             }
         }
         // "Wang has switched to Meta" needs to know, from the whole document,

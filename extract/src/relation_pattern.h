@@ -55,6 +55,7 @@ struct PatternMatch {
     std::size_t begin = 0, end = 0;  // item range of the whole match
     std::vector<RoleSpan> roles;     // indexed by role id
     bool negated = false;            // a match over the parse whose trigger a denial governs
+    bool former = false;             // a match over the parse whose trigger is "former" ("a former client")
 };
 
 class RelationPattern {

@@ -117,6 +117,7 @@ Status RuleSet::LoadSchema(const std::filesystem::path& file) {
     if (!doc->is_object() || !doc->contains("relations") || !(*doc)["relations"].is_object()) {
         return Problem(file, "expected an object with a \"relations\" object");
     }
+    std::map<std::string, std::string> former_also;  // type -> the type a former tie also states
     for (const auto& [name, spec] : (*doc)["relations"].items()) {
         if (!spec.is_object()) return Problem(file, "relation '" + name + "' must be an object");
         RelationType type;
@@ -130,6 +131,7 @@ Status RuleSet::LoadSchema(const std::filesystem::path& file) {
         type.symmetric = spec.value("symmetric", false);
         type.dated_by_publication = spec.value("dated_by_publication", false);
         type.affiliates = spec.value("affiliates", false);
+        if (const std::string former = spec.value("former", ""); !former.empty()) former_also[name] = former;
         bool ok = true;
         for (const std::string& attribute : StringList(spec.value("attributes", json::array()), &ok)) {
             if (attribute == "amount") type.takes_amount = true;
@@ -141,6 +143,13 @@ Status RuleSet::LoadSchema(const std::filesystem::path& file) {
         schema_.emplace(name, std::move(type));
     }
     if (schema_.empty()) return Problem(file, "defines no relation type");
+    for (const auto& [name, also] : former_also) {
+        const auto type = schema_.find(also);
+        if (type == schema_.end()) {
+            return Problem(file, "relation '" + name + "' former: expected a relation type, not '" + also + "'");
+        }
+        schema_.at(name).former_also = &type->second;
+    }
     return Status::Ok();
 }
 
@@ -179,7 +188,7 @@ Status RuleSet::LoadRules(const std::filesystem::path& file) {
         const std::string name = spec.is_object() ? spec.value("name", "") : "";
         if (name.empty()) return Problem(file, "every rule needs a \"name\"");
         auto rule_problem = [&](const std::string& what) { return Problem(file, "rule '" + name + "': " + what); };
-        Rule rule{name, {}, std::nullopt, {}, {}, spec.value("modality", ""), spec.value("confirms", false), {}};
+        Rule rule{name, {}, std::nullopt, {}, {}, {}, spec.value("modality", ""), spec.value("confirms", false), {}};
         if (spec.contains("syntax")) {
             Result<DependencyPattern> syntax = CompileSyntax(spec["syntax"]);
             if (!syntax.ok()) return rule_problem("syntax: " + syntax.status().message());
@@ -209,6 +218,11 @@ Status RuleSet::LoadRules(const std::filesystem::path& file) {
         if (Status s = add_emission(spec, 0.5); !s.ok()) return s;
         for (const json& also : spec.value("also", json::array())) {
             if (Status s = add_emission(also, rule.emissions[0].confidence); !s.ok()) return s;
+        }
+        for (const Emission& e : rule.emissions) {
+            if (e.type->former_also != nullptr) {
+                rule.former_emissions.push_back({e.type->former_also, e.subject_role, e.object_role, e.confidence});
+            }
         }
         const json implicit = spec.value("implicit", json::object());
         for (const auto& [role, filler] : implicit.items()) {

@@ -32,6 +32,11 @@ struct RelationType {
     // ceo-of, founder-of: tells which organization a person belongs to, for
     // rules whose object is implicit ("Wang has switched to Meta").
     bool affiliates = false;
+    // The type a statement of a former tie states besides the tie itself: a
+    // former chief executive was one, and left (leaves). Null: a former tie
+    // is stated as any other (news gold keeps "Former WWE controlling
+    // shareholder Vince McMahon" as a stake).
+    const RelationType* former_also = nullptr;
 };
 
 // How a rule fills a role that its sentence leaves implicit.
@@ -63,6 +68,9 @@ struct Rule {
     RelationPattern pattern;
     std::optional<DependencyPattern> syntax;
     std::vector<Emission> emissions;
+    // For the emissions whose type reads a former tie as a second relation
+    // (RelationType::former_also): that relation, with the same roles.
+    std::vector<Emission> former_emissions;
     std::vector<std::pair<int, ImplicitFiller>> implicit_roles;
     std::string modality;  // fixed modality; empty: from the sentence's cues
     // The rule states no relation of its own: it adds its evidence, with the
