@@ -2020,3 +2020,9 @@ TEST_CASE("A former chief executive or a former client was one, and left; a form
     CHECK(Triples(Extract("Halvern Systems' chief executive Dana Whitcombe opened the plant.")) ==
           std::set<std::string>{"Dana Whitcombe ceo-of Halvern Systems"});
 }
+
+TEST_CASE("A passive infinitive's shared subject is the one acted on: 'agreed to be bought by'") {
+    CHECK(Triples(Extract("Halvern Systems makes scanners. Earlier this year it agreed to be bought by Corvel Group for "
+                          "$640 million.")) ==
+          std::set<std::string>{"Corvel Group owns-stake Halvern Systems", "Corvel Group invests-in Halvern Systems"});
+}

@@ -488,9 +488,18 @@ void TakeStep(const ParseView& view, const Step& step, int word, std::vector<int
                next.end());
 }
 
+// "it agreed to be bought by Adelheid Medical": a passive infinitive
+// without a subject of its own, whose subject, shared with the verb it
+// complements, is the one acted on, not the one acting.
+bool IsSubjectlessPassiveComplement(const ParseView& view, int word) {
+    return RelationOf(view, word) == "xcomp" && !ChildrenBy(view, word, {"aux:pass"}).empty() &&
+           ChildrenBy(view, word, {"nsubj", "nsubj:pass"}).empty();
+}
+
 void Walk(const ParseView& view, const Step& step, int word, std::vector<int>& next) {
     switch (step.kind) {
         case Step::Kind::kSubject:
+            if (IsSubjectlessPassiveComplement(view, word)) return;
             for (const int subject : LogicalSubjects(view, word, false, 0)) next.push_back(subject);
             return;
         case Step::Kind::kUp: {
@@ -505,6 +514,9 @@ void Walk(const ParseView& view, const Step& step, int word, std::vector<int>& n
                 if (Contains(step.relations, RelationOf(view, child)) && HasCaseWord(view, child, step.case_words)) {
                     next.push_back(child);
                 }
+            }
+            if (Contains(step.relations, "nsubj:pass") && IsSubjectlessPassiveComplement(view, word)) {
+                for (const int subject : LogicalSubjects(view, word, false, 0)) next.push_back(subject);
             }
             return;
     }
