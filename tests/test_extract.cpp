@@ -2026,3 +2026,11 @@ TEST_CASE("A passive infinitive's shared subject is the one acted on: 'agreed to
                           "$640 million.")) ==
           std::set<std::string>{"Corvel Group owns-stake Halvern Systems", "Corvel Group invests-in Halvern Systems"});
 }
+
+TEST_CASE("A company pronoun never stands for a name the document's relations made a person") {
+    const std::set<std::string> triples = Triples(Extract(
+        "Piet Larsen founded Halvern Ferries in 1987. In 2008 he retired and his daughter, Anna Larsen, became its "
+        "chief executive."));
+    CHECK(triples.count("Anna Larsen ceo-of Halvern Ferries") == 1);
+    CHECK(triples.count("Piet Larsen founder-of Halvern Ferries") == 1);
+}

@@ -45,9 +45,14 @@ std::vector<int> ArgumentResolver::NamedEntities(const SentenceView& view, const
             continue;
         }
         // A reference never stands for a name of the same statement:
-        // in "Meta is one of its largest customers", "its" is not Meta.
+        // in "Meta is one of its largest customers", "its" is not Meta. Nor
+        // for a name the relations accepted so far typed otherwise: "Kostas
+        // Manolakis founded Aegeon Ferries ... his daughter became its chief
+        // executive" ("its" is no founder).
         const auto antecedent = std::find_if(item.candidates.begin(), item.candidates.end(), [&](int e) {
-            return std::find(in_match.begin(), in_match.end(), e) == in_match.end();
+            const MentionType known = types_[static_cast<std::size_t>(e)];
+            const bool contradicts = known != MentionType::kUnknown && item.type != MentionType::kUnknown && known != item.type;
+            return !contradicts && std::find(in_match.begin(), in_match.end(), e) == in_match.end();
         });
         if (antecedent == item.candidates.end()) {
             *problem = "'" + item.word + "' refers to nothing named before";
