@@ -652,6 +652,15 @@ TEST_CASE("Parse: a name after the comma of a noun with a possessor renames the 
     CHECK(Has(dependencies, "appos(subsidiary, Corp)"));
 }
 
+TEST_CASE("Parse: an 'as' phrase hung on a verb's named object is the verb's") {
+    const Annotated doc("Dana Whitcombe, the former head of Corvel Energi, has joined Brixton Kraft as chief executive, a "
+                        "move that had been in the works since she left Corvel last summer.");
+    const std::vector<std::string> dependencies = Dependencies(doc);
+    INFO(FormatParse(doc.annotated.parses[0]));
+    CHECK_FALSE(Has(dependencies, "nmod(Kraft, executive)"));
+    CHECK(Has(dependencies, "obl(joined, executive)"));
+}
+
 TEST_CASE("Mentions: a description refers first to the name an apposition described with the same word") {
     const Annotated doc("Brantel Group launched Ostara, a company that will combine both businesses. Ostara began "
                         "trading on the Oslo Stock Exchange on Tuesday. Brantel Group will own 51% of the new company.");

@@ -1210,15 +1210,17 @@ void AttachNamesReadAsComplements(std::vector<ParsedWord>& words, const std::vec
 }
 
 // "have been named by analysts as rivals to Brightholm", "was chosen by
-// the board as chief executive": an "as" phrase after a passive verb's
-// agent says what the verb makes its subject, not what the agent is; the
-// parser hung it on the agent.
-void AttachPredicativesAfterAgents(std::vector<ParsedWord>& words) {
+// the board as chief executive", "has joined Hedemora Kraft as chief
+// executive": an "as" phrase after a passive verb's agent or after a
+// verb's object that is a name says what the verb makes its subject, not
+// what the agent or the name is; the parser hung it on them.
+void AttachPredicativesAfterAgents(std::vector<ParsedWord>& words, const std::vector<int>& word_name) {
     for (std::size_t w = 0; w < words.size(); ++w) {
         ParsedWord& phrase = words[w];
         if (phrase.deprel != "nmod" || phrase.head < 0) continue;
         const ParsedWord& agent = words[static_cast<std::size_t>(phrase.head)];
-        if (agent.deprel != "obl:agent" || agent.head < 0 ||
+        const bool named_object = agent.deprel == "obj" && word_name[static_cast<std::size_t>(phrase.head)] != kNoName;
+        if ((agent.deprel != "obl:agent" && !named_object) || agent.head < 0 ||
             !std::any_of(words.begin(), words.end(), [&](const ParsedWord& c) {
                 return c.head == static_cast<int>(w) && c.deprel == "case" && FoldCase(c.form) == "as";
             })) {
@@ -1443,7 +1445,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
     AttachPrepositionalAppositions(parse.words);
     AttachModifiersAfterConjunct(parse.words);
     AttachObliquesOfParticles(parse.words);
-    AttachPredicativesAfterAgents(parse.words);
+    AttachPredicativesAfterAgents(parse.words, word_name);
     AttachConjunctsByPreposition(parse.words);
     AttachAmountsBeforeNouns(parse.words);
     PromoteSubjectlessRelatives(parse.words, names);
