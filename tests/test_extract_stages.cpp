@@ -529,6 +529,23 @@ TEST_CASE("Mentions: a romanized given name keeps its lower-case syllable after 
     CHECK_FALSE(Has(surfaces, "Halvern-led"));
 }
 
+TEST_CASE("Mentions: a firm's name and its start in one sentence are one firm, unless the sentence says one is part of the other") {
+    const auto entity_named = [](const Annotated& doc, const std::string& surface) {
+        const auto& mentions = doc.annotated.found.mentions;
+        for (std::size_t m = 0; m < mentions.size(); ++m) {
+            if (mentions[m].surface == surface) return doc.annotated.resolved.entity_of_mention[m];
+        }
+        return -1;
+    };
+    const Annotated one("Brixton Systems signed an agreement with Velmora Inc. under which Velmora will provide security "
+                        "services to Brixton's offices.");
+    REQUIRE(entity_named(one, "Velmora") >= 0);
+    CHECK(entity_named(one, "Velmora Inc") == entity_named(one, "Velmora"));
+    const Annotated two("Velmora Inc. is the wholly owned subsidiary of Velmora, the Norwegian group.");
+    REQUIRE(entity_named(two, "Velmora") >= 0);
+    CHECK(entity_named(two, "Velmora Inc") != entity_named(two, "Velmora"));
+}
+
 TEST_CASE("Mentions: a company word alone is no name, and 'the Company' is a reference") {
     const Annotated doc(
         "Today, The Roof Center is a subsidiary of Beacon Roofing Supply, Inc. (NASDAQ: BECN), a Fortune 1000 Company "

@@ -108,6 +108,13 @@ public:
 
     MentionsFound Run() {
         found_.hidden_tokens.assign(text_.tokens.size(), false);
+        found_.part_sentences.assign(text_.sentences.size(), false);
+        for (std::size_t s = 0; s < text_.sentences.size(); ++s) {
+            const Sentence& sentence = text_.sentences[s];
+            for (std::size_t i = sentence.first_token; i < sentence.end_token && !found_.part_sentences[s]; ++i) {
+                found_.part_sentences[s] = lex_.part_word->Contains(StemId(i));
+            }
+        }
         for (const Line& line : text_.lines) HideDateline(line);
         for (std::size_t s = 0; s < text_.sentences.size(); ++s) {
             if (skip_line_[text_.sentences[s].line]) continue;

@@ -41,6 +41,7 @@ struct NameLexicons {
     const Lexicon* located_word = nullptr;    // based, headquartered ...: the name after it and "in" is a place
     const Lexicon* title_modifier = nullptr;  // former, founding ...: no name's word before a title
     const Lexicon* title_time = nullptr;      // former, interim ...: never a name's first word
+    const Lexicon* part_word = nullptr;       // subsidiary, division, called ...: MentionsFound::part_sentences
     const WordList* dictionary = nullptr;  // lower-case English words; may be empty
 };
 
@@ -75,6 +76,9 @@ struct MentionsFound {
     // Calif., Sept 18 (Reuters) -"), a name that only modifies the next one
     // ("Alphabet's Waymo", "Amazon-owned Zoox", "the Santa Clara-based firm").
     std::vector<bool> hidden_tokens;
+    // By sentence: it holds a `part_word` ("subsidiary", "division",
+    // "called"), saying that one firm is part of, or named within, another.
+    std::vector<bool> part_sentences;
 };
 
 class MentionFinder {

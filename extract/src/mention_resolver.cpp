@@ -28,7 +28,9 @@ struct NameGroup {
     bool confident = false;
     bool product = false;
     int root = -1;
-    std::vector<std::size_t> sentences;  // where it is named, neither in brackets nor as a possessive
+    // Where it is named, neither in brackets nor as a possessive, in a
+    // sentence that says one firm is part of another (MentionsFound).
+    std::vector<std::size_t> sentences;
 };
 
 // Among case variants ("Scale AI", "Scale Ai", "SCALE AI"), the spelling a
@@ -84,7 +86,9 @@ std::vector<int> MentionResolver::ClusterNames(const MentionsFound& found, std::
         NameGroup& g = groups[static_cast<std::size_t>(it->second)];
         group_of_mention[m] = it->second;
         ++g.mentions;
-        if (!mention.bracketed && !mention.possessive) g.sentences.push_back(mention.sentence);
+        if (!mention.bracketed && !mention.possessive && found.part_sentences[mention.sentence]) {
+            g.sentences.push_back(mention.sentence);
+        }
         g.confident = g.confident || mention.confident;
         g.product = g.product || mention.product;
         if (g.cue == MentionType::kUnknown || mention.cue == MentionType::kPerson) g.cue = mention.cue == MentionType::kUnknown ? g.cue : mention.cue;
@@ -145,9 +149,11 @@ std::vector<int> MentionResolver::ClusterNames(const MentionsFound& found, std::
     // "Bollore Inc. is the wholly owned subsidiary of Bollore", "IDG
     // Business Media GmbH, the German subsidiary of IDG", "the group, called
     // Microsoft AI, and ... Microsoft CEO Satya Nadella": a firm's name and
-    // the start of it, written alike, in one sentence and neither as an
-    // alias in brackets, name two firms; a text names a firm in full and
-    // shortens it later. An alias written otherwise ("Meta Platforms, known
+    // the start of it, written alike, in one sentence that says one firm is
+    // part of another, and neither as an alias in brackets, name two firms;
+    // elsewhere a text names a firm in full and shortens it later, in the
+    // same sentence too ("an agreement with Halcyra Inc. under which
+    // Halcyra will provide ..."). An alias written otherwise ("Meta Platforms, known
     // on the NASDAQ as META"), spelling initials ("P&G") or a possessive
     // looking back ("Alaska Air Group has acquired Hawaiian Airlines, ...
     // bolsters Alaska Air's fleet") is the firm's.
