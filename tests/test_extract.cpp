@@ -1954,7 +1954,7 @@ TEST_CASE("A deal named by one party finds the other in the document, in the dir
     CHECK(amounts == std::vector<double>{500e6, 80e6});
 }
 
-TEST_CASE("A company that has a subsidiary called or named so owns it; one in a place names none") {
+TEST_CASE("A company that has a subsidiary called or named so owns it, but one in a place names none") {
     CHECK(Triples(Extract("Corvel Group has a subsidiary company called Brixton Analytics.")) ==
           std::set<std::string>{"Corvel Group owns-stake Brixton Analytics"});
     CHECK(Triples(Extract("Corvel Group has a subsidiary named Brixton Analytics.")) ==
@@ -1962,7 +1962,7 @@ TEST_CASE("A company that has a subsidiary called or named so owns it; one in a 
     CHECK(Triples(Extract("Corvel Group owns a subsidiary in Oslo.")).empty());
 }
 
-TEST_CASE("A stake or a deal the parse shows denied is no fact; one after a fall in shares still is") {
+TEST_CASE("A stake or a deal the parse shows denied is no fact, but one after a fall in shares still is") {
     CHECK(Triples(Extract("Pietra Nera Capital has no stake in Solano Wines, the firm said.")).empty());
     CHECK(Triples(Extract("Halvern Systems refused to take a stake in Brixton Analytics.")).empty());
     CHECK(Triples(Extract("Shares of Halvern Systems declined after it agreed to buy Brixton Analytics.")) ==
@@ -1984,7 +1984,7 @@ TEST_CASE("An 'as' phrase after a passive verb's agent says what the subject is 
           std::set<std::string>{"Dana Whitcombe ceo-of Halvern Systems"});
 }
 
-TEST_CASE("Goods supplied to a company's plants or offices make it the customer; to its rival, not") {
+TEST_CASE("Goods supplied to a company's plants or offices make it the customer, but to its rival, not") {
     CHECK(Triples(Extract("Dravenport Wind will supply renewable electricity to Sundkvist Aluminium's smelters from 2026.")) ==
           std::set<std::string>{"Sundkvist Aluminium customer-of Dravenport Wind"});
     CHECK(Triples(Extract("Halcyra will provide managed security services to Ubrique Systems' offices worldwide.")) ==
@@ -2012,7 +2012,7 @@ TEST_CASE("A word saying when a title is held, opening a sentence, is no word of
     CHECK(FindEntity(facts, "Former Halvern Systems") == nullptr);
 }
 
-TEST_CASE("A former chief executive or a former client was one, and left; a former shareholder is read as one") {
+TEST_CASE("A former chief executive or a former client was one, and left, but a former shareholder is read as one") {
     CHECK(Triples(Extract("Halvern Systems' former chief executive Dana Whitcombe now runs a vineyard.")) ==
           std::set<std::string>{"Dana Whitcombe ceo-of Halvern Systems", "Dana Whitcombe leaves Halvern Systems"});
     CHECK(Triples(Extract("Brixton Bank, a former client of Corvel Software, has moved to another vendor.")) ==

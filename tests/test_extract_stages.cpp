@@ -520,7 +520,7 @@ TEST_CASE("Mentions: one capitalized common word before 'of' and a name is a rol
     CHECK(Has(surfaces, "Royal Canadian Mint"));
 }
 
-TEST_CASE("Mentions: a romanized given name keeps its lower-case syllable after the hyphen; 'Musk-led' is no name") {
+TEST_CASE("Mentions: a romanized given name keeps its lower-case syllable after the hyphen, but 'Musk-led' is no name") {
     const Annotated doc("Tavrin Corp. named Seo-yeon Park as interim chief executive. Kim Dae-jung, the founder of "
                         "Hanbit Motors, backed the Halvern-led consortium.");
     const std::vector<std::string> surfaces = Surfaces(doc);
