@@ -94,11 +94,12 @@ bool StartsAlphanumeric(std::string_view piece) {
 std::vector<ParsedWord> SplitWords(const SegmentedText& text, const Sentence& sentence,
                                    const std::vector<int>& name_of, std::vector<int>& word_name) {
     std::vector<ParsedWord> words;
+    words.reserve(sentence.end_token - sentence.first_token + 4);  // a few clitics
     for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t) {
         const Token& token = text.tokens[t];
-        const std::vector<std::string_view> pieces =
-            token.kind == Token::Kind::kWord ? nlp::SplitClitics(token.text) : std::vector<std::string_view>{token.text};
-        for (const std::string_view piece : pieces) {
+        const std::size_t split = token.kind == Token::Kind::kWord ? nlp::CliticSplit(token.text) : token.text.size();
+        for (const std::string_view piece : {token.text.substr(0, split), token.text.substr(split)}) {
+            if (piece.empty()) continue;
             ParsedWord& word = words.emplace_back();
             word.token = t;
             word.begin = token.begin + static_cast<std::size_t>(piece.data() - token.text.data());
