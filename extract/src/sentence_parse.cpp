@@ -211,6 +211,8 @@ std::string_view WithoutPrefix(std::string_view word) {
     static constexpr std::string_view kPrefixes[] = {"re", "co", "non", "pre", "post", "ex", "anti", "multi", "vice",
                                                      "mid", "semi", "sub", "inter", "counter", "mis", "un", "de"};
     const std::size_t hyphen = word.find('-');
+    // Asked of every title candidate the parser reads, nearly none hyphenated.
+    if (hyphen == std::string_view::npos) return word;
     const std::string_view prefix = word.substr(0, hyphen);
     const bool prefixed = std::find(std::begin(kPrefixes), std::end(kPrefixes), prefix) != std::end(kPrefixes);
     return prefixed && word.find('-', hyphen + 1) == std::string_view::npos ? word.substr(hyphen + 1) : word;
