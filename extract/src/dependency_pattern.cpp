@@ -613,12 +613,13 @@ std::vector<int> DependencyPattern::FillShared(const ParseView& view, int trigge
     return {};
 }
 
-// The head word of each trigger phrase in the sentence, matched on lemmas or
-// on folded forms ("chief executive" heads at "executive").
-std::vector<int> DependencyPattern::Triggers(const ParseView& view) const {
+// The head word of each trigger phrase starting at one of `starts`, matched
+// on lemmas or on folded forms ("chief executive" heads at "executive").
+std::vector<int> DependencyPattern::Triggers(const ParseView& view, const std::vector<int>& starts) const {
     std::vector<int> heads;
-    const int size = static_cast<int>(view.forms.size());
-    for (int start = 0; start < size; ++start) {
+    int covered = 0;  // the words before it are in a trigger phrase found already
+    for (const int start : starts) {
+        if (start < covered) continue;
         int end = -1;
         auto longest = [&](std::size_t e) {
             end = std::max(end, static_cast<int>(e));
@@ -639,7 +640,7 @@ std::vector<int> DependencyPattern::Triggers(const ParseView& view) const {
         if ((upos_.empty() || std::find(upos_.begin(), upos_.end(), upos) != upos_.end()) && !ModifiesNonName(view, head)) {
             heads.push_back(head);
         }
-        start = end - 1;
+        covered = end;
     }
     return heads;
 }
@@ -663,9 +664,10 @@ bool DependencyPattern::Denied(const ParseView& view, int trigger) const {
     return false;
 }
 
-std::vector<PatternMatch> DependencyPattern::FindAll(const ParseView& view, std::size_t role_count) const {
+std::vector<PatternMatch> DependencyPattern::FindAll(const ParseView& view, const std::vector<int>& starts,
+                                                     std::size_t role_count) const {
     std::vector<PatternMatch> matches;
-    for (const int trigger : Triggers(view)) {
+    for (const int trigger : Triggers(view, starts)) {
         if (Vetoed(view, trigger)) continue;
         // The combinations of the roles' fillers, grown role by role.
         std::vector<PatternMatch> partial(1);

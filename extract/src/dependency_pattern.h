@@ -83,7 +83,9 @@ public:
     // or oblique ("denied that it was in talks to buy", "declined to invest",
     // "Rumours that X would take a stake proved unfounded"), not through an
     // adverbial clause ("shares declined after X agreed to buy Y").
-    std::vector<PatternMatch> FindAll(const ParseView& view, std::size_t role_count) const;
+    // `starts`: the words, in order, where a trigger may start (a lemma or
+    // folded form among TriggerFirstWords()); no other word is tried.
+    std::vector<PatternMatch> FindAll(const ParseView& view, const std::vector<int>& starts, std::size_t role_count) const;
 
     // The lower-case word forms that can be the trigger (its entries and their
     // inflections), for deciding which sentences are worth parsing.
@@ -113,7 +115,7 @@ private:
         bool quantity = false;
         std::vector<Path> paths;
     };
-    std::vector<int> Triggers(const ParseView& view) const;
+    std::vector<int> Triggers(const ParseView& view, const std::vector<int>& starts) const;
     std::vector<int> Fill(const ParseView& view, int trigger, const RolePaths& role) const;
     std::vector<int> FillShared(const ParseView& view, int trigger, const RolePaths& role) const;
     bool Vetoed(const ParseView& view, int trigger) const;
