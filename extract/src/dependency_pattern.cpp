@@ -143,6 +143,8 @@ std::string ThirdPersonSingular(const std::string& verb) {
 ParseView::ParseView(const SentenceParse& parse, const SentenceItems& items, std::vector<int> item_of_word)
     : parse(parse), items(items), item_of_word(std::move(item_of_word)) {
     folded.reserve(parse.words.size());
+    forms.reserve(parse.words.size());
+    lemmas.reserve(parse.words.size());
     for (const ParsedWord& word : parse.words) folded.push_back(FoldCase(word.form));
     for (const std::string& form : folded) forms.push_back(form);
     for (const ParsedWord& word : parse.words) lemmas.push_back(word.lemma);
@@ -509,13 +511,14 @@ void Walk(const ParseView& view, const Step& step, int word, std::vector<int>& n
     }
 }
 
-// The words `path` leads to from `start`, step by step.
+// The words `path` leads to from `start`, step by step. Two buffers take
+// turns: this runs for every path of every role of every trigger.
 std::vector<int> Follow(const ParseView& view, int start, const DependencyPattern::Path& path) {
-    std::vector<int> reached{start};
+    std::vector<int> reached{start}, next;
     for (const DependencyPattern::Step& step : path) {
-        std::vector<int> next;
+        next.clear();
         for (const int word : reached) TakeStep(view, step, word, next);
-        reached = std::move(next);
+        reached.swap(next);
     }
     return reached;
 }
