@@ -45,11 +45,8 @@ struct HandParsed {
             items.push_back(item);
             item_of_word.push_back(static_cast<int>(item_of_word.size()));
         }
-        parse.children.resize(parse.words.size());
-        for (std::size_t w = 0; w < parse.words.size(); ++w) {
-            parse.words[w].form = forms_[w];
-            if (parse.words[w].head >= 0) parse.children[static_cast<std::size_t>(parse.words[w].head)].push_back(static_cast<int>(w));
-        }
+        for (std::size_t w = 0; w < parse.words.size(); ++w) parse.words[w].form = forms_[w];
+        parse.LinkChildren();
     }
 
 private:

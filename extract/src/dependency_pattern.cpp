@@ -205,7 +205,7 @@ namespace {
 
 int HeadOf(const ParseView& view, int word) { return view.parse.words[static_cast<std::size_t>(word)].head; }
 const std::string& RelationOf(const ParseView& view, int word) { return view.parse.words[static_cast<std::size_t>(word)].deprel; }
-const std::vector<int>& ChildrenOf(const ParseView& view, int word) { return view.parse.children[static_cast<std::size_t>(word)]; }
+std::span<const int> ChildrenOf(const ParseView& view, int word) { return view.parse.Children(static_cast<std::size_t>(word)); }
 
 // The word's case or mark dependents ("in" of "in Scale AI", "to" of "to buy").
 bool HasCaseWord(const ParseView& view, int word, const std::vector<std::string>& words) {
