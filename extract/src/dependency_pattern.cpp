@@ -511,16 +511,19 @@ void Walk(const ParseView& view, const Step& step, int word, std::vector<int>& n
     }
 }
 
-// The words `path` leads to from `start`, step by step. Two buffers take
-// turns: this runs for every path of every role of every trigger.
-std::vector<int> Follow(const ParseView& view, int start, const DependencyPattern::Path& path) {
-    std::vector<int> reached{start}, next;
+// The words `path` leads to from `start`, step by step, left in `reached`;
+// `next` takes each step's words meanwhile. The caller keeps both for all
+// the paths it follows: this runs for every path of every role of every
+// trigger, and two vectors per path were a tenth of the extractor's
+// allocations.
+void Follow(const ParseView& view, int start, const DependencyPattern::Path& path, std::vector<int>& reached,
+            std::vector<int>& next) {
+    reached.assign(1, start);
     for (const DependencyPattern::Step& step : path) {
         next.clear();
         for (const int word : reached) TakeStep(view, step, word, next);
         reached.swap(next);
     }
-    return reached;
 }
 
 // "the Chief Technical Officer of A and Chief Executive Officer of B": a
@@ -552,8 +555,9 @@ bool StartsWithPreposition(const std::vector<DependencyPattern::Path>& paths) {
 
 std::vector<int> DependencyPattern::Fill(const ParseView& view, int trigger, const RolePaths& role) const {
     const int trigger_item = view.item_of_word[static_cast<std::size_t>(trigger)];
+    std::vector<int> reached, next;
     for (const Path& path : role.paths) {
-        const std::vector<int> reached = Follow(view, trigger, path);
+        Follow(view, trigger, path, reached, next);
         // "Starbucks CEO Howard Schultz and Dan Levitan", "headed by Adolfo
         // E. Gutierrez, the Chairman ..., and Gilbert Narvaez": a title in
         // the singular before a name or in apposition to it describes that
@@ -649,8 +653,11 @@ std::vector<int> DependencyPattern::Triggers(const ParseView& view, const std::v
 }
 
 bool DependencyPattern::Vetoed(const ParseView& view, int trigger) const {
-    return std::any_of(unless_.begin(), unless_.end(),
-                       [&](const Path& path) { return !Follow(view, trigger, path).empty(); });
+    std::vector<int> reached, next;
+    return std::any_of(unless_.begin(), unless_.end(), [&](const Path& path) {
+        Follow(view, trigger, path, reached, next);
+        return !reached.empty();
+    });
 }
 
 bool DependencyPattern::Denied(const ParseView& view, int trigger) const {
