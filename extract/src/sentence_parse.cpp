@@ -222,9 +222,8 @@ std::string_view WithoutPrefix(std::string_view word) {
 // A person title, in the singular or plural, with or without a prefix
 // ("co-CEOs").
 bool IsTitleWord(const Lexicon& titles, std::string_view folded) {
-    const auto entry = [&](std::string_view word) { return titles.IsEntry(1, [&](std::size_t) { return word; }); };
     const std::string_view word = WithoutPrefix(folded);
-    return entry(word) || (word.size() > 3 && word.back() == 's' && entry(word.substr(0, word.size() - 1)));
+    return titles.Contains(word) || (word.size() > 3 && word.back() == 's' && titles.Contains(word.substr(0, word.size() - 1)));
 }
 
 // "a former American executive who", "chief executive of X", "executive
