@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <map>
+#include <numeric>
 #include <sstream>
 
 #include "dependency_pattern.h"
@@ -44,11 +45,8 @@ struct HandParsed {
             items.push_back(item);
             item_of_word.push_back(static_cast<int>(item_of_word.size()));
         }
-        parse.children.resize(parse.words.size());
-        for (std::size_t w = 0; w < parse.words.size(); ++w) {
-            parse.words[w].form = forms_[w];
-            if (parse.words[w].head >= 0) parse.children[static_cast<std::size_t>(parse.words[w].head)].push_back(static_cast<int>(w));
-        }
+        for (std::size_t w = 0; w < parse.words.size(); ++w) parse.words[w].form = forms_[w];
+        parse.LinkChildren();
     }
 
 private:
@@ -82,8 +80,10 @@ struct Fixture {
     // "subj=0 obj=7" per match: the items filling each named role.
     std::vector<std::string> Matches(const DependencyPattern& pattern, const HandParsed& sentence) {
         const ParseView view(sentence.parse, sentence.items, sentence.item_of_word);
+        std::vector<int> every_word(sentence.parse.words.size());  // a trigger is looked for at each
+        std::iota(every_word.begin(), every_word.end(), 0);
         std::vector<std::string> out;
-        for (const PatternMatch& m : pattern.FindAll(view, roles.size())) {
+        for (const PatternMatch& m : pattern.FindAll(view, every_word, roles.size())) {
             std::string line;
             for (std::size_t r = 0; r < m.roles.size(); ++r) {
                 if (m.roles[r].bound()) line += (line.empty() ? "" : " ") + roles.Name(static_cast<int>(r)) + "=" + std::to_string(m.roles[r].first);

@@ -947,3 +947,23 @@ TEST_CASE("Segmentation: a possessive after an abbreviation's stop is one clitic
     for (const Token& t : doc.annotated.text.tokens) tokens.emplace_back(t.text);
     CHECK(tokens == std::vector<std::string>{"Velmora", "Inc", ".", "'s", "customers", "include", "Ostara", "Motors", "."});
 }
+
+TEST_CASE("Segmentation: tokens keep their byte offsets past letters outside ASCII, and in text that is no UTF-8") {
+    Result<TextSegmenter> segmenter = TextSegmenter::Create();
+    REQUIRE(segmenter.ok());
+    // "é" and "ë" are two bytes, "😀" four (two UTF-16 units): the UTF-16
+    // indices ICU returns map back to these bytes. "\xFF" is no UTF-8 at all:
+    // that text is read as UTF-8 by ICU itself.
+    for (const std::string text : {"Café 😀 Zoë bought Acme. It grew.", "Café \xFF Zoë bought Acme. It grew."}) {
+        const SegmentedText segmented = segmenter->Segment(text);
+        std::vector<std::string_view> words;
+        for (const Token& token : segmented.tokens) {
+            CHECK(token.text == std::string_view(text).substr(token.begin, token.end - token.begin));
+            if (token.kind == Token::Kind::kWord) words.push_back(token.text);
+        }
+        CHECK(words == std::vector<std::string_view>{"Café", "Zoë", "bought", "Acme", "It", "grew"});
+        REQUIRE(segmented.sentences.size() == 2);
+        const Sentence& second = segmented.sentences[1];
+        CHECK(text.substr(second.begin, second.end - second.begin) == "It grew.");
+    }
+}

@@ -143,6 +143,8 @@ std::string ThirdPersonSingular(const std::string& verb) {
 ParseView::ParseView(const SentenceParse& parse, const SentenceItems& items, std::vector<int> item_of_word)
     : parse(parse), items(items), item_of_word(std::move(item_of_word)) {
     folded.reserve(parse.words.size());
+    forms.reserve(parse.words.size());
+    lemmas.reserve(parse.words.size());
     for (const ParsedWord& word : parse.words) folded.push_back(FoldCase(word.form));
     for (const std::string& form : folded) forms.push_back(form);
     for (const ParsedWord& word : parse.words) lemmas.push_back(word.lemma);
@@ -204,7 +206,7 @@ namespace {
 
 int HeadOf(const ParseView& view, int word) { return view.parse.words[static_cast<std::size_t>(word)].head; }
 const std::string& RelationOf(const ParseView& view, int word) { return view.parse.words[static_cast<std::size_t>(word)].deprel; }
-const std::vector<int>& ChildrenOf(const ParseView& view, int word) { return view.parse.children[static_cast<std::size_t>(word)]; }
+std::span<const int> ChildrenOf(const ParseView& view, int word) { return view.parse.Children(static_cast<std::size_t>(word)); }
 
 // The word's case or mark dependents ("in" of "in Scale AI", "to" of "to buy").
 bool HasCaseWord(const ParseView& view, int word, const std::vector<std::string>& words) {
@@ -522,15 +524,19 @@ void Walk(const ParseView& view, const Step& step, int word, std::vector<int>& n
     }
 }
 
-// The words `path` leads to from `start`, step by step.
-std::vector<int> Follow(const ParseView& view, int start, const DependencyPattern::Path& path) {
-    std::vector<int> reached{start};
+// The words `path` leads to from `start`, step by step, left in `reached`;
+// `next` takes each step's words meanwhile. The caller keeps both for all
+// the paths it follows: this runs for every path of every role of every
+// trigger, and two vectors per path were a tenth of the extractor's
+// allocations.
+void Follow(const ParseView& view, int start, const DependencyPattern::Path& path, std::vector<int>& reached,
+            std::vector<int>& next) {
+    reached.assign(1, start);
     for (const DependencyPattern::Step& step : path) {
-        std::vector<int> next;
+        next.clear();
         for (const int word : reached) TakeStep(view, step, word, next);
-        reached = std::move(next);
+        reached.swap(next);
     }
-    return reached;
 }
 
 // "the Chief Technical Officer of A and Chief Executive Officer of B": a
@@ -562,8 +568,9 @@ bool StartsWithPreposition(const std::vector<DependencyPattern::Path>& paths) {
 
 std::vector<int> DependencyPattern::Fill(const ParseView& view, int trigger, const RolePaths& role) const {
     const int trigger_item = view.item_of_word[static_cast<std::size_t>(trigger)];
+    std::vector<int> reached, next;
     for (const Path& path : role.paths) {
-        const std::vector<int> reached = Follow(view, trigger, path);
+        Follow(view, trigger, path, reached, next);
         // "Starbucks CEO Howard Schultz and Dan Levitan", "headed by Adolfo
         // E. Gutierrez, the Chairman ..., and Gilbert Narvaez": a title in
         // the singular before a name or in apposition to it describes that
@@ -626,12 +633,13 @@ std::vector<int> DependencyPattern::FillShared(const ParseView& view, int trigge
     return {};
 }
 
-// The head word of each trigger phrase in the sentence, matched on lemmas or
-// on folded forms ("chief executive" heads at "executive").
-std::vector<int> DependencyPattern::Triggers(const ParseView& view) const {
+// The head word of each trigger phrase starting at one of `starts`, matched
+// on lemmas or on folded forms ("chief executive" heads at "executive").
+std::vector<int> DependencyPattern::Triggers(const ParseView& view, const std::vector<int>& starts) const {
     std::vector<int> heads;
-    const int size = static_cast<int>(view.forms.size());
-    for (int start = 0; start < size; ++start) {
+    int covered = 0;  // the words before it are in a trigger phrase found already
+    for (const int start : starts) {
+        if (start < covered) continue;
         int end = -1;
         auto longest = [&](std::size_t e) {
             end = std::max(end, static_cast<int>(e));
@@ -652,14 +660,17 @@ std::vector<int> DependencyPattern::Triggers(const ParseView& view) const {
         if ((upos_.empty() || std::find(upos_.begin(), upos_.end(), upos) != upos_.end()) && !ModifiesNonName(view, head)) {
             heads.push_back(head);
         }
-        start = end - 1;
+        covered = end;
     }
     return heads;
 }
 
 bool DependencyPattern::Vetoed(const ParseView& view, int trigger) const {
-    return std::any_of(unless_.begin(), unless_.end(),
-                       [&](const Path& path) { return !Follow(view, trigger, path).empty(); });
+    std::vector<int> reached, next;
+    return std::any_of(unless_.begin(), unless_.end(), [&](const Path& path) {
+        Follow(view, trigger, path, reached, next);
+        return !reached.empty();
+    });
 }
 
 bool DependencyPattern::Denied(const ParseView& view, int trigger) const {
@@ -683,13 +694,14 @@ bool DependencyPattern::Former(const ParseView& view, int trigger) const {
         const std::string& relation = RelationOf(view, child);
         return (relation == "amod" || relation == "advmod") && formers_->Contains(view.forms[static_cast<std::size_t>(child)]);
     };
-    const std::vector<int>& children = ChildrenOf(view, trigger);
+    const auto children = ChildrenOf(view, trigger);
     return std::any_of(children.begin(), children.end(), modifies);
 }
 
-std::vector<PatternMatch> DependencyPattern::FindAll(const ParseView& view, std::size_t role_count) const {
+std::vector<PatternMatch> DependencyPattern::FindAll(const ParseView& view, const std::vector<int>& starts,
+                                                     std::size_t role_count) const {
     std::vector<PatternMatch> matches;
-    for (const int trigger : Triggers(view)) {
+    for (const int trigger : Triggers(view, starts)) {
         if (Vetoed(view, trigger)) continue;
         // The combinations of the roles' fillers, grown role by role.
         std::vector<PatternMatch> partial(1);

@@ -84,8 +84,10 @@ public:
     // "Rumours that X would take a stake proved unfounded"), not through an
     // adverbial clause ("shares declined after X agreed to buy Y"). A match
     // is `former` when a `former_word` modifies its trigger ("a former
-    // client", "its former chief executive", "ex-CEO").
-    std::vector<PatternMatch> FindAll(const ParseView& view, std::size_t role_count) const;
+    // client", "its former chief executive", "ex-CEO"). `starts`: the words,
+    // in order, where a trigger may start (a lemma or folded form among
+    // TriggerFirstWords()); no other word is tried.
+    std::vector<PatternMatch> FindAll(const ParseView& view, const std::vector<int>& starts, std::size_t role_count) const;
 
     // The lower-case word forms that can be the trigger (its entries and their
     // inflections), for deciding which sentences are worth parsing.
@@ -115,7 +117,7 @@ private:
         bool quantity = false;
         std::vector<Path> paths;
     };
-    std::vector<int> Triggers(const ParseView& view) const;
+    std::vector<int> Triggers(const ParseView& view, const std::vector<int>& starts) const;
     std::vector<int> Fill(const ParseView& view, int trigger, const RolePaths& role) const;
     std::vector<int> FillShared(const ParseView& view, int trigger, const RolePaths& role) const;
     bool Vetoed(const ParseView& view, int trigger) const;

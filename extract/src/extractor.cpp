@@ -60,11 +60,20 @@ Result<std::string> DataVersion(const std::vector<fs::path>& files, const std::o
     return DocumentId(fingerprints).substr(0, 12);
 }
 
+// What a rule match says whatever relation it emits: read once per match
+// rather than once per emission (the modality cues are looked for at every
+// item before the match's end).
+struct MatchReading {
+    std::string modality;
+    bool negated = false;
+};
+
 // The relations one rule match states for one of its emissions: one per
 // subject and object entity (coordinations give several), with attributes,
 // modality and any problem that will get it rejected.
 std::vector<RelationCandidate> CandidatesOf(const SentenceView& view, const RuleMatch& match, const Emission& emission,
-                                            const ArgumentResolver& arguments, const AttributeFinder& attributes) {
+                                            const MatchReading& reading, const ArgumentResolver& arguments,
+                                            const AttributeFinder& attributes) {
     const Rule& rule = *match.rule;
     RelationCandidate base;
     const std::vector<int> subjects = arguments.RoleEntities(view, rule, match.match, emission.subject_role, &base.problem);
@@ -74,9 +83,9 @@ std::vector<RelationCandidate> CandidatesOf(const SentenceView& view, const Rule
     base.sentence = view.sentence;
     base.evidence.rule = rule.name;
     base.evidence.confidence = emission.confidence;
-    base.evidence.modality = attributes.Modality(rule, view, match.match);
+    base.evidence.modality = reading.modality;
     attributes.Attach(*emission.type, view, match.match, base.evidence);
-    if (base.problem.empty() && attributes.Negated(view, match.match)) base.problem = "negated";
+    if (base.problem.empty() && reading.negated) base.problem = "negated";
     if (std::find(objects.begin(), objects.end(), kAwaitingAffiliation) != objects.end()) {
         base.named_in_match = arguments.RoleNames(view, match.match);
     }
@@ -144,8 +153,8 @@ private:
             }
             const SentenceView view = views.Build(s, facts.types());
             log.Annotate(view, facts.types());
-            const auto state = [&](const RuleMatch& match, const Emission& emission) {
-                for (RelationCandidate& c : CandidatesOf(view, match, emission, arguments, attributes)) {
+            const auto state = [&](const RuleMatch& match, const MatchReading& reading, const Emission& emission) {
+                for (RelationCandidate& c : CandidatesOf(view, match, emission, reading, arguments, attributes)) {
                     if (c.rule->confirms) {
                         confirming.push_back(std::move(c));
                     } else if (c.object == kAwaitingAffiliation) {
@@ -156,10 +165,12 @@ private:
                 }
             };
             for (const RuleMatch& match : matcher_.Match(view, document.parses[s])) {
-                for (const Emission& emission : match.rule->emissions) state(match, emission);
+                const MatchReading reading{attributes.Modality(*match.rule, view, match.match),
+                                           attributes.Negated(view, match.match)};
+                for (const Emission& emission : match.rule->emissions) state(match, reading, emission);
                 // "its former chief executive" was one, and left.
                 if (!match.match.former) continue;
-                for (const Emission& emission : match.rule->former_emissions) state(match, emission);
+                for (const Emission& emission : match.rule->former_emissions) state(match, reading, emission);
             }
         }
         // "Wang has switched to Meta" needs to know, from the whole document,

@@ -123,10 +123,8 @@ public:
     template <typename Accept>
     bool AnyEnd(const SentenceItems& items, std::size_t pos, Accept&& accept) const {
         if (pos >= items.size() || !WordOfItem(items[pos])) return false;
-        const int first = items[pos].word_id;
-        if (!Has(group_of_first_id_, first)) return false;
-        return EachEnd(groups_[group_of_first_id_[static_cast<std::size_t>(first)]], items.size(), pos,
-                       [&](std::size_t i) { return WordOfItem(items[i]); }, accept);
+        const std::vector<Phrase>* group = GroupOfId(items[pos].word_id);
+        return group != nullptr && EachEnd(*group, items.size(), pos, [&](std::size_t i) { return WordOfItem(items[i]); }, accept);
     }
     // True when an entry starts at items[pos].
     bool StartsAt(const SentenceItems& items, std::size_t pos) const {
@@ -142,13 +140,13 @@ public:
     // of them, are one entry.
     template <typename WordAt>
     bool IsEntry(std::size_t count, WordAt&& word_at) const {
-        bool whole = false;
-        auto longest = [&](std::size_t end) {
-            whole = end == count;
-            return true;
-        };
-        EachEndOfWord(count, 0, [&](std::size_t i) { return std::optional<std::string_view>(word_at(i)); }, longest);
-        return whole;
+        return count > 0 && IsWholeEntry(GroupOfWord(word_at(0)), count, word_at);
+    }
+    // The same with the first word's number in the vocabulary given too
+    // (FoldedTokens::StemId): an index into a table instead of a hash lookup.
+    template <typename WordAt>
+    bool IsEntry(std::size_t count, int first_id, WordAt&& word_at) const {
+        return count > 0 && IsWholeEntry(GroupOfId(first_id), count, word_at);
     }
     // First words of the entries: a sentence with none of them cannot match.
     const WordSet& FirstWords() const { return first_words_; }
@@ -169,15 +167,38 @@ private:
         return id >= 0 && static_cast<std::size_t>(id) < by_id.size() && by_id[static_cast<std::size_t>(id)] >= 0;
     }
 
+    // The entries that start with `first`, or null.
+    const std::vector<Phrase>* GroupOfWord(std::string_view first) const {
+        if (!first_word_filter_.MayContain(first)) return nullptr;
+        const auto it = group_of_first_word_.find(first);
+        return it == group_of_first_word_.end() ? nullptr : &groups_[it->second];
+    }
+    const std::vector<Phrase>* GroupOfId(int first_id) const {
+        if (!Has(group_of_first_id_, first_id)) return nullptr;
+        return &groups_[static_cast<std::size_t>(group_of_first_id_[static_cast<std::size_t>(first_id)])];
+    }
+
     // `word_at(i)`: the i-th of `size` words, nullopt where there is none.
     template <typename WordAt, typename Accept>
     bool EachEndOfWord(std::size_t size, std::size_t pos, WordAt word_at, Accept& accept) const {
         if (pos >= size) return false;
         const std::optional<std::string_view> first = word_at(pos);
-        if (!first || !first_word_filter_.MayContain(*first)) return false;
-        const auto it = group_of_first_word_.find(*first);
-        if (it == group_of_first_word_.end()) return false;
-        return EachEnd(groups_[it->second], size, pos, word_at, accept);
+        const std::vector<Phrase>* group = first ? GroupOfWord(*first) : nullptr;
+        return group != nullptr && EachEnd(*group, size, pos, word_at, accept);
+    }
+
+    // Whether the longest of `phrases` (which share the first word) found at
+    // the first of `count` words spans all of them.
+    template <typename WordAt>
+    static bool IsWholeEntry(const std::vector<Phrase>* phrases, std::size_t count, WordAt& word_at) {
+        if (phrases == nullptr) return false;
+        bool whole = false;
+        auto longest = [&](std::size_t end) {
+            whole = end == count;
+            return true;
+        };
+        EachEnd(*phrases, count, 0, [&](std::size_t i) { return std::optional<std::string_view>(word_at(i)); }, longest);
+        return whole;
     }
 
     // The ends of `phrases` (which share the word at `pos`) found at `pos`.

@@ -536,7 +536,7 @@ private:
     // "Japan", "Danish", "San Francisco": a place on its own is never a party
     // to a relation (inside a longer name it is: "Palo Alto Networks").
     bool IsPlace(std::size_t first, std::size_t end) const {
-        return lex_.place->IsEntry(end - first, [&](std::size_t k) { return Folded(first + k); });
+        return lex_.place->IsEntry(end - first, StemId(first), [&](std::size_t k) { return Folded(first + k); });
     }
 
     // "Seattle, Washington", "in Essen, Germany", "based in Brisbane,

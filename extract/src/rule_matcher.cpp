@@ -25,30 +25,32 @@ RuleMatcher::RuleMatcher(const RuleSet& rules) : rules_(rules) {
     }
 }
 
-std::vector<bool> RuleMatcher::TriggerStarts(const ParseView& view) const {
-    std::vector<bool> starts(rules_.rules().size());
-    auto mark = [&](std::string_view word) {
+std::vector<std::vector<int>> RuleMatcher::TriggerStarts(const ParseView& view) const {
+    std::vector<std::vector<int>> starts(rules_.rules().size());
+    auto mark = [&](std::string_view word, int w) {
         const auto it = syntax_rules_by_first_word_.find(word);
         if (it == syntax_rules_by_first_word_.end()) return;
-        for (const std::size_t r : it->second) starts[r] = true;
+        for (const std::size_t r : it->second) {
+            if (starts[r].empty() || starts[r].back() != w) starts[r].push_back(w);  // lemma and form may both
+        }
     };
     for (std::size_t w = 0; w < view.forms.size(); ++w) {
-        mark(view.lemmas[w]);
-        mark(view.forms[w]);
+        mark(view.lemmas[w], static_cast<int>(w));
+        mark(view.forms[w], static_cast<int>(w));
     }
     return starts;
 }
 
 std::vector<RuleMatch> RuleMatcher::Match(const SentenceView& view, const SentenceParse& parse) const {
     const std::optional<ParseView> parsed = ParseViewOf(view, parse);
-    const std::vector<bool> trigger_starts = parsed ? TriggerStarts(*parsed) : std::vector<bool>();
+    const std::vector<std::vector<int>> trigger_starts = parsed ? TriggerStarts(*parsed) : std::vector<std::vector<int>>();
     const std::size_t role_count = rules_.roles().size();
     std::vector<RuleMatch> out;
     for (std::size_t r = 0; r < rules_.rules().size(); ++r) {
         const Rule& rule = rules_.rules()[r];
         std::vector<PatternMatch> matches;
         if (rule.syntax) {
-            if (parsed && trigger_starts[r]) matches = rule.syntax->FindAll(*parsed, role_count);
+            if (parsed && !trigger_starts[r].empty()) matches = rule.syntax->FindAll(*parsed, trigger_starts[r], role_count);
         } else if (rule.CouldMatch(view.anchors, view.mentions)) {
             matches = rule.pattern.FindAll(view.items, role_count);
         }

@@ -29,8 +29,9 @@ public:
     std::vector<RuleMatch> Match(const SentenceView& view, const SentenceParse& parse) const;
 
 private:
-    // By rule: whether a word of the parse can start the rule's trigger.
-    std::vector<bool> TriggerStarts(const ParseView& view) const;
+    // By rule: the words of the parse, in order, that can start the rule's
+    // trigger (none for a word pattern).
+    std::vector<std::vector<int>> TriggerStarts(const ParseView& view) const;
 
     const RuleSet& rules_;
     // The syntax rules (indexes in rules_.rules()) whose trigger can start

@@ -94,11 +94,13 @@ bool StartsAlphanumeric(std::string_view piece) {
 std::vector<ParsedWord> SplitWords(const SegmentedText& text, const Sentence& sentence,
                                    const std::vector<int>& name_of, std::vector<int>& word_name) {
     std::vector<ParsedWord> words;
+    words.reserve(sentence.end_token - sentence.first_token + 4);  // a few clitics
+    word_name.reserve(words.capacity());
     for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t) {
         const Token& token = text.tokens[t];
-        const std::vector<std::string_view> pieces =
-            token.kind == Token::Kind::kWord ? nlp::SplitClitics(token.text) : std::vector<std::string_view>{token.text};
-        for (const std::string_view piece : pieces) {
+        const std::size_t split = token.kind == Token::Kind::kWord ? nlp::CliticSplit(token.text) : token.text.size();
+        for (const std::string_view piece : {token.text.substr(0, split), token.text.substr(split)}) {
+            if (piece.empty()) continue;
             ParsedWord& word = words.emplace_back();
             word.token = t;
             word.begin = token.begin + static_cast<std::size_t>(piece.data() - token.text.data());
@@ -210,6 +212,8 @@ std::string_view WithoutPrefix(std::string_view word) {
     static constexpr std::string_view kPrefixes[] = {"re", "co", "non", "pre", "post", "ex", "anti", "multi", "vice",
                                                      "mid", "semi", "sub", "inter", "counter", "mis", "un", "de"};
     const std::size_t hyphen = word.find('-');
+    // Asked of every title candidate the parser reads, nearly none hyphenated.
+    if (hyphen == std::string_view::npos) return word;
     const std::string_view prefix = word.substr(0, hyphen);
     const bool prefixed = std::find(std::begin(kPrefixes), std::end(kPrefixes), prefix) != std::end(kPrefixes);
     return prefixed && word.find('-', hyphen + 1) == std::string_view::npos ? word.substr(hyphen + 1) : word;
@@ -218,9 +222,8 @@ std::string_view WithoutPrefix(std::string_view word) {
 // A person title, in the singular or plural, with or without a prefix
 // ("co-CEOs").
 bool IsTitleWord(const Lexicon& titles, std::string_view folded) {
-    const auto entry = [&](std::string_view word) { return titles.IsEntry(1, [&](std::size_t) { return word; }); };
     const std::string_view word = WithoutPrefix(folded);
-    return entry(word) || (word.size() > 3 && word.back() == 's' && entry(word.substr(0, word.size() - 1)));
+    return titles.Contains(word) || (word.size() > 3 && word.back() == 's' && titles.Contains(word.substr(0, word.size() - 1)));
 }
 
 // "a former American executive who", "chief executive of X", "executive
@@ -297,6 +300,9 @@ ParserInput ParserWords(const std::vector<ParsedWord>& words, const std::vector<
                         const std::vector<NameSpan>& names, const std::vector<std::size_t>& selection,
                         const KnownWords& known) {
     ParserInput input;
+    input.forms.reserve(selection.size() + 4);  // a few hyphenated words' parts
+    input.known_upos.reserve(input.forms.capacity());
+    input.word_of.reserve(input.forms.capacity());
     auto add = [&](std::size_t w, std::string_view form, std::optional<nlp::Upos> known) {
         input.forms.push_back(form);
         input.known_upos.push_back(known);
@@ -1397,6 +1403,7 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
     const std::vector<Parenthetical> asides = Parentheticals(parse.words, word_name);
     const std::size_t dated = OpeningDateWords(parse.words, word_name);
     std::vector<std::size_t> outside;
+    outside.reserve(parse.words.size());
     auto aside = asides.begin();
     for (std::size_t w = dated; w < parse.words.size(); ++w) {
         if (aside != asides.end() && w == aside->open) {
@@ -1452,12 +1459,22 @@ SentenceParse ParseAnnotator::Parse(const SegmentedText& text, const Sentence& s
     AttachAppointedTitles(parse.words, names, known_);
     PromoteClauseOfRootNoun(parse.words, names);
     AttachNameBeforeTitle(parse.words, word_name, names);
-    parse.children.resize(parse.words.size());
-    for (std::size_t w = 0; w < parse.words.size(); ++w) {
-        const int head = parse.words[w].head;
-        if (head >= 0) parse.children[static_cast<std::size_t>(head)].push_back(static_cast<int>(w));
-    }
+    parse.LinkChildren();
     return parse;
+}
+
+void SentenceParse::LinkChildren() {
+    // Counted by head, then each list's start, then filled in word order.
+    first_child_.assign(words.size() + 1, 0);
+    for (const ParsedWord& word : words) {
+        if (word.head >= 0) ++first_child_[static_cast<std::size_t>(word.head) + 1];
+    }
+    for (std::size_t w = 1; w < first_child_.size(); ++w) first_child_[w] += first_child_[w - 1];
+    children_.resize(first_child_.back());
+    std::vector<std::size_t> filled(first_child_.begin(), first_child_.end() - 1);
+    for (std::size_t w = 0; w < words.size(); ++w) {
+        if (words[w].head >= 0) children_[filled[static_cast<std::size_t>(words[w].head)]++] = static_cast<int>(w);
+    }
 }
 
 std::vector<SentenceParse> ParseAnnotator::Annotate(const SegmentedText& text, const FoldedTokens& folded,

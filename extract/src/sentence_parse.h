@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,8 +41,19 @@ struct ParsedWord {
 
 struct SentenceParse {
     std::vector<ParsedWord> words;
-    std::vector<std::vector<int>> children;  // by word, in word order
     bool empty() const { return words.empty(); }
+    // The words whose head is `word`, in word order, as LinkChildren() found them.
+    std::span<const int> Children(std::size_t word) const {
+        return std::span<const int>(children_).subspan(first_child_[word], first_child_[word + 1] - first_child_[word]);
+    }
+    // Lists every word's children from the words' heads, which must be final.
+    void LinkChildren();
+
+private:
+    // All the lists in one array, word after word: a vector per word was
+    // most of the allocations of a parsed sentence.
+    std::vector<int> children_;
+    std::vector<std::size_t> first_child_;  // by word, into children_; one more for the end
 };
 
 // Words the parser is told the part of speech of: person titles

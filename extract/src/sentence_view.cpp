@@ -25,13 +25,13 @@ int ClauseSubjectItem(const SentenceParse& parse, const SentenceView& view, std:
         return name ? item : -1;
     };
     for (int steps = 0; clause >= 0 && steps < kMaxClimb; ++steps) {
-        for (const int child : parse.children[static_cast<std::size_t>(clause)]) {
+        for (const int child : parse.Children(static_cast<std::size_t>(clause))) {
             const ParsedWord& w = parse.words[static_cast<std::size_t>(child)];
             if (child == pronoun || (w.deprel != "nsubj" && w.deprel != "nsubj:pass")) continue;
             if (const int item = name_item(child); item >= 0) return item;
             // "Rockstar Games' parent company, Take-Two Interactive, announced
             // that it ...": a subject noun stands for the name renaming it.
-            for (const int renaming : parse.children[static_cast<std::size_t>(child)]) {
+            for (const int renaming : parse.Children(static_cast<std::size_t>(child))) {
                 if (parse.words[static_cast<std::size_t>(renaming)].deprel != "appos") continue;
                 if (const int item = name_item(renaming); item >= 0) return item;
             }

@@ -1,6 +1,8 @@
 #include "text_segmenter.h"
 
 #include <unicode/utext.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cctype>
@@ -34,6 +36,70 @@ struct UTextCloser {
     void operator()(UText* t) const { utext_close(t); }
 };
 
+// The text as ICU's iterators read it. Valid UTF-8 is handed to them as
+// UTF-16, their own encoding: over UTF-8 they convert 32 characters at a
+// time through a UText callback (utf8TextAccess, a quarter of the
+// segmentation's instructions). Both encodings give the iterators the same
+// code points, so the same boundaries; each UTF-16 index is mapped back to
+// its byte offset. Text that is not valid UTF-8 is read as UTF-8 by ICU,
+// whose replacement of ill-formed bytes the conversion would have to match.
+class IcuText {
+public:
+    explicit IcuText(std::string_view text) {
+        UErrorCode status = U_ZERO_ERROR;
+        if (ToUtf16(text)) {
+            utext_.reset(utext_openUChars(nullptr, units_.data(), static_cast<int64_t>(units_.size()), &status));
+        } else {
+            byte_of_.clear();
+            utext_.reset(utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status));
+        }
+        if (U_FAILURE(status)) utext_.reset();
+    }
+
+    // Null when ICU could not open the text.
+    UText* get() const { return utext_.get(); }
+    // The byte offset in the UTF-8 text of the iterators' index `index`.
+    std::size_t ByteOffset(int32_t index) const {
+        const auto i = static_cast<std::size_t>(index);
+        return byte_of_.empty() ? i : byte_of_[i];
+    }
+
+private:
+    // Fills units_ and byte_of_ (one more, the end); false for text that is
+    // not valid UTF-8 or too long for ICU's 32-bit indices.
+    bool ToUtf16(std::string_view text) {
+        if (text.size() >= static_cast<std::size_t>(INT32_MAX)) return false;
+        const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+        const auto length = static_cast<int32_t>(text.size());
+        units_.reserve(text.size());
+        byte_of_.reserve(text.size() + 1);
+        for (int32_t i = 0; i < length;) {
+            const int32_t begin = i;
+            UChar32 c = bytes[i];
+            if (c < 0x80) {
+                ++i;  // ASCII, nearly all of it
+            } else {
+                U8_NEXT(bytes, i, length, c);
+                if (c < 0) return false;
+            }
+            byte_of_.push_back(static_cast<std::uint32_t>(begin));
+            if (U_IS_SUPPLEMENTARY(c)) {
+                units_.push_back(U16_LEAD(c));
+                units_.push_back(U16_TRAIL(c));
+                byte_of_.push_back(static_cast<std::uint32_t>(begin));  // a trail unit, never a boundary
+            } else {
+                units_.push_back(static_cast<UChar>(c));
+            }
+        }
+        byte_of_.push_back(static_cast<std::uint32_t>(length));
+        return true;
+    }
+
+    std::vector<UChar> units_;
+    std::vector<std::uint32_t> byte_of_;  // empty when ICU reads the UTF-8 itself
+    std::unique_ptr<UText, UTextCloser> utext_;
+};
+
 // The iterators a thread segments with, cloned from a segmenter's
 // prototypes on that thread's first document rather than for every
 // document: a clone costs allocations and starts with cold caches. Holding
@@ -56,14 +122,17 @@ ThreadIterators& IteratorsFor(const std::shared_ptr<const icu::BreakIterator>& w
     return iterators;
 }
 
-std::vector<Token> Tokenize(icu::BreakIterator& words, UText* utext, std::string_view text) {
+std::vector<Token> Tokenize(icu::BreakIterator& words, const IcuText& icu_text, std::string_view text) {
     std::vector<Token> tokens;
     UErrorCode status = U_ZERO_ERROR;
-    words.setText(utext, status);
+    words.setText(icu_text.get(), status);
     if (U_FAILURE(status)) return tokens;
-    int32_t start = words.first();
-    for (int32_t end = words.next(); end != icu::BreakIterator::DONE; start = end, end = words.next()) {
-        const std::string_view piece = text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start));
+    std::size_t start = icu_text.ByteOffset(words.first());
+    for (int32_t next = words.next(); next != icu::BreakIterator::DONE; next = words.next()) {
+        const std::size_t end = icu_text.ByteOffset(next);
+        const std::string_view piece = text.substr(start, end - start);
+        const std::size_t piece_start = start;
+        start = end;
         if (IsBlank(piece)) continue;
         const int32_t rule = words.getRuleStatus();
         Token::Kind kind = Token::Kind::kPunct;
@@ -72,7 +141,7 @@ std::vector<Token> Tokenize(icu::BreakIterator& words, UText* utext, std::string
         } else if (rule >= UBRK_WORD_LETTER) {
             kind = Token::Kind::kWord;
         }
-        tokens.push_back({static_cast<std::size_t>(start), static_cast<std::size_t>(end), kind, piece});
+        tokens.push_back({piece_start, end, kind, piece});
     }
     return tokens;
 }
@@ -204,13 +273,13 @@ Result<TextSegmenter> TextSegmenter::Create() {
 SegmentedText TextSegmenter::Segment(std::string_view text) const {
     SegmentedText out;
     ThreadIterators& iterators = IteratorsFor(word_prototype_, sentence_prototype_);
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<UText, UTextCloser> utext(utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status));
-    if (U_FAILURE(status) || !iterators.words || !iterators.sentences) return out;
-    out.tokens = JoinPossessivesAfterStops(text, JoinHyphenCompounds(text, Tokenize(*iterators.words, utext.get(), text)));
+    const IcuText icu_text(text);
+    if (icu_text.get() == nullptr || !iterators.words || !iterators.sentences) return out;
+    out.tokens = JoinPossessivesAfterStops(text, JoinHyphenCompounds(text, Tokenize(*iterators.words, icu_text, text)));
 
+    UErrorCode status = U_ZERO_ERROR;
     icu::BreakIterator* const sentences = iterators.sentences.get();
-    sentences->setText(utext.get(), status);
+    sentences->setText(icu_text.get(), status);
     if (U_FAILURE(status)) return out;
 
     std::size_t next_token = 0;
@@ -246,13 +315,14 @@ SegmentedText TextSegmenter::Segment(std::string_view text) const {
         out.lines.back().end = end;
         out.lines.back().end_sentence = out.sentences.size();
     };
-    int32_t start = sentences->first();
-    for (int32_t end = sentences->next(); end != icu::BreakIterator::DONE; end = sentences->next()) {
-        if (EndsWithInitial(text, static_cast<std::size_t>(end))) continue;
-        add_sentence(static_cast<std::size_t>(start), static_cast<std::size_t>(end));
+    std::size_t start = icu_text.ByteOffset(sentences->first());
+    for (int32_t next = sentences->next(); next != icu::BreakIterator::DONE; next = sentences->next()) {
+        const std::size_t end = icu_text.ByteOffset(next);
+        if (EndsWithInitial(text, end)) continue;
+        add_sentence(start, end);
         start = end;
     }
-    if (start < static_cast<int32_t>(text.size())) add_sentence(static_cast<std::size_t>(start), text.size());
+    if (start < text.size()) add_sentence(start, text.size());
     AddCodePointOffsets(text, out.sentences);
     return out;
 }

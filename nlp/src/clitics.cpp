@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <array>
 
 #include "kgraph/nlp/parser.h"
@@ -34,6 +35,10 @@ bool EndsWithIgnoringCase(std::string_view text, std::string_view suffix) {
 // clitic never takes the whole token ("'s" alone is already a word), and a
 // bare apostrophe is a clitic only after s, as in "companies'".
 std::size_t CliticLength(std::string_view token) {
+    // Every clitic has an apostrophe, ' or U+2019 (whose first byte is 0xE2),
+    // within its last five bytes; most words have none, and skip the 16 tests.
+    const std::string_view tail = token.substr(token.size() - std::min<std::size_t>(token.size(), 5));
+    if (tail.find_first_of("'\xE2") == std::string_view::npos) return 0;
     for (std::string_view clitic : kClitics) {
         if (token.size() <= clitic.size() || !EndsWithIgnoringCase(token, clitic)) continue;
         const bool bare_apostrophe = clitic == kClitics[7] || clitic == kClitics[15];
@@ -47,15 +52,17 @@ std::size_t CliticLength(std::string_view token) {
 
 }  // namespace
 
-std::vector<std::string_view> SplitClitics(std::string_view token) {
+std::size_t CliticSplit(std::string_view token) {
     for (const FusedWord& fused : kFusedWords) {
-        if (token.size() == fused.word.size() && EndsWithIgnoringCase(token, fused.word)) {
-            return {token.substr(0, fused.split), token.substr(fused.split)};
-        }
+        if (token.size() == fused.word.size() && EndsWithIgnoringCase(token, fused.word)) return fused.split;
     }
-    const std::size_t clitic = CliticLength(token);
-    if (clitic == 0) return {token};
-    return {token.substr(0, token.size() - clitic), token.substr(token.size() - clitic)};
+    return token.size() - CliticLength(token);
+}
+
+std::vector<std::string_view> SplitClitics(std::string_view token) {
+    const std::size_t split = CliticSplit(token);
+    if (split == token.size()) return {token};
+    return {token.substr(0, split), token.substr(split)};
 }
 
 }  // namespace kgraph::nlp

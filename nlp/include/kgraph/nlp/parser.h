@@ -85,5 +85,9 @@ std::filesystem::path DefaultModelPath();
 // "can" "not". Returns the pieces as views into `token`; a token without a
 // clitic comes back whole. Punctuation attached to the token is not split off.
 std::vector<std::string_view> SplitClitics(std::string_view token);
+// Where SplitClitics cuts `token`: the size of its first piece, or
+// token.size() when it comes back whole. Allocates nothing, for callers that
+// split every token of a text.
+std::size_t CliticSplit(std::string_view token);
 
 }  // namespace kgraph::nlp
