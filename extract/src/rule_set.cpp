@@ -192,7 +192,10 @@ Status RuleSet::LoadRules(const std::filesystem::path& file) {
         if (spec.contains("syntax")) {
             Result<DependencyPattern> syntax = CompileSyntax(spec["syntax"]);
             if (!syntax.ok()) return rule_problem("syntax: " + syntax.status().message());
-            for (std::string& form : syntax->TriggerForms()) syntax_trigger_forms_.insert(std::move(form));
+            // A confirming rule adds an amount: its trigger is worth a parse
+            // only in a sentence with a number (confirming_trigger_forms).
+            WordSet& triggers = rule.confirms ? confirming_trigger_forms_ : syntax_trigger_forms_;
+            for (std::string& form : syntax->TriggerForms()) triggers.insert(std::move(form));
             for (std::string& form : syntax->PresentVerbForms()) present_verb_forms_.insert(std::move(form));
             rule.syntax = std::move(*syntax);
         } else if (spec.contains("pattern") && spec["pattern"].is_string()) {
@@ -231,9 +234,8 @@ Status RuleSet::LoadRules(const std::filesystem::path& file) {
             if (!parsed.ok()) return rule_problem(parsed.status().message());
             rule.implicit_roles.emplace_back(roles_.Intern(role), *parsed);
         }
-        if (rule.syntax && !rule.implicit_roles.empty()) {
-            WordSet& forms = rule.confirms ? confirming_trigger_forms_ : implicit_role_trigger_forms_;
-            for (std::string& form : rule.syntax->TriggerForms()) forms.insert(std::move(form));
+        if (rule.syntax && !rule.implicit_roles.empty() && !rule.confirms) {
+            for (std::string& form : rule.syntax->TriggerForms()) implicit_role_trigger_forms_.insert(std::move(form));
         }
         rules_.push_back(std::move(rule));
     }

@@ -131,8 +131,8 @@ public:
     const RoleTable& roles() const { return roles_; }
     const RuleAnchors& anchors() const { return anchors_; }
     const Vocabulary& vocabulary() const { return vocabulary_; }
-    // The folded word forms that can trigger a syntax rule: a sentence
-    // without one of them need not be parsed.
+    // The folded word forms that can trigger a syntax rule other than a
+    // confirming one: a sentence without one of them need not be parsed.
     const WordSet& syntax_trigger_forms() const { return syntax_trigger_forms_; }
     // The third person singular of the verb-only syntax triggers ("appoints").
     const WordSet& present_verb_forms() const { return present_verb_forms_; }
@@ -141,8 +141,8 @@ public:
     // but for confirming rules: the only rules that can state a relation in
     // a sentence naming one entity.
     const WordSet& implicit_role_trigger_forms() const { return implicit_role_trigger_forms_; }
-    // Those of confirming rules with an implicit role, whose statements
-    // carry an amount or a percentage.
+    // Those of confirming rules, whose statements carry an amount or a
+    // percentage: worth a parse in a sentence holding a number only.
     const WordSet& confirming_trigger_forms() const { return confirming_trigger_forms_; }
     int amount_role() const { return amount_role_; }
     int percent_role() const { return percent_role_; }

@@ -24,11 +24,11 @@ bool ParseAnnotator::MayHoldRelation(const SegmentedText& text, const FoldedToke
         }
         return false;
     };
-    if (two_entities) return holds(triggers_.any);
+    if (holds(two_entities ? triggers_.any : triggers_.one_entity)) return true;
     const auto first = text.tokens.begin() + static_cast<std::ptrdiff_t>(sentence.first_token);
     const auto end = text.tokens.begin() + static_cast<std::ptrdiff_t>(sentence.end_token);
     const bool number = std::any_of(first, end, [](const Token& t) { return t.kind == Token::Kind::kNumber; });
-    return holds(triggers_.one_entity) || (number && holds(triggers_.one_entity_with_number));
+    return number && holds(triggers_.with_number);
 }
 
 namespace {

@@ -6,10 +6,10 @@
 // furniture, one that names nobody, or one without a word of a syntax rule's
 // trigger keeps an empty parse, and so does a sentence whose mentions cannot
 // stand for two different entities (one name, or one name said twice),
-// unless the trigger is of a rule with an implicit role (of a confirming
-// rule, only when the sentence holds a number, the amount it would add): a
-// relation joins two entities, and the other rules take both from the
-// sentence's mentions.
+// unless the trigger is of a rule with an implicit role: a relation joins
+// two entities, and the other rules take both from the sentence's mentions.
+// A confirming rule's trigger ("the $44 billion buyout deal") is worth a
+// parse only in a sentence that holds a number, the amount it would add.
 // Parsing is the extractor's most expensive stage, and most sentences of an
 // article state no relation of the seven kinds.
 #pragma once
@@ -72,12 +72,12 @@ struct KnownWords {
 
 // The folded word forms that can start a relation (RuleSet): `any`, in a
 // sentence whose mentions stand for two entities; `one_entity`, in one whose
-// mentions stand for one; `one_entity_with_number`, in such a sentence when
-// it holds a number.
+// mentions stand for one; `with_number`, in any sentence that holds a number
+// (a confirming rule's, which adds an amount).
 struct ParseTriggers {
     const WordSet& any;
     const WordSet& one_entity;
-    const WordSet& one_entity_with_number;
+    const WordSet& with_number;
 };
 
 class ParseAnnotator {
