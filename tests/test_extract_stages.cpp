@@ -678,6 +678,15 @@ TEST_CASE("Parse: an 'as' phrase hung on a verb's named object is the verb's") {
     CHECK(Has(dependencies, "obl(joined, executive)"));
 }
 
+TEST_CASE("Parse: a name's 's before a comma is the name's ending, before a noun or amount a possessive") {
+    const Annotated doc("Brixton Subs, the larger rival of Jersey Mike's, said sales rose.");
+    INFO(FormatParse(doc.annotated.parses[0]));
+    CHECK(Has(Dependencies(doc), "nmod(rival, Mike's)"));
+    const Annotated deal("The case is the final hurdle in Chevron's $53 billion deal to buy Hess Corp.");
+    INFO(FormatParse(deal.annotated.parses[0]));
+    CHECK(Has(Dependencies(deal), "case(Chevron, 's)"));
+}
+
 TEST_CASE("Mentions: a description refers first to the name an apposition described with the same word") {
     const Annotated doc("Brantel Group launched Ostara, a company that will combine both businesses. Ostara began "
                         "trading on the Oslo Stock Exchange on Tuesday. Brantel Group will own 51% of the new company.");

@@ -89,6 +89,19 @@ bool StartsAlphanumeric(std::string_view piece) {
     return !piece.empty() && std::isalnum(static_cast<unsigned char>(piece[0]));
 }
 
+// "the larger rival of Jersey Mike's, said": a name's "'s" with no noun
+// after it, only a comma, a closing bracket, a full stop or the sentence's
+// end, is the name's own ending (Jersey Mike's, Culver's), not a possessive
+// ("Chevron's $53 billion deal" keeps its possessive).
+bool EndsNameWithoutPossessed(const SegmentedText& text, const Sentence& sentence, const std::vector<int>& name_of,
+                              std::size_t t) {
+    if (name_of[t] < 0) return false;
+    if (t + 1 >= sentence.end_token) return true;
+    static constexpr std::string_view kClosing[] = {",", ".", ";", ":", ")", "!", "?"};
+    const std::string_view next = text.tokens[t + 1].text;
+    return std::find(std::begin(kClosing), std::end(kClosing), next) != std::end(kClosing);
+}
+
 // The words of a sentence split into clitics, each tagged with the name it
 // belongs to; a possessive "'s" belongs to none.
 std::vector<ParsedWord> SplitWords(const SegmentedText& text, const Sentence& sentence,
@@ -98,7 +111,8 @@ std::vector<ParsedWord> SplitWords(const SegmentedText& text, const Sentence& se
     word_name.reserve(words.capacity());
     for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t) {
         const Token& token = text.tokens[t];
-        const std::size_t split = token.kind == Token::Kind::kWord ? nlp::CliticSplit(token.text) : token.text.size();
+        const bool splits = token.kind == Token::Kind::kWord && !EndsNameWithoutPossessed(text, sentence, name_of, t);
+        const std::size_t split = splits ? nlp::CliticSplit(token.text) : token.text.size();
         for (const std::string_view piece : {token.text.substr(0, split), token.text.substr(split)}) {
             if (piece.empty()) continue;
             ParsedWord& word = words.emplace_back();
