@@ -2034,3 +2034,9 @@ TEST_CASE("A company pronoun never stands for a name the document's relations ma
     CHECK(triples.count("Anna Larsen ceo-of Halvern Ferries") == 1);
     CHECK(triples.count("Piet Larsen founder-of Halvern Ferries") == 1);
 }
+
+TEST_CASE("'rival' before a name makes it the sentence subject's rival, before a common noun not") {
+    CHECK(Triples(Extract("Halvern Mining rejected rival Brixton Metals' second takeover bid.")) ==
+          std::set<std::string>{"Brixton Metals competes-with Halvern Mining"});
+    CHECK(Triples(Extract("Halvern Mining rejected a rival offer for Corvel Steel.")).count("Corvel Steel competes-with Halvern Mining") == 0);
+}
