@@ -2040,3 +2040,10 @@ TEST_CASE("'rival' before a name makes it the sentence subject's rival, before a
           std::set<std::string>{"Brixton Metals competes-with Halvern Mining"});
     CHECK(Triples(Extract("Halvern Mining rejected a rival offer for Corvel Steel.")).count("Corvel Steel competes-with Halvern Mining") == 0);
 }
+
+TEST_CASE("Founders named inside the agent: 'founded by a group including A, B and C'") {
+    CHECK(Triples(Extract("Brixton Analytics was founded in 2004 by a team including Dana Whitcombe, Piet Larsen and "
+                          "Anna Berg.")) ==
+          std::set<std::string>{"Dana Whitcombe founder-of Brixton Analytics", "Piet Larsen founder-of Brixton Analytics",
+                                "Anna Berg founder-of Brixton Analytics"});
+}
