@@ -422,6 +422,18 @@ std::vector<int> SubjectsDescribedAs(const ParseView& view, int word, int depth)
 }
 
 // The items a reached word stands for; see the header.
+// "founded by a group including A, B and C", "led by a consortium
+// including A and B": a noun that names no one stands for the members its
+// "including" or "like" phrase names (their conjuncts follow).
+std::vector<int> MembersNamed(const ParseView& view, int word) {
+    if (!IsNominal(view, word)) return {};
+    std::vector<int> members;
+    for (const int child : ChildrenBy(view, word, {"nmod"})) {
+        if (HasCaseWord(view, child, {"including", "like"})) members.push_back(child);
+    }
+    return members;
+}
+
 void CollectFillers(const ParseView& view, int word, std::vector<int>& out, int depth, bool conjuncts = true) {
     if (depth > kMaxClimb) return;
     const int item = view.item_of_word[static_cast<std::size_t>(word)];
@@ -448,6 +460,8 @@ void CollectFillers(const ParseView& view, int word, std::vector<int>& out, int 
         CollectFillers(view, head, out, depth + 1);
     } else if (const int named = NameGivenTo(view, word); named >= 0) {
         CollectFillers(view, named, out, depth + 1);
+    } else if (const std::vector<int> members = MembersNamed(view, word); !members.empty()) {
+        for (const int member : members) CollectFillers(view, member, out, depth + 1);
     } else {
         for (const int renamed : ChildrenBy(view, word, {"appos", "flat"})) {
             const int renamed_item = view.item_of_word[static_cast<std::size_t>(renamed)];
