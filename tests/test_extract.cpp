@@ -2047,3 +2047,8 @@ TEST_CASE("Founders named inside the agent: 'founded by a group including A, B a
           std::set<std::string>{"Dana Whitcombe founder-of Brixton Analytics", "Piet Larsen founder-of Brixton Analytics",
                                 "Anna Berg founder-of Brixton Analytics"});
 }
+
+TEST_CASE("A verb of intent right after a name is a verb: 'X plans to buy a stake in Y'") {
+    CHECK(Triples(Extract("Halvern Pharma plans to buy a 30% stake in Brixton Labs, a newspaper reported.")) ==
+          std::set<std::string>{"Halvern Pharma owns-stake Brixton Labs", "Halvern Pharma invests-in Brixton Labs"});
+}

@@ -182,6 +182,11 @@ Status RuleSet::LoadRules(const std::filesystem::path& file) {
     amount_role_ = roles_.Intern("amount");
     percent_role_ = roles_.Intern("percent");
     date_role_ = roles_.Intern("date");
+    // "Orlenko Pharma plans to buy": verbs of intent after a name, which
+    // the tagger read as plural nouns ("plans").
+    if (const auto intent = lexicons_.find("intent_verb_form"); intent != lexicons_.end()) {
+        for (const std::string& form : intent->second.FirstWords()) present_verb_forms_.insert(form);
+    }
     const json rules = doc->value("rules", json());
     if (!rules.is_array() || rules.empty()) return Problem(file, "\"rules\" must be a non-empty list");
     for (const json& spec : rules) {

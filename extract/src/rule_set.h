@@ -134,7 +134,8 @@ public:
     // The folded word forms that can trigger a syntax rule other than a
     // confirming one: a sentence without one of them need not be parsed.
     const WordSet& syntax_trigger_forms() const { return syntax_trigger_forms_; }
-    // The third person singular of the verb-only syntax triggers ("appoints").
+    // The third person singular of the verb-only syntax triggers ("appoints"),
+    // and of the verbs of intent of lexicon `intent_verb_form` ("plans").
     const WordSet& present_verb_forms() const { return present_verb_forms_; }
     // Those of syntax rules with an implicit role, filled from outside the
     // sentence's names (the paragraph's topic, the subject's affiliation),
